@@ -1,0 +1,77 @@
+/**
+ * Input validation shared by every implementation. Each check throws an {@link InputError}
+ * naming the argument, so that bad input never reaches tfjs.
+ */
+import { InputError } from './errors.js';
+
+type Numeric = ArrayLike<number>;
+
+/** Every entry finite (no NaN, no ±∞). */
+export function assertFinite(name: string, values: Numeric): void {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isFinite(v)) {
+      throw new InputError(name, `entry ${i} is ${v}; all entries must be finite numbers`);
+    }
+  }
+}
+
+/** A positive integer dimension. */
+export function assertDimension(name: string, value: number, min = 1): void {
+  if (!Number.isInteger(value) || value < min) {
+    throw new InputError(name, `must be an integer ≥ ${min}, got ${value}`);
+  }
+}
+
+/** Array length equals the product of the declared shape. */
+export function assertLength(name: string, values: Numeric, shape: readonly number[]): void {
+  const expected = shape.reduce((p, s) => p * s, 1);
+  if (values.length !== expected) {
+    throw new InputError(name, `expected shape [${shape.join(', ')}] (${expected} entries), got ${values.length} entries`);
+  }
+}
+
+/** Strictly positive finite scalars (regularisation ε, temperature, step size). */
+export function assertPositive(name: string, values: Numeric | number): void {
+  const arr: Numeric = typeof values === 'number' ? [values] : values;
+  for (let i = 0; i < arr.length; i++) {
+    const v = arr[i]!;
+    if (!Number.isFinite(v) || !(v > 0)) {
+      throw new InputError(name, `must be a finite number > 0${arr.length > 1 ? ` (entry ${i})` : ''}, got ${v}`);
+    }
+  }
+}
+
+/**
+ * Batched marginal weights: shape [B, n], entries finite and ≥ 0, each row with positive mass.
+ * Returns the row masses.
+ */
+export function assertWeights(name: string, values: Numeric, B: number, n: number): Float64Array {
+  assertLength(name, values, [B, n]);
+  assertFinite(name, values);
+  const mass = new Float64Array(B);
+  for (let b = 0; b < B; b++) {
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      const v = values[b * n + i]!;
+      if (v < 0) throw new InputError(name, `instance ${b}, entry ${i} is negative (${v}); weights must be ≥ 0`);
+      s += v;
+    }
+    if (!(s > 0)) throw new InputError(name, `instance ${b} has zero total mass; a marginal must have positive mass`);
+    mass[b] = s;
+  }
+  return mass;
+}
+
+/**
+ * Balanced OT needs Σa = Σb per instance. Float32 inputs carry a relative rounding error of
+ * about n·2⁻²⁴ in their sum, so masses are compared to 1e-5 relative.
+ */
+export function assertBalanced(massA: Float64Array, massB: Float64Array): void {
+  for (let b = 0; b < massA.length; b++) {
+    const rel = Math.abs(massA[b]! - massB[b]!) / Math.max(massA[b]!, massB[b]!);
+    if (rel > 1e-5) {
+      throw new InputError('b', `instance ${b}: total mass ${massB[b]} differs from that of 'a' (${massA[b]}); balanced OT needs equal masses`);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Batches of entropic OT problems of one shape: the shared arbitrary of every `sinkhorn.*` property.
+ * Shape (n, m), cost family and weight family are drawn once per batch; each instance draws its own
+ * ε (log-uniform) and data. Dimensions and data are drawn at maximal size and sliced, so shrinking
+ * reduces the batch to one instance, the shape to 2×2 and the data towards 0 (fast-check docs:
+ * prefer map over chain for shrink quality).
+ */
+import fc from 'fast-check';
+import type { SinkhornBatch } from '../../impl/capabilities/sinkhorn.js';
+import { COST_FAMILIES, costMatrix, type CostFamily } from './costs.js';
+import { logUniform, unitBlock, unitFloat } from './scalars.js';
+import { simplexWeights, WEIGHT_FAMILIES, type WeightFamily } from './simplex.js';
+
+export interface SinkhornBatchSpec {
+  readonly nMax: number;
+  readonly mMax: number;
+  /** Largest batch size B. */
+  readonly batchMax: number;
+  readonly epsMin: number;
+  readonly epsMax: number;
+  readonly dMax?: number;
+  readonly costFamilies?: readonly CostFamily[];
+  readonly weightFamilies?: readonly WeightFamily[];
+  /** Force n = m (square problems). */
+  readonly square?: boolean;
+}
+
+/** A drawn batch: the problems plus the coordinates used for coverage and counterexamples. */
+export interface SinkhornCase {
+  readonly costFamily: CostFamily;
+  readonly weightFamily: WeightFamily;
+  readonly d: number;
+  readonly batch: SinkhornBatch;
+  /** Free per-instance unit floats for properties that need more randomness (random vectors, …). */
+  readonly extra: ReadonlyArray<readonly number[]>;
+}
+
+/** The arbitrary of SinkhornCase (see module doc). `extraLength` unit floats per instance are added. */
+export function sinkhornCase(spec: SinkhornBatchSpec, extraLength = 0): fc.Arbitrary<SinkhornCase> {
+  const dMax = spec.dMax ?? 3;
+  const costFamilies = spec.costFamilies ?? COST_FAMILIES;
+  const weightFamilies = spec.weightFamilies ?? WEIGHT_FAMILIES;
+  const instance = fc.record({
+    eps: logUniform(spec.epsMin, spec.epsMax),
+    cells: unitBlock(spec.nMax * spec.mMax),
+    points: unitBlock((spec.nMax + spec.mMax) * dMax),
+    weights: unitBlock(spec.nMax + spec.mMax),
+    gap: unitFloat(),
+    extra: unitBlock(extraLength),
+  });
+  return fc
+    .record({
+      n: fc.integer({ min: 2, max: spec.nMax }),
+      m: fc.integer({ min: 2, max: spec.mMax }),
+      d: fc.integer({ min: 1, max: dMax }),
+      costFamily: fc.constantFrom(...costFamilies),
+      weightFamily: fc.constantFrom(...weightFamilies),
+      instances: fc.array(instance, { minLength: 1, maxLength: spec.batchMax }),
+    })
+    .map(({ n, m: m0, d, costFamily, weightFamily, instances }) => {
+      const m = spec.square ? n : m0;
+      const B = instances.length;
+      const a = new Float64Array(B * n);
+      const b = new Float64Array(B * m);
+      const C = new Float64Array(B * n * m);
+      const eps = new Float64Array(B);
+      instances.forEach((ins, k) => {
+        a.set(simplexWeights(weightFamily, ins.weights, n), k * n);
+        b.set(simplexWeights(weightFamily, ins.weights.slice(spec.nMax), m), k * m);
+        C.set(costMatrix(costFamily, { cells: ins.cells, points: ins.points, d, gap: ins.gap }, n, m, { nMax: spec.nMax, mMax: spec.mMax, dMax }), k * n * m);
+        eps[k] = ins.eps;
+      });
+      return { costFamily, weightFamily, d, batch: { B, n, m, a, b, C, eps }, extra: instances.map((i) => i.extra) };
+    });
+}

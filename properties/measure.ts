@@ -1,0 +1,45 @@
+/**
+ * Shared checkers: every comparison of a measured quantity with its theoretical value goes through
+ * {@link measure}, so the pass rule (and its NaN handling) is written once.
+ */
+import type { Measurement, Relation } from './types.js';
+
+/**
+ * Compare `measured` with `bound` under `relation`, allowing `tolerance`:
+ *   '<=': measured ≤ bound + tol;  '>=': measured ≥ bound − tol;  '==': |measured − bound| ≤ tol.
+ * NaN anywhere fails: a broken implementation must not pass by producing NaN.
+ */
+export function measure(instance: number, quantity: string, measured: number, relation: Relation, bound: number, tolerance: number): Measurement {
+  let pass: boolean;
+  if (Number.isNaN(measured) || Number.isNaN(bound) || Number.isNaN(tolerance)) pass = false;
+  else if (relation === '<=') pass = measured <= bound + tolerance;
+  else if (relation === '>=') pass = measured >= bound - tolerance;
+  else pass = Math.abs(measured - bound) <= tolerance || measured === bound;
+  return { instance, quantity, measured, relation, bound, tolerance, pass };
+}
+
+/** Max |x_k − y_k| over two equally long arrays (NaN if any entry is NaN). */
+export function maxAbsDiff(x: ArrayLike<number>, y: ArrayLike<number>, length = x.length, offX = 0, offY = 0): number {
+  let m = 0;
+  for (let k = 0; k < length; k++) {
+    const d = Math.abs(x[offX + k]! - y[offY + k]!);
+    if (Number.isNaN(d)) return NaN;
+    if (d > m) m = d;
+  }
+  return m;
+}
+
+/** Max |x_k| over a slice. */
+export function maxAbs(x: ArrayLike<number>, length = x.length, off = 0): number {
+  let m = 0;
+  for (let k = 0; k < length; k++) {
+    const v = Math.abs(x[off + k]!);
+    if (Number.isFinite(v) && v > m) m = v;
+  }
+  return m;
+}
+
+/** All measurements passed. */
+export function allPass(ms: readonly Measurement[]): boolean {
+  return ms.every((m) => m.pass);
+}

@@ -1,0 +1,105 @@
+/** Aggregation of measurements and coverage across the batches of one claim run. */
+import { quantile } from '../statistics.js';
+import type { BatchOutcome, Measurement, Relation } from '../types.js';
+
+export interface Quantiles {
+  readonly min: number;
+  readonly p50: number;
+  readonly p90: number;
+  readonly p99: number;
+  readonly max: number;
+}
+
+export interface QuantityStats {
+  readonly quantity: string;
+  readonly relation: Relation;
+  readonly count: number;
+  readonly failures: number;
+  readonly measured: Quantiles;
+  readonly bound: Quantiles;
+  /** measured / bound, for inequalities with a positive bound: how tight the bound is. */
+  readonly ratio?: Quantiles;
+  /** Smallest slack bound + tol − measured (≤), measured − bound + tol (≥), tol − |diff| (==). */
+  readonly worstMargin: number;
+}
+
+function quantiles(xs: readonly number[]): Quantiles {
+  return { min: quantile(xs, 0), p50: quantile(xs, 0.5), p90: quantile(xs, 0.9), p99: quantile(xs, 0.99), max: quantile(xs, 1) };
+}
+
+function margin(m: Measurement): number {
+  if (m.relation === '<=') return m.bound + m.tolerance - m.measured;
+  if (m.relation === '>=') return m.measured - m.bound + m.tolerance;
+  return m.tolerance - Math.abs(m.measured - m.bound);
+}
+
+/** Per-quantity statistics of all measurements. */
+export function aggregateMeasurements(outcomes: readonly BatchOutcome[]): QuantityStats[] {
+  const groups = new Map<string, Measurement[]>();
+  for (const o of outcomes) {
+    for (const m of o.measurements) {
+      const g = groups.get(m.quantity);
+      if (g) g.push(m);
+      else groups.set(m.quantity, [m]);
+    }
+  }
+  return [...groups.entries()].map(([quantity, ms]) => {
+    const withRatio = ms.filter((m) => m.relation !== '==' && m.bound > 0 && Number.isFinite(m.bound));
+    return {
+      quantity,
+      relation: ms[0]!.relation,
+      count: ms.length,
+      failures: ms.filter((m) => !m.pass).length,
+      measured: quantiles(ms.map((m) => m.measured)),
+      bound: quantiles(ms.map((m) => m.bound)),
+      ratio: withRatio.length > 0 ? quantiles(withRatio.map((m) => m.measured / m.bound)) : undefined,
+      worstMargin: ms.reduce((w, m) => Math.min(w, Number.isNaN(margin(m)) ? -Infinity : margin(m)), Infinity),
+    };
+  });
+}
+
+export interface CoverageBin {
+  readonly label: string;
+  readonly count: number;
+}
+
+/** Bins of the sampled hypothesis space, per coverage key. */
+export function aggregateCoverage(
+  outcomes: readonly BatchOutcome[],
+  edges: Readonly<Record<string, readonly number[]>> = {},
+): Record<string, CoverageBin[]> {
+  const counts = new Map<string, Map<string, number>>();
+  const bump = (key: string, label: string): void => {
+    const m = counts.get(key) ?? new Map<string, number>();
+    m.set(label, (m.get(label) ?? 0) + 1);
+    counts.set(key, m);
+  };
+  for (const o of outcomes) {
+    for (const c of o.coverage) {
+      for (const [key, value] of Object.entries(c)) {
+        const e = edges[key];
+        if (typeof value === 'number' && e && e.length > 1) {
+          const k = e.findIndex((_, i) => i < e.length - 1 && value >= e[i]! && value < e[i + 1]!);
+          let label: string;
+          if (k >= 0) label = `[${e[k]}, ${e[k + 1]})`;
+          else label = value < e[0]! ? `< ${e[0]}` : `≥ ${e[e.length - 1]}`;
+          bump(key, label);
+        } else {
+          bump(key, String(value));
+        }
+      }
+    }
+  }
+  const out: Record<string, CoverageBin[]> = {};
+  for (const [key, m] of counts) {
+    const e = edges[key];
+    const labels = [...m.keys()];
+    if (!e) labels.sort((x, y) => (Number(x) - Number(y)) || x.localeCompare(y));
+    else {
+      const order = (l: string): number => (l.startsWith('<') ? -1 : l.startsWith('≥') ? 1e9 : parseFloat(l.slice(1)));
+      labels.sort((x, y) => order(x) - order(y));
+    }
+    out[key] = labels.map((label) => ({ label, count: m.get(label)! }));
+  }
+  return out;
+}

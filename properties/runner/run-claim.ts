@@ -1,0 +1,214 @@
+/**
+ * The runner (DESIGN.md, "Runner"): runs one claim's property with fast-check under a budget and a
+ * seed, and collects a ClaimResult: status, runs, instances, the shrunk counterexample with its
+ * replay command, measured-vs-theory statistics, fitted rates, coverage, duration and backend.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import fc from 'fast-check';
+import type { Implementation } from '../../impl/capabilities/index.js';
+import { missingCapability } from '../../impl/capabilities/index.js';
+import type { Claim } from '../../theorems/types.js';
+import type {
+  BatchOutcome, BudgetName, ClaimProperty, ClaimSummary, DataTable, FittedRate, Measurement, Proportion,
+  PropertyContext, Series, Status,
+} from '../types.js';
+import { aggregateCoverage, aggregateMeasurements, type CoverageBin, type QuantityStats } from './aggregate.js';
+import { toJSONSafe } from './json-safe.js';
+
+export interface RunOptions {
+  readonly impl: Implementation;
+  /** How the implementation is named on the command line (`--impl`), for the replay command. */
+  readonly implSpec?: string;
+  readonly backend: string;
+  readonly budget: BudgetName;
+  /** Overrides the property's runs for the budget. */
+  readonly numRuns?: number;
+  /** Wall-clock limit for this claim (fast-check interruptAfterTimeLimit). */
+  readonly timeLimitMs?: number;
+  readonly seed?: number;
+  /** fast-check counterexample path, for exact replay (needs `seed`). */
+  readonly path?: string;
+  readonly onProgress?: (runsDone: number, runsPlanned: number) => void;
+}
+
+export interface Counterexample {
+  /** The shrunk input, JSON-safe. */
+  readonly input: unknown;
+  /** Measurements of the shrunk input that failed (at most 20). */
+  readonly failing: readonly Measurement[];
+  /** Error message when the implementation threw instead of returning. */
+  readonly error?: string;
+  readonly numShrinks: number;
+}
+
+export interface ClaimResult {
+  readonly claimId: string;
+  readonly status: Status;
+  readonly reason: string;
+  readonly impl: string;
+  readonly backend: string;
+  readonly budget: BudgetName;
+  readonly seed: number;
+  readonly path?: string;
+  readonly runs: number;
+  readonly instances: number;
+  readonly interrupted: boolean;
+  readonly counterexample?: Counterexample;
+  /** The one command that replays the failure (or the run, when verified). */
+  readonly replay: string;
+  readonly quantities: readonly QuantityStats[];
+  readonly coverage: Readonly<Record<string, readonly CoverageBin[]>>;
+  readonly rates: readonly FittedRate[];
+  readonly proportions: readonly Proportion[];
+  readonly tables: readonly DataTable[];
+  readonly series: readonly Series[];
+  readonly figures?: Readonly<Record<string, unknown>>;
+  readonly durationMs: number;
+  /** Tensors alive after the claim minus before (must be 0). */
+  readonly tensorLeak: number;
+}
+
+const MAX_SERIES = 12;
+
+function shellQuote(s: string): string {
+  return /^[\w./:@=,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The command that reruns this claim with this seed (and path, for a counterexample). */
+export function replayCommand(claimId: string, o: { implSpec?: string; impl: Implementation; backend: string; budget: BudgetName }, seed: number, path?: string): string {
+  const parts = ['npx', 'transformer-ot-verify', 'verify', '--claims', claimId, '--impl', o.implSpec ?? o.impl.name, '--backend', o.backend, '--budget', o.budget];
+  if (path !== undefined) parts.push('--replay', `${seed}:${path}`);
+  else parts.push('--seed', String(seed));
+  return parts.map(shellQuote).join(' ');
+}
+
+function errorMessage(e: unknown): string {
+  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+}
+
+/** Run one claim's property against an implementation. Never throws for a failing claim. */
+export async function runClaim(claim: Claim, property: ClaimProperty, options: RunOptions): Promise<ClaimResult> {
+  const start = performance.now();
+  const tensorsBefore = tf.memory().numTensors;
+  const seed = options.seed ?? property.defaultSeed ?? (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
+  const base = {
+    claimId: claim.id, impl: options.impl.name, backend: options.backend, budget: options.budget, seed,
+    path: options.path,
+  };
+  const empty = { quantities: [], coverage: {}, rates: [], proportions: [], tables: [], series: [] };
+  const missing = missingCapability(options.impl, claim.requires);
+  if (missing) {
+    return {
+      ...base, ...empty, status: 'skipped', reason: `implementation '${options.impl.name}' has no '${missing}' capability`,
+      runs: 0, instances: 0, interrupted: false, replay: replayCommand(claim.id, options, seed), durationMs: 0, tensorLeak: 0,
+    };
+  }
+  const ctx: PropertyContext = { impl: options.impl, budget: options.budget };
+  const outcomes: BatchOutcome[] = [];
+  let shrinking = false;
+  const planned = options.numRuns ?? property.runs[options.budget];
+  let done = 0;
+  const predicate = fc.asyncProperty(property.arbitrary(options.budget), async (input: unknown) => {
+    const outcome = await property.run(input, ctx);
+    const ok = outcome.measurements.every((m) => m.pass);
+    if (!shrinking) {
+      outcomes.push(outcome);
+      options.onProgress?.(++done, planned);
+      if (!ok) shrinking = true;
+    }
+    return ok;
+  });
+  const params: fc.Parameters<[unknown]> = {
+    seed,
+    numRuns: planned,
+    ...(options.path !== undefined ? { path: options.path } : {}),
+    ...(options.timeLimitMs !== undefined ? { interruptAfterTimeLimit: options.timeLimitMs } : {}),
+    ...(property.examples && options.path === undefined ? { examples: property.examples.map((e) => [e] as [unknown]) } : {}),
+  };
+  let details: fc.RunDetails<[unknown]>;
+  try {
+    details = await fc.check(predicate, params);
+  } catch (e) {
+    return {
+      ...base, ...empty, status: 'error', reason: `runner failed: ${errorMessage(e)}`, runs: done, instances: 0,
+      interrupted: false, replay: replayCommand(claim.id, options, seed), durationMs: performance.now() - start,
+      tensorLeak: tf.memory().numTensors - tensorsBefore,
+    };
+  }
+
+  let counterexample: Counterexample | undefined;
+  let status: Status;
+  let reason: string;
+  let summary: ClaimSummary = {};
+  if (details.failed && details.counterexample) {
+    const input = details.counterexample[0];
+    let failing: Measurement[] = [];
+    let error: string | undefined;
+    try {
+      const o = await property.run(input, ctx);
+      failing = o.measurements.filter((m) => !m.pass).slice(0, 20);
+    } catch (e) {
+      error = errorMessage(e);
+    }
+    if (!error && failing.length === 0 && details.errorInstance) error = errorMessage(details.errorInstance);
+    counterexample = {
+      input: toJSONSafe(property.describe ? property.describe(input) : input), failing, error, numShrinks: details.numShrinks,
+    };
+    status = error ? 'error' : 'violated';
+    reason = error
+      ? `the implementation threw on a valid input: ${error}`
+      : `${failing.length} measurement(s) broke the claim on the shrunk input; worst: ${describeFailure(failing)}`;
+  } else if (details.failed) {
+    status = details.interrupted && details.numRuns === 0 ? 'inconclusive' : 'error';
+    const d = details as fc.RunDetails<[unknown]>;
+    reason = status === 'inconclusive' ? 'time budget ended before the first run completed' : `fast-check failed: ${d.errorInstance ? errorMessage(d.errorInstance) : 'unknown'}`;
+  } else {
+    try {
+      summary = property.summarize ? await property.summarize(outcomes, ctx) : {};
+    } catch (e) {
+      summary = { verdict: { status: 'inconclusive', reason: `summary failed: ${errorMessage(e)}` } };
+    }
+    const instances = outcomes.reduce((s, o) => s + o.instances, 0);
+    status = summary.verdict?.status ?? (instances > 0 ? 'verified' : 'inconclusive');
+    reason = summary.verdict?.reason ?? (instances > 0 ? `all ${instances} instances satisfied the claim within the analysed tolerance` : 'no instance was checked');
+  }
+  if (claim.role !== 'asserted') {
+    reason = `${claim.role === 'exploratory' ? 'exploratory (not asserted)' : 'negative control (not asserted)'}: measured outcome '${status}' — ${reason}`;
+    status = 'reported';
+  }
+  const tensorLeak = tf.memory().numTensors - tensorsBefore;
+  if (tensorLeak > 0 && status === 'verified') {
+    status = 'error';
+    reason = `${tensorLeak} tensor(s) leaked during the run`;
+  }
+  const series = [...outcomes.flatMap((o) => o.series ?? []).slice(0, MAX_SERIES), ...(summary.series ?? [])];
+  return {
+    ...base,
+    status,
+    reason,
+    runs: outcomes.length,
+    instances: outcomes.reduce((s, o) => s + o.instances, 0),
+    interrupted: details.interrupted,
+    counterexample,
+    replay: replayCommand(claim.id, options, details.seed, counterexample ? details.counterexamplePath ?? undefined : undefined),
+    quantities: aggregateMeasurements(outcomes),
+    coverage: aggregateCoverage(outcomes, property.coverageBins),
+    rates: summary.rates ?? [],
+    proportions: summary.proportions ?? [],
+    tables: summary.tables ?? [],
+    series,
+    figures: summary.figures,
+    durationMs: performance.now() - start,
+    tensorLeak,
+  };
+}
+
+function fmt(x: number): string {
+  return Number.isFinite(x) ? x.toPrecision(6) : String(x);
+}
+
+function describeFailure(ms: readonly Measurement[]): string {
+  const m = ms[0];
+  if (!m) return 'none';
+  return `${m.quantity}: measured ${fmt(m.measured)} ${m.relation} ${fmt(m.bound)} (tolerance ${fmt(m.tolerance)}) on instance ${m.instance}`;
+}

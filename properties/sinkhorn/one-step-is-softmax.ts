@@ -1,0 +1,66 @@
+/**
+ * sinkhorn.one-step-is-softmax (peer case T18; Sander et al. 2022, Sinkformers, §3): one row
+ * normalisation from log v^{(0)} gives P^{(½)} = diag(a)·rowsoftmax(−C/ε + log v^{(0)}); with uniform
+ * a = 1/n and v^{(0)} = 1, n·P^{(½)} is the softmax attention matrix of −C/ε. The bridge from Sinkhorn
+ * to attention: Sinkhorn attention with one iteration is the original Transformer's attention.
+ */
+import { logSumExp } from '../../impl/reference/logsumexp.js';
+import { sinkhornCase, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
+import { measure, maxAbs } from '../measure.js';
+import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import { coverageOf, describeCase, halfStepNoise, instanceOracle, SINKHORN_COVERAGE_BINS, solverOf, traceSlice } from './common.js';
+
+const M_MAX = 16;
+
+/** log of a_i·softmax_j(−C_ij/ε + log v_j), in float64. */
+export function logRowSoftmaxPlan(a: ArrayLike<number>, C: ArrayLike<number>, logV: ArrayLike<number>, n: number, m: number, eps: number): Float64Array {
+  const out = new Float64Array(n * m);
+  const row = new Float64Array(m);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) row[j] = -C[i * m + j]! / eps + logV[j]!;
+    const z = logSumExp(row, 0, m);
+    for (let j = 0; j < m; j++) out[i * m + j] = Math.log(a[i]!) + row[j]! - z;
+  }
+  return out;
+}
+
+export const oneStepIsSoftmaxProperty: ClaimProperty<SinkhornCase> = {
+  claimId: 'sinkhorn.one-step-is-softmax',
+  arbitrary: (budget) =>
+    sinkhornCase({ nMax: M_MAX, mMax: M_MAX, batchMax: budget === 'quick' ? 8 : 32, epsMin: 0.05, epsMax: 2 }, M_MAX),
+  runs: { quick: 5, ci: 25, thorough: 300 },
+  coverageBins: SINKHORN_COVERAGE_BINS,
+  describe: describeCase,
+  async run(c, ctx): Promise<BatchOutcome> {
+    const solver = solverOf(ctx);
+    const { B, n, m } = c.batch;
+    // half of the batches start from v⁽⁰⁾ = 1 (the Transformer case), the others from a random v⁽⁰⁾
+    const random = c.extra[0]!.length > 0 && c.extra[0]![0]! >= 0.5;
+    const initLogV = new Float64Array(B * m);
+    if (random) for (let i = 0; i < B; i++) for (let j = 0; j < m; j++) initLogV[i * m + j] = Math.fround(4 * c.extra[i]![j]! - 2);
+    const trace = await solver.solve(c.batch, { iterations: 1, domain: 'log', initLogV });
+    const measurements: Measurement[] = [];
+    const coverage = [];
+    for (let i = 0; i < B; i++) {
+      const o = instanceOracle(c.batch, i);
+      const v0 = initLogV.subarray(i * m, (i + 1) * m);
+      const logU = traceSlice(trace, 'logU', i, 1);
+      const expected = logRowSoftmaxPlan(o.problem.a, o.problem.C, v0, n, m, o.problem.eps);
+      let worst = 0;
+      for (let r = 0; r < n; r++) {
+        for (let j = 0; j < m; j++) {
+          const e = expected[r * m + j]!;
+          const got = logU[r]! + v0[j]! - o.problem.C[r * m + j]! / o.problem.eps;
+          if (e === -Infinity && got === -Infinity) continue;
+          worst = Math.max(worst, Math.abs(got - e));
+        }
+      }
+      // one half-step error δ, plus the float64 re-assembly of log P (exact up to 4·u64·scale)
+      const delta = halfStepNoise(solver, c.batch, i, [v0]);
+      const scale = maxAbs(logU) + maxAbs(v0) + maxAbs(o.problem.C) / o.problem.eps;
+      measurements.push(measure(i, 'max |log P^{(½)} − log(diag(a)·softmax(−C/ε + log v⁰))|', worst, '<=', 0, delta + 4 * 2 ** -53 * scale));
+      coverage.push({ ...coverageOf(c, i, o), start: random ? 'random v⁰' : 'v⁰ = 1' });
+    }
+    return { instances: B, measurements, coverage };
+  },
+};

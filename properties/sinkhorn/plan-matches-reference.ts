@@ -1,0 +1,83 @@
+/**
+ * sinkhorn.plan-matches-reference: the solver's plan after L iterations equals the float64 reference
+ * Sinkhorn's plan after the same L iterations (Peyré & Cuturi 2019, eq. 4.15), in the log and the
+ * kernel domain. Tolerance from the perturbed-contraction argument: each half-step adds ≤ δ per entry
+ * (properties/tolerance.ts) and Birkhoff contracts the accumulated d_H error by κ per half-step, so
+ * after L iterations d_H(u_L, u_L^ref) + d_H(v_L, v_L^ref) ≤ 2·Σ_{ℓ<L} κ^{2ℓ}·2δ(1+κ); the log-plan
+ * additionally carries its total-mass error (≤ δ after a v-step) and its own rounding.
+ */
+import fc from 'fast-check';
+import { logPlanFrom, sinkhornLog } from '../../impl/reference/sinkhorn.js';
+import { sinkhornCase, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
+import { measure, maxAbs } from '../measure.js';
+import { perturbedContraction, unitRoundoff } from '../tolerance.js';
+import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import { coverageOf, describeCase, halfStepNoise, instanceOracle, planSlice, SINKHORN_COVERAGE_BINS, solverOf, traceSlice } from './common.js';
+import type { SinkhornDomain } from '../../impl/capabilities/sinkhorn.js';
+
+interface Input {
+  readonly case: SinkhornCase;
+  readonly iterations: number;
+  readonly preferKernel: boolean;
+}
+
+/** Kernel mode only while exp(−C/ε)·v stays far from float32 underflow (e^{−30} ≈ 1e-13). */
+const KERNEL_MAX_COST_OVER_EPS = 30;
+
+/** Max |x − y| over entries where either is finite; +∞ when exactly one is −∞ (support mismatch). */
+export function maxLogPlanDeviation(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  let worst = 0;
+  for (let k = 0; k < x.length; k++) {
+    const p = x[k]!;
+    const q = y[k]!;
+    if (p === -Infinity && q === -Infinity) continue;
+    const d = Math.abs(p - q);
+    if (Number.isNaN(d)) return NaN;
+    if (d > worst) worst = d;
+  }
+  return worst;
+}
+
+function domainFor(c: SinkhornCase, preferKernel: boolean): SinkhornDomain {
+  if (!preferKernel) return 'log';
+  const { B, n, m } = c.batch;
+  for (let i = 0; i < B; i++) {
+    if (maxAbs(c.batch.C.subarray(i * n * m, (i + 1) * n * m)) / c.batch.eps[i]! > KERNEL_MAX_COST_OVER_EPS) return 'log';
+  }
+  return 'kernel';
+}
+
+export const planMatchesReferenceProperty: ClaimProperty<Input> = {
+  claimId: 'sinkhorn.plan-matches-reference',
+  arbitrary: (budget) =>
+    fc.record({
+      case: sinkhornCase({ nMax: 24, mMax: 24, batchMax: budget === 'quick' ? 8 : 32, epsMin: 0.05, epsMax: 2 }),
+      iterations: fc.integer({ min: 1, max: 40 }),
+      preferKernel: fc.boolean(),
+    }),
+  runs: { quick: 5, ci: 25, thorough: 300 },
+  coverageBins: { ...SINKHORN_COVERAGE_BINS, iterations: [1, 2, 5, 10, 20, 41] },
+  describe: (x) => ({ iterations: x.iterations, preferKernel: x.preferKernel, ...(describeCase(x.case) as object) }),
+  async run({ case: c, iterations, preferKernel }, ctx): Promise<BatchOutcome> {
+    const solver = solverOf(ctx);
+    const { B, n, m } = c.batch;
+    const domain = domainFor(c, preferKernel);
+    const trace = await solver.solve(c.batch, { iterations, domain });
+    const u = unitRoundoff(solver.precision);
+    const measurements: Measurement[] = [];
+    const coverage = [];
+    for (let i = 0; i < B; i++) {
+      const o = instanceOracle(c.batch, i);
+      const ref = sinkhornLog({ ...o.problem, b: c.batch.b.subarray(i * m, (i + 1) * m) }, iterations);
+      const refPlan = logPlanFrom(o.problem, ref.logU, iterations * n, ref.logV, iterations * m);
+      const k = o.kappa;
+      const delta = halfStepNoise(solver, c.batch, i, [traceSlice(trace, 'logV', i, 1), traceSlice(trace, 'logU', i, 1)]);
+      const scalingError = 2 * perturbedContraction(k * k, iterations, 0, 2 * delta * (1 + k));
+      const planRounding = 3 * u * (maxAbs(traceSlice(trace, 'logU', i, 1)) + maxAbs(traceSlice(trace, 'logV', i, 1)) + maxAbs(o.problem.C) / o.problem.eps);
+      const tol = scalingError + delta + planRounding;
+      measurements.push(measure(i, `max |log P_L − log P_L^ref| (${domain} domain)`, maxLogPlanDeviation(planSlice(trace, i), refPlan), '<=', 0, tol));
+      coverage.push({ ...coverageOf(c, i, o), iterations, domain });
+    }
+    return { instances: B, measurements, coverage };
+  },
+};
