@@ -5,3 +5,4 @@ export * from './logsumexp.js';
 export * from './sinkhorn.js';
 export * from './entropic-plan.js';
 export * from './sinkhorn-solver.js';
+export * from './sphere.js';
