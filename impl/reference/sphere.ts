@@ -81,7 +81,7 @@ export function attentionDrift(x: Float64Array, n: number, d: number, p: Attenti
     const scale = p.normalization === 'softmax' ? 1 / z : Math.exp(max) / n;
     for (let j = 0; j < n; j++) {
       const w = logits[j]! * scale;
-      for (let k = 0; k < d; k++) out[i * d + k] += w * vx[j * d + k]!;
+      for (let k = 0; k < d; k++) out[i * d + k] = out[i * d + k]! + w * vx[j * d + k]!;
     }
   }
   return out;
