@@ -91,7 +91,7 @@ export const sinkhornClaims: readonly Claim[] = [
     role: 'asserted',
     sources: [{ ...PC, locator: 'eq. (4.15), Rem. 4.22', tag: 'standard' }],
     statement: 'After $L$ iterations from $v^{(0)}=1$, $\\log P_L$ of the implementation equals the float64 reference’s $\\log P_L$ up to float32 rounding, in the log and the kernel domain, zero weights included.',
-    hypotheses: 'n, m ∈ [2, 24]; L ∈ [1, 40]; ε ∈ [0.05, 2]; kernel domain when max C/ε ≤ 30, else log.',
+    hypotheses: 'n, m ∈ [2, 32]; L ∈ [1, 40]; ε ∈ [0.05, 2]; kernel domain when max C/ε ≤ 30, else log.',
     verdictRule: 'max |Δ log P| ≤ 2·Σ_{ℓ<L}κ^{2ℓ}·2δ(1+κ) + δ + 3u·(|log u|+|log v|+C/ε): per-half-step rounding δ, contracted by Birkhoff (perturbed contraction), plus the mass error and the plan’s own rounding.',
     requires: ['sinkhorn'],
   },

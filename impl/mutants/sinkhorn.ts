@@ -14,7 +14,7 @@ export const sinkhornMutants: Mutant[] = [
   {
     id: 'sinkhorn.row-step-ignores-a',
     description: 'row update targets the uniform marginal 1/n instead of a',
-    expectedKillers: ['sinkhorn.plan-matches-reference'],
+    expectedKillers: ['sinkhorn.plan-matches-reference', 'sinkhorn.one-step-is-softmax'],
     build: () => ({
       ...tfjsImplementation(),
       name: 'sinkhorn.row-step-ignores-a',
@@ -27,7 +27,7 @@ export const sinkhornMutants: Mutant[] = [
   {
     id: 'sinkhorn.column-step-transposed-cost',
     description: 'column update uses the transposed cost C_ji (square problems; rectangular ones are left correct)',
-    expectedKillers: ['sinkhorn.plan-matches-reference'],
+    expectedKillers: ['sinkhorn.plan-matches-reference', 'sinkhorn.franklin-lorenz-rate'],
     build: () => ({
       ...tfjsImplementation(),
       name: 'sinkhorn.column-step-transposed-cost',

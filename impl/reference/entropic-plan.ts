@@ -7,6 +7,7 @@
  * after each v-step up to rounding).
  */
 import { NumericalError } from '../errors.js';
+import { newtonRefine } from './newton-refine.js';
 import { columnHalfStep, logPlanFrom, rowHalfStep, rowMarginalError, type OTProblem } from './sinkhorn.js';
 
 export interface EntropicPlan {
@@ -41,10 +42,13 @@ export function marginalRoundingFloor(p: OTProblem, logU: Float64Array, logV: Fl
   return 4 * 2 ** -53 * (p.n + p.m) * (1 + scale + sv + sc);
 }
 
-/** Exact entropic plan by log-domain Sinkhorn to marginal error < tolerance (Peyré & Cuturi, Prop. 4.3, Rem. 4.22). */
+/**
+ * Exact entropic plan: log-domain Sinkhorn (Peyré & Cuturi, Prop. 4.3, Rem. 4.22), finished by damped
+ * Newton on the marginal equations when Sinkhorn has not reached the tolerance within `maxIterations`.
+ */
 export function entropicPlan(p: OTProblem, options: EntropicPlanOptions = {}): EntropicPlan {
   const tolerance = options.tolerance ?? 1e-13;
-  const maxIterations = options.maxIterations ?? 200_000;
+  const maxIterations = options.maxIterations ?? 1_000;
   const { n, m } = p;
   const logU = new Float64Array(n);
   const logV = new Float64Array(m);
@@ -77,6 +81,13 @@ export function entropicPlan(p: OTProblem, options: EntropicPlanOptions = {}): E
         break;
       }
     }
+  }
+  if (!(err < required)) {
+    // Sinkhorn's linear rate is too slow here (nearly decoupled kernel): finish with Newton (quadratic)
+    newtonRefine(p, logU, logV);
+    columnHalfStep(p, logU, 0, logV, 0);
+    err = rowMarginalError(p, logPlanFrom(p, logU, 0, logV, 0));
+    required = Math.max(tolerance, marginalRoundingFloor(p, logU, logV));
   }
   if (!(err < required)) {
     throw new NumericalError(

@@ -21,7 +21,7 @@ export interface SinkhornBatchSpec {
   readonly dMax?: number;
   readonly costFamilies?: readonly CostFamily[];
   readonly weightFamilies?: readonly WeightFamily[];
-  /** Force n = m (square problems). */
+  /** Force n = m (square problems); by default half of the batches are square (attention's case). */
   readonly square?: boolean;
 }
 
@@ -55,10 +55,12 @@ export function sinkhornCase(spec: SinkhornBatchSpec, extraLength = 0): fc.Arbit
       d: fc.integer({ min: 1, max: dMax }),
       costFamily: fc.constantFrom(...costFamilies),
       weightFamily: fc.constantFrom(...weightFamilies),
+      squareShape: spec.square === undefined ? fc.boolean() : fc.constant(spec.square),
       instances: fc.array(instance, { minLength: 1, maxLength: spec.batchMax }),
     })
-    .map(({ n, m: m0, d, costFamily, weightFamily, instances }) => {
-      const m = spec.square ? n : m0;
+    .map(({ n: n0, m: m0, d, costFamily, weightFamily, squareShape, instances }) => {
+      const n = squareShape ? Math.min(n0, spec.mMax) : n0;
+      const m = squareShape ? n : m0;
       const B = instances.length;
       const a = new Float64Array(B * n);
       const b = new Float64Array(B * m);

@@ -30,7 +30,7 @@ export const birkhoffContractionProperty: ClaimProperty<SinkhornCase> = {
   claimId: 'sinkhorn.birkhoff-contraction',
   arbitrary: (budget) =>
     sinkhornCase({ nMax: N_MAX, mMax: N_MAX, batchMax: budget === 'quick' ? 8 : 32, epsMin: 0.1, epsMax: 2 }, 2 * N_MAX),
-  runs: { quick: 5, ci: 25, thorough: 300 },
+  runs: { quick: 5, ci: 70, thorough: 600 },
   coverageBins: SINKHORN_COVERAGE_BINS,
   describe: describeCase,
   async run(c, ctx): Promise<BatchOutcome> {

@@ -37,7 +37,7 @@ function maxLogDeviation(x: ArrayLike<number>, y: ArrayLike<number>): number {
 export const franklinLorenzRateProperty: ClaimProperty<SinkhornCase> = {
   claimId: 'sinkhorn.franklin-lorenz-rate',
   arbitrary: (budget) => sinkhornCase({ nMax: 12, mMax: 12, batchMax: budget === 'quick' ? 8 : 24, epsMin: 0.1, epsMax: 2 }),
-  runs: { quick: 4, ci: 20, thorough: 200 },
+  runs: { quick: 4, ci: 60, thorough: 400 },
   coverageBins: SINKHORN_COVERAGE_BINS,
   describe: describeCase,
   async run(c, ctx): Promise<BatchOutcome> {

@@ -31,7 +31,7 @@ export const hilbertIdentityProperty: ClaimProperty<Input> = {
       case: sinkhornCase({ nMax: 16, mMax: 16, batchMax: budget === 'quick' ? 8 : 32, epsMin: 0.05, epsMax: 2 }),
       iterations: fc.integer({ min: 1, max: 30 }),
     }),
-  runs: { quick: 5, ci: 25, thorough: 300 },
+  runs: { quick: 5, ci: 70, thorough: 600 },
   coverageBins: { ...SINKHORN_COVERAGE_BINS, iterations: [1, 2, 5, 10, 20, 31] },
   describe: (x) => ({ iterations: x.iterations, ...(describeCase(x.case) as object) }),
   async run({ case: c, iterations }, ctx): Promise<BatchOutcome> {

@@ -28,7 +28,7 @@ export const oneStepIsSoftmaxProperty: ClaimProperty<SinkhornCase> = {
   claimId: 'sinkhorn.one-step-is-softmax',
   arbitrary: (budget) =>
     sinkhornCase({ nMax: M_MAX, mMax: M_MAX, batchMax: budget === 'quick' ? 8 : 32, epsMin: 0.05, epsMax: 2 }, M_MAX),
-  runs: { quick: 5, ci: 25, thorough: 300 },
+  runs: { quick: 5, ci: 70, thorough: 600 },
   coverageBins: SINKHORN_COVERAGE_BINS,
   describe: describeCase,
   async run(c, ctx): Promise<BatchOutcome> {

@@ -51,11 +51,11 @@ export const planMatchesReferenceProperty: ClaimProperty<Input> = {
   claimId: 'sinkhorn.plan-matches-reference',
   arbitrary: (budget) =>
     fc.record({
-      case: sinkhornCase({ nMax: 24, mMax: 24, batchMax: budget === 'quick' ? 8 : 32, epsMin: 0.05, epsMax: 2 }),
+      case: sinkhornCase({ nMax: 32, mMax: 32, batchMax: budget === 'quick' ? 8 : 32, epsMin: 0.05, epsMax: 2 }),
       iterations: fc.integer({ min: 1, max: 40 }),
       preferKernel: fc.boolean(),
     }),
-  runs: { quick: 5, ci: 25, thorough: 300 },
+  runs: { quick: 5, ci: 70, thorough: 600 },
   coverageBins: { ...SINKHORN_COVERAGE_BINS, iterations: [1, 2, 5, 10, 20, 41] },
   describe: (x) => ({ iterations: x.iterations, preferKernel: x.preferKernel, ...(describeCase(x.case) as object) }),
   async run({ case: c, iterations, preferKernel }, ctx): Promise<BatchOutcome> {

@@ -26,7 +26,7 @@ export function totalVariationOfLogs(x: ArrayLike<number>, y: ArrayLike<number>)
 export const tvHilbertBoundProperty: ClaimProperty<SinkhornCase> = {
   claimId: 'sinkhorn.tv-hilbert-bound',
   arbitrary: (budget) => sinkhornCase({ nMax: 12, mMax: 12, batchMax: budget === 'quick' ? 8 : 24, epsMin: 0.05, epsMax: 2 }),
-  runs: { quick: 4, ci: 20, thorough: 200 },
+  runs: { quick: 4, ci: 60, thorough: 400 },
   coverageBins: SINKHORN_COVERAGE_BINS,
   describe: describeCase,
   async run(c, ctx): Promise<BatchOutcome> {

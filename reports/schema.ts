@@ -1,0 +1,84 @@
+/**
+ * report.json: the versioned schema every renderer (Markdown, HTML, JUnit, terminal) reads.
+ * Bump REPORT_SCHEMA_VERSION on any incompatible change.
+ */
+import type { ClaimResult } from '../properties/runner/run-claim.js';
+import type { Claim } from '../theorems/types.js';
+
+export const REPORT_SCHEMA = 'transformer-ot-verify/report';
+export const REPORT_SCHEMA_VERSION = 1;
+
+export interface ReportEnvironment {
+  readonly backend: string;
+  readonly backendNotes: readonly string[];
+  readonly tfjsVersion: string;
+  readonly node: string;
+  readonly platform: string;
+  readonly arch: string;
+  readonly cpus: number;
+  readonly cpuModel: string;
+}
+
+export interface ReportOptions {
+  readonly claims: string;
+  readonly impl: string;
+  readonly budget: string;
+  readonly seed?: number;
+  readonly runs?: number;
+  readonly timeBudgetSeconds?: number;
+  readonly replay?: string;
+}
+
+export interface ReportSummary {
+  readonly claims: number;
+  readonly verified: number;
+  readonly violated: number;
+  readonly inconclusive: number;
+  readonly error: number;
+  readonly skipped: number;
+  readonly reported: number;
+  readonly instances: number;
+  readonly durationMs: number;
+}
+
+export interface ReportEntry {
+  readonly claim: Claim;
+  readonly result: ClaimResult;
+}
+
+export interface Report {
+  readonly schema: typeof REPORT_SCHEMA;
+  readonly schemaVersion: number;
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly createdAt: string;
+  readonly command: string;
+  readonly environment: ReportEnvironment;
+  readonly options: ReportOptions;
+  readonly summary: ReportSummary;
+  readonly entries: readonly ReportEntry[];
+}
+
+/** Tally of statuses and totals. */
+export function summarize(entries: readonly ReportEntry[], durationMs: number): ReportSummary {
+  const count = (s: string): number => entries.filter((e) => e.result.status === s).length;
+  return {
+    claims: entries.length,
+    verified: count('verified'),
+    violated: count('violated'),
+    inconclusive: count('inconclusive'),
+    error: count('error'),
+    skipped: count('skipped'),
+    reported: count('reported'),
+    instances: entries.reduce((s, e) => s + e.result.instances, 0),
+    durationMs,
+  };
+}
+
+/** Read and check a saved report. */
+export function parseReport(text: string, source = 'report'): Report {
+  const special: Record<string, number> = { Infinity: Infinity, '-Infinity': -Infinity, NaN: NaN };
+  const r = JSON.parse(text, (_k, v: unknown) => (typeof v === 'string' && v in special ? special[v] : v)) as Partial<Report>;
+  if (r.schema !== REPORT_SCHEMA) throw new Error(`${source} is not a transformer-ot-verify report (schema '${String(r.schema)}')`);
+  if (r.schemaVersion !== REPORT_SCHEMA_VERSION) throw new Error(`${source} has schema version ${r.schemaVersion}; this tool reads version ${REPORT_SCHEMA_VERSION}`);
+  return r as Report;
+}

@@ -1,0 +1,52 @@
+/**
+ * The command-line entry point: `transformer-ot-verify <verify|report|bench> [options]`.
+ * Every error is turned into one clear line and an exit code (2 usage, 1 failure); no stack traces
+ * from tfjs reach the user.
+ */
+import { InputError, NumericalError, UsageError } from '../impl/errors.js';
+import { verifyMain } from './verify.js';
+
+const COMMANDS: Record<string, (argv: readonly string[]) => Promise<number>> = {
+  verify: verifyMain,
+  report: async (argv) => (await import('./report.js')).reportMain(argv),
+};
+
+const USAGE = `usage: transformer-ot-verify <command> [options]
+
+commands:
+  verify   run the claims and write report.json / report.md (see verify --help)
+  report   re-render a saved report.json (see report --help)`;
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (cmd === undefined || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    console.log(USAGE);
+    return cmd === undefined ? 2 : 0;
+  }
+  const run = COMMANDS[cmd];
+  if (!run) {
+    console.error(`unknown command '${cmd}'\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await run(rest);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof InputError) {
+      console.error(`error: ${e.message}`);
+      return 2;
+    }
+    if (e instanceof NumericalError) {
+      console.error(`numerical error: ${e.message}`);
+      return 1;
+    }
+    console.error(`internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    return 1;
+  }
+}
+
+const invoked = process.argv[1] ?? '';
+if (invoked.endsWith('cli.ts') || invoked.endsWith('cli.js')) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

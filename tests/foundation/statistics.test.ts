@@ -1,0 +1,95 @@
+/** Statistics and checkers against known values (so a planted bug in them cannot hide a failing claim). */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { birkhoffContraction, projectiveDiameter } from '../../impl/reference/birkhoff.js';
+import { measure } from '../../properties/measure.js';
+import { aggregateCoverage, aggregateMeasurements } from '../../properties/runner/aggregate.js';
+import { clopperPearson, linearFit, quantile, studentTQuantile } from '../../properties/statistics.js';
+import { halfStepError, logSumExpError, perturbedContraction, unitRoundoff } from '../../properties/tolerance.js';
+
+const close = (x: number, y: number, tol: number, what: string): void => assert.ok(Math.abs(x - y) <= tol, `${what}: ${x} vs ${y}`);
+
+test('measure(): the three relations, the tolerance, and NaN always failing', () => {
+  assert.ok(measure(0, 'q', 1, '<=', 1, 0).pass);
+  assert.not.ok(measure(0, 'q', 1.1, '<=', 1, 0.05).pass);
+  assert.ok(measure(0, 'q', 1.04, '<=', 1, 0.05).pass);
+  assert.ok(measure(0, 'q', 0.96, '>=', 1, 0.05).pass);
+  assert.not.ok(measure(0, 'q', 0.9, '>=', 1, 0.05).pass);
+  assert.ok(measure(0, 'q', 1.04, '==', 1, 0.05).pass);
+  assert.not.ok(measure(0, 'q', 0.9, '==', 1, 0.05).pass);
+  for (const r of ['<=', '>=', '=='] as const) {
+    assert.not.ok(measure(0, 'q', NaN, r, 1, 1).pass, `NaN measured, ${r}`);
+    assert.not.ok(measure(0, 'q', 1, r, NaN, 1).pass, `NaN bound, ${r}`);
+  }
+});
+
+test('Clopper–Pearson intervals match published values', () => {
+  // R: binom.test(0, 10)$conf.int = [0, 0.3084971]; binom.test(7, 10) = [0.3475471, 0.9332605]
+  const [l0, u0] = clopperPearson(0, 10, 0.95);
+  close(l0, 0, 1e-12, 'lower 0/10');
+  close(u0, 0.3084971, 1e-6, 'upper 0/10');
+  const [l7, u7] = clopperPearson(7, 10, 0.95);
+  close(l7, 0.3475471, 1e-6, 'lower 7/10');
+  close(u7, 0.9332605, 1e-6, 'upper 7/10');
+  const [l, u] = clopperPearson(256, 256, 0.999);
+  close(u, 1, 0, 'upper n/n');
+  close(l, Math.pow(0.0005, 1 / 256), 1e-9, 'lower n/n = (α/2)^{1/n}');
+});
+
+test('t quantiles and OLS slopes with intervals', () => {
+  close(studentTQuantile(0.975, 10), 2.228139, 1e-5, 't(0.975, 10)');
+  close(studentTQuantile(0.975, 2), 4.302653, 1e-5, 't(0.975, 2)');
+  const fit = linearFit([1, 2, 3, 4], [2, 4.1, 5.9, 8.2]);
+  close(fit.slope, 2.04, 1e-12, 'slope'); // Sxy = 10.2, Sxx = 5
+  close(fit.intercept, -0.05, 1e-12, 'intercept');
+  // residuals 0.01, 0.07, −0.17, 0.09 → SSE = 0.042, se = sqrt(SSE/(n−2)/Sxx)
+  close(fit.slopeSE, Math.sqrt(0.042 / 2 / 5), 1e-12, 'slope SE');
+  close(fit.ci95[1] - fit.slope, 4.302653 * fit.slopeSE, 1e-5, 'CI half width');
+  close(quantile([5, 1, 3, 2, 4], 0.5), 3, 0, 'median');
+  close(quantile([1, 2], 0.25), 1.25, 1e-15, 'interpolated quantile');
+});
+
+test('Birkhoff: the separable diameter equals the four-index brute force; κ = tanh(Δ/4)', () => {
+  let seed = 1;
+  const rand = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  for (let trial = 0; trial < 20; trial++) {
+    const n = 2 + (trial % 4);
+    const m = 2 + ((trial * 3) % 5);
+    const C = Array.from({ length: n * m }, rand);
+    let brute = 0;
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) for (let k = 0; k < m; k++) for (let l = 0; l < m; l++) {
+      brute = Math.max(brute, C[j * m + k]! + C[i * m + l]! - C[i * m + k]! - C[j * m + l]!);
+    }
+    close(projectiveDiameter(C, n, m, 0.3), brute / 0.3, 1e-12, `trial ${trial}`);
+  }
+  // η = e^Δ, κ = (√η − 1)/(√η + 1)
+  const delta = 2.7;
+  close(birkhoffContraction(delta), (Math.exp(delta / 2) - 1) / (Math.exp(delta / 2) + 1), 1e-15, 'κ');
+});
+
+test('tolerances: unit roundoff, LSE and perturbed-contraction formulas', () => {
+  assert.is(unitRoundoff('float32'), 2 ** -24);
+  assert.is(unitRoundoff('float64'), 2 ** -53);
+  close(logSumExpError(1, 10, 4), 30 + 4 + Math.log(4) + 2, 1e-12, 'LSE error');
+  close(halfStepError(1, 10, 4, 3), 30 + 4 + Math.log(4) + 2 + 4, 1e-12, 'half-step error');
+  close(perturbedContraction(0.5, 3, 8, 1), 0.125 * 8 + (1 - 0.125) / 0.5, 1e-12, 'geometric');
+  close(perturbedContraction(1, 3, 8, 1), 8 + 3, 1e-12, 'ρ = 1 reads the sum as ℓ');
+});
+
+test('aggregation: quantities, ratios, margins, coverage bins', () => {
+  const outcomes = [{
+    instances: 2,
+    measurements: [measure(0, 'q', 0.5, '<=', 1, 0.1), measure(1, 'q', 1.2, '<=', 1, 0.1)],
+    coverage: [{ n: 3, family: 'x' }, { n: 20, family: 'y' }],
+  }];
+  const [q] = aggregateMeasurements(outcomes);
+  assert.is(q!.count, 2);
+  assert.is(q!.failures, 1);
+  close(q!.ratio!.max, 1.2, 1e-15, 'max ratio');
+  close(q!.worstMargin, -0.1, 1e-12, 'worst margin');
+  const cov = aggregateCoverage(outcomes, { n: [2, 4, 16, 65] });
+  assert.equal(cov['n'], [{ label: '[2, 4)', count: 1 }, { label: '[16, 65)', count: 1 }]);
+  assert.equal(cov['family'], [{ label: 'x', count: 1 }, { label: 'y', count: 1 }]);
+});
+
+test.run();
