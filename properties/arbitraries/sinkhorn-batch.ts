@@ -56,7 +56,7 @@ export function sinkhornCase(spec: SinkhornBatchSpec, extraLength = 0): fc.Arbit
       costFamily: fc.constantFrom(...costFamilies),
       weightFamily: fc.constantFrom(...weightFamilies),
       squareShape: spec.square === undefined ? fc.boolean() : fc.constant(spec.square),
-      instances: fc.array(instance, { minLength: 1, maxLength: spec.batchMax }),
+      instances: fc.array(instance, { minLength: 1, maxLength: spec.batchMax, size: 'max' }),
     })
     .map(({ n: n0, m: m0, d, costFamily, weightFamily, squareShape, instances }) => {
       const n = squareShape ? Math.min(n0, spec.mMax) : n0;
@@ -75,3 +75,24 @@ export function sinkhornCase(spec: SinkhornBatchSpec, extraLength = 0): fc.Arbit
       return { costFamily, weightFamily, d, batch: { B, n, m, a, b, C, eps }, extra: instances.map((i) => i.extra) };
     });
 }
+
+/** A fixed peer case as a one-instance SinkhornCase (for fast-check `examples`). */
+export function fixedCase(p: { n: number; m: number; a: number[]; b: number[]; C: number[]; eps: number }, extra: number[] = []): SinkhornCase {
+  return {
+    costFamily: 'uniform', weightFamily: 'dirichlet', d: 1,
+    batch: { B: 1, n: p.n, m: p.m, a: Float64Array.from(p.a), b: Float64Array.from(p.b), C: Float64Array.from(p.C), eps: Float64Array.of(p.eps) },
+    extra: [extra],
+  };
+}
+
+/**
+ * Closed-form peer cases (spec peers-and-tooling §1.6):
+ *  T1 — POT's doctested 2×2 problem (a = b = ½, M = [[0,1],[1,0]], reg = 1);
+ *  T19 — the Birkhoff–Hopf 2×2 case (a = [.3,.7], b = [.6,.4]) at ε = 1, 0.5, 0.25;
+ *  constant cost — P = abᵀ after one iteration.
+ */
+export const PEER_CASES = {
+  T1: { n: 2, m: 2, a: [0.5, 0.5], b: [0.5, 0.5], C: [0, 1, 1, 0], eps: 1 },
+  T19: [1, 0.5, 0.25].map((eps) => ({ n: 2, m: 2, a: [0.3, 0.7], b: [0.6, 0.4], C: [0, 1, 1, 0], eps })),
+  constantCost: { n: 3, m: 2, a: [0.2, 0.3, 0.5], b: [0.5, 0.5], C: [0.7, 0.7, 0.7, 0.7, 0.7, 0.7], eps: 0.3 },
+};

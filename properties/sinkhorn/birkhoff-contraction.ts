@@ -5,7 +5,7 @@
  * the division by a and to inversion, so d_H(u^{(1)}, u′^{(1)}) = d_H(Kv, Kv′) on the support of a.
  */
 import { hilbertDistanceLog } from '../../impl/reference/hilbert.js';
-import { sinkhornCase, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
+import { fixedCase, PEER_CASES, sinkhornCase, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
 import { coverageOf, describeCase, doubled, halfStepNoise, instanceOracle, SINKHORN_COVERAGE_BINS, solverOf, traceSlice } from './common.js';
@@ -33,6 +33,7 @@ export const birkhoffContractionProperty: ClaimProperty<SinkhornCase> = {
   runs: { quick: 5, ci: 70, thorough: 600 },
   coverageBins: SINKHORN_COVERAGE_BINS,
   describe: describeCase,
+  examples: PEER_CASES.T19.map((p) => fixedCase(p, Array.from({ length: 2 * N_MAX }, (_, k) => ((k * 7) % 11) / 11))),
   async run(c, ctx): Promise<BatchOutcome> {
     const solver = solverOf(ctx);
     const { B, m } = c.batch;

@@ -6,7 +6,7 @@
  */
 import { hilbertDistanceLog, oscillation } from '../../impl/reference/hilbert.js';
 import fc from 'fast-check';
-import { sinkhornCase, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
+import { fixedCase, PEER_CASES, sinkhornCase, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
 import { measure, maxAbs } from '../measure.js';
 import { unitRoundoff } from '../tolerance.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
@@ -33,6 +33,7 @@ export const hilbertIdentityProperty: ClaimProperty<Input> = {
     }),
   runs: { quick: 5, ci: 70, thorough: 600 },
   coverageBins: { ...SINKHORN_COVERAGE_BINS, iterations: [1, 2, 5, 10, 20, 31] },
+  examples: [PEER_CASES.T1, ...PEER_CASES.T19].map((p) => ({ case: fixedCase(p), iterations: 3 })),
   describe: (x) => ({ iterations: x.iterations, ...(describeCase(x.case) as object) }),
   async run({ case: c, iterations }, ctx): Promise<BatchOutcome> {
     const solver = solverOf(ctx);

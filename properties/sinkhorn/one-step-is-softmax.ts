@@ -5,7 +5,7 @@
  * to attention: Sinkhorn attention with one iteration is the original Transformer's attention.
  */
 import { logSumExp } from '../../impl/reference/logsumexp.js';
-import { sinkhornCase, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
+import { fixedCase, PEER_CASES, sinkhornCase, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
 import { measure, maxAbs } from '../measure.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
 import { coverageOf, describeCase, halfStepNoise, instanceOracle, SINKHORN_COVERAGE_BINS, solverOf, traceSlice } from './common.js';
@@ -31,6 +31,8 @@ export const oneStepIsSoftmaxProperty: ClaimProperty<SinkhornCase> = {
   runs: { quick: 5, ci: 70, thorough: 600 },
   coverageBins: SINKHORN_COVERAGE_BINS,
   describe: describeCase,
+  // T18 (Sinkformers' test_sinkhorn.py): uniform a, v⁰ = 1 — n·P^{(½)} is exactly softmax attention
+  examples: [fixedCase({ ...PEER_CASES.T1, C: [0.1, 0.9, 0.4, 0.3], eps: 0.5 }, Array(M_MAX).fill(0)), fixedCase(PEER_CASES.constantCost, Array(M_MAX).fill(0))],
   async run(c, ctx): Promise<BatchOutcome> {
     const solver = solverOf(ctx);
     const { B, n, m } = c.batch;

@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { logPlanFrom, sinkhornLog } from '../../impl/reference/sinkhorn.js';
-import { sinkhornCase, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
+import { fixedCase, PEER_CASES, sinkhornCase, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
 import { measure, maxAbs } from '../measure.js';
 import { perturbedContraction, unitRoundoff } from '../tolerance.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
@@ -57,6 +57,10 @@ export const planMatchesReferenceProperty: ClaimProperty<Input> = {
     }),
   runs: { quick: 5, ci: 70, thorough: 600 },
   coverageBins: { ...SINKHORN_COVERAGE_BINS, iterations: [1, 2, 5, 10, 20, 41] },
+  examples: [PEER_CASES.T1, PEER_CASES.constantCost, ...PEER_CASES.T19].flatMap((p) => [
+    { case: fixedCase(p), iterations: 30, preferKernel: true },
+    { case: fixedCase(p), iterations: 1, preferKernel: false },
+  ]),
   describe: (x) => ({ iterations: x.iterations, preferKernel: x.preferKernel, ...(describeCase(x.case) as object) }),
   async run({ case: c, iterations, preferKernel }, ctx): Promise<BatchOutcome> {
     const solver = solverOf(ctx);

@@ -6,7 +6,7 @@
 import { hilbertDistanceLog } from '../../impl/reference/hilbert.js';
 import { logSumExp } from '../../impl/reference/logsumexp.js';
 import { logPlanFrom } from '../../impl/reference/sinkhorn.js';
-import { sinkhornCase, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
+import { fixedCase, PEER_CASES, sinkhornCase, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
 import { measure } from '../measure.js';
 import { unitRoundoff } from '../tolerance.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
@@ -29,6 +29,7 @@ export const tvHilbertBoundProperty: ClaimProperty<SinkhornCase> = {
   runs: { quick: 4, ci: 60, thorough: 400 },
   coverageBins: SINKHORN_COVERAGE_BINS,
   describe: describeCase,
+  examples: [...PEER_CASES.T19, PEER_CASES.T1].map((p) => fixedCase(p)),
   async run(c, ctx): Promise<BatchOutcome> {
     const solver = solverOf(ctx);
     const { B, n, m } = c.batch;
