@@ -4,7 +4,15 @@
  * variable. The backend actually used, and the tfjs version, go into every report.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { existsSync } from 'node:fs';
 import { UsageError } from './errors.js';
+
+/** Dawn (the 'webgpu' package) needs a Vulkan loader on Linux; without one it only prints a warning. */
+function vulkanLoaderPresent(): boolean {
+  if (process.platform !== 'linux') return true;
+  const dirs = ['/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/usr/lib64', '/usr/lib', '/usr/local/lib'];
+  return dirs.some((d) => existsSync(`${d}/libvulkan.so.1`));
+}
 
 export const BACKEND_ORDER = ['tensorflow', 'webgpu', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKEND_ORDER)[number];
@@ -60,6 +68,7 @@ async function register(name: BackendName): Promise<string | undefined> {
       return mod ? undefined : 'not installed';
     }
     case 'webgpu': {
+      if (!vulkanLoaderPresent()) return 'no Vulkan loader (libvulkan.so.1), so no GPU adapter';
       const gpu = await tryImport('webgpu');
       if (!gpu) return "the 'webgpu' package (Dawn for Node) is not installed";
       const create = gpu['create'] as ((flags: string[]) => { requestAdapter(): Promise<unknown> }) | undefined;
