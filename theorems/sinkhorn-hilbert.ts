@@ -109,4 +109,19 @@ export const sinkhornClaims: readonly Claim[] = [
     verdictRule: 'max |Δ log P| ≤ δ (one half-step) + 4·u64·scale.',
     requires: ['sinkhorn'],
   },
+  {
+    id: 'sinkhorn.log-domain-small-eps',
+    family: 'sinkhorn',
+    title: 'Log-domain Sinkhorn stays exact where the kernel underflows',
+    kind: 'bound',
+    role: 'asserted',
+    sources: [
+      { ...PC, locator: 'Rem. 4.22–4.23 (log-domain stabilisation)', tag: 'standard' },
+      { work: 'POT 0.8.2 test suite', locator: 'test_bregman.py::test_sinkhorn_stabilization (peer case T4)', tag: 'author-code' },
+    ],
+    statement: 'With costs up to 25 and $\\varepsilon\\in[0.005,0.05]$ ($C/\\varepsilon$ up to 5000, where $e^{-C/\\varepsilon}$ is 0 in float32 and float64), the log-domain iterates equal the float64 reference and the column marginals of $P_L$ equal $b$ after the $v$-step.',
+    hypotheses: 'n, m ∈ [2, 24]; costs = 25 × the three [0, 1] families; ε log-uniform in [0.005, 0.05]; L ∈ [1, 20]; all weight families.',
+    verdictRule: 'Plan: the perturbed-contraction bound of sinkhorn.plan-matches-reference. Column marginals: |log Σ_i P_ij − log b_j| ≤ δ + 3u·(|log u|+|log v|+C/ε) + u·log n (one half-step and the plan’s rounding).',
+    requires: ['sinkhorn'],
+  },
 ];

@@ -21,6 +21,8 @@ export interface SinkhornBatchSpec {
   readonly dMax?: number;
   readonly costFamilies?: readonly CostFamily[];
   readonly weightFamilies?: readonly WeightFamily[];
+  /** Multiply the [0, 1] costs by this factor (unnormalised costs, e.g. 25 as in POT's dist0 tests). */
+  readonly costScale?: number;
   /** Force n = m (square problems); by default half of the batches are square (attention's case). */
   readonly square?: boolean;
 }
@@ -69,7 +71,9 @@ export function sinkhornCase(spec: SinkhornBatchSpec, extraLength = 0): fc.Arbit
       instances.forEach((ins, k) => {
         a.set(simplexWeights(weightFamily, ins.weights, n), k * n);
         b.set(simplexWeights(weightFamily, ins.weights.slice(spec.nMax), m), k * m);
-        C.set(costMatrix(costFamily, { cells: ins.cells, points: ins.points, d, gap: ins.gap }, n, m, { nMax: spec.nMax, mMax: spec.mMax, dMax }), k * n * m);
+        const Ck = costMatrix(costFamily, { cells: ins.cells, points: ins.points, d, gap: ins.gap }, n, m, { nMax: spec.nMax, mMax: spec.mMax, dMax });
+        if (spec.costScale !== undefined) for (let q = 0; q < Ck.length; q++) Ck[q] = Math.fround(Ck[q]! * spec.costScale);
+        C.set(Ck, k * n * m);
         eps[k] = ins.eps;
       });
       return { costFamily, weightFamily, d, batch: { B, n, m, a, b, C, eps }, extra: instances.map((i) => i.extra) };
