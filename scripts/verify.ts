@@ -15,7 +15,13 @@ import { CLAIMS } from '../theorems/index.js';
 import { helpText, parseArgs, type OptionSpec } from './lib/args.js';
 import { environmentOf, toolVersion } from './lib/environment.js';
 import { loadImplementation } from './lib/load-impl.js';
-import { selectClaims, shardOf } from './lib/select.js';
+import { selectClaims, shardOf, globMatcher } from './lib/select.js';
+import { killMatrix, renderKillMatrix } from './lib/kill-matrix.js';
+import { MUTANTS } from '../impl/mutants/index.js';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Claim } from '../theorems/types.js';
+import type { Parsed } from './lib/args.js';
 
 export const VERIFY_OPTIONS: Record<string, OptionSpec> = {
   claims: { type: 'string', description: "comma-separated claim globs, e.g. 'sinkhorn.*,heat.*'", default: '*', valueName: 'globs' },
@@ -29,6 +35,8 @@ export const VERIFY_OPTIONS: Record<string, OptionSpec> = {
   out: { type: 'string', description: 'output directory', default: 'reports/out', valueName: 'dir' },
   shard: { type: 'string', description: 'run the deterministic slice i of N of the selected claims', valueName: 'i/N' },
   strict: { type: 'boolean', description: 'exit 1 when a claim is inconclusive' },
+  mutants: { type: 'boolean', description: 'run the claims against every catalogued mutant and print the kill matrix' },
+  mutant: { type: 'string', description: "with --mutants: only mutants whose id matches these globs, e.g. 'sinkhorn.*'", valueName: 'globs' },
   list: { type: 'boolean', description: 'list the claims and exit' },
   quiet: { type: 'boolean', description: 'no progress output' },
   help: { type: 'boolean', description: 'show this help' },
@@ -68,6 +76,7 @@ export async function verifyMain(argv: readonly string[]): Promise<number> {
   if (runs !== undefined && !(Number.isInteger(runs) && runs >= 1)) throw new UsageError(`'--runs' must be a positive integer, got ${runs}`);
   const timeBudget = args['time-budget'] as number | undefined;
   if (timeBudget !== undefined && !(timeBudget > 0)) throw new UsageError(`'--time-budget' must be > 0 seconds, got ${timeBudget}`);
+  if (args['mutants']) return mutantsMain(args, claims, budget as BudgetName, runs);
   const implSpec = String(args['impl']);
   const impl = await loadImplementation(implSpec);
   const backend = await initBackend((args['backend'] as string | undefined) ?? (process.env['TFJS_BACKEND'] || undefined));
@@ -104,4 +113,26 @@ export async function verifyMain(argv: readonly string[]): Promise<number> {
   if (s.violated > 0 || s.error > 0) return 1;
   if (args['strict'] && s.inconclusive > 0) return 1;
   return 0;
+}
+
+/** `verify --mutants`: the kill matrix of the mutant catalogue; exit 1 when a mutant survives. */
+async function mutantsMain(args: Parsed, claims: readonly Claim[], budget: BudgetName, runs: number | undefined): Promise<number> {
+  const backend = await initBackend((args['backend'] as string | undefined) ?? (process.env['TFJS_BACKEND'] || undefined));
+  const match = args['mutant'] !== undefined ? globMatcher(String(args['mutant'])) : () => true;
+  const mutants = MUTANTS.filter((m) => match(m.id));
+  if (mutants.length === 0) throw new UsageError(`no mutant matches '${String(args['mutant'])}'; known: ${MUTANTS.map((m) => m.id).join(', ')}`);
+  const progress = progressWriter(!args['quiet']);
+  const k = await killMatrix(mutants, CLAIMS, claims, {
+    backend: backend.name, budget, numRuns: runs, seed: args['seed'] as number | undefined,
+    onCell: (m, c) => progress(`${m} × ${c}`),
+  });
+  progress('');
+  const md = renderKillMatrix(k);
+  const out = resolve(String(args['out']));
+  await mkdir(out, { recursive: true });
+  await writeFile(join(out, 'mutants.json'), JSON.stringify({ backend: backend.name, budget, ...k }, null, 1));
+  await writeFile(join(out, 'mutants.md'), `# Mutant kill matrix\n\nBackend ${backend.name}, budget ${budget}.\n\n${md}\n`);
+  console.log(md);
+  console.log(`kill matrix: ${join(out, 'mutants.md')}`);
+  return k.rows.every((r) => r.killed) ? 0 : 1;
 }

@@ -57,10 +57,12 @@ export const planMatchesReferenceProperty: ClaimProperty<Input> = {
     }),
   runs: { quick: 5, ci: 70, thorough: 600 },
   coverageBins: { ...SINKHORN_COVERAGE_BINS, iterations: [1, 2, 5, 10, 20, 41] },
-  examples: [PEER_CASES.T1, PEER_CASES.constantCost, ...PEER_CASES.T19].flatMap((p) => [
-    { case: fixedCase(p), iterations: 30, preferKernel: true },
-    { case: fixedCase(p), iterations: 1, preferKernel: false },
-  ]),
+  // fast-check counts examples inside numRuns: keep them few
+  examples: [
+    { case: fixedCase(PEER_CASES.T1), iterations: 30, preferKernel: true },
+    { case: fixedCase(PEER_CASES.constantCost), iterations: 1, preferKernel: false },
+    { case: fixedCase(PEER_CASES.T19[2]!), iterations: 12, preferKernel: false },
+  ],
   describe: (x) => ({ iterations: x.iterations, preferKernel: x.preferKernel, ...(describeCase(x.case) as object) }),
   async run({ case: c, iterations, preferKernel }, ctx): Promise<BatchOutcome> {
     const solver = solverOf(ctx);

@@ -7,6 +7,12 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${body}$`);
 }
 
+/** A predicate matching ids against comma-separated globs. */
+export function globMatcher(patterns: string): (id: string) => boolean {
+  const res = patterns.split(',').map((s) => s.trim()).filter((s) => s.length > 0).map(globToRegExp);
+  return (id) => res.some((r) => r.test(id));
+}
+
 /** The claims matching any of the patterns, in registry order; a pattern matching nothing is a usage error. */
 export function selectClaims(all: readonly Claim[], patterns: string): Claim[] {
   const globs = patterns.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
