@@ -31,7 +31,7 @@ export async function runClaimForTest(claimId: string, o: TestRunOptions = {}): 
   const backend = await setupBackend();
   const impl = o.impl === undefined || o.impl === 'tfjs' ? tfjsImplementation() : o.impl === 'reference' ? referenceImplementation() : o.impl;
   return runClaim(claimById(claimId), propertyFor(claimId), {
-    impl, backend: backend.name, budget: o.budget ?? 'ci', numRuns: o.numRuns, seed: o.seed ?? 20261122, path: o.path,
+    impl, backend: backend.name, budget: o.budget ?? ((process.env['TOV_TEST_BUDGET'] as BudgetName | undefined) || 'ci'), numRuns: o.numRuns, seed: o.seed ?? 20261122, path: o.path,
   });
 }
 
