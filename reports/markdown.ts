@@ -1,18 +1,24 @@
 /**
  * report.md: per claim the statement, verdict and why, the shrunk counterexample with its replay
- * command, the measured-vs-theory table, fitted rates, proportions, data tables and coverage bins.
+ * command, the statistics tables (measured vs theory, rates, proportions, data) with their verdict
+ * rules, coverage bins, and links to the plot SVGs; the c8 coverage summary when present.
  */
-import { num, seconds, STATUS_ICON } from './format.js';
+import { coverageRows, metricText, type CodeCoverage } from './coverage.js';
+import { displayJSON } from './escape.js';
+import { seconds, STATUS_ICON } from './format.js';
+import type { PlotSet } from './plots.js';
 import type { Report, ReportEntry } from './schema.js';
+import { claimTables, COVERAGE_RULE } from './sections.js';
 
-function table(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string>>): string {
-  const esc = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-  return [`| ${header.map(esc).join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
+export interface MarkdownOptions {
+  readonly plots?: PlotSet;
+  readonly coverage?: CodeCoverage;
 }
 
-function truncateJSON(value: unknown, max = 4000): string {
-  const s = JSON.stringify(value, null, 1);
-  return s.length > max ? `${s.slice(0, max)}\n… (${s.length - max} more characters in report.json)` : s;
+/** A GitHub-flavoured Markdown table (pipes and newlines in cells escaped). */
+export function mdTable(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string>>): string {
+  const esc = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return [`| ${header.map(esc).join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
 }
 
 export function sourceLine(e: ReportEntry): string {
@@ -21,7 +27,12 @@ export function sourceLine(e: ReportEntry): string {
   return `${s.work}${s.arxiv ? ` (arXiv ${s.arxiv})` : ''}, ${s.locator} [${s.tag}]`;
 }
 
-function claimSection(e: ReportEntry): string {
+/** GitHub's heading anchor for "## <id> — <title>". */
+function anchor(e: ReportEntry): string {
+  return `${e.claim.id.replace(/[^a-z0-9-]/g, '')}--${e.claim.title.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-')}`;
+}
+
+function claimSection(e: ReportEntry, plots: PlotSet | undefined): string {
   const { claim: c, result: r } = e;
   const out: string[] = [];
   out.push(`## ${c.id} — ${c.title}`, '');
@@ -35,46 +46,38 @@ function claimSection(e: ReportEntry): string {
   if (r.counterexample) {
     out.push('### Counterexample (shrunk)', '');
     if (r.counterexample.error) out.push(`Error: \`${r.counterexample.error}\``, '');
-    if (r.counterexample.failing.length > 0) {
-      out.push(table(['instance', 'quantity', 'measured', 'relation', 'bound', 'tolerance'], r.counterexample.failing.map((m) => [String(m.instance), m.quantity, num(m.measured, 6), m.relation, num(m.bound, 6), num(m.tolerance, 3)])), '');
-    }
-    out.push(`Shrunk ${r.counterexample.numShrinks} time(s). Input:`, '', '```json', truncateJSON(r.counterexample.input), '```', '');
+    out.push(`Shrunk ${r.counterexample.numShrinks} time(s). Input:`, '', '```json', displayJSON(r.counterexample.input), '```', '');
   }
   out.push(`**Replay:** \`${r.replay}\``, '');
-  if (r.quantities.length > 0) {
-    out.push('### Measured vs theory', '');
-    out.push(table(
-      ['quantity', 'checks', 'failures', 'measured p50', 'measured max', 'theory p50', 'ratio p50', 'ratio p90', 'ratio max', 'worst margin'],
-      r.quantities.map((q) => [q.quantity, String(q.count), String(q.failures), num(q.measured.p50), num(q.measured.max), num(q.bound.p50), num(q.ratio?.p50), num(q.ratio?.p90), num(q.ratio?.max), num(q.worstMargin, 3)]),
-    ), '');
-    out.push('*ratio* = measured / theoretical value (≤ 1 means inside the bound); *margin* = slack left after the analysed tolerance (negative = violation).', '');
-  }
-  if (r.rates.length > 0) {
-    out.push('### Fitted rates', '');
-    out.push(table(['rate', 'estimate', '95% interval', 'theory', 'verdict', 'method', 'ladder'], r.rates.map((x) => [
-      x.name, num(x.estimate), `[${num(x.ci95[0])}, ${num(x.ci95[1])}]`, typeof x.theory === 'number' ? num(x.theory) : `[${num(x.theory[0])}, ${num(x.theory[1])}]`, x.verdict, x.method, x.ladder ? x.ladder.map((v) => num(v, 3)).join(', ') : '—',
-    ])), '');
-    out.push('*Rule:* consistent when the 95% interval contains (or lies inside) the theoretical value; inconsistent when it excludes it.', '');
-  }
-  if (r.proportions.length > 0) {
-    out.push('### Proportions (exact Clopper–Pearson intervals)', '');
-    out.push(table(['event', 'successes / trials', 'interval', 'level', 'claimed p ≥', 'verdict'], r.proportions.map((p) => [p.name, `${p.successes} / ${p.trials}`, `[${num(p.ci[0])}, ${num(p.ci[1])}]`, String(p.level), num(p.threshold), p.verdict])), '');
-    out.push('*Rule:* verified when the interval’s lower end ≥ the claimed probability, violated when its upper end is below it, inconclusive otherwise.', '');
-  }
-  for (const t of r.tables) {
-    out.push(`### ${t.title}`, '', table(t.columns, t.rows.map((row) => row.map((v) => (typeof v === 'number' ? num(v) : v)))), '');
+  for (const t of claimTables(r)) {
+    out.push(`### ${t.title}`, '', mdTable(t.header, t.rows), '');
+    if (t.rule) out.push(`*Verdict rule:* ${t.rule}`, '');
   }
   const cov = Object.entries(r.coverage);
   if (cov.length > 0) {
     out.push('### Input coverage', '');
-    out.push(table(['parameter', 'bins (count)'], cov.map(([k, bins]) => [k, bins.map((b) => `${b.label}: ${b.count}`).join(' · ')])), '');
+    out.push(mdTable(['parameter', 'bins (count)'], cov.map(([k, bins]) => [k, bins.map((b) => `${b.label}: ${b.count}`).join(' · ')])), '');
+    out.push(`*${COVERAGE_RULE}*`, '');
   }
-  if (r.series.length > 0) out.push(`*${r.series.length} plotted series are in report.json (\`entries[].result.series\`).*`, '');
+  const ps = plots?.get(c.id) ?? [];
+  if (ps.length > 0) {
+    out.push('### Plots', '');
+    for (const p of ps) out.push(`- [${p.title}](${p.file})${p.empty ? ` — ${p.empty}` : ''}${p.caption ? ` — ${p.caption}` : ''}`);
+    out.push('');
+  } else if (r.series.length > 0 || (r.figures && Object.keys(r.figures).length > 0)) {
+    out.push(`*Plot data is in report.json (\`entries[].result.series\`, \`.figures\`); re-render with \`transformer-ot-verify report\` to draw it.*`, '');
+  }
   return out.join('\n');
 }
 
+function coverageSection(cov: CodeCoverage | undefined): string[] {
+  if (!cov) return [];
+  const t = coverageRows(cov);
+  return ['## Code coverage', '', `c8 summary of the last test run (\`${cov.source}\`, written ${cov.writtenAt}).`, '', mdTable(t.header, t.rows.map((r) => [r.name, ...r.cells.map(metricText)])), ''];
+}
+
 /** Render a report as Markdown. */
-export function renderMarkdown(report: Report): string {
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const s = report.summary;
   const env = report.environment;
   const head = [
@@ -87,10 +90,11 @@ export function renderMarkdown(report: Report): string {
     '',
     `**${s.claims} claims:** ${s.verified} verified, ${s.violated} violated, ${s.inconclusive} inconclusive, ${s.error} errors, ${s.skipped} skipped, ${s.reported} reported (not asserted) · **${s.instances} random instances** · ${seconds(s.durationMs)}`,
     '',
-    table(['claim', 'source', 'status', 'runs', 'instances', 'time', 'backend'], report.entries.map((e) => [
-      `[${e.claim.id}](#${e.claim.id.replace(/[^a-z0-9-]/g, '')}--${e.claim.title.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-')})`, sourceLine(e), STATUS_ICON[e.result.status] ?? e.result.status, String(e.result.runs), String(e.result.instances), seconds(e.result.durationMs), e.result.backend,
+    mdTable(['claim', 'source', 'status', 'runs', 'instances', 'time', 'backend'], report.entries.map((e) => [
+      `[${e.claim.id}](#${anchor(e)})`, sourceLine(e), STATUS_ICON[e.result.status] ?? e.result.status, String(e.result.runs), String(e.result.instances), seconds(e.result.durationMs), e.result.backend,
     ])),
     '',
+    ...coverageSection(options.coverage),
   ];
-  return [...head, ...report.entries.map(claimSection)].join('\n');
+  return [...head, ...report.entries.map((e) => claimSection(e, options.plots))].join('\n');
 }

@@ -17,8 +17,12 @@ export interface QuantityStats {
   readonly failures: number;
   readonly measured: Quantiles;
   readonly bound: Quantiles;
-  /** measured / bound, for inequalities with a positive bound: how tight the bound is. */
+  /**
+   * measured / bound for inequalities whose bound exceeds 10× the analysed tolerance: how tight the bound
+   * is. Pairs at the rounding floor are left out (their ratio is noise); `ratioCount` says how many remain.
+   */
   readonly ratio?: Quantiles;
+  readonly ratioCount: number;
   /** Smallest slack bound + tol − measured (≤), measured − bound + tol (≥), tol − |diff| (==). */
   readonly worstMargin: number;
 }
@@ -44,7 +48,7 @@ export function aggregateMeasurements(outcomes: readonly BatchOutcome[]): Quanti
     }
   }
   return [...groups.entries()].map(([quantity, ms]) => {
-    const withRatio = ms.filter((m) => m.relation !== '==' && m.bound > 0 && Number.isFinite(m.bound));
+    const withRatio = ms.filter((m) => m.relation !== '==' && m.bound > 10 * m.tolerance && m.bound > 0 && Number.isFinite(m.bound));
     return {
       quantity,
       relation: ms[0]!.relation,
@@ -53,6 +57,7 @@ export function aggregateMeasurements(outcomes: readonly BatchOutcome[]): Quanti
       measured: quantiles(ms.map((m) => m.measured)),
       bound: quantiles(ms.map((m) => m.bound)),
       ratio: withRatio.length > 0 ? quantiles(withRatio.map((m) => m.measured / m.bound)) : undefined,
+      ratioCount: withRatio.length,
       worstMargin: ms.reduce((w, m) => Math.min(w, Number.isNaN(margin(m)) ? -Infinity : margin(m)), Infinity),
     };
   });

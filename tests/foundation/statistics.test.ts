@@ -79,14 +79,17 @@ test('tolerances: unit roundoff, LSE and perturbed-contraction formulas', () => 
 test('aggregation: quantities, ratios, margins, coverage bins', () => {
   const outcomes = [{
     instances: 2,
-    measurements: [measure(0, 'q', 0.5, '<=', 1, 0.1), measure(1, 'q', 1.2, '<=', 1, 0.1)],
+    measurements: [measure(0, 'q', 0.5, '<=', 1, 0.05), measure(1, 'q', 1.2, '<=', 1, 0.05)],
     coverage: [{ n: 3, family: 'x' }, { n: 20, family: 'y' }],
   }];
   const [q] = aggregateMeasurements(outcomes);
   assert.is(q!.count, 2);
   assert.is(q!.failures, 1);
   close(q!.ratio!.max, 1.2, 1e-15, 'max ratio');
-  close(q!.worstMargin, -0.1, 1e-12, 'worst margin');
+  assert.is(q!.ratioCount, 2);
+  const [noisy] = aggregateMeasurements([{ instances: 1, measurements: [measure(0, 'q', 3e-7, '<=', 1e-7, 1e-6)], coverage: [{}] }]);
+  assert.is(noisy!.ratio, undefined, 'a bound below 10× the tolerance gives no ratio');
+  close(q!.worstMargin, -0.15, 1e-12, 'worst margin');
   const cov = aggregateCoverage(outcomes, { n: [2, 4, 16, 65] });
   assert.equal(cov['n'], [{ label: '[2, 4)', count: 1 }, { label: '[16, 65)', count: 1 }]);
   assert.equal(cov['family'], [{ label: 'x', count: 1 }, { label: 'y', count: 1 }]);
