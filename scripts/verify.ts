@@ -18,7 +18,9 @@ import { loadImplementation } from './lib/load-impl.js';
 import { selectClaims, shardOf, globMatcher } from './lib/select.js';
 import { killMatrix, renderKillMatrix } from './lib/kill-matrix.js';
 import { MUTANTS } from '../impl/mutants/index.js';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { compareReports, renderComparison } from '../reports/compare.js';
+import { parseReport } from '../reports/schema.js';
 import { join, resolve } from 'node:path';
 import type { Claim } from '../theorems/types.js';
 import type { Parsed } from './lib/args.js';
@@ -35,6 +37,7 @@ export const VERIFY_OPTIONS: Record<string, OptionSpec> = {
   out: { type: 'string', description: 'output directory', default: 'reports/out', valueName: 'dir' },
   shard: { type: 'string', description: 'run the deterministic slice i of N of the selected claims', valueName: 'i/N' },
   strict: { type: 'boolean', description: 'exit 1 when a claim is inconclusive' },
+  baseline: { type: 'string', description: 'compare with a saved report.json: exit 1 when a verified claim is now violated/errored or a fitted rate left its old 95% interval', valueName: 'report.json' },
   mutants: { type: 'boolean', description: 'run the claims against every catalogued mutant and print the kill matrix' },
   mutant: { type: 'string', description: "with --mutants: only mutants whose id matches these globs, e.g. 'sinkhorn.*'", valueName: 'globs' },
   list: { type: 'boolean', description: 'list the claims and exit' },
@@ -110,6 +113,15 @@ export async function verifyMain(argv: readonly string[]): Promise<number> {
   if (process.stderr.isTTY && !args['quiet']) process.stderr.write('\r\x1b[2K');
   console.log(renderTerminalSummary(report, paths));
   const s = report.summary;
+  if (args['baseline'] !== undefined) {
+    const file = String(args['baseline']);
+    const text = await readFile(file, 'utf8').catch(() => {
+      throw new UsageError(`cannot read the baseline '${file}'`);
+    });
+    const comparison = compareReports(parseReport(text, file), report);
+    console.log(renderComparison(comparison));
+    if (comparison.regressions > 0) return 1;
+  }
   if (s.violated > 0 || s.error > 0) return 1;
   if (args['strict'] && s.inconclusive > 0) return 1;
   return 0;

@@ -123,7 +123,8 @@ export async function runClaim(claim: Claim, property: ClaimProperty, options: R
     numRuns: planned,
     ...(options.path !== undefined ? { path: options.path } : {}),
     ...(options.timeLimitMs !== undefined ? { interruptAfterTimeLimit: options.timeLimitMs } : {}),
-    ...(property.examples && options.path === undefined ? { examples: property.examples.map((e) => [e] as [unknown]) } : {}),
+    // examples are prepended to the generated stream and the replay path indexes that stream: always pass them
+    ...(property.examples ? { examples: property.examples.map((e) => [e] as [unknown]) } : {}),
   };
   let details: fc.RunDetails<[unknown]>;
   try {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { CLAIMS } from '../../theorems/index.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -74,6 +75,23 @@ test('report re-renders a saved report.json; --list shows the registry', () => {
   const list = cli(['verify', '--list']);
   assert.is(list.code, 0);
   assert.match(list.stdout, /sinkhorn\.franklin-lorenz-rate/);
+});
+
+
+
+test('--baseline: a claim verified before and violated now is a regression (exit 1); --shard slices deterministically', () => {
+  const base = tmp();
+  assert.is(cli(['verify', '--claims', 'sinkhorn.one-step-is-softmax', '--runs', '3', '--seed', '1', '--out', base, '--quiet']).code, 0);
+  const out = tmp();
+  const r = cli(['verify', '--claims', 'sinkhorn.one-step-is-softmax', '--impl', 'sinkhorn.eps-inverted', '--seed', '1', '--baseline', join(base, 'report.json'), '--out', out, '--quiet']);
+  assert.is(r.code, 1, r.stdout + r.stderr);
+  assert.match(r.stdout, /regression/i);
+  const ids = (shard: string): string[] => cli(['verify', '--claims', 'sinkhorn.*', '--shard', shard, '--runs', '1', '--out', tmp(), '--quiet']).stdout
+    .split('\n').filter((l) => /^(PASS|FAIL|ERR |INC |SKIP|INFO)/.test(l)).map((l) => l.split(/\s+/)[1]!);
+  const [a, b] = [ids('1/2'), ids('2/2')];
+  assert.ok(a.length > 0 && b.length > 0);
+  assert.equal([...a, ...b].sort(), [...new Set([...a, ...b])].sort(), 'shards overlap');
+  assert.is(a.length + b.length, CLAIMS.filter((c) => c.id.startsWith('sinkhorn.')).length);
 });
 
 test.run();
