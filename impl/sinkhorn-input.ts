@@ -1,5 +1,5 @@
 /** Validation of a Sinkhorn batch, shared by every solver (reference, tfjs, mutants). */
-import type { SinkhornBatch, SinkhornOptions } from './capabilities/sinkhorn.js';
+import { SINKHORN_DOMAINS, type SinkhornBatch, type SinkhornOptions } from './capabilities/sinkhorn.js';
 import { InputError } from './errors.js';
 import { assertBalanced, assertDimension, assertFinite, assertLength, assertPositive, assertWeights } from './validate.js';
 
@@ -21,8 +21,8 @@ export function validateSinkhornInput(batch: SinkhornBatch, options: SinkhornOpt
   const massB = assertWeights('b', batch.b, B, m);
   assertBalanced(massA, massB);
   assertDimension('iterations', options.iterations, 1);
-  if (options.domain !== 'log' && options.domain !== 'kernel') {
-    throw new InputError('domain', `must be 'log' or 'kernel', got ${String(options.domain)}`);
+  if (!SINKHORN_DOMAINS.includes(options.domain)) {
+    throw new InputError('domain', `must be one of ${SINKHORN_DOMAINS.map((d) => `'${d}'`).join(', ')}, got ${String(options.domain)}`);
   }
   if (options.initLogV !== undefined) {
     assertLength('initLogV', options.initLogV, [B, m]);

@@ -6,6 +6,7 @@
 import { coverageRows, metricText, type CodeCoverage } from './coverage.js';
 import { displayJSON } from './escape.js';
 import { seconds, STATUS_ICON } from './format.js';
+import { formatRate, instancesPerSecond } from './throughput.js';
 import type { PlotSet } from './plots.js';
 import type { Report, ReportEntry } from './schema.js';
 import { claimTables, COVERAGE_RULE } from './sections.js';
@@ -90,8 +91,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     '',
     `**${s.claims} claims:** ${s.verified} verified, ${s.violated} violated, ${s.inconclusive} inconclusive, ${s.error} errors, ${s.skipped} skipped, ${s.reported} reported (not asserted) · **${s.instances} random instances** · ${seconds(s.durationMs)}`,
     '',
-    mdTable(['claim', 'source', 'status', 'runs', 'instances', 'time', 'backend'], report.entries.map((e) => [
-      `[${e.claim.id}](#${anchor(e)})`, sourceLine(e), STATUS_ICON[e.result.status] ?? e.result.status, String(e.result.runs), String(e.result.instances), seconds(e.result.durationMs), e.result.backend,
+    mdTable(['claim', 'source', 'status', 'runs', 'instances', 'time', 'instances/s', 'backend'], report.entries.map((e) => [
+      `[${e.claim.id}](#${anchor(e)})`, sourceLine(e), STATUS_ICON[e.result.status] ?? e.result.status, String(e.result.runs), String(e.result.instances), seconds(e.result.durationMs), formatRate(instancesPerSecond(e.result)), e.result.backend,
     ])),
     '',
     ...coverageSection(options.coverage),

@@ -1,4 +1,8 @@
-/** The terminal summary printed at the end of `verify`: one line per claim, failures first. */
+/**
+ * The terminal summary printed at the end of `verify` and `report`: one line per claim (status, runs,
+ * instances, time), failures first with their reason and replay command, the totals, then the written
+ * files with the HTML report named first.
+ */
 import { seconds } from './format.js';
 import type { Report } from './schema.js';
 
@@ -16,6 +20,8 @@ export function renderTerminalSummary(report: Report, paths: readonly string[]):
   const s = report.summary;
   lines.push('');
   lines.push(`${s.claims} claims: ${s.verified} verified, ${s.violated} violated, ${s.inconclusive} inconclusive, ${s.error} errors, ${s.skipped} skipped, ${s.reported} reported — ${s.instances} instances in ${seconds(s.durationMs)} on ${report.environment.backend}`);
-  for (const p of paths) lines.push(`report: ${p}`);
+  const html = paths.filter((p) => p.endsWith('.html'));
+  for (const p of html) lines.push(`HTML report: ${p}`);
+  for (const p of paths) if (!html.includes(p)) lines.push(`report: ${p}`);
   return lines.join('\n');
 }

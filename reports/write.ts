@@ -1,16 +1,49 @@
-/** Writes report.json and the renderings into the output directory. */
-import { mkdir, writeFile } from 'node:fs/promises';
+/** Writes report.json and every rendering (report.html, report.md, junit.xml, plots/*.svg) into the output directory. */
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { DEFAULT_COVERAGE_SUMMARY, readCoverageSummary, type CodeCoverage } from './coverage.js';
+import { renderHtml } from './html.js';
+import { renderJUnit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
+import { reportPlots } from './plots.js';
 import type { Report } from './schema.js';
 
-/** Write every rendering; returns the written paths (report.md first: what a person opens). */
-export async function writeReport(report: Report, outDir: string): Promise<string[]> {
+export interface WriteOptions {
+  /**
+   * The c8 summary to embed: a path, `false` for none, or a summary already read. Default: auto-detect
+   * `coverage/coverage-summary.json` in the working directory (written by `npm test`).
+   */
+  readonly coverage?: string | false | CodeCoverage;
+}
+
+/** report.json with non-finite numbers as strings ("Infinity", "NaN"), which parseReport reads back. */
+export function serializeReport(report: Report): string {
+  return JSON.stringify(report, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 1);
+}
+
+function coverageOf(o: WriteOptions['coverage']): CodeCoverage | undefined {
+  if (o === false) return undefined;
+  if (typeof o === 'object') return o;
+  return readCoverageSummary(o ?? DEFAULT_COVERAGE_SUMMARY);
+}
+
+/**
+ * Write every rendering; returns the written paths, report.html first (what a person opens), then
+ * report.md, junit.xml, report.json. Plot SVGs go to `<out>/plots/`.
+ */
+export async function writeReport(report: Report, outDir: string, options: WriteOptions = {}): Promise<string[]> {
   const dir = resolve(outDir);
-  await mkdir(dir, { recursive: true });
-  const json = join(dir, 'report.json');
-  const md = join(dir, 'report.md');
-  await writeFile(json, JSON.stringify(report, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 1));
-  await writeFile(md, renderMarkdown(report));
-  return [md, json];
+  await mkdir(join(dir, 'plots'), { recursive: true });
+  const plots = await reportPlots(report);
+  const coverage = coverageOf(options.coverage);
+  // plots from an earlier report in the same directory would otherwise linger next to the new ones
+  const current = new Set([...plots.values()].flat().map((p) => p.file));
+  for (const f of await readdir(join(dir, 'plots'))) if (f.endsWith('.svg') && !current.has(`plots/${f}`)) await rm(join(dir, 'plots', f));
+  for (const list of plots.values()) for (const p of list) await writeFile(join(dir, p.file), p.svg);
+  const paths = { html: join(dir, 'report.html'), md: join(dir, 'report.md'), junit: join(dir, 'junit.xml'), json: join(dir, 'report.json') };
+  await writeFile(paths.json, serializeReport(report));
+  await writeFile(paths.html, renderHtml(report, { plots, coverage }));
+  await writeFile(paths.md, renderMarkdown(report, { plots, coverage }));
+  await writeFile(paths.junit, renderJUnit(report));
+  return [paths.html, paths.md, paths.junit, paths.json];
 }

@@ -9,13 +9,15 @@ import { verifyMain } from './verify.js';
 const COMMANDS: Record<string, (argv: readonly string[]) => Promise<number>> = {
   verify: verifyMain,
   report: async (argv) => (await import('./report.js')).reportMain(argv),
+  bench: async (argv) => (await import('./bench.js')).benchMain(argv),
 };
 
 const USAGE = `usage: transformer-ot-verify <command> [options]
 
 commands:
   verify   run the claims and write report.json / report.md (see verify --help)
-  report   re-render a saved report.json (see report --help)`;
+  report   re-render a saved report.json, compare or merge reports (see report --help)
+  bench    tinybench benchmarks of the tensor implementation against POT (see bench --help)`;
 
 export async function main(argv: readonly string[]): Promise<number> {
   const [cmd, ...rest] = argv;

@@ -1,17 +1,45 @@
-/** `report`: re-render a saved report.json into the output directory. */
+/**
+ * `report`: re-render a saved report.json (report.html, report.md, junit.xml, plots/*.svg) without
+ * re-running anything; or `report --compare old.json new.json`: list claims whose status changed or
+ * whose fitted rate left the old 95% interval (exit 1 on any regression, 0 otherwise).
+ */
 import { readFile } from 'node:fs/promises';
 import { UsageError } from '../impl/errors.js';
-import { parseReport } from '../reports/schema.js';
+import { compareReports, renderComparison } from '../reports/compare.js';
+import { parseReport, type Report } from '../reports/schema.js';
 import { renderTerminalSummary } from '../reports/terminal.js';
+import { mergeReports } from '../reports/merge.js';
 import { writeReport } from '../reports/write.js';
 import { helpText, parseArgs, type OptionSpec } from './lib/args.js';
 
 export const REPORT_OPTIONS: Record<string, OptionSpec> = {
   out: { type: 'string', description: 'output directory', default: 'reports/out', valueName: 'dir' },
+  compare: { type: 'boolean', description: 'compare two reports: report --compare old.json new.json (exit 1 on a regression)' },
+  merge: { type: 'boolean', description: 'merge shard reports (verify --shard i/N): report --merge a.json b.json … --out dir' },
+  coverage: { type: 'string', description: 'c8 coverage summary to embed (default: coverage/coverage-summary.json when present; "none" to leave out)', valueName: 'file' },
   help: { type: 'boolean', description: 'show this help' },
 };
 
-const USAGE = 'usage: transformer-ot-verify report <report.json> [options]\n\nRe-renders a saved report.json (report.md, …) without re-running anything.';
+const USAGE = [
+  'usage: transformer-ot-verify report <report.json> [--out dir]',
+  '       transformer-ot-verify report --compare <old.json> <new.json>',
+  '       transformer-ot-verify report --merge <shard.json>… [--out dir]',
+  '',
+  'Re-renders a saved report.json (report.html, report.md, junit.xml, plots/*.svg) without re-running anything.',
+  'With --compare, lists claims whose status changed or whose fitted rate moved outside the old 95% interval;',
+  'exits 1 when any claim regressed (verified → violated/error, or a rate left its interval).',
+].join('\n');
+
+async function load(file: string): Promise<Report> {
+  const text = await readFile(file, 'utf8').catch(() => {
+    throw new UsageError(`cannot read '${file}'`);
+  });
+  try {
+    return parseReport(text, file);
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+}
 
 export async function reportMain(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv, REPORT_OPTIONS);
@@ -19,13 +47,32 @@ export async function reportMain(argv: readonly string[]): Promise<number> {
     console.log(helpText(USAGE, REPORT_OPTIONS));
     return 0;
   }
-  const file = args._[0];
+  if (args['compare']) {
+    const [oldFile, newFile, extra] = args._;
+    if (!oldFile || !newFile || extra !== undefined) throw new UsageError('report --compare needs exactly two reports: old.json new.json');
+    const comparison = compareReports(await load(oldFile), await load(newFile));
+    console.log(renderComparison(comparison, oldFile, newFile));
+    return comparison.regressions > 0 ? 1 : 0;
+  }
+  const cov = args['coverage'] as string | undefined;
+  const coverage = cov === undefined ? {} : { coverage: cov === 'none' ? (false as const) : cov };
+  if (args['merge']) {
+    if (args._.length === 0) throw new UsageError('report --merge needs the shard reports to merge');
+    let merged: Report;
+    try {
+      merged = mergeReports(await Promise.all(args._.map(load)));
+    } catch (e) {
+      throw new UsageError(e instanceof Error ? e.message : String(e));
+    }
+    const paths = await writeReport(merged, String(args['out']), coverage);
+    console.log(renderTerminalSummary(merged, paths));
+    return merged.summary.violated + merged.summary.error > 0 ? 1 : 0;
+  }
+  const [file, extra] = args._;
   if (!file) throw new UsageError('report needs the path of a report.json');
-  const text = await readFile(file, 'utf8').catch(() => {
-    throw new UsageError(`cannot read '${file}'`);
-  });
-  const report = parseReport(text, file);
-  const paths = await writeReport(report, String(args['out']));
+  if (extra !== undefined) throw new UsageError(`unexpected argument '${extra}'`);
+  const report = await load(file);
+  const paths = await writeReport(report, String(args['out']), coverage);
   console.log(renderTerminalSummary(report, paths));
   return 0;
 }

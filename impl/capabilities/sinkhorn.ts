@@ -23,7 +23,16 @@ export interface SinkhornBatch {
   readonly eps: Float64Array;
 }
 
-export type SinkhornDomain = 'log' | 'kernel';
+/**
+ * 'log': log-sum-exp half-steps (the claims' reference path); 'kernel': matrix products with
+ * K = exp(−C/ε) (underflows for large C/ε); 'stabilized': kernel products on K̃ = exp((f ⊕ g − C)/ε)
+ * with the scalings absorbed into the log potentials f, g whenever they leave [e^{−τ}, e^{τ}]
+ * (Schmitzer 2019, POT `sinkhorn_stabilized`): the same iterates in exact arithmetic, log-domain safe.
+ */
+export type SinkhornDomain = 'log' | 'kernel' | 'stabilized';
+
+/** Every accepted domain, for validation and benchmarks. */
+export const SINKHORN_DOMAINS: readonly SinkhornDomain[] = ['log', 'kernel', 'stabilized'];
 
 export interface SinkhornOptions {
   /** Number L of full (u, v) iterations. */
@@ -49,6 +58,8 @@ export interface SinkhornTrace {
   readonly logV: Float64Array;
   /** log P^{(L)} = log u^{(L)} ⊕ log v^{(L)} − C/ε as computed by the implementation, shape [B, n, m]. */
   readonly logPlan: Float64Array;
+  /** 'stabilized' domain only: how many times the kernel was re-formed from the potentials (absorptions). */
+  readonly absorptions?: number;
 }
 
 /** A batched Sinkhorn solver under test. */

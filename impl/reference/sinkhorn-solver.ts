@@ -35,7 +35,8 @@ export function createReferenceSinkhorn(): SinkhornSolver {
       for (let i = 0; i < B; i++) {
         const p = instanceOf(batch, i);
         const init = options.initLogV?.subarray(i * m, (i + 1) * m);
-        const t = options.domain === 'log' ? sinkhornLog(p, L, init) : sinkhornKernel(p, L, init);
+        // 'stabilized' (absorption) equals the log domain in exact arithmetic; float64 needs no absorption
+        const t = options.domain === 'kernel' ? sinkhornKernel(p, L, init) : sinkhornLog(p, L, init);
         const slots = options.record ? [...Array(L + 1).keys()] : [0, L];
         slots.forEach((l, s) => {
           logU.set(t.logU.subarray(l * n, (l + 1) * n), (i * stored + s) * n);

@@ -1,13 +1,24 @@
 /**
- * Batched Sinkhorn on tfjs tensors [B, n, m], in the log domain and in the kernel domain
- * (Peyré & Cuturi 2019, eq. 4.15 and Remark 4.22). Every iterate's scalings can be kept for
- * the Hilbert-metric claims. float32 only: tolerances come from properties/tolerance.ts.
+ * Batched Sinkhorn on tfjs tensors [B, n, m] in three domains (Peyré & Cuturi 2019, eq. 4.15,
+ * Remarks 4.22–4.23; Schmitzer 2019, §3.1):
+ *  - 'log': log-sum-exp half-steps (the claims' reference path);
+ *  - 'kernel': u = a ⊘ K v, v = b ⊘ Kᵀu with K = exp(−C/ε) (underflows once C/ε ≳ 87);
+ *  - 'stabilized': the kernel iteration on K̃ = exp(M + α ⊕ β), M = −C/ε, with the scalings absorbed
+ *    into the log potentials (α, β) = (f, g)/ε whenever they leave [e^{−τ}, e^{τ}].
+ * Every iterate's scalings can be kept for the Hilbert-metric claims. float32 only: tolerances
+ * come from properties/tolerance.ts.
+ *
+ * Throughput (issue 9; wasm is single-threaded SIMD in Node and an exp costs ~10 ns/entry while
+ * a batched mat-vec costs ~1 ns/entry): the log domain precomputes Mᵀ so both half-steps reduce
+ * over the last axis (a reduction over a non-last axis transposes [B, n, m] inside tfjs), and its
+ * log-sum-exp goes through one fused softmax kernel (logsumexp.ts); the kernel and stabilised
+ * domains take logs only at the end (or when iterates are recorded).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { SinkhornBatch, SinkhornOptions, SinkhornSolver, SinkhornTrace } from '../capabilities/sinkhorn.js';
 import { NumericalError } from '../errors.js';
 import { validateSinkhornInput } from '../sinkhorn-input.js';
-import { safeLogSumExp } from './logsumexp.js';
+import { lastAxisLogSumExp, safeLogSumExp } from './logsumexp.js';
 
 /** A tensor of float32 values from float64 data. */
 function f32(data: Float64Array, shape: number[]): tf.Tensor {
@@ -24,6 +35,23 @@ export function logColumnStep(negCostOverEps: tf.Tensor, logB: tf.Tensor, logU: 
   return tf.tidy(() => tf.sub(logB, safeLogSumExp(tf.add(negCostOverEps, tf.expandDims(logU, 2)), 1)));
 }
 
+/**
+ * The same half-step as {@link logRowStep} (and, given Mᵀ, {@link logColumnStep}) on the fast path:
+ * the reduction runs over the last axis and the log-sum-exp is one fused softmax kernel.
+ * `M` is [B, n, m] (or Mᵀ, [B, m, n]), `logW` [B, n], `logS` [B, m].
+ */
+export function fastLogHalfStep(M: tf.Tensor, logW: tf.Tensor, logS: tf.Tensor): tf.Tensor {
+  return tf.tidy(() => tf.sub(logW, lastAxisLogSumExp(tf.add(M, tf.expandDims(logS, 1)))));
+}
+
+/**
+ * Absorption threshold τ of the stabilised domain: the scalings u, v stay in [e^{−30}, e^{30}].
+ * Then every product K̃_ij v_j is far from float32 overflow (e^{88}), and a term lost to underflow
+ * (< 2^{−126}) changes a row sum (K̃v)_i = a_i/u_i ≥ a_i e^{−30} by a relative ≤ m·2^{−126}e^{30}/a_i,
+ * below 2⁻²⁴ for any weight a_i ≥ 1e-12·m: the kernel half-step keeps the log-domain error analysis.
+ */
+export const STABILIZED_LOG_TAU = 30;
+
 /** The tensor solver; `mutation` hooks let impl/mutants derive wrong variants without copying it. */
 export interface TfjsSinkhornHooks {
   rowStep?: typeof logRowStep;
@@ -32,53 +60,151 @@ export interface TfjsSinkhornHooks {
   skipColumnUpdate?: boolean;
 }
 
+/** Σ relu(|log x| − τ) over the scalings: 0 iff every scaling is finite and within [e^{−τ}, e^{τ}]; NaN/∞ propagate. */
+function scalingExcess(u: tf.Tensor, v: tf.Tensor, zA: tf.Tensor | undefined, zB: tf.Tensor | undefined): tf.Tensor {
+  return tf.tidy(() => {
+    const [B] = u.shape as [number];
+    const x = tf.concat([tf.reshape(zA ? tf.add(u, zA) : u, [B, -1]), tf.reshape(zB ? tf.add(v, zB) : v, [B, -1])], 1);
+    return tf.sum(tf.relu(tf.sub(tf.abs(tf.log(x)), STABILIZED_LOG_TAU)));
+  });
+}
+
 async function solve(batch: SinkhornBatch, options: SinkhornOptions, hooks: TfjsSinkhornHooks): Promise<SinkhornTrace> {
   validateSinkhornInput(batch, options);
   const { B, n, m } = batch;
   const L = options.iterations;
   const record = options.record ?? false;
-  const rowStep = hooks.rowStep ?? logRowStep;
-  const columnStep = hooks.columnStep ?? logColumnStep;
+  const skip = hooks.skipColumnUpdate ?? false;
   const owned: tf.Tensor[] = [];
   const keep = <T extends tf.Tensor>(t: T): T => {
     owned.push(t);
     return t;
   };
+  /** Temporaries of the loop: disposed when replaced (unless recorded) and, in any case, at the end. */
+  const scratch = new Set<tf.Tensor>();
+  const temp = <T extends tf.Tensor>(t: T): T => {
+    scratch.add(t);
+    return t;
+  };
+  const drop = (t: tf.Tensor | undefined): void => {
+    if (t && scratch.delete(t)) t.dispose();
+  };
+  let absorptions: number | undefined;
   try {
-    const negCostOverEps = keep(
-      tf.tidy(() => tf.neg(tf.div(f32(batch.C, [B, n, m]), tf.reshape(f32(batch.eps, [B]), [B, 1, 1])))),
-    );
+    const M = keep(tf.tidy(() => tf.neg(tf.div(f32(batch.C, [B, n, m]), tf.reshape(f32(batch.eps, [B]), [B, 1, 1])))));
     const logA = keep(tf.tidy(() => tf.log(f32(batch.a, [B, n]))));
     const logB = keep(tf.tidy(() => tf.log(f32(batch.b, [B, m]))));
     const v0 = keep(options.initLogV ? f32(options.initLogV, [B, m]) : tf.zeros([B, m]));
     const u0 = keep(tf.zeros([B, n]));
+    let Mt: tf.Tensor | undefined;
+    const transposedCost = (): tf.Tensor => (Mt ??= keep(tf.transpose(M, [0, 2, 1])));
+    // the log-domain half-steps: the mutants' hooks when given, else the fast path
+    const rowStep = (lv: tf.Tensor): tf.Tensor => (hooks.rowStep ? hooks.rowStep(M, logA, lv) : fastLogHalfStep(M, logA, lv));
+    const columnStep = (lu: tf.Tensor): tf.Tensor =>
+      hooks.columnStep ? hooks.columnStep(M, logB, lu) : fastLogHalfStep(transposedCost(), logB, lu);
     const us: tf.Tensor[] = [u0];
     const vs: tf.Tensor[] = [v0];
+    const remember = (lu: tf.Tensor, lv: tf.Tensor): void => {
+      for (const t of [lu, lv]) if (scratch.delete(t)) owned.push(t);
+      us.push(lu);
+      vs.push(lv);
+    };
     let logU = u0;
     let logV = v0;
     if (options.domain === 'log') {
       for (let l = 1; l <= L; l++) {
-        logU = keep(rowStep(negCostOverEps, logA, logV));
-        if (!hooks.skipColumnUpdate) logV = keep(columnStep(negCostOverEps, logB, logU));
-        if (record) {
-          us.push(logU);
-          vs.push(logV);
+        const lu = temp(rowStep(logV));
+        if (logU !== u0 && !record) drop(logU);
+        logU = lu;
+        if (!skip) {
+          const lv = temp(columnStep(logU));
+          if (!record) drop(logV);
+          logV = lv;
         }
+        if (record) remember(logU, logV);
       }
-    } else {
-      const K = keep(tf.tidy(() => tf.exp(negCostOverEps)));
+    } else if (options.domain === 'kernel') {
+      const K = keep(tf.tidy(() => tf.exp(M)));
       const a = keep(f32(batch.a, [B, n, 1]));
       const b = keep(f32(batch.b, [B, m, 1]));
-      let v = keep(tf.tidy(() => tf.exp(tf.expandDims(v0, 2))));
+      let v = temp(tf.tidy(() => tf.exp(tf.expandDims(v0, 2))));
+      let u: tf.Tensor | undefined;
+      const logOf = (x: tf.Tensor): tf.Tensor => tf.tidy(() => tf.log(tf.squeeze(x, [2])));
       for (let l = 1; l <= L; l++) {
-        const u = keep(tf.tidy(() => tf.div(a, tf.matMul(K, v))));
-        if (!hooks.skipColumnUpdate) v = keep(tf.tidy(() => tf.div(b, tf.matMul(K, u, true, false))));
-        logU = keep(tf.tidy(() => tf.squeeze(tf.log(u), [2])));
-        logV = hooks.skipColumnUpdate ? logV : keep(tf.tidy(() => tf.squeeze(tf.log(v), [2])));
-        if (record) {
-          us.push(logU);
-          vs.push(logV);
+        const uNew = temp(tf.tidy(() => tf.div(a, tf.matMul(K, v))));
+        drop(u);
+        u = uNew;
+        if (!skip) {
+          const vNew = temp(tf.tidy(() => tf.div(b, tf.matMul(K, uNew, true, false))));
+          drop(v);
+          v = vNew;
         }
+        if (record) remember(temp(logOf(u)), skip ? v0 : temp(logOf(v)));
+      }
+      if (!record) {
+        logU = keep(logOf(u!));
+        logV = skip ? v0 : keep(logOf(v));
+      } else {
+        logU = us.at(-1)!;
+        logV = vs.at(-1)!;
+      }
+    } else {
+      absorptions = 0;
+      const a = keep(f32(batch.a, [B, n, 1]));
+      const b = keep(f32(batch.b, [B, m, 1]));
+      // zero weights: u_i = a_i/((K̃v)_i + 1) = 0 where a_i = 0 (K̃v may be 0 there), and the range check ignores them
+      const zA = batch.a.includes(0) ? keep(f32(batch.a.map((x) => (x === 0 ? 1 : 0)), [B, n, 1])) : undefined;
+      const zB = batch.b.includes(0) ? keep(f32(batch.b.map((x) => (x === 0 ? 1 : 0)), [B, m, 1])) : undefined;
+      let alpha = temp(tf.zeros([B, n, 1]));
+      let beta = temp(tf.reshape(v0, [B, 1, m]));
+      const form = (): tf.Tensor => temp(tf.tidy(() => tf.exp(tf.add(tf.add(M, alpha), beta))));
+      let Kt = form();
+      let u = temp(tf.ones([B, n, 1]));
+      let v = temp(tf.ones([B, m, 1]));
+      const potentials = (): [tf.Tensor, tf.Tensor] => [
+        temp(tf.tidy(() => tf.reshape(tf.add(alpha, tf.log(u)), [B, n]))),
+        temp(tf.tidy(() => tf.reshape(tf.add(beta, tf.reshape(tf.log(v), [B, 1, m])), [B, m]))),
+      ];
+      for (let l = 1; l <= L; l++) {
+        const uNew = temp(tf.tidy(() => tf.div(a, zA ? tf.add(tf.matMul(Kt, v), zA) : tf.matMul(Kt, v))));
+        const vNew = skip ? v : temp(tf.tidy(() => tf.div(b, zB ? tf.add(tf.matMul(Kt, uNew, true, false), zB) : tf.matMul(Kt, uNew, true, false))));
+        const excess = scalingExcess(uNew, vNew, zA, zB);
+        const inRange = excess.dataSync()[0] === 0;
+        excess.dispose();
+        if (inRange) {
+          drop(u);
+          if (vNew !== v) drop(v);
+          u = uNew;
+          v = vNew;
+        } else {
+          // a scaling left [e^{−τ}, e^{τ}] (or over/underflowed): discard this iterate, absorb the last good
+          // scalings into the potentials and redo the iteration exactly in the log domain, then re-form K̃.
+          drop(uNew);
+          if (vNew !== v) drop(vNew);
+          const [f, g] = potentials();
+          const fNew = temp(rowStep(g));
+          const gNew = skip ? g : temp(columnStep(fNew));
+          for (const t of [alpha, beta, Kt, u, v, f]) drop(t);
+          if (gNew !== g) drop(g);
+          alpha = temp(tf.reshape(fNew, [B, n, 1]));
+          beta = temp(tf.reshape(gNew, [B, 1, m]));
+          drop(fNew);
+          drop(gNew);
+          Kt = form();
+          u = temp(tf.ones([B, n, 1]));
+          v = temp(tf.ones([B, m, 1]));
+          absorptions++;
+        }
+        if (record) remember(...potentials());
+      }
+      if (!record) {
+        [logU, logV] = potentials();
+        remember(logU, logV);
+        us.pop();
+        vs.pop();
+      } else {
+        logU = us.at(-1)!;
+        logV = vs.at(-1)!;
       }
     }
     if (!record) {
@@ -87,16 +213,18 @@ async function solve(batch: SinkhornBatch, options: SinkhornOptions, hooks: Tfjs
     }
     const U = keep(tf.stack(us, 1));
     const V = keep(tf.stack(vs, 1));
-    const P = keep(tf.tidy(() => tf.add(tf.add(tf.expandDims(logU, 2), tf.expandDims(logV, 1)), negCostOverEps)));
+    const P = keep(tf.tidy(() => tf.add(tf.add(tf.expandDims(logU, 2), tf.expandDims(logV, 1)), M)));
     const [u, v, p] = await Promise.all([U.data(), V.data(), P.data()]);
     const trace: SinkhornTrace = {
       B, n, m, iterations: L, stored: us.length,
       logU: Float64Array.from(u), logV: Float64Array.from(v), logPlan: Float64Array.from(p),
+      ...(absorptions === undefined ? {} : { absorptions }),
     };
     if (options.domain === 'kernel') assertKernelFinite(batch, trace);
     return trace;
   } finally {
     tf.dispose(owned);
+    tf.dispose([...scratch]);
   }
 }
 
@@ -111,7 +239,7 @@ function assertKernelFinite(batch: SinkhornBatch, trace: SinkhornTrace): void {
         for (let k = 0; k < n * batch.m; k++) maxC = Math.max(maxC, batch.C[b * n * batch.m + k]!);
         throw new NumericalError(
           `kernel-domain Sinkhorn overflowed/underflowed in instance ${b} (max C/ε = ${(maxC / batch.eps[b]!).toFixed(1)}; ` +
-            `float32 exp underflows past 87): use domain 'log'`,
+            `float32 exp underflows past 87): use domain 'log' or 'stabilized'`,
         );
       }
     }

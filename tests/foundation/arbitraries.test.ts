@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { sinkhornCase } from '../../properties/arbitraries/sinkhorn-batch.js';
+import { sinkhornCase, type SinkhornCase } from '../../properties/arbitraries/sinkhorn-batch.js';
 import { logUniform, unitFloat } from '../../properties/arbitraries/scalars.js';
 
 const spec = { nMax: 8, mMax: 6, batchMax: 5, epsMin: 0.05, epsMax: 2 };
@@ -29,9 +29,9 @@ test('values lie in the hypotheses and are float32-exact', () => {
 });
 
 test('shrinking a failing batch reaches one 2×2 instance', () => {
-  const r = fc.check(fc.property(sinkhornCase(spec), () => false), { seed: 5 });
+  const r = fc.check(fc.property(sinkhornCase(spec), (_c: SinkhornCase) => false), { seed: 5 });
   assert.ok(r.failed);
-  const c = r.counterexample![0];
+  const c = r.counterexample![0] as SinkhornCase;
   assert.is(c.batch.B, 1);
   assert.is(c.batch.n, 2);
   assert.is(c.batch.m, 2);

@@ -94,4 +94,19 @@ test('--baseline: a claim verified before and violated now is a regression (exit
   assert.is(a.length + b.length, CLAIMS.filter((c) => c.id.startsWith('sinkhorn.')).length);
 });
 
+
+
+test('report --merge combines shard reports into one covering every claim', () => {
+  const a = tmp();
+  const b = tmp();
+  assert.is(cli(['verify', '--claims', 'sinkhorn.*', '--shard', '1/2', '--runs', '1', '--out', a, '--quiet']).code, 0);
+  assert.is(cli(['verify', '--claims', 'sinkhorn.*', '--shard', '2/2', '--runs', '1', '--out', b, '--quiet']).code, 0);
+  const out = tmp();
+  const r = cli(['report', '--merge', join(a, 'report.json'), join(b, 'report.json'), '--out', out]);
+  assert.is(r.code, 0, r.stderr);
+  const merged = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+  assert.equal(merged.entries.map((e: { claim: { id: string } }) => e.claim.id), CLAIMS.filter((c) => c.id.startsWith('sinkhorn.')).map((c) => c.id));
+  assert.is(merged.summary.claims, merged.entries.length);
+});
+
 test.run();
