@@ -24,6 +24,8 @@ export interface TestRunOptions {
   /** Fixed seed: tests are deterministic. */
   readonly seed?: number;
   readonly path?: string;
+  /** Stop at the first failure without shrinking (mutant tests). */
+  readonly endOnFailure?: boolean;
 }
 
 /** Run one claim as the CLI would, with a fixed seed. */
@@ -31,7 +33,7 @@ export async function runClaimForTest(claimId: string, o: TestRunOptions = {}): 
   const backend = await setupBackend();
   const impl = o.impl === undefined || o.impl === 'tfjs' ? tfjsImplementation() : o.impl === 'reference' ? referenceImplementation() : o.impl;
   return runClaim(claimById(claimId), propertyFor(claimId), {
-    impl, backend: backend.name, budget: o.budget ?? ((process.env['TOV_TEST_BUDGET'] as BudgetName | undefined) || 'ci'), numRuns: o.numRuns, seed: o.seed ?? 20261122, path: o.path,
+    impl, backend: backend.name, budget: o.budget ?? ((process.env['TOV_TEST_BUDGET'] as BudgetName | undefined) || 'ci'), numRuns: o.numRuns, seed: o.seed ?? 20261122, path: o.path, endOnFailure: o.endOnFailure,
   });
 }
 

@@ -1,6 +1,7 @@
 /**
  * The mutant catalogue (impl/mutants): every catalogued mutant must be rejected by at least one of its
- * expected killers at the CI budget — the evidence that the properties have teeth.
+ * expected killers at the CI budget — the evidence that the properties have teeth. Killers run in the
+ * order the catalogue lists them (cheapest first) until one rejects; no shrinking (endOnFailure).
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -25,7 +26,7 @@ for (const m of MUTANTS.filter((x) => !ONLY || x.id.startsWith(ONLY))) {
   test(`mutant ${m.id} is rejected`, async () => {
     const verdicts: string[] = [];
     for (const claimId of m.expectedKillers) {
-      const r = await runClaimForTest(claimId, { impl: m.build() });
+      const r = await runClaimForTest(claimId, { impl: m.build(), endOnFailure: true });
       verdicts.push(`${claimId}: ${r.status}`);
       if (r.status === 'violated' || r.status === 'error') return;
     }

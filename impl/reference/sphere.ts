@@ -131,3 +131,53 @@ export function integrateRK4(x0: Float64Array, field: SphereField, t0: number, d
   }
   return { final: x, states };
 }
+
+/**
+ * The partition functions Z_i = Σ_j e^{β⟨Bx_i, x_j⟩} of the attention rows (GLPR eq. 2.5; with B = V
+ * symmetric these are the weights of the modified metric (3.12)). Float64, no shift: β·|⟨Bx,y⟩| ≤ 709.
+ */
+export function attentionPartition(x: Float64Array, n: number, d: number, beta: number, B?: ArrayLike<number>): Float64Array {
+  const bx = B ? applyMatrixRows(B, x, n, d) : x;
+  const z = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let j = 0; j < n; j++) {
+      let g = 0;
+      for (let k = 0; k < d; k++) g += bx[i * d + k]! * x[j * d + k]!;
+      s += Math.exp(beta * g);
+    }
+    z[i] = s;
+  }
+  return z;
+}
+
+/** Gram matrix G_ij = ⟨x_i, x_j⟩ (row-major n×n). */
+export function gramMatrix(x: ArrayLike<number>, n: number, d: number, offset = 0): Float64Array {
+  const g = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i; j < n; j++) {
+      let s = 0;
+      for (let k = 0; k < d; k++) s += x[offset + i * d + k]! * x[offset + j * d + k]!;
+      g[i * n + j] = s;
+      g[j * n + i] = s;
+    }
+  }
+  return g;
+}
+
+/**
+ * max_{i≠j} ½‖x_i − x_j‖² = 1 − min_{i≠j}⟨x_i, x_j⟩ on the sphere, computed from coordinate differences so
+ * that small gaps do not cancel (spec §6, "Near-collapse").
+ */
+export function maxHalfSquaredDistance(x: ArrayLike<number>, n: number, d: number, offset = 0): number {
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      let s = 0;
+      for (let k = 0; k < d; k++) s += (x[offset + i * d + k]! - x[offset + j * d + k]!) ** 2;
+      if (Number.isNaN(s)) return NaN;
+      if (s > 2 * m) m = s / 2;
+    }
+  }
+  return m;
+}

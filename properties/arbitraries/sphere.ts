@@ -105,3 +105,21 @@ export function unitVector(raw: readonly number[], d: number, offset = 0): Float
   return uniformSpherePoints(raw.slice(offset, offset + 2 * d), 1, d, d);
 }
 
+
+/**
+ * Uniform points from a 32-bit seed (mulberry32 + Box–Muller), rounded to float32, for figure reproductions whose
+ * size (10⁴–10⁶ particles) is too large for fast-check blocks; deterministic in the seed.
+ */
+export function seededSpherePoints(seed: number, count: number, d: number): Float64Array {
+  let s = seed >>> 0;
+  const next = (): number => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const raw = new Array<number>(2 * count * d);
+  for (let k = 0; k < raw.length; k++) raw[k] = next();
+  return uniformSpherePoints(raw, count, d, d);
+}

@@ -29,6 +29,8 @@ export interface RunOptions {
   /** fast-check counterexample path, for exact replay (needs `seed`). */
   readonly path?: string;
   readonly onProgress?: (runsDone: number, runsPlanned: number) => void;
+  /** Stop at the first failing run without shrinking (kill matrices need a verdict, not a minimal input). */
+  readonly endOnFailure?: boolean;
 }
 
 export interface Counterexample {
@@ -123,6 +125,7 @@ export async function runClaim(claim: Claim, property: ClaimProperty, options: R
     numRuns: planned,
     ...(options.path !== undefined ? { path: options.path } : {}),
     ...(options.timeLimitMs !== undefined ? { interruptAfterTimeLimit: options.timeLimitMs } : {}),
+    ...(options.endOnFailure ? { endOnFailure: true } : {}),
     // examples are prepended to the generated stream and the replay path indexes that stream: always pass them
     ...(property.examples ? { examples: property.examples.map((e) => [e] as [unknown]) } : {}),
   };

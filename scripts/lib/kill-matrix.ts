@@ -38,7 +38,7 @@ export async function killMatrix(
         continue;
       }
       o.onCell?.(m.id, c.id);
-      const r = await runClaim(c, propertyFor(c.id), { impl: m.build(), implSpec: m.id, backend: o.backend, budget: o.budget, seed: o.seed ?? 20261122, numRuns: o.numRuns });
+      const r = await runClaim(c, propertyFor(c.id), { impl: m.build(), implSpec: m.id, backend: o.backend, budget: o.budget, seed: o.seed ?? 20261122, numRuns: o.numRuns, endOnFailure: true });
       cells.push(r.status === 'violated' || r.status === 'error' ? 'killed' : 'survived');
     }
     rows.push({ mutant: m.id, description: m.description, cells, killed: cells.includes('killed'), seconds: (performance.now() - start) / 1000 });
