@@ -1,0 +1,19 @@
+/** OT-transformer mutants: planted bugs in the tfjs model, built from its hooks rather than copies. */
+import { tfjsImplementation } from '../implementations.js';
+import { createTfjsOTTransformer, unstabilisedSoftmax, type TfjsOTTransformerHooks } from '../tfjs/ot-transformer.js';
+import type { Mutant } from './index.js';
+
+function mutant(id: string, description: string, expectedKillers: readonly string[], hooks: TfjsOTTransformerHooks): Mutant {
+  return { id, description, expectedKillers, build: () => ({ ...tfjsImplementation(), name: id, otTransformer: createTfjsOTTransformer(id, hooks) }) };
+}
+
+export const otTransformerMutants: Mutant[] = [
+  mutant('ot-transformer.head2-value-sign', 'head 2 writes +γ·S Z E_{value,v}: the v-update (and ṽ) ascends instead of descending',
+    ['ot-transformer.layer-is-dual-gd', 'ot-transformer.depth-convergence', 'ot-transformer.sink-potential'], { weights: { head2ValueSign: -1 } }),
+  mutant('ot-transformer.no-sink-token', 'prompt without the sink token: only n tokens, the −1/n value is never attended',
+    ['ot-transformer.layer-is-dual-gd', 'ot-transformer.depth-convergence', 'ot-transformer.sink-potential'], { sinkToken: false }),
+  mutant('ot-transformer.logits-2-over-lambda', 'W_QK scaled by 2/λ instead of 1/λ: the layers solve the problem at λ/2',
+    ['ot-transformer.layer-is-dual-gd', 'ot-transformer.depth-convergence', 'ot-transformer.float32-vs-float64'], { weights: { logitScale: 2 } }),
+  mutant('ot-transformer.unstabilised-softmax', 'softmax exp(x)/Σexp(x) without the row-max shift (float32; costs up to 25 overflow/underflow)',
+    ['ot-transformer.readout'], { softmax: unstabilisedSoftmax }),
+];

@@ -1,0 +1,64 @@
+/**
+ * ot-transformer.layer-is-dual-gd (spec P1; Daneshmand 2024 slide 9, author's code; spec §2 CORRECTED closed
+ * form): one token-level layer of the model equals the preconditioned dual gradient step with the sink
+ * potentials, applied (in float64) to the model's own layer-0 state; all other token entries are unchanged.
+ */
+import { costOf, tokenLayout } from '../../impl/ot-transformer-prompt.js';
+import { dualGradientStep } from '../../impl/reference/ot-transformer.js';
+import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
+import { maxAbsDiff, measure } from '../measure.js';
+import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import { OT_COVERAGE_BINS, coverageOfCase } from './coverage.js';
+import { layerStepError, logitError, maxAbsOf, modelOf, roundoffOf, view } from './common.js';
+
+export const layerIsDualGdProperty: ClaimProperty<OTTransformerCase> = {
+  claimId: 'ot-transformer.layer-is-dual-gd',
+  arbitrary: (budget) =>
+    otTransformerCase({
+      nMax: 24, dMax: 4, batchMax: budget === 'quick' ? 4 : 16, lambdaMin: 0.05, lambdaMax: 1, gammaOverLambda: [0.05, 0.5],
+      families: ['unit-cube', 'paper-grid'], inits: ['random'],
+    }),
+  runs: { quick: 4, ci: 20, thorough: 200 },
+  coverageBins: OT_COVERAGE_BINS,
+  describe: describeOTCase,
+  async run(c, ctx): Promise<BatchOutcome> {
+    const model = modelOf(ctx);
+    const { B, n, d } = c.batch;
+    const t = await model.forward(c.batch, { layers: 1, record: [0, 1], tokens: true });
+    const u = roundoffOf(model);
+    const lay = tokenLayout(d);
+    const measurements: Measurement[] = [];
+    const coverage = [];
+    for (let b = 0; b < B; b++) {
+      const lambda = c.batch.lambda[b]!;
+      const gamma = c.batch.gamma[b]!;
+      const s0 = { u: view.u(t, b, 0), v: view.v(t, b, 0), sinkU: view.sinkU(t, b, 0), sinkV: view.sinkV(t, b, 0) };
+      const exact = dualGradientStep(s0, costOf(c.batch, b), n, lambda, gamma);
+      const pmax = maxAbsOf(s0.u, s0.v, [s0.sinkU, s0.sinkV]);
+      const tol = layerStepError(u, n, gamma, logitError(u, c.batch, b, pmax), pmax);
+      const dev = (x: ArrayLike<number>, y: ArrayLike<number>): number => maxAbsDiff(x, y);
+      measurements.push(measure(b, '‖u₁ − closed-form step‖∞', dev(view.u(t, b, 1), exact.u), '<=', 0, tol));
+      measurements.push(measure(b, '‖v₁ − closed-form step‖∞', dev(view.v(t, b, 1), exact.v), '<=', 0, tol));
+      measurements.push(measure(b, '|ũ₁ − closed-form sink step|, |ṽ₁ − …|', dev([view.sinkU(t, b, 1), view.sinkV(t, b, 1)], [exact.sinkU, exact.sinkV]), '<=', 0, tol));
+      if (t.tokens) {
+        // every column other than u, v (and the sink row's value channel −1/n) receives γ·0: unchanged exactly
+        const T = n + 1;
+        const F = t.features;
+        const z0 = t.tokens.subarray((b * 2) * T * F, (b * 2 + 1) * T * F);
+        const z1 = t.tokens.subarray((b * 2 + 1) * T * F, (b * 2 + 2) * T * F);
+        let m = 0;
+        for (let i = 0; i < T; i++) {
+          for (let k = 0; k < F; k++) {
+            if (k === lay.u || k === lay.v) continue;
+            const e = Math.abs(z1[i * F + k]! - z0[i * F + k]!);
+            m = Number.isNaN(e) ? NaN : Math.max(m, e);
+          }
+        }
+        measurements.push(measure(b, 'max |ΔZ| outside the u, v columns', m, '<=', 0, 0));
+        measurements.push(measure(b, 'sink value channel = −1/n', z0[n * F + lay.value]!, '==', -1 / n, u / n));
+      }
+      coverage.push(coverageOfCase(c, b));
+    }
+    return { instances: B, measurements, coverage };
+  },
+};

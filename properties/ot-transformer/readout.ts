@@ -1,0 +1,76 @@
+/**
+ * ot-transformer.readout (spec P2; spec §2 "Reading out P_ℓ", author's code `atten_last`): the masked head-2
+ * attention equals the row-normalised transposed plan M_ℓ = diag(P_ℓᵀ1)⁻¹P_ℓᵀ of the head-1 logits, and the
+ * sorting head writes M_ℓ·x. Checked on the model's own outputs at layers 0…30, including the Fig. 3/4 grid
+ * whose logits reach (n−1)²/λ (an unstabilised float32 softmax overflows or divides 0 by 0 there).
+ */
+import fc from 'fast-check';
+import { logSumExp } from '../../impl/reference/logsumexp.js';
+import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
+import { measure } from '../measure.js';
+import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import { logitError, maxAbsOf, modelOf, roundoffOf, view } from './common.js';
+import { coverageOfCase, OT_COVERAGE_BINS } from './coverage.js';
+
+interface Input {
+  readonly case: OTTransformerCase;
+  readonly layer: number;
+}
+
+/** diag(Pᵀ1)⁻¹Pᵀ from log P (float64, log-sum-exp per column of P). */
+export function rowNormalisedTranspose(logP: ArrayLike<number>, n: number): Float64Array {
+  const out = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    const z = logSumExp(logP, i, n, n);
+    for (let j = 0; j < n; j++) out[i * n + j] = Math.exp(logP[j * n + i]! - z);
+  }
+  return out;
+}
+
+export const readoutProperty: ClaimProperty<Input> = {
+  claimId: 'ot-transformer.readout',
+  arbitrary: (budget) =>
+    fc.record({
+      case: otTransformerCase({
+        nMax: 24, dMax: 4, batchMax: budget === 'quick' ? 4 : 16, lambdaMin: 0.05, lambdaMax: 1, gammaOverLambda: [0.05, 0.5],
+        families: ['unit-cube', 'paper-grid', 'sorting-grid'], inits: ['random', 'code', 'zero'],
+      }),
+      layer: fc.integer({ min: 0, max: 30 }),
+    }),
+  runs: { quick: 4, ci: 20, thorough: 200 },
+  coverageBins: { ...OT_COVERAGE_BINS, layer: [0, 1, 5, 10, 31] },
+  describe: (x) => ({ layer: x.layer, ...(describeOTCase(x.case) as object) }),
+  async run({ case: c, layer }, ctx): Promise<BatchOutcome> {
+    const model = modelOf(ctx);
+    const { B, n, d } = c.batch;
+    const t = await model.forward(c.batch, { layers: layer, record: [layer] });
+    const u = roundoffOf(model);
+    const measurements: Measurement[] = [];
+    const coverage = [];
+    for (let b = 0; b < B; b++) {
+      const expected = rowNormalisedTranspose(view.planLogits(t, b, 0), n);
+      const M = view.readout(t, b, 0);
+      const pmax = maxAbsOf(view.u(t, b, 0), view.v(t, b, 0), [view.sinkU(t, b, 0), view.sinkV(t, b, 0)]);
+      // M and the plan come from two heads' logits (δ_logit each); a ratio of exponentials of such logits has
+      // relative error ≤ 4δ_logit (two logits in the numerator's ratio to the row), plus softmax rounding (n+3)u
+      const delta = logitError(u, c.batch, b, pmax);
+      let worst = 0;
+      for (let k = 0; k < n * n; k++) worst = Number.isNaN(M[k]! - expected[k]!) ? NaN : Math.max(worst, Math.abs(M[k]! - expected[k]!));
+      measurements.push(measure(b, 'max |M_ℓ − diag(P_ℓᵀ1)⁻¹P_ℓᵀ|', worst, '<=', 0, 4 * delta + (n + 3) * u));
+      // sorting head: M_ℓ·x against the float64 product of the model's own M with x (n products and sums)
+      const s = view.sorted(t, b, 0);
+      const xs = c.batch.x.subarray(b * n * d, (b + 1) * n * d);
+      let sw = 0;
+      for (let i = 0; i < n; i++) {
+        for (let k = 0; k < d; k++) {
+          let e = 0;
+          for (let j = 0; j < n; j++) e += M[i * n + j]! * xs[j * d + k]!;
+          sw = Number.isNaN(s[i * d + k]! - e) ? NaN : Math.max(sw, Math.abs(s[i * d + k]! - e));
+        }
+      }
+      measurements.push(measure(b, 'max |M_ℓ·x (model) − M_ℓ·x|', sw, '<=', 0, (n + 2) * u * maxAbsOf(xs)));
+      coverage.push(coverageOfCase(c, b, { layer }));
+    }
+    return { instances: B, measurements, coverage };
+  },
+};

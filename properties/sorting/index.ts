@@ -1,0 +1,8 @@
+/** The `sorting.*` properties (Daneshmand 2024 sorting corollary; spec ot-transformer-sorting.md §4, P8). */
+import type { ClaimProperty } from '../types.js';
+import { sortingBiasVanishesProperty } from './bias-vanishes-with-lambda.js';
+import { sortingErrorVanishesProperty } from './error-vanishes-with-depth.js';
+import { sortingReadoutBoundProperty } from './readout-bound.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const sortingProperties: readonly ClaimProperty<any>[] = [sortingReadoutBoundProperty, sortingErrorVanishesProperty, sortingBiasVanishesProperty];
