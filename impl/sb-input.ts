@@ -1,0 +1,66 @@
+/** Validation of SB-attention inputs, shared by every implementation (reference, tfjs, mutants, plug-ins). */
+import type { ParticleBatch, SBIterateOptions, SBSolveOptions, SinkformerBatch, SinkformerOptions } from './capabilities/sb-attention.js';
+import { InputError } from './errors.js';
+import { assertDimension, assertFinite, assertLength, assertPositive } from './validate.js';
+
+function assertF64(name: string, v: unknown): void {
+  if (!(v instanceof Float64Array)) throw new InputError(name, 'must be a Float64Array');
+}
+
+/**
+ * Throws an InputError naming the argument for NaN, ±∞, ε ≤ 0, a wrong shape, an empty particle set
+ * (n = 0) or non-positive weights.
+ */
+export function validateParticleBatch(batch: ParticleBatch): void {
+  if (batch === null || typeof batch !== 'object') throw new InputError('batch', 'must be an object {B, n, d, x, eps}');
+  assertDimension('B', batch.B);
+  if (batch.n === 0) throw new InputError('n', 'the particle set is empty; an SB step needs at least one particle');
+  assertDimension('n', batch.n);
+  assertDimension('d', batch.d);
+  assertF64('x', batch.x);
+  assertF64('eps', batch.eps);
+  assertLength('x', batch.x, [batch.B, batch.n, batch.d]);
+  assertFinite('x', batch.x);
+  assertLength('eps', batch.eps, [batch.B]);
+  assertPositive('eps', batch.eps);
+  if (batch.weights !== undefined) {
+    assertF64('weights', batch.weights);
+    assertLength('weights', batch.weights, [batch.B, batch.n]);
+    assertPositive('weights', batch.weights);
+  }
+}
+
+export function validateSolveOptions(options: SBSolveOptions, batch: ParticleBatch): void {
+  if (options === null || typeof options !== 'object') throw new InputError('options', 'must be an object {tolerance, maxIterations}');
+  assertPositive('tolerance', options.tolerance);
+  assertDimension('maxIterations', options.maxIterations, 1);
+  if (options.initLogPotential !== undefined) {
+    assertLength('initLogPotential', options.initLogPotential, [batch.B, batch.n]);
+    assertFinite('initLogPotential', options.initLogPotential);
+  }
+}
+
+export function validateIterateOptions(options: SBIterateOptions, batch: ParticleBatch): void {
+  validateSolveOptions(options, batch);
+  assertDimension('steps', options.steps, 0);
+  if (options.recordEvery !== undefined) assertDimension('recordEvery', options.recordEvery, 1);
+}
+
+export function validateSinkformerBatch(batch: SinkformerBatch, options: SinkformerOptions): void {
+  if (batch === null || typeof batch !== 'object') throw new InputError('batch', 'must be an object {B, n, d, x, WQ, WK, WV, eps}');
+  assertDimension('B', batch.B);
+  if (batch.n === 0) throw new InputError('n', 'the token set is empty; a layer needs at least one token');
+  assertDimension('n', batch.n);
+  assertDimension('d', batch.d);
+  for (const k of ['x', 'WQ', 'WK', 'WV', 'eps'] as const) assertF64(k, batch[k]);
+  assertLength('x', batch.x, [batch.B, batch.n, batch.d]);
+  assertFinite('x', batch.x);
+  for (const k of ['WQ', 'WK', 'WV'] as const) {
+    assertLength(k, batch[k], [batch.B, batch.d, batch.d]);
+    assertFinite(k, batch[k]);
+  }
+  assertLength('eps', batch.eps, [batch.B]);
+  assertPositive('eps', batch.eps);
+  assertDimension('iterations', options.iterations, 1);
+  if (options.layers !== undefined) assertDimension('layers', options.layers, 1);
+}
