@@ -4,10 +4,14 @@
  */
 import type { Claim } from './types.js';
 import { sinkhornClaims } from './sinkhorn-hilbert.js';
+import { daneshmandClaims } from './daneshmand-2024.js';
+import { interpolationClaims } from './geshkovski-rigollet-ruiz-balet-2024.js';
+import { geshkovskiClaims } from './geshkovski-2023.js';
+import { heatFlowClaims } from './heat-flow.js';
 
 export type { Claim, ClaimKind, ClaimRole, SourceRef, SourceTag } from './types.js';
 
-export const CLAIMS: readonly Claim[] = [...sinkhornClaims];
+export const CLAIMS: readonly Claim[] = [...sinkhornClaims, ...daneshmandClaims, ...geshkovskiClaims, ...interpolationClaims, ...heatFlowClaims];
 
 /** The claim with this id; throws when unknown. */
 export function claimById(id: string): Claim {

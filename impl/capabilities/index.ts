@@ -4,8 +4,23 @@
  * and is skipped, with the reason in the report, when the implementation lacks one.
  */
 import type { SinkhornSolver } from './sinkhorn.js';
+import type { Interpolator } from './interpolator.js';
+import type { SphereDynamics } from './sphere-dynamics.js';
+import type { OTTransformer } from './ot-transformer.js';
+import type { SBAttention } from './sb-attention.js';
 
 export type { SinkhornBatch, SinkhornDomain, SinkhornOptions, SinkhornSolver, SinkhornTrace } from './sinkhorn.js';
+export type {
+  Construction, ConstructOptions, EvolveOptions, EvolveResult, Interpolator, MatchOptions, MeasureFamily, ParameterPiece,
+  PerceptronBlock, Phase, PhaseName, Schedule,
+} from './interpolator.js';
+export type {
+  AttentionNormalization, EnergyNormalization, SimulateOptions, SphereBatch, SphereDynamics, SphereIntegrator, SphereTrajectory,
+} from './sphere-dynamics.js';
+export type { OTTransformer, OTTransformerBatch, OTTransformerOptions, OTTransformerTrace } from './ot-transformer.js';
+export type {
+  ParticleBatch, SBAttention, SBIterateOptions, SBPlan, SBSolveOptions, SBStepResult, SBTrajectory, SinkformerBatch, SinkformerOptions, SinkformerOutput,
+} from './sb-attention.js';
 
 /** Version of the plug-in interface; bumped on any breaking change of a capability. */
 export const CAPABILITY_API_VERSION = 1;
@@ -17,6 +32,10 @@ export interface Implementation {
   readonly name: string;
   readonly description?: string;
   readonly sinkhorn?: SinkhornSolver;
+  readonly sbAttention?: SBAttention;
+  readonly interpolator?: Interpolator;
+  readonly sphereDynamics?: SphereDynamics;
+  readonly otTransformer?: OTTransformer;
   // Further capabilities (otTransformer, sphereDynamics, sbAttention, interpolator) are added
   // by their claim families; see impl/capabilities/*.ts.
   readonly [capability: string]: unknown;

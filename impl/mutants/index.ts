@@ -4,6 +4,10 @@
  */
 import type { Implementation } from '../capabilities/index.js';
 import { sinkhornMutants } from './sinkhorn.js';
+import { otTransformerMutants } from './ot-transformer.js';
+import { dynamicsMutants } from './dynamics.js';
+import { heatMutants } from './heat.js';
+import { interpolationMutants } from './interpolation.js';
 
 export interface Mutant {
   /** Stable id, e.g. 'sinkhorn.skip-column-update'. */
@@ -16,4 +20,4 @@ export interface Mutant {
   build(): Implementation;
 }
 
-export const MUTANTS: readonly Mutant[] = [...sinkhornMutants];
+export const MUTANTS: readonly Mutant[] = [...sinkhornMutants, ...otTransformerMutants, ...dynamicsMutants, ...heatMutants, ...interpolationMutants];

@@ -1,0 +1,32 @@
+/**
+ * interpolation.time-rescaling (spec §1 note 3a, §4.2 item 4): (cV, B, cW, U, b) on τ/c has the flow of
+ * (V, B, W, U, b) on τ, because the field (GRR eq. 1.2) is linear in (V, W) jointly.
+ */
+import { rescalePiece } from '../../impl/reference/interpolation-model.js';
+import { measure } from '../measure.js';
+import type { BatchOutcome, ClaimProperty } from '../types.js';
+import { describeStructure, familyCoverage, familyDiff, familyOf, INTERPOLATION_COVERAGE_BINS, interpolatorOf, scheduleOf, structureCase, type StructureCase } from './common.js';
+
+const FACTORS = [0.5, 2, 10] as const;
+
+export const timeRescalingProperty: ClaimProperty<StructureCase> = {
+  claimId: 'interpolation.time-rescaling',
+  arbitrary: () => structureCase({ dims: [3, 4], N: [1, 3], n: [2, 10], kinds: ['attention', 'gate', 'perceptron', 'mixed'], maxPieces: 3, choices: FACTORS.length }),
+  runs: { quick: 3, ci: 12, thorough: 100 },
+  coverageBins: INTERPOLATION_COVERAGE_BINS,
+  describe: describeStructure,
+  async run(c, ctx): Promise<BatchOutcome> {
+    const I = interpolatorOf(ctx);
+    const s = scheduleOf(I, c, [0.2, 1.5]);
+    const f = FACTORS[c.choice]!;
+    const fam = familyOf(c.family);
+    const a = await I.evolve(fam, s);
+    const b = await I.evolve(fam, { d: s.d, pieces: s.pieces.map((p) => rescalePiece(p, f)) });
+    // spec §4.2 item 4: ≤ 1e-9 (the natural-time step rule makes both runs take the same steps: rounding only)
+    return {
+      instances: 1,
+      measurements: [measure(0, `Φ(cV, cW; τ/c) vs Φ(V, W; τ), c = ${f}`, familyDiff(a.final, b.final), '<=', 0, 1e-9)],
+      coverage: [familyCoverage(c.family, { c: f })],
+    };
+  },
+};
