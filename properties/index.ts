@@ -27,6 +27,7 @@ import { diracTargetsProperty } from './interpolation/dirac-targets.js';
 import { heatProperties } from './heat/index.js';
 import { otTransformerProperties } from './ot-transformer/index.js';
 import { sortingProperties } from './sorting/index.js';
+import { uniformInitialisationProperty } from './dynamics/uniform-initialisation.js';
 import type { ClaimProperty } from './types.js';
 
 export type * from './types.js';
@@ -44,6 +45,7 @@ export const PROPERTIES: readonly AnyProperty[] = [
   planMatchesReferenceProperty,
   oneStepIsSoftmaxProperty,
   logDomainSmallEpsProperty,
+  uniformInitialisationProperty,
   energyDerivativeIdentityProperty,
   energyMonotoneProperty,
   energyExtremizersProperty,

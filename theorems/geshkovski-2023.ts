@@ -111,6 +111,23 @@ export const geshkovskiClaims: readonly Claim[] = [
     requires: ['sphereDynamics'],
   },
   {
+    id: 'dynamics.uniform-initialisation',
+    family: 'dynamics',
+    title: 'Initial tokens are i.i.d. uniform on the sphere (the theorems’ hypothesis)',
+    kind: 'probabilistic',
+    role: 'asserted',
+    sources: [
+      { work: 'Geshkovski, Letrouit, Polyanskiy & Rigollet 2023', arxiv: '2312.10794', locator: 'hypothesis of Thms 4.1–6.9: i.i.d. uniform initial points (σ_d)', tag: 'paper' },
+      { work: 'Kolmogorov–Smirnov with the Dvoretzky–Kiefer–Wolfowitz bound (Massart 1990)', locator: 'P(D_N > c) ≤ 2e^{−2Nc²}', tag: 'standard' },
+    ],
+    statement:
+      'The implementation’s initialiser draws $x$ from $\\sigma_d$: for every unit $w$, $(\\langle x,w\\rangle+1)/2\\sim\\mathrm{Beta}(\\tfrac{d-1}2,\\tfrac{d-1}2)$, and $\\|x\\|=1$. ' +
+      'A sampler that normalises a uniform cube sample has mean 0 (correct on average) but is not rotation invariant.',
+    hypotheses: 'd ∈ {2, 3, 5, 8}; N = 20000 samples per run from the implementation’s sampleUniform (optional method; without it the claim is inconclusive); directions: the first ≤ 4 coordinate axes and one random direction.',
+    verdictRule: 'Violated when a KS distance exceeds the DKW–Massart bound √(log(2/α)/(2N)) with α = 10⁻³/(runs × 5 directions) — a false-alarm rate ≤ 10⁻³ per claim run — plus the float rounding of ⟨x, w⟩; or when ‖x‖ deviates from 1 by more than 4(d+2)u.',
+    requires: ['sphereDynamics'],
+  },
+  {
     id: 'clustering.beta-zero',
     family: 'clustering',
     title: 'β = 0: almost every initialisation converges to one point (Thm 4.1)',

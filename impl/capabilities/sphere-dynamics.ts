@@ -83,4 +83,9 @@ export interface SphereDynamics {
   simulate(batch: SphereBatch, options: SimulateOptions): Promise<SphereTrajectory>;
   /** Interaction energy of every configuration of the batch in the given normalisation, shape [B]. */
   energy(batch: SphereBatch, normalization: EnergyNormalization): Promise<Float64Array>;
+  /**
+   * Optional: the implementation's own initialiser, `count` i.i.d. uniform points on S^{d−1} ([count, d]),
+   * deterministic in `seed` — the hypothesis of the clustering theorems; checked by dynamics.uniform-initialisation.
+   */
+  sampleUniform?(count: number, d: number, seed: number): Promise<Float64Array>;
 }

@@ -20,3 +20,35 @@ export const dynamicsMutants: Mutant[] = [
   mutant('dynamics.beta-twice', 'logits β²⟨Bx_i, x_j⟩: the inverse temperature applied twice',
     ['energy.derivative-identity', 'clustering.phase-diagram', 'clustering.exponential-rate-d-ge-n'], { betaPower: 2 }),
 ];
+
+/** A uniform cube sample normalised onto the sphere: mean 0 (correct on average), biased towards the cube's corners. */
+function cubeSampler(count: number, d: number, seed: number): Float64Array {
+  let s = seed >>> 0;
+  const next = (): number => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = new Float64Array(count * d);
+  for (let i = 0; i < count; i++) {
+    let r2 = 0;
+    for (let k = 0; k < d; k++) {
+      out[i * d + k] = 2 * next() - 1;
+      r2 += out[i * d + k]! ** 2;
+    }
+    for (let k = 0; k < d; k++) out[i * d + k] = out[i * d + k]! / Math.sqrt(r2);
+  }
+  return out;
+}
+
+dynamicsMutants.push({
+  id: 'dynamics.cube-sampler',
+  description: 'initial tokens from a normalised uniform cube: correct on average (mean 0) but not uniform on the sphere',
+  expectedKillers: ['dynamics.uniform-initialisation'],
+  build: () => {
+    const correct = createTfjsSphereDynamics('dynamics.cube-sampler');
+    return { ...tfjsImplementation(), name: 'dynamics.cube-sampler', sphereDynamics: { ...correct, sampleUniform: async (count: number, d: number, seed: number) => cubeSampler(count, d, seed) } };
+  },
+});

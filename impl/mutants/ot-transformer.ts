@@ -1,4 +1,5 @@
 /** OT-transformer mutants: planted bugs in the tfjs model, built from its hooks rather than copies. */
+import * as tf from '@tensorflow/tfjs-core';
 import { tfjsImplementation } from '../implementations.js';
 import { createTfjsOTTransformer, unstabilisedSoftmax, type TfjsOTTransformerHooks } from '../tfjs/ot-transformer.js';
 import type { Mutant } from './index.js';
@@ -16,4 +17,17 @@ export const otTransformerMutants: Mutant[] = [
     ['ot-transformer.layer-is-dual-gd', 'ot-transformer.depth-convergence', 'ot-transformer.float32-vs-float64'], { weights: { logitScale: 2 } }),
   mutant('ot-transformer.unstabilised-softmax', 'softmax exp(x)/Σexp(x) without the row-max shift (float32; costs up to 25 overflow/underflow)',
     ['ot-transformer.readout'], { softmax: unstabilisedSoftmax }),
+  mutant('ot-transformer.softmax-over-queries', 'attention normalised over the queries (columns) instead of the keys (rows)',
+    ['ot-transformer.layer-is-dual-gd', 'ot-transformer.readout'], { softmax: softmaxOverQueries }),
 ];
+
+/** The stable softmax taken along the second-to-last axis (queries) instead of the last (keys). */
+function softmaxOverQueries(logits: tf.Tensor): tf.Tensor {
+  return tf.tidy(() => {
+    const r = logits.rank;
+    const perm = [...Array(r).keys()];
+    perm[r - 1] = r - 2;
+    perm[r - 2] = r - 1;
+    return tf.transpose(tf.softmax(tf.transpose(logits, perm)), perm);
+  });
+}

@@ -96,4 +96,14 @@ sinkhornMutants.push(
       }),
     }),
   },
+  {
+    id: 'sinkhorn.stabilized-never-absorbs',
+    description: 'stabilised kernel domain that never absorbs the scalings into the potentials: exp overflows once C/ε is large',
+    expectedKillers: ['sinkhorn.log-domain-small-eps'],
+    build: () => ({
+      ...tfjsImplementation(),
+      name: 'sinkhorn.stabilized-never-absorbs',
+      sinkhorn: createTfjsSinkhorn('sinkhorn.stabilized-never-absorbs', { neverAbsorb: true }),
+    }),
+  },
 );

@@ -3,6 +3,7 @@
  * §3.3), so that every dynamics claim can also be run against the oracle itself (`--impl reference`): in
  * float64 the claims are checked as mathematics rather than as float32 software.
  */
+import { sampleUniformSphere } from './sphere-sampler.js';
 import type {
   AttentionNormalization, EnergyNormalization, SimulateOptions, SphereBatch, SphereDynamics, SphereTrajectory,
 } from '../capabilities/sphere-dynamics.js';
@@ -46,6 +47,7 @@ export function createReferenceSphereDynamics(): SphereDynamics {
   return {
     name: 'reference',
     precision: 'float64',
+    sampleUniform: async (count, d, seed) => sampleUniformSphere(count, d, seed),
     async velocity(batch, normalization) {
       validateSphereBatch(batch);
       validateNormalization(normalization);

@@ -58,6 +58,8 @@ export interface TfjsSinkhornHooks {
   columnStep?: typeof logColumnStep;
   /** Skip the column update (a planted bug: v stays at v^{(0)}). */
   skipColumnUpdate?: boolean;
+  /** Stabilised domain only: never absorb, whatever the range of the scalings (a planted bug). */
+  neverAbsorb?: boolean;
 }
 
 /** Σ relu(|log x| − τ) over the scalings: 0 iff every scaling is finite and within [e^{−τ}, e^{τ}]; NaN/∞ propagate. */
@@ -169,7 +171,7 @@ async function solve(batch: SinkhornBatch, options: SinkhornOptions, hooks: Tfjs
         const uNew = temp(tf.tidy(() => tf.div(a, zA ? tf.add(tf.matMul(Kt, v), zA) : tf.matMul(Kt, v))));
         const vNew = skip ? v : temp(tf.tidy(() => tf.div(b, zB ? tf.add(tf.matMul(Kt, uNew, true, false), zB) : tf.matMul(Kt, uNew, true, false))));
         const excess = scalingExcess(uNew, vNew, zA, zB);
-        const inRange = excess.dataSync()[0] === 0;
+        const inRange = hooks.neverAbsorb === true || excess.dataSync()[0] === 0;
         excess.dispose();
         if (inRange) {
           drop(u);

@@ -14,6 +14,7 @@
  * caller disposes.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { assertDimension } from '../validate.js';
 import type {
   AttentionNormalization, EnergyNormalization, SimulateOptions, SphereBatch, SphereDynamics, SphereIntegrator, SphereTrajectory,
 } from '../capabilities/sphere-dynamics.js';
@@ -275,6 +276,18 @@ export function createTfjsSphereDynamics(name = 'tfjs', hooks: SphereDynamicsHoo
         x.dispose();
         disposeModel(model);
       }
+    },
+    /** g/‖g‖ with g ~ N(0, I_d) drawn by tf.randomNormal (seeded), normalised in float32. */
+    async sampleUniform(count, d, seed) {
+      assertDimension('count', count);
+      assertDimension('d', d, 2);
+      const t = tf.tidy(() => {
+        const g = tf.randomNormal([count, d], 0, 1, 'float32', seed);
+        return tf.div(g, tf.norm(g, 'euclidean', 1, true));
+      });
+      const data = await t.data();
+      t.dispose();
+      return Float64Array.from(data);
     },
   };
 }

@@ -2,11 +2,11 @@
  * Shared pieces of the `sinkhorn.*` properties: the float64 oracle per instance, slices of a trace,
  * the analysed per-half-step noise, and coverage coordinates.
  */
-import type { SinkhornBatch, SinkhornSolver, SinkhornTrace } from '../../impl/capabilities/sinkhorn.js';
+import type { SinkhornBatch, SinkhornDomain, SinkhornSolver, SinkhornTrace } from '../../impl/capabilities/sinkhorn.js';
 import { birkhoffContraction, projectiveDiameter } from '../../impl/reference/birkhoff.js';
 import { entropicPlan, type EntropicPlan } from '../../impl/reference/entropic-plan.js';
-import type { OTProblem } from '../../impl/reference/sinkhorn.js';
-import { halfStepError, unitRoundoff } from '../tolerance.js';
+import { logPlanFrom, sinkhornLog, type OTProblem } from '../../impl/reference/sinkhorn.js';
+import { halfStepError, perturbedContraction, unitRoundoff } from '../tolerance.js';
 import type { PropertyContext } from '../types.js';
 import type { SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
 
@@ -117,4 +117,45 @@ export function describeCase(c: SinkhornCase): unknown {
     costFamily: c.costFamily, weightFamily: c.weightFamily, d: c.d, B, n, m,
     eps: Array.from(c.batch.eps), a: Array.from(c.batch.a), b: Array.from(c.batch.b), C: Array.from(c.batch.C),
   };
+}
+
+/**
+ * The implementation's log-plan after L iterations against the float64 reference Sinkhorn after the same L
+ * iterations (Peyré & Cuturi 2019, eq. 4.15), with the perturbed-contraction tolerance: each half-step adds ≤ δ
+ * per entry (properties/tolerance.ts), Birkhoff contracts the accumulated d_H error by κ per half-step, so after
+ * L iterations d_H(u_L, u_L^ref) + d_H(v_L, v_L^ref) ≤ 2·Σ_{ℓ<L} κ^{2ℓ}·2δ(1+κ); the log-plan adds its total-mass
+ * error (≤ δ after a v-step) and its own rounding (3u·scale; 4u in the stabilised domain). The 'stabilized'
+ * domain adds one rounding per K̃ = exp(M + α ⊕ β) re-formation: δ_stab = δ + u·(3·magnitude + 1).
+ */
+export function planAgainstReference(
+  solver: SinkhornSolver, batch: SinkhornBatch, i: number, trace: SinkhornTrace, iterations: number, domain: SinkhornDomain,
+): { readonly deviation: number; readonly tolerance: number; readonly oracle: InstanceOracle } {
+  const { n, m } = batch;
+  const o = instanceOracle(batch, i);
+  const p = { ...o.problem, b: batch.b.subarray(i * m, (i + 1) * m) };
+  const ref = sinkhornLog(p, iterations);
+  const refPlan = logPlanFrom(p, ref.logU, iterations * n, ref.logV, iterations * m);
+  const u = unitRoundoff(solver.precision);
+  const k = o.kappa;
+  const scalings = [traceSlice(trace, 'logV', i, trace.stored - 1), traceSlice(trace, 'logU', i, trace.stored - 1)];
+  const magnitude = maxFinite(scalings[0]!) + maxFinite(scalings[1]!) + maxFinite(p.C) / p.eps;
+  const delta0 = halfStepNoise(solver, batch, i, scalings);
+  const delta = domain === 'stabilized' ? delta0 + u * (3 * magnitude + 1) : delta0;
+  const scalingError = 2 * perturbedContraction(k * k, iterations, 0, 2 * delta * (1 + k));
+  const planRounding = (domain === 'stabilized' ? 4 : 3) * u * magnitude;
+  return { deviation: maxLogPlanDeviation(planSlice(trace, i), refPlan), tolerance: scalingError + delta + planRounding, oracle: o };
+}
+
+/** Max |x − y| over entries where either is finite; +∞ when exactly one is −∞ (support mismatch), NaN on NaN. */
+export function maxLogPlanDeviation(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  let worst = 0;
+  for (let k = 0; k < x.length; k++) {
+    const p = x[k]!;
+    const q = y[k]!;
+    if (p === -Infinity && q === -Infinity) continue;
+    const d = Math.abs(p - q);
+    if (Number.isNaN(d)) return NaN;
+    if (d > worst) worst = d;
+  }
+  return worst;
 }

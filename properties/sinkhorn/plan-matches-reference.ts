@@ -18,12 +18,10 @@
  * the log domain's, hence planRounding uses 4u instead of 3u.
  */
 import fc from 'fast-check';
-import { logPlanFrom, sinkhornLog } from '../../impl/reference/sinkhorn.js';
 import { fixedCase, PEER_CASES, sinkhornCase, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
 import { measure, maxAbs } from '../measure.js';
-import { perturbedContraction, unitRoundoff } from '../tolerance.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
-import { coverageOf, describeCase, halfStepNoise, instanceOracle, planSlice, SINKHORN_COVERAGE_BINS, solverOf, traceSlice } from './common.js';
+import { coverageOf, describeCase, planAgainstReference, SINKHORN_COVERAGE_BINS, solverOf } from './common.js';
 import type { SinkhornDomain } from '../../impl/capabilities/sinkhorn.js';
 
 interface Input {
@@ -37,19 +35,6 @@ interface Input {
 /** Kernel mode only while exp(−C/ε)·v stays far from float32 underflow (e^{−30} ≈ 1e-13). */
 const KERNEL_MAX_COST_OVER_EPS = 30;
 
-/** Max |x − y| over entries where either is finite; +∞ when exactly one is −∞ (support mismatch). */
-export function maxLogPlanDeviation(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  let worst = 0;
-  for (let k = 0; k < x.length; k++) {
-    const p = x[k]!;
-    const q = y[k]!;
-    if (p === -Infinity && q === -Infinity) continue;
-    const d = Math.abs(p - q);
-    if (Number.isNaN(d)) return NaN;
-    if (d > worst) worst = d;
-  }
-  return worst;
-}
 
 function domainFor(c: SinkhornCase, preferKernel: boolean): SinkhornDomain {
   if (!preferKernel) return 'log';
@@ -81,27 +66,15 @@ export const planMatchesReferenceProperty: ClaimProperty<Input> = {
   describe: (x) => ({ iterations: x.iterations, preferKernel: x.preferKernel, stabilized: x.stabilized ?? false, ...(describeCase(x.case) as object) }),
   async run({ case: c, iterations, preferKernel, stabilized }, ctx): Promise<BatchOutcome> {
     const solver = solverOf(ctx);
-    const { B, n, m } = c.batch;
+    const { B } = c.batch;
     const domain: SinkhornDomain = stabilized ? 'stabilized' : domainFor(c, preferKernel);
     const trace = await solver.solve(c.batch, { iterations, domain });
-    const u = unitRoundoff(solver.precision);
     const measurements: Measurement[] = [];
     const coverage = [];
     for (let i = 0; i < B; i++) {
-      const o = instanceOracle(c.batch, i);
-      const ref = sinkhornLog({ ...o.problem, b: c.batch.b.subarray(i * m, (i + 1) * m) }, iterations);
-      const refPlan = logPlanFrom(o.problem, ref.logU, iterations * n, ref.logV, iterations * m);
-      const k = o.kappa;
-      const scalings = [traceSlice(trace, 'logV', i, 1), traceSlice(trace, 'logU', i, 1)];
-      const delta0 = halfStepNoise(solver, c.batch, i, scalings);
-      // stabilised: one extra rounding per K̃ re-formation (header): 3u·magnitude + u
-      const magnitude = maxAbs(scalings[0]!) + maxAbs(scalings[1]!) + maxAbs(o.problem.C) / o.problem.eps;
-      const delta = domain === 'stabilized' ? delta0 + u * (3 * magnitude + 1) : delta0;
-      const scalingError = 2 * perturbedContraction(k * k, iterations, 0, 2 * delta * (1 + k));
-      const planRounding = (domain === 'stabilized' ? 4 : 3) * u * (maxAbs(traceSlice(trace, 'logU', i, 1)) + maxAbs(traceSlice(trace, 'logV', i, 1)) + maxAbs(o.problem.C) / o.problem.eps);
-      const tol = scalingError + delta + planRounding;
-      measurements.push(measure(i, `max |log P_L − log P_L^ref| (${domain} domain)`, maxLogPlanDeviation(planSlice(trace, i), refPlan), '<=', 0, tol));
-      coverage.push({ ...coverageOf(c, i, o), iterations, domain });
+      const { deviation, tolerance, oracle } = planAgainstReference(solver, c.batch, i, trace, iterations, domain);
+      measurements.push(measure(i, `max |log P_L − log P_L^ref| (${domain} domain)`, deviation, '<=', 0, tolerance));
+      coverage.push({ ...coverageOf(c, i, oracle), iterations, domain });
     }
     return { instances: B, measurements, coverage };
   },

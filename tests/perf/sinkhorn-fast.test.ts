@@ -7,7 +7,7 @@ import { InputError } from '../../impl/errors.js';
 import { logPlanFrom, sinkhornLog } from '../../impl/reference/sinkhorn.js';
 import { lastAxisLogSumExp, safeLogSumExp } from '../../impl/tfjs/logsumexp.js';
 import { createTfjsSinkhorn } from '../../impl/tfjs/sinkhorn.js';
-import { maxLogPlanDeviation } from '../../properties/sinkhorn/plan-matches-reference.js';
+import { maxLogPlanDeviation } from '../../properties/sinkhorn/common.js';
 import { oracleProblem } from '../../properties/sinkhorn/common.js';
 import { setupBackend } from '../helpers.js';
 
