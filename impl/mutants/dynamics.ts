@@ -1,5 +1,6 @@
 /** Sphere-dynamics mutants: planted bugs in the tfjs dynamics, built from its hooks rather than copies. */
 import { tfjsImplementation } from '../implementations.js';
+import { mulberry32 } from '../reference/prng.js';
 import { createTfjsSphereDynamics, type SphereDynamicsHooks } from '../tfjs/sphere-dynamics.js';
 import type { Mutant } from './index.js';
 
@@ -23,14 +24,7 @@ export const dynamicsMutants: Mutant[] = [
 
 /** A uniform cube sample normalised onto the sphere: mean 0 (correct on average), biased towards the cube's corners. */
 function cubeSampler(count: number, d: number, seed: number): Float64Array {
-  let s = seed >>> 0;
-  const next = (): number => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const out = new Float64Array(count * d);
   for (let i = 0; i < count; i++) {
     let r2 = 0;

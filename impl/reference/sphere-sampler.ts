@@ -4,6 +4,7 @@
  * construction, unlike normalising a uniform cube sample.
  */
 import { InputError } from '../errors.js';
+import { mulberry32 } from './prng.js';
 import { assertDimension } from '../validate.js';
 
 /** `count` i.i.d. uniform points on S^{d−1}, row-major [count, d]; deterministic in `seed`. */
@@ -11,14 +12,7 @@ export function sampleUniformSphere(count: number, d: number, seed: number): Flo
   assertDimension('count', count);
   assertDimension('d', d, 2);
   if (!Number.isInteger(seed)) throw new InputError('seed', `must be an integer, got ${seed}`);
-  let s = seed >>> 0;
-  const next = (): number => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const out = new Float64Array(count * d);
   for (let i = 0; i < count; i++) {
     let r2 = 0;

@@ -9,6 +9,7 @@
  * and a float32 implementation see the same points; shrinking then reduces n, B and the parameters
  * rather than hundreds of coordinates (fast-check shrinks large arrays poorly).
  */
+import { mulberry32 } from '../../impl/reference/prng.js';
 import fc from 'fast-check';
 import type { ParticleBatch } from '../../impl/capabilities/sb-attention.js';
 import type { Gaussian, GaussianMixture } from '../../impl/reference/heat-flow.js';
@@ -109,17 +110,8 @@ export function clusteredArb(d: number): fc.Arbitrary<ClusteredSource> {
     .map(({ centres, spread }) => ({ kind: 'clustered' as const, d, centres: Float64Array.from(centres.flat()), spread }));
 }
 
-/** mulberry32: a small deterministic PRNG on [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32: a small deterministic PRNG on [0, 1) (impl/reference/prng.ts). */
+export const prng = mulberry32;
 
 /** Standard normal draws by Box–Muller from the PRNG. */
 export function normalSampler(seed: number): () => number {

@@ -5,6 +5,7 @@
  * to float32 so that the float64 oracle and a float32 implementation see the same input. Data are drawn at
  * maximal size and sliced, so shrinking keeps the leading particles (as properties/arbitraries/sinkhorn-batch).
  */
+import { mulberry32 } from '../../impl/reference/prng.js';
 import fc from 'fast-check';
 import type { SphereBatch } from '../../impl/capabilities/sphere-dynamics.js';
 import { logUniform, unitBlock } from './scalars.js';
@@ -111,14 +112,7 @@ export function unitVector(raw: readonly number[], d: number, offset = 0): Float
  * size (10⁴–10⁶ particles) is too large for fast-check blocks; deterministic in the seed.
  */
 export function seededSpherePoints(seed: number, count: number, d: number): Float64Array {
-  let s = seed >>> 0;
-  const next = (): number => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const raw = new Array<number>(2 * count * d);
   for (let k = 0; k < raw.length; k++) raw[k] = next();
   return uniformSpherePoints(raw, count, d, d);

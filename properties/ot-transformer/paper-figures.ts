@@ -4,6 +4,7 @@
  * under test. report.json carries, per n, d_H(P_ℓ, P*) for every layer (from the model's potentials, spec §7)
  * and max|M_ℓ − nP*ᵀ| every 10 layers (the model's readout), ready for plotting.
  */
+import { mulberry32 } from '../../impl/reference/prng.js';
 import fc from 'fast-check';
 import type { OTTransformerBatch } from '../../impl/capabilities/ot-transformer.js';
 import { measure } from '../measure.js';
@@ -15,16 +16,7 @@ const LAYERS = 5000;
 const READOUT_EVERY = 10;
 
 /** Deterministic uniform stream (mulberry32), so the figure instance is fixed. */
-function stream(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const stream = mulberry32;
 
 /** The notebook's instance for n points (seeded permutation and initial potentials). */
 export function figureInstance(n: number, seed: number): OTTransformerBatch {

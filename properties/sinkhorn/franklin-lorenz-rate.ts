@@ -14,25 +14,12 @@ import { measure } from '../measure.js';
 import { quantile } from '../statistics.js';
 import { perturbedContraction } from '../tolerance.js';
 import type { BatchOutcome, ClaimProperty, DataTable, Measurement, Series } from '../types.js';
-import { coverageOf, describeCase, exactPlan, halfStepNoise, instanceOracle, SINKHORN_COVERAGE_BINS, solverOf, traceSlice } from './common.js';
+import { coverageOf, describeCase, exactPlan, halfStepNoise, instanceOracle, maxLogPlanDeviation, SINKHORN_COVERAGE_BINS, solverOf, traceSlice } from './common.js';
 
 const ITERATIONS = 25;
 /** Measurements are taken only while the error is above this multiple of the noise δ (below it, d_H is rounding). */
 const NOISE_FLOOR_FACTOR = 100;
 
-/** Max |log P_ij − log P*_ij| over the common support (+∞ on a support mismatch). */
-function maxLogDeviation(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  let m = 0;
-  for (let k = 0; k < x.length; k++) {
-    const p = x[k]!;
-    const q = y[k]!;
-    if (p === -Infinity && q === -Infinity) continue;
-    const d = Math.abs(p - q);
-    if (Number.isNaN(d)) return NaN;
-    m = Math.max(m, d);
-  }
-  return m;
-}
 
 export const franklinLorenzRateProperty: ClaimProperty<SinkhornCase> = {
   claimId: 'sinkhorn.franklin-lorenz-rate',
@@ -76,7 +63,7 @@ export const franklinLorenzRateProperty: ClaimProperty<SinkhornCase> = {
         // leaves |log(ΣP_ℓ/ΣP*)|, which is added to the bound exactly (float64 evaluation: 1e-12 slack)
         const logP = logPlanFrom(o.problem, logU, 0, logV, 0);
         const massGap = Math.abs(logSumExp(logP, 0, n * m) - logSumExp(star.logPlan, 0, n * m));
-        measurements.push(measure(i, '‖log P_ℓ − log P*‖∞ ≤ d_H(u_ℓ,u*) + d_H(v_ℓ,v*)  (4.24)', maxLogDeviation(logP, star.logPlan), '<=', dU + dV + massGap, 1e-12 * (1 + dU + dV)));
+        measurements.push(measure(i, '‖log P_ℓ − log P*‖∞ ≤ d_H(u_ℓ,u*) + d_H(v_ℓ,v*)  (4.24)', maxLogPlanDeviation(logP, star.logPlan), '<=', dU + dV + massGap, 1e-12 * (1 + dU + dV)));
         curve.push([l, dV]);
         bound.push([l, k ** (2 * l) * dV0]);
         dPrevV = dV;
