@@ -20,7 +20,7 @@ import type { Implementation } from '../impl/capabilities/index.js';
 import type { SinkhornBatch, SinkhornDomain } from '../impl/capabilities/sinkhorn.js';
 import { tfjsImplementation } from '../impl/implementations.js';
 import { linearFit } from '../properties/statistics.js';
-import { parseArgs } from './lib/args.js';
+import { helpText, parseArgs, type OptionSpec } from './lib/args.js';
 
 export const BENCH_SCHEMA = 'transformer-ot-verify/bench';
 const DOMAINS: readonly SinkhornDomain[] = ['kernel', 'log', 'stabilized'];
@@ -181,15 +181,23 @@ export interface BenchReport {
   readonly scaling: Record<string, unknown>;
 }
 
+const BENCH_USAGE = 'usage: transformer-ot-verify bench [options]\n\ntinybench timings of the batched Sinkhorn (kernel, log, stabilized) against POT 0.8.2 in the same run, plus the other capabilities; JSON to <out>/bench.json.';
+
 export async function benchMain(argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv, {
+  const spec: Record<string, OptionSpec> = {
     out: { type: 'string', description: 'output directory', default: 'reports/out' },
     quick: { type: 'boolean', description: 'one tiny size per domain (a smoke test, < 10 s)', default: false },
     full: { type: 'boolean', description: 'allow B·n² up to 2^24 (n = 1024 with B = 16, n = 512 with B = 64)', default: false },
     time: { type: 'number', description: 'minimum milliseconds per task', default: 500 },
     'no-pot': { type: 'boolean', description: 'skip the POT comparison', default: false },
     backend: { type: 'string', description: 'tfjs backend (default: auto)' },
-  });
+    help: { type: 'boolean', description: 'show this help' },
+  };
+  const args = parseArgs(argv, spec);
+  if (args['help']) {
+    console.log(helpText(BENCH_USAGE, spec));
+    return 0;
+  }
   const quick = args['quick'] === true;
   const timeMs = quick ? Math.min(50, args['time'] as number) : (args['time'] as number);
   const backend = await initBackend((args['backend'] as string | undefined) ?? process.env['TFJS_BACKEND'] ?? undefined);
