@@ -24,6 +24,8 @@ import { clusteringRateProperty } from './interpolation/clustering-rate.js';
 import { disentanglementProperty } from './interpolation/disentanglement.js';
 import { pointMatchingProperty } from './interpolation/point-matching.js';
 import { diracTargetsProperty } from './interpolation/dirac-targets.js';
+import { empiricalMatchingProperty } from './interpolation/empirical-matching.js';
+import { pushforwardW2BoundProperty } from './interpolation/pushforward-w2-bound.js';
 import { heatProperties } from './heat/index.js';
 import { otTransformerProperties } from './ot-transformer/index.js';
 import { sortingProperties } from './sorting/index.js';
@@ -67,6 +69,8 @@ export const PROPERTIES: readonly AnyProperty[] = [
   disentanglementProperty,
   pointMatchingProperty,
   diracTargetsProperty,
+  empiricalMatchingProperty,
+  pushforwardW2BoundProperty,
   ...heatProperties,
 ];
 

@@ -5,56 +5,23 @@
  */
 import fc from 'fast-check';
 import { unitBlock } from '../arbitraries/scalars.js';
-import { uniformSpherePoints } from '../arbitraries/sphere.js';
 import { measure } from '../measure.js';
-import type { BatchOutcome, ClaimProperty, ClaimSummary, Measurement } from '../types.js';
-import { interpolatorOf, isHypothesisRejection } from './common.js';
+import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import { genericPairs, interpolatorOf, isHypothesisRejection, pointPairsFromRaw, pointPairsRawLength, summarizeMarginRejections, type PointPairs } from './common.js';
 
 const M_MAX = 5;
 const D_MAX = 4;
 const STEP = 1e-2;
 
-interface MatchCase {
-  readonly d: number;
-  readonly points: Float64Array;
-  readonly targets: Float64Array;
-}
-
-function angle(x: Float64Array, i: number, y: Float64Array, j: number, d: number): number {
-  let s = 0;
-  for (let k = 0; k < d; k++) s += x[i * d + k]! * y[j * d + k]!;
-  return Math.acos(Math.max(-1, Math.min(1, s)));
-}
-
-/** Spec G3: distinct points and targets (pairwise angle ≥ 0.2 among all 2M), d_g(x_i, y_i) ≤ π − 0.2. */
-function generic(c: MatchCase): boolean {
-  const { d, points, targets } = c;
-  const all = new Float64Array(points.length + targets.length);
-  all.set(points);
-  all.set(targets, points.length);
-  const m = all.length / d;
-  for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) if (angle(all, i, all, j, d) < 0.2) return false;
-  for (let i = 0; i < points.length / d; i++) if (angle(points, i, targets, i, d) > Math.PI - 0.2) return false;
-  return true;
-}
+type MatchCase = PointPairs;
 
 export const pointMatchingProperty: ClaimProperty<MatchCase> = {
   claimId: 'interpolation.point-matching',
   arbitrary: () =>
     fc
-      .record({ d: fc.constantFrom(3, 4), M: fc.integer({ min: 2, max: M_MAX }), raw: fc.noShrink(unitBlock(4 * M_MAX * D_MAX)) })
-      .map(({ d, M, raw }) => {
-        // float64 unit rows (the float32 rounding of uniformSpherePoints is undone by renormalising)
-        const norm = (x: Float64Array): Float64Array => {
-          for (let i = 0; i < x.length / d; i++) {
-            const r = Math.hypot(...x.subarray(i * d, (i + 1) * d));
-            for (let k = 0; k < d; k++) x[i * d + k] = x[i * d + k]! / r;
-          }
-          return x;
-        };
-        return { d, points: norm(uniformSpherePoints(raw, M, d, D_MAX)), targets: norm(uniformSpherePoints(raw.slice(2 * M_MAX * D_MAX), M, d, D_MAX)) };
-      })
-      .filter(generic),
+      .record({ d: fc.constantFrom(3, 4), M: fc.integer({ min: 2, max: M_MAX }), raw: fc.noShrink(unitBlock(pointPairsRawLength(M_MAX, D_MAX))) })
+      .map(({ d, M, raw }) => pointPairsFromRaw(raw, d, M, M_MAX, D_MAX))
+      .filter(genericPairs),
   runs: { quick: 3, ci: 10, thorough: 100 },
   describe: (c) => ({ d: c.d, points: Array.from(c.points), targets: Array.from(c.targets) }),
   async run(c, ctx): Promise<BatchOutcome> {
@@ -97,10 +64,5 @@ export const pointMatchingProperty: ClaimProperty<MatchCase> = {
     }
     return { instances: 1, measurements: ms, coverage: [{ d, M }], data: { rejected: [0] } };
   },
-  summarize(outcomes): ClaimSummary {
-    const rejected = outcomes.reduce((a, o) => a + (o.data?.['rejected']?.[0] ?? 0), 0);
-    const frac = rejected / Math.max(1, outcomes.length);
-    if (frac > 0.25) return { verdict: { status: 'inconclusive', reason: `${rejected}/${outcomes.length} draws rejected by the Prop 4.2 margin (> 25%)` } };
-    return { tables: [{ title: 'Draws rejected by the Prop 4.2 margin (footnote 6)', columns: ['rejected', 'draws'], rows: [[rejected, outcomes.length]] }] };
-  },
+  summarize: summarizeMarginRejections,
 };

@@ -1,6 +1,6 @@
 /**
  * Every asserted `interpolation.*` claim verified at the CI budget on the built-in implementation (the float64
- * interpolator), with a fixed seed. The end-to-end claim is also run on `reference`.
+ * interpolator), with a fixed seed. The end-to-end claim, the empirical matching and Lemma 5.2 are also run on `reference`.
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -20,6 +20,18 @@ for (const id of IDS) {
     assertVerified(await runClaimForTest(id));
   });
 }
+
+for (const id of ['interpolation.empirical-matching', 'interpolation.pushforward-w2-bound']) {
+  test(`${id} is verified at the CI budget on reference`, async () => {
+    assertVerified(await runClaimForTest(id, { impl: 'reference' }));
+  });
+}
+
+test('interpolation.pushforward-w2-bound exercises a non-identity optimal assignment', async () => {
+  const r = await runClaimForTest('interpolation.pushforward-w2-bound');
+  const t = r.tables.find((x) => x.title.startsWith('Lemma 5.2'));
+  assert.ok(t && (t.rows[0]![1] as number) < 1, 'every draw had W2 = ‖T¹ − T²‖ (identity coupling optimal)');
+});
 
 test('interpolation.dirac-targets reports the switch constant and W2 reached', async () => {
   const r = await runClaimForTest('interpolation.dirac-targets', { impl: 'reference', seed: 7 });
