@@ -17,6 +17,19 @@ test('measure(): the three relations, the tolerance, and NaN always failing', ()
   assert.not.ok(measure(0, 'q', 0.9, '>=', 1, 0.05).pass);
   assert.ok(measure(0, 'q', 1.04, '==', 1, 0.05).pass);
   assert.not.ok(measure(0, 'q', 0.9, '==', 1, 0.05).pass);
+  // values that tell the relations apart (a mutated branch or relation literal changes these verdicts)
+  assert.ok(measure(0, 'q', 0.5, '<=', 1, 0).pass, '0.5 ≤ 1');
+  assert.not.ok(measure(0, 'q', 0.5, '==', 1, 0).pass, '0.5 == 1');
+  assert.ok(measure(0, 'q', 5, '>=', 1, 0).pass, '5 ≥ 1');
+  assert.not.ok(measure(0, 'q', 5, '<=', 1, 0).pass, '5 ≤ 1');
+  assert.not.ok(measure(0, 'q', 0.5, '>=', 1, 0).pass, '0.5 ≥ 1');
+  // boundaries in exactly representable numbers
+  assert.ok(measure(0, 'q', 1.5, '==', 1, 0.5).pass, '|1.5 − 1| ≤ 0.5 (boundary included)');
+  assert.ok(measure(0, 'q', 1.5, '<=', 1, 0.5).pass, '1.5 ≤ 1 + 0.5 (boundary included)');
+  assert.ok(measure(0, 'q', 0.5, '>=', 1, 0.5).pass, '0.5 ≥ 1 − 0.5 (boundary included)');
+  assert.not.ok(measure(0, 'q', 1.75, '==', 1, 0.5).pass, '|1.75 − 1| > 0.5');
+  const m = measure(3, 'name', 2, '<=', 4, 0.5);
+  assert.equal(m, { instance: 3, quantity: 'name', measured: 2, relation: '<=', bound: 4, tolerance: 0.5, pass: true });
   for (const r of ['<=', '>=', '=='] as const) {
     assert.not.ok(measure(0, 'q', NaN, r, 1, 1).pass, `NaN measured, ${r}`);
     assert.not.ok(measure(0, 'q', 1, r, NaN, 1).pass, `NaN bound, ${r}`);
