@@ -26,6 +26,8 @@ import { pointMatchingProperty } from './interpolation/point-matching.js';
 import { diracTargetsProperty } from './interpolation/dirac-targets.js';
 import { empiricalMatchingProperty } from './interpolation/empirical-matching.js';
 import { pushforwardW2BoundProperty } from './interpolation/pushforward-w2-bound.js';
+import { arcsExampleProperty } from './interpolation/arcs-example.js';
+import { genericDisentanglementProperty } from './interpolation/generic-disentanglement.js';
 import { heatProperties } from './heat/index.js';
 import { otTransformerProperties } from './ot-transformer/index.js';
 import { sortingProperties } from './sorting/index.js';
@@ -71,6 +73,8 @@ export const PROPERTIES: readonly AnyProperty[] = [
   diracTargetsProperty,
   empiricalMatchingProperty,
   pushforwardW2BoundProperty,
+  arcsExampleProperty,
+  genericDisentanglementProperty,
   ...heatProperties,
 ];
 

@@ -41,4 +41,13 @@ test('interpolation.dirac-targets reports the switch constant and W2 reached', a
   for (const row of t!.rows) assert.ok((row[3] as number) <= 1e-4, `W2 ${row[3]}`);
 });
 
+for (const id of ['interpolation.arcs-example', 'interpolation.generic-disentanglement']) {
+  test(`${id} (exploratory) is reported with instances and its table`, async () => {
+    const r = await runClaimForTest(id);
+    assert.is(r.status, 'reported', r.reason);
+    assert.ok(r.instances > 0, 'no instance');
+    assert.ok(r.tables.length > 0, 'no table');
+  });
+}
+
 test.run();
