@@ -38,8 +38,3 @@ export function maxAbs(x: ArrayLike<number>, length = x.length, off = 0): number
   }
   return m;
 }
-
-/** All measurements passed. */
-export function allPass(ms: readonly Measurement[]): boolean {
-  return ms.every((m) => m.pass);
-}

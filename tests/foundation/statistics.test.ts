@@ -2,7 +2,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { birkhoffContraction, projectiveDiameter } from '../../impl/reference/birkhoff.js';
-import { measure } from '../../properties/measure.js';
+import { maxAbs, maxAbsDiff, measure } from '../../properties/measure.js';
 import { aggregateCoverage, aggregateMeasurements } from '../../properties/runner/aggregate.js';
 import { clopperPearson, linearFit, quantile, studentTQuantile } from '../../properties/statistics.js';
 import { halfStepError, logSumExpError, perturbedContraction, unitRoundoff } from '../../properties/tolerance.js';
@@ -34,6 +34,17 @@ test('measure(): the three relations, the tolerance, and NaN always failing', ()
     assert.not.ok(measure(0, 'q', NaN, r, 1, 1).pass, `NaN measured, ${r}`);
     assert.not.ok(measure(0, 'q', 1, r, NaN, 1).pass, `NaN bound, ${r}`);
   }
+});
+
+test('checkers: max |x − y| (NaN propagates, offsets), max |x| over finite entries, ∞ == ∞', () => {
+  assert.is(maxAbsDiff([1, 5, 2], [1, 2, 4]), 3);
+  assert.is(maxAbsDiff([9, 1, 5], [9, 0, 2, 7], 2, 1, 1), 3);
+  assert.ok(Number.isNaN(maxAbsDiff([1, NaN], [1, 2])));
+  assert.is(maxAbsDiff([], []), 0);
+  assert.is(maxAbs([-3, 2, -Infinity, NaN]), 3);
+  assert.is(maxAbs([7, -1, 4], 2, 1), 4);
+  assert.ok(measure(0, 'q', Infinity, '==', Infinity, 0).pass, '∞ == ∞');
+  assert.not.ok(measure(0, 'q', Infinity, '==', 1, 1e300).pass, '∞ ≠ 1');
 });
 
 test('Clopper–Pearson intervals match published values', () => {
