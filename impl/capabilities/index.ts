@@ -36,8 +36,7 @@ export interface Implementation {
   readonly interpolator?: Interpolator;
   readonly sphereDynamics?: SphereDynamics;
   readonly otTransformer?: OTTransformer;
-  // Further capabilities (otTransformer, sphereDynamics, sbAttention, interpolator) are added
-  // by their claim families; see impl/capabilities/*.ts.
+  // One field per capability (impl/capabilities/*.ts); plug-ins may carry extra fields.
   readonly [capability: string]: unknown;
 }
 

@@ -8,12 +8,11 @@ import { maxHalfSquaredDistance } from '../../impl/reference/sphere.js';
 import { clopperPearson } from '../statistics.js';
 import { logSumExpError, unitRoundoff } from '../tolerance.js';
 import type { Proportion, PropertyContext } from '../types.js';
+import { capabilityOf } from '../capability.js';
 
 /** The dynamics under test, or a clear error when the implementation lacks it (the runner skips first). */
 export function dynamicsOf(ctx: PropertyContext): SphereDynamics {
-  const s = ctx.impl.sphereDynamics as SphereDynamics | undefined;
-  if (!s) throw new Error(`implementation '${ctx.impl.name}' has no sphereDynamics capability`);
-  return s;
+  return capabilityOf(ctx, 'sphereDynamics');
 }
 
 /** ±I_d repeated for B instances, shape [B, d, d]. */

@@ -21,12 +21,11 @@ import { symmetricEigen } from '../../impl/reference/symmetric-eigen.js';
 import { linearFit } from '../statistics.js';
 import { logSumExpError, unitRoundoff } from '../tolerance.js';
 import type { FittedRate, PropertyContext } from '../types.js';
+import { capabilityOf } from '../capability.js';
 
 /** The SB attention under test (the runner skips implementations without it). */
 export function sbOf(ctx: PropertyContext): SBAttention {
-  const s = ctx.impl['sbAttention'] as SBAttention | undefined;
-  if (!s) throw new Error(`implementation '${ctx.impl.name}' has no sbAttention capability`);
-  return s;
+  return capabilityOf(ctx, 'sbAttention');
 }
 
 /** The error model above for one precision, particle count n and L = max|log w|. */

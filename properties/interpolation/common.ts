@@ -10,12 +10,11 @@ import { gaussianFromUnits, ginibre, uniformSpherePoints, unitVector } from '../
 import { capFamily, type CapFamily } from '../arbitraries/sphere-caps.js';
 import { unitBlock } from '../arbitraries/scalars.js';
 import type { BatchOutcome, ClaimSummary, PropertyContext } from '../types.js';
+import { capabilityOf } from '../capability.js';
 
 /** The interpolator under test (the runner skips implementations without one first). */
 export function interpolatorOf(ctx: PropertyContext): Interpolator {
-  const s = ctx.impl.interpolator as Interpolator | undefined;
-  if (!s) throw new Error(`implementation '${ctx.impl.name}' has no interpolator capability`);
-  return s;
+  return capabilityOf(ctx, 'interpolator');
 }
 
 /** Unit floats consumed by {@link randomPiece} in dimension dMax. */
@@ -103,6 +102,19 @@ export function describeFamily(f: CapFamily): unknown {
  */
 export function isHypothesisRejection(e: unknown): boolean {
   return e instanceof NumericalError && /Prop 4\.2 hypotheses/.test(e.message);
+}
+
+/** The outcome of a draw refused for missing a Prop 4.2 hypothesis: no instance, counted in data.rejected. */
+export const REJECTED_DRAW: BatchOutcome = { instances: 0, measurements: [], coverage: [], data: { rejected: [1] } };
+
+/** matchPoints (Prop 4.1/4.2) on one draw, or undefined when the draw misses the Prop 4.2 hypotheses. */
+export async function matchOrReject(I: Interpolator, d: number, points: Float64Array, targets: Float64Array, step: number): Promise<Schedule | undefined> {
+  try {
+    return await I.matchPoints(d, points, targets, { step });
+  } catch (e) {
+    if (isHypothesisRejection(e)) return undefined;
+    throw e;
+  }
 }
 
 /** Schedules made of one piece repeated `count` times (a constant θ observed at checkpoints: no switch). */

@@ -11,7 +11,7 @@ import { barycenter, geodesic, unit, w2ToDirac } from '../../impl/reference/sphe
 import { capFamily, type CapFamily } from '../arbitraries/sphere-caps.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, BudgetName, ClaimProperty, ClaimSummary, Measurement } from '../types.js';
-import { describeFamily, familyCoverage, familyDiff, familyOf, INTERPOLATION_COVERAGE_BINS, interpolatorOf, isHypothesisRejection } from './common.js';
+import { describeFamily, familyCoverage, familyDiff, familyOf, INTERPOLATION_COVERAGE_BINS, interpolatorOf, isHypothesisRejection, REJECTED_DRAW } from './common.js';
 
 const EPS = 1e-4;
 /** Natural RK4 step per budget (the CI step 5e-2 reached W2 ≈ 1e-7 in development; the bound is ε = 1e-4). */
@@ -46,7 +46,7 @@ export const diracTargetsProperty: ClaimProperty<CapFamily> = {
     try {
       con = await I.construct(fam, targets, { T, eps: EPS, step });
     } catch (e) {
-      if (isHypothesisRejection(e)) return { instances: 0, measurements: [], coverage: [], data: { rejected: [1] } };
+      if (isHypothesisRejection(e)) return REJECTED_DRAW;
       throw e;
     }
     const s = con.schedule;

@@ -9,7 +9,7 @@ import { w2Equal } from '../../impl/reference/sphere-geometry.js';
 import { unitBlock } from '../arbitraries/scalars.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, BudgetName, ClaimProperty, Measurement } from '../types.js';
-import { genericPairs, interpolatorOf, isHypothesisRejection, pointPairsFromRaw, pointPairsRawLength, summarizeMarginRejections } from './common.js';
+import { genericPairs, interpolatorOf, matchOrReject, REJECTED_DRAW, pointPairsFromRaw, pointPairsRawLength, summarizeMarginRejections } from './common.js';
 
 const D_MAX = 4;
 const STEP = 1e-2;
@@ -51,13 +51,8 @@ export const empiricalMatchingProperty: ClaimProperty<EmpiricalCase> = {
   async run(c, ctx): Promise<BatchOutcome> {
     const I = interpolatorOf(ctx);
     const { d, N, n, points, targets } = c;
-    let s;
-    try {
-      s = await I.matchPoints(d, points, targets, { step: STEP });
-    } catch (e) {
-      if (isHypothesisRejection(e)) return { instances: 0, measurements: [], coverage: [], data: { rejected: [1] } };
-      throw e;
-    }
+    const s = await matchOrReject(I, d, points, targets, STEP);
+    if (!s) return REJECTED_DRAW;
     const ms: Measurement[] = [];
     ms.push(measure(0, 'pieces = 6Nn', s.pieces.length, '==', 6 * N * n, 0));
     ms.push(measure(0, 'max |V| (V ≡ 0)', Math.max(0, ...s.pieces.flatMap((p) => Array.from(p.V, Math.abs))), '<=', 0, 0));

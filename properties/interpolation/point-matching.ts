@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { unitBlock } from '../arbitraries/scalars.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
-import { genericPairs, interpolatorOf, isHypothesisRejection, pointPairsFromRaw, pointPairsRawLength, summarizeMarginRejections, type PointPairs } from './common.js';
+import { genericPairs, interpolatorOf, matchOrReject, REJECTED_DRAW, pointPairsFromRaw, pointPairsRawLength, summarizeMarginRejections, type PointPairs } from './common.js';
 
 const M_MAX = 5;
 const D_MAX = 4;
@@ -28,13 +28,8 @@ export const pointMatchingProperty: ClaimProperty<MatchCase> = {
     const I = interpolatorOf(ctx);
     const { d, points, targets } = c;
     const M = points.length / d;
-    let s;
-    try {
-      s = await I.matchPoints(d, points, targets, { step: STEP });
-    } catch (e) {
-      if (isHypothesisRejection(e)) return { instances: 0, measurements: [], coverage: [], data: { rejected: [1] } };
-      throw e;
-    }
+    const s = await matchOrReject(I, d, points, targets, STEP);
+    if (!s) return REJECTED_DRAW;
     const ms: Measurement[] = [];
     ms.push(measure(0, 'pieces = 6M', s.pieces.length, '==', 6 * M, 0));
     ms.push(measure(0, 'max |V| (V ≡ 0)', Math.max(0, ...s.pieces.flatMap((p) => Array.from(p.V, Math.abs))), '<=', 0, 0));

@@ -12,12 +12,11 @@ import { hilbertDistanceLog } from '../../impl/reference/hilbert.js';
 import { logSumExp } from '../../impl/reference/logsumexp.js';
 import { perturbedContraction, unitRoundoff } from '../tolerance.js';
 import type { PropertyContext } from '../types.js';
+import { capabilityOf } from '../capability.js';
 
 /** The OT transformer under test (the runner skips implementations without it first). */
 export function modelOf(ctx: PropertyContext): OTTransformer {
-  const m = ctx.impl['otTransformer'] as OTTransformer | undefined;
-  if (!m) throw new Error(`implementation '${ctx.impl.name}' has no otTransformer capability`);
-  return m;
+  return capabilityOf(ctx, 'otTransformer');
 }
 
 /** The float64 oracle of one instance: the cost and the exact entropic plan with marginals 1/n. */

@@ -9,12 +9,11 @@ import { logPlanFrom, sinkhornLog, type OTProblem } from '../../impl/reference/s
 import { halfStepError, perturbedContraction, unitRoundoff } from '../tolerance.js';
 import type { PropertyContext } from '../types.js';
 import type { SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
+import { capabilityOf } from '../capability.js';
 
 /** The solver under test, or a clear error when the implementation lacks it (the runner skips first). */
 export function solverOf(ctx: PropertyContext): SinkhornSolver {
-  const s = ctx.impl.sinkhorn;
-  if (!s) throw new Error(`implementation '${ctx.impl.name}' has no sinkhorn capability`);
-  return s;
+  return capabilityOf(ctx, 'sinkhorn');
 }
 
 /**
