@@ -18,6 +18,7 @@ import { particleModelProperty } from './interpolation/particle-model.js';
 import { timeRescalingProperty } from './interpolation/time-rescaling.js';
 import { reversalProperty } from './interpolation/reversal.js';
 import { gateExactnessProperty } from './interpolation/gate-exactness.js';
+import { ballChainProperty } from './interpolation/ball-chain.js';
 import { positiveOrthantProperty } from './interpolation/positive-orthant.js';
 import { linearObstructionProperty } from './interpolation/linear-obstruction.js';
 import { clusteringRateProperty } from './interpolation/clustering-rate.js';
@@ -65,6 +66,7 @@ export const PROPERTIES: readonly AnyProperty[] = [
   timeRescalingProperty,
   reversalProperty,
   gateExactnessProperty,
+  ballChainProperty,
   positiveOrthantProperty,
   linearObstructionProperty,
   clusteringRateProperty,

@@ -50,7 +50,7 @@ export const interpolationMutants: Mutant[] = [
   {
     id: 'interpolation.gate-sign-printed',
     description: 'gate block with the printed Lemma B.2 sign U = −𝟙aᵀ, b = +τ𝟙: active outside the cap instead of inside',
-    expectedKillers: ['interpolation.gate-exactness', 'interpolation.dirac-targets'],
+    expectedKillers: ['interpolation.gate-exactness', 'interpolation.ball-chain', 'interpolation.dirac-targets'],
     build: () => ({
       ...tfjsImplementation(),
       name: 'interpolation.gate-sign-printed',
@@ -67,5 +67,18 @@ export const interpolationMutants: Mutant[] = [
       name: 'interpolation.disentangle-without-attention',
       interpolator: createReferenceInterpolator('interpolation.disentangle-without-attention', { disentangleAttention: false }),
     }),
+  },
+  {
+    id: 'interpolation.pieces-reversed',
+    description: 'evolve composes the pieces last to first (φ₁∘…∘φ_K instead of φ_K∘…∘φ₁); forward + reversed schedules still cancel',
+    expectedKillers: ['interpolation.ball-chain', 'interpolation.dirac-targets'],
+    build: () => {
+      const inner = createReferenceInterpolator('interpolation.pieces-reversed');
+      return {
+        ...tfjsImplementation(),
+        name: 'interpolation.pieces-reversed',
+        interpolator: { ...inner, evolve: (family, schedule, options) => inner.evolve(family, { ...schedule, pieces: [...schedule.pieces].reverse() }, options) },
+      };
+    },
   },
 ];

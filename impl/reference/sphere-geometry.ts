@@ -77,3 +77,28 @@ export function crossDistance(x: ArrayLike<number>, n: number, y: ArrayLike<numb
   for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) best = Math.min(best, chordal(x, i, y, j, d));
   return best;
 }
+
+/**
+ * The unit tangent direction at z (unit) obtained by projecting v onto z^⊥ and normalising; when v is (nearly)
+ * parallel to z, the projection of the coordinate axis least aligned with z is used instead.
+ */
+export function tangentDirection(z: ArrayLike<number>, v: ArrayLike<number>): Float64Array {
+  const d = z.length;
+  const project = (w: ArrayLike<number>): Float64Array => {
+    let dot = 0;
+    for (let k = 0; k < d; k++) dot += w[k]! * z[k]!;
+    return Float64Array.from({ length: d }, (_, k) => w[k]! - dot * z[k]!);
+  };
+  let t = project(v);
+  if (Math.hypot(...t) < 1e-6) {
+    let axis = 0;
+    for (let k = 1; k < d; k++) if (Math.abs(z[k]!) < Math.abs(z[axis]!)) axis = k;
+    t = project(Float64Array.from({ length: d }, (_, k) => (k === axis ? 1 : 0)));
+  }
+  return unit(t);
+}
+
+/** The point at geodesic distance s from the unit vector z along the unit tangent t (t ⊥ z): cos s·z + sin s·t. */
+export function geodesicPoint(z: ArrayLike<number>, t: ArrayLike<number>, s: number): Float64Array {
+  return Float64Array.from({ length: z.length }, (_, k) => Math.cos(s) * z[k]! + Math.sin(s) * t[k]!);
+}

@@ -5,7 +5,7 @@
  * B(ω, R/4) by an explicit time while fixing everything outside B(z₀, R).
  */
 import fc from 'fast-check';
-import { geodesic } from '../../impl/reference/sphere-geometry.js';
+import { geodesic, geodesicPoint, tangentDirection } from '../../impl/reference/sphere-geometry.js';
 import { capPoints, capRawLength } from '../arbitraries/sphere-caps.js';
 import { unitBlock } from '../arbitraries/scalars.js';
 import { uniformSpherePoints, unitVector } from '../arbitraries/sphere.js';
@@ -104,14 +104,7 @@ export const gateExactnessProperty: ClaimProperty<GateCase> = {
     const delta = 0.2 * R;
     const dirRaw = take(2 * D_MAX + 1);
     // ω = a point at distance s ≤ R/2 from z₀ along a random tangent direction
-    const t = unitVector(dirRaw, d);
-    let tz = 0;
-    for (let k = 0; k < d; k++) tz += t[k]! * z0[k]!;
-    let tan = t.map((v, k) => v - tz * z0[k]!);
-    if (Math.hypot(...tan) < 1e-6) tan = z0.map((_, k) => (k === (Math.abs(z0[0]!) < 0.9 ? 0 : 1) ? 1 : 0) - (Math.abs(z0[0]!) < 0.9 ? z0[0]! : z0[1]!) * z0[k]!);
-    const tn = Math.hypot(...tan);
-    const s = (R / 2) * dirRaw[2 * D_MAX]!;
-    const omega = z0.map((v, k) => Math.cos(s) * v + (Math.sin(s) * tan[k]!) / tn);
+    const omega = geodesicPoint(z0, tangentDirection(z0, unitVector(dirRaw, d)), (R / 2) * dirRaw[2 * D_MAX]!);
     const inside = capPoints(take(capRawLength(N_IN, D_MAX)), N_IN, d, D_MAX, z0, R - delta, N_IN);
     const outside = capPoints(take(capRawLength(N_IN, D_MAX)), N_OUT, d, D_MAX, z0.map((v) => -v), Math.PI - R - 0.01, N_IN);
     const r1 = R / 4;

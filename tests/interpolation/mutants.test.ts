@@ -11,7 +11,16 @@ const EXPECTED: Record<string, RegExp> = {
   'interpolation.gate-sign-printed': /W\(Ux\+b\)_\+|gated-off|outside 𝓑₀|B\(z₀, R−δ\)/,
   'interpolation.schedule-not-shared': /replayed alone vs joint/,
   'interpolation.disentangle-without-attention': /bystander copy|images of the shared token|d_g\(image, a₀\)/,
+  'interpolation.pieces-reversed': /d_g\(x, ω_k\)\/r_k|predicted tokens outside 𝓑_K|μ\(T, 𝓑_K\)/,
 };
+
+test('mutant interpolation.gate-sign-printed is rejected by the Lemma B.1 chain claim on the chain quantities', async () => {
+  const m = MUTANTS.find((x) => x.id === 'interpolation.gate-sign-printed')!;
+  const r = await runClaimForTest('interpolation.ball-chain', { impl: m.build() });
+  assertRejected(r);
+  const failing = (r.counterexample?.failing ?? []).map((f) => f.quantity).join(' | ');
+  assert.match(failing, /off ⋃𝓑_k|d_g\(x, ω_k\)\/r_k|predicted tokens outside 𝓑_K|μ\(T, 𝓑_K\)/);
+});
 
 for (const [id, reason] of Object.entries(EXPECTED)) {
   test(`mutant ${id} is rejected for the planted reason`, async () => {
