@@ -1,4 +1,4 @@
-/** Escaping shared by the HTML, SVG and JUnit XML renderers. */
+/** Escaping shared by the HTML, SVG, JUnit XML and Markdown renderers. */
 
 /** Characters XML 1.0 forbids (C0 controls other than tab, newline, carriage return; lone surrogates; U+FFFE/F). */
 // eslint-disable-next-line no-control-regex
@@ -27,4 +27,9 @@ export function slug(text: string): string {
 export function displayJSON(value: unknown, max = 4000): string {
   const s = JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 1) ?? 'undefined';
   return s.length > max ? `${s.slice(0, max)}\n… (${s.length - max} more characters in report.json)` : s;
+}
+
+/** Text for one cell of a GitHub-flavoured Markdown table: pipes escaped, newlines folded to spaces. */
+export function escapeMarkdownCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }

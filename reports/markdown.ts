@@ -4,7 +4,7 @@
  * rules, coverage bins, and links to the plot SVGs; the c8 coverage summary when present.
  */
 import { coverageRows, metricText, type CodeCoverage } from './coverage.js';
-import { displayJSON } from './escape.js';
+import { displayJSON, escapeMarkdownCell } from './escape.js';
 import { seconds, STATUS_ICON } from './format.js';
 import { formatRate, instancesPerSecond } from './throughput.js';
 import type { PlotSet } from './plots.js';
@@ -18,7 +18,7 @@ export interface MarkdownOptions {
 
 /** A GitHub-flavoured Markdown table (pipes and newlines in cells escaped). */
 export function mdTable(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string>>): string {
-  const esc = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const esc = escapeMarkdownCell;
   return [`| ${header.map(esc).join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
 }
 

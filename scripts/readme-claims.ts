@@ -4,6 +4,7 @@
  *   npx tsx scripts/readme-claims.ts [reports/out/report.json]
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { escapeMarkdownCell } from '../reports/escape.js';
 import { parseReport } from '../reports/schema.js';
 import { CLAIMS } from '../theorems/index.js';
 
@@ -14,7 +15,7 @@ if (existsSync(reportPath)) {
   const report = parseReport(readFileSync(reportPath, 'utf8'), reportPath);
   for (const e of report.entries) status.set(e.claim.id, `${e.result.status} (${e.result.instances} inst.)`);
 }
-const esc = (s: string): string => s.replace(/\|/g, '\\|');
+const esc = escapeMarkdownCell;
 const rows = CLAIMS.map((c) => {
   const s = c.sources[0]!;
   return `| \`${c.id}\` | ${esc(c.title)} | ${esc(`${s.work}${s.arxiv ? ` (arXiv ${s.arxiv})` : ''}`)} | ${esc(s.locator)} | ${s.tag} | ${c.kind}${c.role !== 'asserted' ? `, ${c.role}` : ''} | ${status.get(c.id) ?? '—'} |`;

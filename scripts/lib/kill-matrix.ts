@@ -9,6 +9,7 @@ import { propertyFor } from '../../properties/index.js';
 import { runClaim } from '../../properties/runner/run-claim.js';
 import type { BudgetName } from '../../properties/types.js';
 import type { Claim } from '../../theorems/types.js';
+import { escapeMarkdownCell } from '../../reports/escape.js';
 
 export type Cell = 'killed' | 'survived' | 'n/a';
 
@@ -51,7 +52,8 @@ export function renderKillMatrix(k: KillMatrix): string {
   const used = k.claims.map((_, j) => k.rows.some((r) => r.cells[j] !== 'n/a')).map((u, j) => (u ? j : -1)).filter((j) => j >= 0);
   const head = `| mutant | killed | ${used.map((j) => `\`${k.claims[j]}\``).join(' | ')} |`;
   const sep = `|---|---|${used.map(() => ':-:').join('|')}|`;
-  const body = k.rows.map((r) => `| \`${r.mutant}\` — ${r.description} | ${r.killed ? 'yes' : '**NO**'} | ${used.map((j) => ({ killed: '✗', survived: '·', 'n/a': '' })[r.cells[j]!]).join(' | ')} |`);
+  const body = k.rows.map((r) => `| \`${r.mutant}\` — ${escapeMarkdownCell(r.description)} | ${r.killed ? 'yes' : '**NO**'} | ${used.map((j) => ({ killed: '✗', survived: '·', 'n/a': '' })[r.cells[j]!]).join(' | ')} |`);
   const killed = k.rows.filter((r) => r.killed).length;
-  return [head, sep, ...body, '', `Kill rate: ${killed}/${k.rows.length} = ${(100 * k.killRate).toFixed(1)}% (✗ killed, · survived, blank: the claim cannot observe that capability).`].join('\n');
+  const seconds = k.rows.reduce((a, r) => a + r.seconds, 0);
+  return [head, sep, ...body, '', `Kill rate: ${killed}/${k.rows.length} = ${(100 * k.killRate).toFixed(1)}% (✗ killed, · survived, blank: the claim cannot observe that capability); ${seconds.toFixed(0)} s in all.`].join('\n');
 }
