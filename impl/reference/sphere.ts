@@ -104,7 +104,8 @@ export function eulerRenormalizeStep(x: Float64Array, drift: Float64Array, n: nu
 
 /**
  * Classical RK4 on the ambient ODE ẋ = field(x) followed by renormalisation onto the sphere: the field is
- * tangent, so the drift off the sphere is O(dt⁵) per step and the projection keeps it at rounding level.
+ * tangent, so the drift off the sphere is O(dt⁵) per step and the projection keeps it at rounding level. Rows whose
+ * increment is exactly zero are not renormalised (they stay bit-identical).
  */
 export function rk4SphereStep(x: Float64Array, field: SphereField, t: number, dt: number, n: number, d: number): Float64Array {
   const N = n * d;
@@ -117,8 +118,22 @@ export function rk4SphereStep(x: Float64Array, field: SphereField, t: number, dt
   for (let k = 0; k < N; k++) tmp[k] = x[k]! + dt * k3[k]!;
   const k4 = field(tmp, t + dt);
   const y = new Float64Array(N);
-  for (let k = 0; k < N; k++) y[k] = x[k]! + (dt / 6) * (k1[k]! + 2 * k2[k]! + 2 * k3[k]! + k4[k]!);
-  return normalizeRows(y, n, d);
+  for (let i = 0; i < n; i++) {
+    let moved = false;
+    let s = 0;
+    for (let k = i * d; k < (i + 1) * d; k++) {
+      const inc = (dt / 6) * (k1[k]! + 2 * k2[k]! + 2 * k3[k]! + k4[k]!);
+      if (inc !== 0) moved = true;
+      y[k] = x[k]! + inc;
+      s += y[k]! ** 2;
+    }
+    // a token whose increment is exactly zero (e.g. outside every active gate: GRR Lemma B.2, spec §4.2 item 6
+    // "displacement exactly 0") stays bit-identical; renormalising it every step would walk by a few ulps
+    if (!moved) continue;
+    const r = Math.sqrt(s);
+    for (let k = i * d; k < (i + 1) * d; k++) y[k] = y[k]! / r;
+  }
+  return y;
 }
 
 /** Integrate with RK4 on [t0, t0 + steps·dt], returning the final configuration (and every state when `keep`). */

@@ -37,6 +37,7 @@ export const gateExactnessProperty: ClaimProperty<GateCase> = {
     // the failing quantities are already named per part
     fc.record({ d: fc.constantFrom(3, 4), raw: fc.noShrink(unitBlock(8 * D_MAX + 8 + 2 * N_FREE * D_MAX + 2 * capRawLength(N_IN, D_MAX))) }),
   runs: { quick: 3, ci: 10, thorough: 100 },
+  coverageBins: { tau: [-0.8, -0.4, 0, 0.4, 0.8], R: [0.6, 0.8, 1, 1.2], tStar: [0, 10, 20, 40, 80, 160] },
   describe: (c) => c,
   async run(c, ctx): Promise<BatchOutcome> {
     const I = interpolatorOf(ctx);
@@ -95,7 +96,9 @@ export const gateExactnessProperty: ClaimProperty<GateCase> = {
       if (ax <= tau) still = Math.max(still, disp);
       else drop = Math.max(drop, z0 - z1);
     }
-    // an unmoved unit vector is renormalised once: ≤ 4u₆₄ per coordinate
+    // the spec asks for exactly 0; allowed: one renormalisation of an unmoved unit vector (≤ 4u₆₄ per coordinate).
+    // An implementation that renormalises every RK4 step walks further (measured 4.09u₆₄ at the thorough budget
+    // before the reference stopped renormalising rows whose increment is exactly zero)
     ms.push(measure(0, 'displacement of gated-off tokens', still, '<=', 0, 4 * U64));
     ms.push(measure(0, 'decrease of ⟨x, z⟩ on active tokens', drop, '<=', 0, 1e-12));
     // 3. corrected Lemma B.2: G(z₀, cos R, ω), ω ∈ B(z₀, R/2); δ = 0.2R; 𝓑₁ = B(ω, R/4)
