@@ -88,7 +88,7 @@ export const interpolationClaims: readonly Claim[] = [
       'Corrected Lemma B.2: under $G(z,\\cos R,\\omega)$ with $\\omega\\in\\mathcal B_0=B(z,R)$, tokens outside $\\mathcal B_0$ are fixed and every token of $B(z,R-\\delta)$ enters $\\mathcal B_1=B(\\omega,R/4)$ by the time bound below.',
     hypotheses: 'd ∈ {3, 4}; a, z uniform; τ ∈ [−0.8, 0.8]; 24 uniform tokens; duration ∈ [0.5, 3]; Lemma B.2: R ∈ [0.6, 1.2], d_g(z, ω) ≤ R/2, δ = 0.2R, 16 tokens in B(z, R − δ) and 8 outside B(z, R).',
     verdictRule:
-      'Block identity |W(Ux+b)_+ − (⟨a,x⟩−τ)_+ z| ≤ 8u₆₄(1+|τ|); gated-off displacement ≤ 4u₆₄ (one renormalisation of an unmoved unit vector); ⟨x(t), z⟩ − ⟨x₀, z⟩ ≥ −1e-12. ' +
+      'Block identity |W(Ux+b)_+ − (⟨a,x⟩−τ)_+ z| ≤ 8u₆₄(1+|τ|); on a grid of 8 checkpoints: gated-off displacement ≤ 4u₆₄ (the spec asks for exactly 0; one renormalisation of an unmoved unit vector is allowed) and ⟨x, z⟩ never decreases between checkpoints by more than 1e-12. ' +
       'B.2: along the geodesic to ω (inside the convex cap B(z₀, R−δ)) the gate is ≥ g_min = cos(R−δ) − cos R and dρ/dt = −g sin ρ, so tan(ρ/2) ≤ tan(ρ₀/2)e^{−g_min t}; ' +
       'after t* = log(tan(ρ₀/2)/tan(r₁/2))/g_min the fraction of B(z₀, R−δ) tokens in 𝓑₁ = B(ω, r₁ = R/4) must be 1 (1e-9 slack on the radius), and tokens outside B(z₀, R) move ≤ 4u₆₄. h = 2e-2.',
     notes: [GATE_ERRATUM, 'The chain version (Lemma B.1, (1 − ε)^K) is the claim interpolation.ball-chain.'],
