@@ -14,6 +14,7 @@ import { clusteringAnyBetaProperty, clusteringBetaZeroProperty, clusteringLargeB
 import { energyExtremizersProperty } from './dynamics/energy-extremizers.js';
 import { energyMonotoneProperty } from './dynamics/energy-monotone.js';
 import { hemisphereInvarianceProperty } from './dynamics/hemisphere-invariance.js';
+import { integratorConsistencyProperty } from './dynamics/integrator-consistency.js';
 import { particleModelProperty } from './interpolation/particle-model.js';
 import { timeRescalingProperty } from './interpolation/time-rescaling.js';
 import { reversalProperty } from './interpolation/reversal.js';
@@ -55,6 +56,7 @@ export const PROPERTIES: readonly AnyProperty[] = [
   energyMonotoneProperty,
   energyExtremizersProperty,
   hemisphereInvarianceProperty,
+  integratorConsistencyProperty,
   clusteringBetaZeroProperty,
   clusteringSmallBetaProperty,
   clusteringLargeBetaProperty,

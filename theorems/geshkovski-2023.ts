@@ -111,6 +111,26 @@ export const geshkovskiClaims: readonly Claim[] = [
     requires: ['sphereDynamics'],
   },
   {
+    id: 'dynamics.integrator-consistency',
+    family: 'dynamics',
+    title: 'One simulate step equals the declared scheme (classical RK4 on the projected field, or the authors’ normalised Euler)',
+    kind: 'bound',
+    role: 'asserted',
+    sources: [
+      { work: 'spec attention-dynamics-clustering', locator: '§5 “Integrator” (RK4 on the projected field, renormalising after each step); §1.3 (the authors’ normalised Euler)', tag: 'derived' },
+      { work: 'Classical Runge–Kutta (Butcher tableau c = (0, ½, ½, 1), b = (⅙, ⅓, ⅓, ⅙))', locator: 'Hairer, Nørsett & Wanner, Solving ODEs I, §II.1', tag: 'standard' },
+    ],
+    statement:
+      'For integrator "rk4", $x(h)=N\\big(x+h\\sum_sb_sk_s\\big)$ with $k_s=F(x+c_shk_{s-1})$, $F(x)_i=P^\\perp_{x_i}\\sum_jA_{ij}Vx_j$, $P^\\perp_xv=v-\\langle x,v\\rangle x$ and $N$ the row normalisation; ' +
+      'for "euler-renormalize", $x(h)=N(x+h\\sum_jA_{ij}Vx_j)$. The clustering and energy claims rely on these schemes; a stage slip (e.g. $k_3$ evaluated from $k_1$) lowers the order without breaking any qualitative theorem.',
+    hypotheses: 'n ∈ [2, 12], d ∈ {2, 3, 8, 16}, β log-uniform in [1e-2, 3], uniform points; the fields of energy.derivative-identity (SA and USA with V = ±I, SA with B = V GOE, β = 0); h = hL/max(1, L) with hL ∈ {0.1, 0.25, 0.5} and L the largest Lipschitz bound of the batch (beyond h·L ≈ 1 the RK4 stages leave the sphere and e^{β⟨Bx,y⟩} overflows float32 long before float64 — found by this claim at h = 0.5, β = 2.3, USA with V = −I); one step of each integrator.',
+    verdictRule:
+      'Per particle, |x_impl(h) − x₆₄(h)| ≤ e_y/|y| + u(d + 4), where the float64 step is computed from the tableau with an independent field evaluation and e_y propagates the velocity rounding ε_v = u(2β‖B‖ + n + 2d + 8)Σ_jA_ij‖V‖ through the stages with the Lipschitz bound L = Σ_jA_ij‖V‖(3 + 4β‖B‖) ' +
+      '(e_k ≤ ε_v + L e_X, e_X ≤ u + c h e_k + 2u(1 + c h|k|)); u = u_impl + u₆₄.',
+    notes: ['A user implementation that projects stage points back onto the sphere, or uses another projection off the sphere, is a different (equally consistent) scheme and fails this claim by design: the capability documents the scheme its `rk4` must be.'],
+    requires: ['sphereDynamics'],
+  },
+  {
     id: 'dynamics.uniform-initialisation',
     family: 'dynamics',
     title: 'Initial tokens are i.i.d. uniform on the sphere (the theorems’ hypothesis)',

@@ -20,6 +20,8 @@ export const dynamicsMutants: Mutant[] = [
     ['energy.derivative-identity', 'energy.extremizers'], { energyPairCount: 'n' }),
   mutant('dynamics.beta-twice', 'logits β²⟨Bx_i, x_j⟩: the inverse temperature applied twice',
     ['energy.derivative-identity', 'clustering.phase-diagram', 'clustering.exponential-rate-d-ge-n'], { betaPower: 2 }),
+  mutant('dynamics.rk4-stage-slip', 'RK4 third stage evaluated at x + (h/2)k₁ instead of x + (h/2)k₂: a second-order method that still clusters',
+    ['dynamics.integrator-consistency'], { rk4StageSlip: true }),
 ];
 
 /** A uniform cube sample normalised onto the sphere: mean 0 (correct on average), biased towards the cube's corners. */

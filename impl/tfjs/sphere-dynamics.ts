@@ -43,6 +43,8 @@ export interface SphereDynamicsHooks {
   readonly softmaxAxis?: 1 | 2;
   readonly betaPower?: number;
   readonly energyPairCount?: 'n' | 'n2';
+  /** RK4's third stage evaluated from k₁ instead of k₂ (a copy-paste slip: the method drops to second order). */
+  readonly rk4StageSlip?: boolean;
 }
 
 /** Row-wise matrix action y_i = M x_i for a batch of [B, d, d] matrices: Y = X Mᵀ. */
@@ -118,7 +120,7 @@ export function rk4SphereStepTensor(x: tf.Tensor, model: TfjsAttentionModel, dt:
     const f = (y: tf.Tensor): tf.Tensor => attentionVelocity(y, model, hooks);
     const k1 = f(x);
     const k2 = f(tf.add(x, tf.mul(k1, half)));
-    const k3 = f(tf.add(x, tf.mul(k2, half)));
+    const k3 = f(tf.add(x, tf.mul(hooks.rk4StageSlip ? k1 : k2, half)));
     const k4 = f(tf.add(x, tf.mul(k3, h)));
     const incr = tf.addN([k1, tf.mul(k2, 2), tf.mul(k3, 2), k4]);
     return normalizeRowsTensor(tf.add(x, tf.mul(incr, tf.div(h, 6))));

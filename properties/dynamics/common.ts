@@ -39,6 +39,15 @@ export function operatorNormBound(M: ArrayLike<number> | undefined, d: number, o
   return Math.min(Math.sqrt(fro), Math.sqrt(Math.max(...rows) * Math.max(...cols)));
 }
 
+/**
+ * Float error of one particle's velocity P⊥_x(Σ_j A_ij V x_j) at unit-norm inputs (Euclidean norm of the row):
+ * u(2β‖B‖ + n + 2d + 8)·Σ_j|A_ij|·‖V‖ — logits (2d + 2β‖B‖ terms), the softmax sum (n), the product with V and the
+ * projection (d + 8); Σ_j A_ij = 1 for SA and Z_i/n for USA (`rowMass`).
+ */
+export function velocityRounding(u: number, beta: number, bNorm: number, vNorm: number, n: number, d: number, rowMass: number): number {
+  return u * (2 * beta * bNorm + n + 2 * d + 8) * rowMass * vNorm;
+}
+
 /** Sub-batch of the given instances (views copied). */
 export function selectInstances(batch: SphereBatch, which: readonly number[], x?: Float64Array): SphereBatch {
   const { n, d } = batch;

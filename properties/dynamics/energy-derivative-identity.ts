@@ -12,7 +12,7 @@ import { measure } from '../measure.js';
 import { unitRoundoff } from '../tolerance.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
 import { batchForCase, goeLength, MODEL_CASES, rateModel } from './cases.js';
-import { DYNAMICS_COVERAGE_BINS, dynamicsOf, energyRounding, operatorNormBound, shiftedAbsTerms } from './common.js';
+import { DYNAMICS_COVERAGE_BINS, dynamicsOf, energyRounding, operatorNormBound, shiftedAbsTerms, velocityRounding } from './common.js';
 
 const D_MAX = 16;
 
@@ -69,7 +69,7 @@ export const energyDerivativeIdentityProperty: ClaimProperty<SphereCase> = {
           let f2 = 0;
           for (let k = 0; k < d; k++) f2 += Fi[i * d + k]! ** 2;
           const rowMass = mc.normalization === 'softmax' ? 1 : z[i]! / n;
-          const eps = u * (2 * beta * bNorm + n + 2 * d + 8) * rowMass * vNorm;
+          const eps = velocityRounding(u, beta, bNorm, vNorm, n, d, rowMass);
           G[i * d] = Math.sqrt(2 * Math.sqrt(f2) * eps + eps * eps);
         }
         const fieldTol = Math.abs(energyRate(x, G, n, d, beta, mc.energy, { ...model, sign: 1 }));
