@@ -105,8 +105,8 @@ export const sinkhornClaims: readonly Claim[] = [
       { work: 'Sander, Ablin, Blondel & Peyré 2022 (Sinkformers)', arxiv: '2110.11773', locator: '§3; test_sinkhorn.py (peer case T18)', tag: 'paper' },
     ],
     statement: 'From $v^{(0)}$, one row half-step gives $P^{(1/2)}=\\mathrm{diag}(a)\\,\\mathrm{softmax}_{\\text{row}}(-C/\\varepsilon+\\log v^{(0)})$; with $a=\\mathbf 1/n$, $v^{(0)}=\\mathbf 1$: $n P^{(1/2)}=\\mathrm{softmax}_{\\text{row}}(-C/\\varepsilon)$.',
-    hypotheses: 'n, m ∈ [2, 16]; ε ∈ [0.05, 2]; v⁰ = 1 or log v⁰ uniform in [−2, 2]; all weight families.',
-    verdictRule: 'max |Δ log P| ≤ δ (one half-step) + 4·u64·scale.',
+    hypotheses: 'n, m ∈ [2, 16]; ε ∈ [0.05, 2]; v⁰ = 1 or log v⁰ uniform in [−2, 2]; all weight families; every domain (log, kernel — only where max C/ε + 2 ≤ 80 so e^{−C/ε + log v} stays a normal float32 — and stabilized) from the same v⁰.',
+    verdictRule: 'max |Δ log P| ≤ δ (one half-step, log-sum-exp or its kernel form) + 4·u64·scale, per domain.',
     requires: ['sinkhorn'],
   },
   {
