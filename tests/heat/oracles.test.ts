@@ -6,7 +6,7 @@ import { gaussianEulerStep, mixtureEulerStep, mixtureScore } from '../../impl/re
 import {
   authorsContraction, gaussianSBStep, janatiCrossCovariance, sbCrossCovariance, sbProjectionMatrix, sbStepMatrix, sbVarianceRecursion, surrogateSBStepMatrix,
 } from '../../impl/reference/gaussian-sb-step.js';
-import { gaussianHeatFlow, mixtureHeatFlow, mixtureLogDensity, mixtureMoments, mixtureQuantile1D, mixtureCdf1D } from '../../impl/reference/heat-flow.js';
+import { gaussianHeatFlow, mixtureHeatFlow, mixtureLogDensity, mixtureMoments, mixturePdf1D, mixtureQuantile1D, mixtureCdf1D } from '../../impl/reference/heat-flow.js';
 import { normalCdf, normalQuantile } from '../../impl/reference/normal-distribution.js';
 import { symmetricEigen } from '../../impl/reference/symmetric-eigen.js';
 import { w2CommutingGaussians, w2Empirical1D, w2EmpiricalMixture1D, w2Gaussian } from '../../impl/reference/wasserstein.js';
@@ -83,6 +83,35 @@ test('Bures: trace form = commuting form; heat flow moments of a mixture grow by
   const m = POSTER_MIXTURE.mixture;
   close(mixtureMoments(m).cov[0]!, 5, 1e-15, 'Var of ½N(±2,1)');
   close(mixtureMoments(mixtureHeatFlow(m, 1.5)).cov[0]!, 6.5, 1e-15, 'Var after t = 1.5');
+});
+
+test('mixture moments of an asymmetric mixture: 1-D by quadrature of the density, 2-D by the uncentred formula', () => {
+  // 1-D, means not centred at 0: E x and Var x by the trapezoid rule on [−30, 30] (error ≪ 1e-10)
+  const m1 = { d: 1, weights: Float64Array.of(0.3, 0.7), means: Float64Array.of(-1, 3), variances: Float64Array.of(0.25, 4) };
+  let z = 0;
+  let s1 = 0;
+  let s2 = 0;
+  const h = 1e-3;
+  for (let x = -30; x <= 30; x += h) {
+    const p = mixturePdf1D(m1, x) * h;
+    z += p;
+    s1 += p * x;
+    s2 += p * x * x;
+  }
+  const mean = s1 / z;
+  close(mixtureMoments(m1).mean[0]!, mean, 1e-9, 'mean by quadrature');
+  close(mixtureMoments(m1).cov[0]!, s2 / z - mean * mean, 1e-8, 'variance by quadrature (6.235)');
+  // 2-D: Cov = Σ_k w_k (s_k² I + m_k m_kᵀ) − m̄ m̄ᵀ
+  const m2 = { d: 2, weights: Float64Array.of(0.2, 0.5, 0.3), means: Float64Array.of(1, 2, -3, 0.5, 4, -1), variances: Float64Array.of(0.5, 1, 2) };
+  const mm = mixtureMoments(m2);
+  const bar = [0, 1].map((r) => [0, 1, 2].reduce((a, k) => a + m2.weights[k]! * m2.means[2 * k + r]!, 0));
+  for (let r = 0; r < 2; r++) {
+    close(mm.mean[r]!, bar[r]!, 1e-15, `mean[${r}]`);
+    for (let c = 0; c < 2; c++) {
+      const raw = [0, 1, 2].reduce((a, k) => a + m2.weights[k]! * ((r === c ? m2.variances[k]! : 0) + m2.means[2 * k + r]! * m2.means[2 * k + c]!), 0);
+      close(mm.cov[r * 2 + c]!, raw - bar[r]! * bar[c]!, 1e-13, `cov[${r}][${c}]`);
+    }
+  }
 });
 
 test('mixture score = ∇log density (central differences) and the EE step uses −(ε/2)·score', () => {
