@@ -73,11 +73,13 @@ export const energyDerivativeIdentityProperty: ClaimProperty<SphereCase> = {
           G[i * d] = Math.sqrt(2 * Math.sqrt(f2) * eps + eps * eps);
         }
         const fieldTol = Math.abs(energyRate(x, G, n, d, beta, mc.energy, { ...model, sign: 1 }));
-        // difference quotient: truncation h²|E‴|/6 and rounding 4u₆₄|E|/h (both ≪ 1e-7 relative at h = 1e-5/‖F‖∞)
-        const fdTol = 1e-7 * Math.abs(rhs) + (4 * 2 ** -53 * Math.max(Math.abs(Ep), Math.abs(Em))) / h;
-        measurements.push(measure(b, `dE/dt = rate formula — ${mc.name}`, lhs, '==', rhs, fieldTol + fdTol));
+        // difference quotient: truncation h²|E‴|/6 (≪ 1e-7 relative at h = 1e-5/‖F‖∞) and the float64 rounding of the
+        // two energies (n² terms each, energyRounding) divided by 2h, twice
         const e64 = interactionEnergy(x, n, d, beta, mc.energy, energyV);
         const absTerms = mc.energy === 'shifted' ? shiftedAbsTerms(x, n, d, beta) : 0;
+        const e64Rounding = energyRounding('float64', n, d, beta, mc.energy, mc.energy === 'modified-metric' ? vNorm : 1, Math.max(Math.abs(Ep), Math.abs(Em)), absTerms);
+        const fdTol = 1e-7 * Math.abs(rhs) + e64Rounding / h;
+        measurements.push(measure(b, `dE/dt = rate formula — ${mc.name}`, lhs, '==', rhs, fieldTol + fdTol));
         const eTol = energyRounding(dyn.precision, n, d, beta, mc.energy, mc.energy === 'modified-metric' ? vNorm : 1, e64, absTerms) +
           energyRounding('float64', n, d, beta, mc.energy, mc.energy === 'modified-metric' ? vNorm : 1, e64, absTerms);
         measurements.push(measure(b, `E_impl = E₆₄ — ${mc.energy}`, E[b]!, '==', e64, eTol));

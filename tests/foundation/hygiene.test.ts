@@ -29,6 +29,8 @@ const cases: Array<[string, string, (b: SinkhornBatch) => SinkhornBatch, Partial
   ['zero total mass in a', 'a', (b) => ({ ...b, a: Float64Array.of(0, 0, 0.25, 0.75) })],
   ['negative weight', 'b', (b) => ({ ...b, b: Float64Array.of(-0.2, 0.7, 0.5, 0.1, 0.1, 0.8) })],
   ['unequal masses', 'b', (b) => ({ ...b, b: Float64Array.of(0.2, 0.3, 0.6, 0.1, 0.1, 0.8) })],
+  // the balance threshold is 1e-5 relative: a 1e-4 mismatch (the second row of b sums to 1 + 1e-4) is rejected
+  ['masses 1e-4 apart', 'b', (b) => ({ ...b, b: Float64Array.of(0.2, 0.3, 0.5, 0.1, 0.1, 0.8001) })],
   ['empty list (n = 0)', 'n', (b) => ({ ...b, n: 0, a: new Float64Array(0), C: new Float64Array(0) })],
   ['plain array instead of Float64Array', 'C', (b) => ({ ...b, C: Array.from(b.C) as unknown as Float64Array })],
   ['iterations = 0', 'iterations', (b) => b, { iterations: 0 }],
@@ -52,6 +54,14 @@ for (const solver of [createTfjsSinkhorn(), createReferenceSinkhorn()] as Sinkho
         assert.match((e as Error).message, new RegExp(`'${arg}'`));
       }
     }
+  });
+}
+
+for (const solver of [createTfjsSinkhorn(), createReferenceSinkhorn()] as SinkhornSolver[]) {
+  test(`${solver.name}: masses equal up to float32 rounding (1e-7 relative) are accepted`, async () => {
+    const b = { ...good(), b: Float64Array.of(0.2, 0.3, 0.5, 0.1, 0.1, 0.8 + 1e-7) };
+    const t = await solver.solve(b, { iterations: 3, domain: 'log' });
+    assert.ok(t.logPlan.every((v) => !Number.isNaN(v)));
   });
 }
 
