@@ -121,7 +121,9 @@ export function otTransformerCase(spec: OTTransformerBatchSpec): fc.Arbitrary<OT
         }
         if (init === 'random') {
           sinkU0[b] = Math.fround(-ins.init[2 * nMax]!);
-          sinkV0[b] = sinkU0[b]!;
+          // drawn independently of ũ⁰: with ũ⁰ = ṽ⁰ the two sink potentials coincide at every layer and a readout that
+          // swaps them cannot be seen
+          sinkV0[b] = Math.fround(-ins.init[2 * nMax + 1]!);
         }
       });
       const batch: OTTransformerBatch = { B, n, d, x, y, lambda, gamma, u0, v0, sinkU0, sinkV0 };

@@ -37,6 +37,13 @@ export const layerIsDualGdProperty: ClaimProperty<OTTransformerCase> = {
       const pmax = maxAbsOf(s0.u, s0.v, [s0.sinkU, s0.sinkV]);
       const tol = layerStepError(u, n, gamma, logitError(u, c.batch, b, pmax), pmax);
       const dev = (x: ArrayLike<number>, y: ArrayLike<number>): number => maxAbsDiff(x, y);
+      // the layer-0 readout is the input (float32-exact draws; one rounding of the token write allowed), so the
+      // closed form below starts from the state that was asked for and a readout that swaps ũ and ṽ is seen
+      const given = [...(c.batch.u0?.subarray(b * n, (b + 1) * n) ?? new Float64Array(n)), ...(c.batch.v0?.subarray(b * n, (b + 1) * n) ?? new Float64Array(n)), c.batch.sinkU0?.[b] ?? 0, c.batch.sinkV0?.[b] ?? 0];
+      const read = [...s0.u, ...s0.v, s0.sinkU, s0.sinkV];
+      // a model without a sink token reports NaN sink potentials (capability contract): compare u, v only
+      if (!Number.isFinite(s0.sinkU) && !Number.isFinite(s0.sinkV)) given.length = read.length = 2 * n;
+      measurements.push(measure(b, 'layer-0 readout (u, v, ũ, ṽ) − input', dev(read, given), '<=', 0, u * Math.max(1, maxAbsOf(given))));
       measurements.push(measure(b, '‖u₁ − closed-form step‖∞', dev(view.u(t, b, 1), exact.u), '<=', 0, tol));
       measurements.push(measure(b, '‖v₁ − closed-form step‖∞', dev(view.v(t, b, 1), exact.v), '<=', 0, tol));
       measurements.push(measure(b, '|ũ₁ − closed-form sink step|, |ṽ₁ − …|', dev([view.sinkU(t, b, 1), view.sinkV(t, b, 1)], [exact.sinkU, exact.sinkV]), '<=', 0, tol));
