@@ -33,7 +33,7 @@ export const daneshmandClaims: readonly Claim[] = [
       'With $\\log P_{ij}=(u_i+v_j-\\|x_i-y_j\\|^2)/\\lambda-1$, $r=P\\mathbf 1$, $c=P^\\top\\mathbf 1$, one layer maps ' +
       '$u\\mapsto u-\\gamma\\,\\frac{r-e^{\\tilde v/\\lambda}/n}{r+e^{\\tilde v/\\lambda}}$, $v\\mapsto v-\\gamma\\,\\frac{c-e^{\\tilde u/\\lambda}/n}{c+e^{\\tilde u/\\lambda}}$, ' +
       '$\\tilde u\\mapsto\\tilde u-\\gamma\\frac{ne^{\\tilde u/\\lambda}-1/n}{ne^{\\tilde u/\\lambda}+1}$ (same for $\\tilde v$), and leaves every other token entry unchanged.',
-    hypotheses: 'G with d ∈ [1, 4], n ∈ [2, 24], points in [0,1]^d/√d, and the Fig. 3/4 integer grid (costs up to (n−1)²); λ ∈ [0.05, 1] log-uniform; γ/λ ∈ [0.05, 0.5]; random u, v ∈ [−1, 1] and ũ, ṽ ∈ [−1, 0] drawn independently (the spec's P1 takes ũ = ṽ; then the two sink potentials coincide at every layer and a readout that swaps them is invisible). The layer-0 readout must equal the input (one float rounding).',
+    hypotheses: 'G with d ∈ [1, 4], n ∈ [2, 24], points in [0,1]^d/√d, and the Fig. 3/4 integer grid (costs up to (n−1)²); λ ∈ [0.05, 1] log-uniform; γ/λ ∈ [0.05, 0.5]; random u, v ∈ [−1, 1] and ũ, ṽ ∈ [−1, 0] drawn independently (the spec’s P1 takes ũ = ṽ; then the two sink potentials coincide at every layer and a readout that swaps them is invisible). The layer-0 readout must equal the input (one float rounding).',
     verdictRule:
       'Per potential: |computed − closed form (float64, on the model’s own layer-0 state)| ≤ γ·(2δ_logit + (2T+3)u) + u·(|u| + γ) (softmax and residual rounding, δ_logit the analysed logit error); ' +
       'other token columns must be unchanged exactly (they receive γ·0).',

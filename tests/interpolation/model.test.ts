@@ -4,10 +4,10 @@ import * as assert from 'uvu/assert';
 import type { Schedule } from '../../impl/capabilities/interpolator.js';
 import { hungarian } from '../../impl/reference/hungarian.js';
 import { coneResidual } from '../../impl/reference/nnls.js';
-import { gateBlock, gateTime, orthonormalComplement } from '../../impl/reference/interpolation-construction.js';
+import { gateBlock, gateTime, orthantPieces, orthonormalComplement } from '../../impl/reference/interpolation-construction.js';
 import { modelDrift, modelField, piece, reverseSchedule, switchCount } from '../../impl/reference/interpolation-model.js';
-import { w2Equal, w2ToDirac } from '../../impl/reference/sphere-geometry.js';
-import { attentionDrift, integrateRK4 } from '../../impl/reference/sphere.js';
+import { capRadius, geodesic, w2Equal, w2ToDirac } from '../../impl/reference/sphere-geometry.js';
+import { attentionDrift, integrateRK4, normalizeRows } from '../../impl/reference/sphere.js';
 
 let seed = 7;
 const rnd = (): number => {
@@ -127,6 +127,34 @@ test('NNLS cone membership and orthonormal complements', () => {
     let s = 0;
     for (let k = 0; k < 4; k++) s += e[k]! * a[k]!;
     assert.ok(Math.abs(s) < 1e-14 && Math.abs(Math.hypot(...e) - 1) < 1e-14);
+  }
+});
+
+test('capRadius is max_i d_g(x_i, a), whatever the token order', () => {
+  const x = Float64Array.of(1, 0, 0, 0.8, 0.6, 0, 0, 0.6, 0.8);
+  const a = Float64Array.of(0, 1, 0);
+  const expected = Math.max(...[0, 1, 2].map((i) => geodesic(x, a, 3, i, 0)));
+  assert.is(capRadius(x, 3, 3, a), expected);
+  assert.is(expected, Math.PI / 2);
+  const reversed = Float64Array.of(0, 0.6, 0.8, 0.8, 0.6, 0, 1, 0, 0);
+  assert.is(capRadius(reversed, 3, 3, a), expected);
+});
+
+test('Lemma 3.2 construction: after the two orthant pieces every token is in the cap B(α, ½ min_k arcsin α_k)', () => {
+  const d = 3;
+  // two clouds straddling several orthants (some coordinates negative)
+  const raw = [Float64Array.of(-0.3, 0.5, 0.8, 0.2, -0.6, 0.7, 0.4, 0.4, -0.8), Float64Array.of(0.9, 0.1, -0.2, -0.5, -0.5, 0.7)];
+  const state = raw.map((c) => normalizeRows(c, c.length / d, d));
+  const { pieces, state: out } = orthantPieces(state, d, 1e-2);
+  assert.is(pieces.length, 2);
+  // α from the second piece: W = α𝟙ᵀ/d
+  const W = pieces[1]!.W;
+  const alpha = Float64Array.from({ length: d }, (_, r) => W[r * d]! * d);
+  const rho = 0.5 * Math.min(...Array.from(alpha, (v) => Math.asin(v)));
+  for (const c of out) {
+    // the piece's duration is the exact time for the slowest token to reach cos ρ (tanh law), RK4 at h = 1e-2
+    assert.ok(capRadius(c, c.length / d, d, alpha) <= rho + 1e-6, `cap radius ${capRadius(c, c.length / d, d, alpha)} > ρ = ${rho}`);
+    for (const v of c) assert.ok(v > 0);
   }
 });
 
