@@ -19,6 +19,8 @@ interface ObstructionCase {
 }
 
 const D = 3;
+/** Spec §4.1 G1: barycenter directions of distinct measures at least this far apart. */
+const G1_MIN_ANGLE = 0.02;
 
 export const linearObstructionProperty: ClaimProperty<ObstructionCase> = {
   claimId: 'interpolation.linear-obstruction',
@@ -54,6 +56,13 @@ export const linearObstructionProperty: ClaimProperty<ObstructionCase> = {
     // positive part: the first Lemma 3.3 round (acting on μ⁰) of the disentangling schedule
     const dist0 = geodesic(shared, a0);
     const a1 = unit(barycenter(c1s, c1s.length / D, D));
+    // appending the shared token moves μ¹'s barycenter: when the two barycenter directions end closer than the
+    // generator's rule (spec G1: 0.02), Lemma 3.3's Ψ₁ at the construction's fixed duration need not open a gap
+    // between μ⁰ and the bystander, the gate then gathers both, and the positive control's hypothesis is missed
+    // (found at ci: angle 7.3e-4, bystander ⟨x, a⟩ 0.993 > acted 0.971). Such draws keep the negative part only.
+    if (geodesic(a0, a1) < G1_MIN_ANGLE) {
+      return { instances: 1, measurements: ms, coverage: [familyCoverage(c.family, { sharedDistance: geodesic(shared, a0), positive: 'skipped (G1)' })], data: { positiveSkipped: [1] } };
+    }
     const delta = 0.3 * geodesic(a0, a1);
     const dis = await I.disentangle(fam, { step: DISENTANGLE_STEP });
     const round = { d: D, pieces: dis.pieces.slice(0, 2 * D - 1) };
@@ -67,6 +76,6 @@ export const linearObstructionProperty: ClaimProperty<ObstructionCase> = {
     ms.push(measure(0, 'bystander copy: return error', Math.hypot(...p1.map((v, k) => v - s1[k]!)), '<=', 0, 1e-6));
     // hence the copies end ≥ d_g(shared, a₀) − δ − 1e-6 apart (> 0 when d_g(shared, a₀) ≥ 0.2 > δ)
     ms.push(measure(0, 'attention: d_g between the images of the shared token', geodesic(p0, p1), '>=', dist0 - delta, 1e-6));
-    return { instances: 1, measurements: ms, coverage: [familyCoverage(c.family, { sharedDistance: dist0 })] };
+    return { instances: 1, measurements: ms, coverage: [familyCoverage(c.family, { sharedDistance: dist0, positive: 'run' })] };
   },
 };
