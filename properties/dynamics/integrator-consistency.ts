@@ -30,15 +30,18 @@ interface IntegratorInput {
   readonly hL: number;
 }
 
-/** Largest row norm of an [n, d] block. */
-function maxRowNorm(v: Float64Array, n: number, d: number): number {
-  let m = 0;
-  for (let i = 0; i < n; i++) {
+/** Euclidean norm of every row of an [n, d] block (NaN rows stay NaN). */
+function rowNorms(v: ArrayLike<number>, n: number, d: number): number[] {
+  return Array.from({ length: n }, (_, i) => {
     let s = 0;
     for (let k = 0; k < d; k++) s += v[i * d + k]! ** 2;
-    m = Math.max(m, Math.sqrt(s));
-  }
-  return m;
+    return Math.sqrt(s);
+  });
+}
+
+/** Largest row norm of an [n, d] block. */
+function maxRowNorm(v: ArrayLike<number>, n: number, d: number): number {
+  return Math.max(0, ...rowNorms(v, n, d));
 }
 
 /** Largest Σ_j A_ij at a configuration: 1 for SA, max_i Z_i/n for USA (possibly off the sphere). */
@@ -61,7 +64,7 @@ function lipschitzBound(x: Float64Array, n: number, d: number, p: FieldParams): 
  * stage's Σ_j A_ij and L = Σ_j A_ij·‖V‖(3 + 4β‖B‖) the field's Lipschitz bound (projection 2|m|, the attention weights
  * 2β‖B‖|m| per argument, the values ‖V‖); the renormalisation of y adds e_y/|y| + u(d + 4).
  */
-export function declaredStep(
+function declaredStep(
   x: Float64Array, n: number, d: number, h: number, integrator: 'rk4' | 'euler-renormalize',
   p: FieldParams, u: number,
 ): { next: Float64Array; tol: number } {
@@ -100,13 +103,7 @@ export function declaredStep(
     }
     ey = ex + h * sumE + 4 * u * (1 + h * sumK);
   }
-  let yMin = Infinity;
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let k = 0; k < d; k++) s += y[i * d + k]! ** 2;
-    yMin = Math.min(yMin, Math.sqrt(s));
-  }
-  return { next: normalizeRows(y, n, d), tol: ey / yMin + u * (d + 4) };
+  return { next: normalizeRows(y, n, d), tol: ey / Math.min(...rowNorms(y, n, d)) + u * (d + 4) };
 }
 
 export const integratorConsistencyProperty: ClaimProperty<IntegratorInput> = {
@@ -147,12 +144,7 @@ export const integratorConsistencyProperty: ClaimProperty<IntegratorInput> = {
           const x = batch.x.slice(b * nd, (b + 1) * nd);
           const { next, tol } = declaredStep(x, n, d, h, integrator, params[b]!, u);
           const got = stateOf(traj, b, traj.stored - 1);
-          let worst = 0;
-          for (let i = 0; i < n; i++) {
-            let s = 0;
-            for (let k = 0; k < d; k++) s += (got[i * d + k]! - next[i * d + k]!) ** 2;
-            worst = Math.max(worst, Number.isNaN(s) ? NaN : Math.sqrt(s));
-          }
+          const worst = maxRowNorm(next.map((v, q) => got[q]! - v), n, d);
           measurements.push(measure(b, `|x(h) − declared ${integrator} step| — ${mc.name.split(',').slice(0, 2).join(',')}`, worst, '<=', 0, tol));
           coverage.push({ n, d, beta: params[b]!.beta, model: mc.name, integrator, hL });
         }

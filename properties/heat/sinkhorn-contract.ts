@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import type { SinkformerBatch } from '../../impl/capabilities/sb-attention.js';
 import { sbStep } from '../../impl/reference/barycentric-projection.js';
-import { halfSquaredDistances, symmetricSinkhornMap } from '../../impl/reference/symmetric-sinkhorn.js';
+import { halfSquaredDistances, logWeights, symmetricSinkhornMap } from '../../impl/reference/symmetric-sinkhorn.js';
 import { attentionLogits, sinkformerUpdate, sinkhornAttention } from '../../impl/reference/sinkformer-layer.js';
 import { symmetricEigen } from '../../impl/reference/symmetric-eigen.js';
 import { gaussianOrMixture, particleCase, type ParticleCase } from '../arbitraries/gaussians.js';
@@ -73,6 +73,9 @@ export const sinkhornContractProperty: ClaimProperty<Input> = {
     // where the stopping rule ε·max|Δg| < τ differs from max|Δg| < τ in the direction that stops early); one
     // tolerance per solve, at the batch's smallest ε, so the ε range of one solve stays within a factor 67
     const iterations: number[] = [];
+    // the float64 Sinkhorn map of each instance, shared by both scales (uniform weights)
+    const costs = Array.from({ length: B }, (_, b) => halfSquaredDistances({ n, d, x: slice(batch.x, b, n * d) }, 1));
+    const logW = logWeights({ n, d, x: batch.x });
     for (const scale of [1, 20]) {
       const suffix = scale === 1 ? '' : ' (20ε)';
       const batchS = scale === 1 ? batch : { ...batch, eps: batch.eps.map((e) => e * scale) };
@@ -104,9 +107,7 @@ export const sinkhornContractProperty: ClaimProperty<Input> = {
         // (T is a soft-min), so one more float64 step from the returned g moves it by at most that much, plus the
         // implementation's rounding of one step (δ per half-step, twice)
         const g = slice(plan.logPotential, b, n);
-        const C = halfSquaredDistances({ n, d, x: slice(batch.x, b, n * d) }, 1);
-        const logW = new Float64Array(n).fill(-Math.log(n));
-        const T = symmetricSinkhornMap(C, logW, g, e, n);
+        const T = symmetricSinkhornMap(costs[b]!, logW, g, e, n);
         let next = 0;
         for (let i = 0; i < n; i++) next = Math.max(next, Math.abs(0.5 * (T[i]! - g[i]!)));
         measurements.push(measure(b, `ε·max|Δg| of one more float64 step ≤ reported residual${suffix}`, e * next, '<=', plan.residual[b]!, e * 2 * model.delta + 1e-15 * e));

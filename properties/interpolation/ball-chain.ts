@@ -11,7 +11,7 @@
  * tokens must be in B(ω_k, r_k) after piece k and in 𝓑_K at the end; both are checked, as is the (1 − ε)^K bound.
  */
 import fc from 'fast-check';
-import { geodesic, geodesicPoint, tangentDirection } from '../../impl/reference/sphere-geometry.js';
+import { geodesic, geodesicPoint, rowDot, tangentDirection } from '../../impl/reference/sphere-geometry.js';
 import type { ParameterPiece } from '../../impl/capabilities/interpolator.js';
 import { capPoints, capRawLength } from '../arbitraries/sphere-caps.js';
 import { unitBlock } from '../arbitraries/scalars.js';
@@ -110,12 +110,6 @@ function chainOf(c: ChainCase): Chain | undefined {
   return { d, K, centres, radii, omegas, halfWidths, tokens, n: tokens.length / d };
 }
 
-function dotRow(x: Float64Array, i: number, z: Float64Array, d: number): number {
-  let s = 0;
-  for (let k = 0; k < d; k++) s += x[i * d + k]! * z[k]!;
-  return s;
-}
-
 /** The proof's choices for the chain: δ_k, r_k, durations, and which step each token must join the gathered set at. */
 interface Plan {
   readonly deltas: number[];
@@ -136,12 +130,13 @@ interface Plan {
  */
 function planOf(ch: Chain, x0: Float64Array, eps: number): Plan | undefined {
   const { d, K, centres, radii, halfWidths } = ch;
-  const gap = Array.from({ length: ch.n }, (_, i) => centres.map((z, k) => dotRow(x0, i, z, d) - Math.cos(radii[k]!)));
-  const first = gap.map((g) => g.findIndex((v) => v >= 0));
+  // ⟨x_i, z_k⟩ of every token and centre; x_i ∈ 𝓑_k iff it is ≥ cos R_k
+  const dots = Array.from({ length: ch.n }, (_, i) => centres.map((z) => rowDot(x0, i, z, 0, d)));
+  const first = dots.map((g) => g.findIndex((v, k) => v >= Math.cos(radii[k]!)));
   const caps = Array.from({ length: K }, (_, k) => 0.5 * Math.min(halfWidths[k]!, k > 0 ? halfWidths[k - 1]! : Infinity));
   // a token that piece k may leave in 𝓑_k \ 𝒟_k still reaches 𝓑_K when it lies in 𝒟_{k+1} ⊇ B(z_{k+1}, R_{k+1} − cap_{k+1})
   // (whatever δ_{k+1} ≤ cap_{k+1} is chosen next; 𝒟_K = 𝓑_K): it is carried into step k + 1, not lost
-  const carriedOn = (i: number, k: number): boolean => (k + 1 === K ? gap[i]![K]! >= 0 : dotRow(x0, i, centres[k + 1]!, d) > Math.cos(radii[k + 1]! - caps[k + 1]!));
+  const carriedOn = (i: number, k: number): boolean => (k + 1 === K ? dots[i]![K]! >= Math.cos(radii[K]!) : dots[i]![k + 1]! > Math.cos(radii[k + 1]! - caps[k + 1]!));
   const deltas: number[] = [];
   let carried = 0;
   for (let k = 0; k < K; k++) {
@@ -152,7 +147,7 @@ function planOf(ch: Chain, x0: Float64Array, eps: number): Plan | undefined {
     for (let j = 0; j < LADDER && chosen === undefined; j++) {
       const delta = caps[k]! * 2 ** -j;
       const inner = Math.cos(radii[k]! - delta);
-      lost = first.filter((f, i) => f === k && !(dotRow(x0, i, centres[k]!, d) > inner) && !carriedOn(i, k)).length;
+      lost = first.filter((f, i) => f === k && !(dots[i]![k]! > inner) && !carriedOn(i, k)).length;
       if (lost <= eps * M) chosen = delta;
     }
     if (chosen === undefined) return undefined;
@@ -160,7 +155,7 @@ function planOf(ch: Chain, x0: Float64Array, eps: number): Plan | undefined {
     carried = M - lost;
   }
   deltas.push(0); // 𝒟_K = 𝓑_K: the last gather only has to land in 𝓑_K
-  const inD = (i: number, k: number): boolean => dotRow(x0, i, centres[k]!, d) > Math.cos(radii[k]! - deltas[k]!) || (k === K && gap[i]![K]! >= 0);
+  const inD = (i: number, k: number): boolean => dots[i]![k]! > Math.cos(radii[k]! - deltas[k]!) || (k === K && dots[i]![K]! >= Math.cos(radii[K]!));
   // a token in 𝒟_f is gathered at its first step f; one in 𝓑_f \ 𝒟_f but in 𝒟_{f+1} moves on the arc towards
   // ω_f ∈ 𝒟_{f+1} (the gate field is g(x)P⊥_x ω), stays in the convex 𝒟_{f+1} and is gathered at step f + 1
   const entry = first.map((f, i) => (f < 0 ? -1 : f === K || inD(i, f) ? f : inD(i, f + 1) ? f + 1 : -1));
@@ -179,7 +174,7 @@ function planOf(ch: Chain, x0: Float64Array, eps: number): Plan | undefined {
     durations,
     entry,
     inUnion: first.map((f) => f >= 0),
-    clearlyOff: gap.map((g) => Math.max(...g) < -RIM),
+    clearlyOff: dots.map((g) => g.every((v, k) => v - Math.cos(radii[k]!) < -RIM)),
   };
 }
 
