@@ -28,3 +28,39 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
+
+/**
+ * An implementation under test returned an output that breaks its interface (wrong type, wrong
+ * length for the declared shape, a non-finite entry where the interface promises finite values).
+ * Names the field, the expected and the actual value, e.g. "logPlan has 15 entries, expected B·n·m = 16".
+ */
+export class OutputError extends Error {
+  readonly field: string;
+  constructor(field: string, message: string) {
+    super(`invalid output '${field}': ${message}`);
+    this.name = 'OutputError';
+    this.field = field;
+  }
+}
+
+/** A call into the implementation under test did not settle within the per-call timeout (`--call-timeout`). */
+export class CallTimeoutError extends Error {
+  readonly call: string;
+  readonly timeoutMs: number;
+  constructor(call: string, timeoutMs: number) {
+    super(`${call} did not settle within the per-call timeout of ${timeoutMs / 1000} s`);
+    this.name = 'CallTimeoutError';
+    this.call = call;
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** A user's plug-in (JavaScript or Python module) could not be loaded: the user's error, exit 2. */
+export class PluginError extends Error {
+  readonly plugin: string;
+  constructor(plugin: string, message: string) {
+    super(`plug-in '${plugin}': ${message}`);
+    this.name = 'PluginError';
+    this.plugin = plugin;
+  }
+}
