@@ -10,7 +10,7 @@
  */
 import type { OTTransformerBatch, OTTransformerOptions } from './capabilities/ot-transformer.js';
 import { InputError } from './errors.js';
-import { assertDimension, assertFinite, assertLength, assertPositive } from './validate.js';
+import { assertDimension, assertFinite, assertLength, assertOptionalBoolean, assertOptions, assertPositive } from './validate.js';
 
 export interface TokenLayout {
   readonly d: number;
@@ -178,8 +178,9 @@ export function validateOTTransformerInput(batch: OTTransformerBatch, options: O
     assertLength(key, arr, shape);
     assertFinite(key, arr);
   }
-  if (options === null || typeof options !== 'object') throw new InputError('options', 'must be an object {layers, record?}');
+  assertOptions(options, '{layers, record?, potentials?, tokens?}');
   assertDimension('layers', options.layers, 0);
+  assertOptionalBoolean('tokens', options.tokens);
   if (options.record !== undefined && options.record !== 'all') {
     if (!Array.isArray(options.record) || options.record.length === 0) throw new InputError('record', "must be 'all' or a non-empty list of layers");
     for (const l of options.record) {

@@ -1,11 +1,8 @@
 /** Validation of SB-attention inputs, shared by every implementation (reference, tfjs, mutants, plug-ins). */
 import type { ParticleBatch, SBIterateOptions, SBSolveOptions, SinkformerBatch, SinkformerOptions } from './capabilities/sb-attention.js';
 import { InputError } from './errors.js';
-import { assertDimension, assertFinite, assertLength, assertPositive } from './validate.js';
+import { assertDimension, assertFinite, assertFloat64Array, assertLength, assertOptions, assertPositive } from './validate.js';
 
-function assertF64(name: string, v: unknown): void {
-  if (!(v instanceof Float64Array)) throw new InputError(name, 'must be a Float64Array');
-}
 
 /**
  * Throws an InputError naming the argument for NaN, ±∞, ε ≤ 0, a wrong shape, an empty particle set
@@ -17,30 +14,32 @@ export function validateParticleBatch(batch: ParticleBatch): void {
   if (batch.n === 0) throw new InputError('n', 'the particle set is empty; an SB step needs at least one particle');
   assertDimension('n', batch.n);
   assertDimension('d', batch.d);
-  assertF64('x', batch.x);
-  assertF64('eps', batch.eps);
+  assertFloat64Array('x', batch.x);
+  assertFloat64Array('eps', batch.eps);
   assertLength('x', batch.x, [batch.B, batch.n, batch.d]);
   assertFinite('x', batch.x);
   assertLength('eps', batch.eps, [batch.B]);
   assertPositive('eps', batch.eps);
   if (batch.weights !== undefined) {
-    assertF64('weights', batch.weights);
+    assertFloat64Array('weights', batch.weights);
     assertLength('weights', batch.weights, [batch.B, batch.n]);
     assertPositive('weights', batch.weights);
   }
 }
 
 export function validateSolveOptions(options: SBSolveOptions, batch: ParticleBatch): void {
-  if (options === null || typeof options !== 'object') throw new InputError('options', 'must be an object {tolerance, maxIterations}');
+  assertOptions(options, '{tolerance, maxIterations, initLogPotential?}');
   assertPositive('tolerance', options.tolerance);
   assertDimension('maxIterations', options.maxIterations, 1);
   if (options.initLogPotential !== undefined) {
+    assertFloat64Array('initLogPotential', options.initLogPotential);
     assertLength('initLogPotential', options.initLogPotential, [batch.B, batch.n]);
     assertFinite('initLogPotential', options.initLogPotential);
   }
 }
 
 export function validateIterateOptions(options: SBIterateOptions, batch: ParticleBatch): void {
+  assertOptions(options, '{tolerance, maxIterations, steps, recordEvery?, initLogPotential?}');
   validateSolveOptions(options, batch);
   assertDimension('steps', options.steps, 0);
   if (options.recordEvery !== undefined) assertDimension('recordEvery', options.recordEvery, 1);
@@ -52,7 +51,7 @@ export function validateSinkformerBatch(batch: SinkformerBatch, options: Sinkfor
   if (batch.n === 0) throw new InputError('n', 'the token set is empty; a layer needs at least one token');
   assertDimension('n', batch.n);
   assertDimension('d', batch.d);
-  for (const k of ['x', 'WQ', 'WK', 'WV', 'eps'] as const) assertF64(k, batch[k]);
+  for (const k of ['x', 'WQ', 'WK', 'WV', 'eps'] as const) assertFloat64Array(k, batch[k]);
   assertLength('x', batch.x, [batch.B, batch.n, batch.d]);
   assertFinite('x', batch.x);
   for (const k of ['WQ', 'WK', 'WV'] as const) {
@@ -61,6 +60,7 @@ export function validateSinkformerBatch(batch: SinkformerBatch, options: Sinkfor
   }
   assertLength('eps', batch.eps, [batch.B]);
   assertPositive('eps', batch.eps);
+  assertOptions(options, '{iterations, layers?}');
   assertDimension('iterations', options.iterations, 1);
   if (options.layers !== undefined) assertDimension('layers', options.layers, 1);
 }

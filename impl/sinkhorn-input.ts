@@ -1,7 +1,9 @@
 /** Validation of a Sinkhorn batch, shared by every solver (reference, tfjs, mutants). */
 import { SINKHORN_DOMAINS, type SinkhornBatch, type SinkhornOptions } from './capabilities/sinkhorn.js';
 import { InputError } from './errors.js';
-import { assertBalanced, assertDimension, assertFinite, assertLength, assertPositive, assertWeights } from './validate.js';
+import {
+  assertBalanced, assertDimension, assertFinite, assertFloat64Array, assertLength, assertOptionalBoolean, assertOptions, assertPositive, assertWeights,
+} from './validate.js';
 
 /** Throws an InputError naming the argument for NaN, ±∞, ε ≤ 0, shape mismatch or zero mass. */
 export function validateSinkhornInput(batch: SinkhornBatch, options: SinkhornOptions): void {
@@ -11,7 +13,7 @@ export function validateSinkhornInput(batch: SinkhornBatch, options: SinkhornOpt
   assertDimension('n', n);
   assertDimension('m', m);
   for (const key of ['a', 'b', 'C', 'eps'] as const) {
-    if (!(batch[key] instanceof Float64Array)) throw new InputError(key, 'must be a Float64Array');
+    assertFloat64Array(key, batch[key]);
   }
   assertLength('C', batch.C, [B, n, m]);
   assertFinite('C', batch.C);
@@ -20,11 +22,14 @@ export function validateSinkhornInput(batch: SinkhornBatch, options: SinkhornOpt
   const massA = assertWeights('a', batch.a, B, n);
   const massB = assertWeights('b', batch.b, B, m);
   assertBalanced(massA, massB);
+  assertOptions(options, '{iterations, domain, initLogV?, record?}');
   assertDimension('iterations', options.iterations, 1);
   if (!SINKHORN_DOMAINS.includes(options.domain)) {
     throw new InputError('domain', `must be one of ${SINKHORN_DOMAINS.map((d) => `'${d}'`).join(', ')}, got ${String(options.domain)}`);
   }
+  assertOptionalBoolean('record', options.record);
   if (options.initLogV !== undefined) {
+    assertFloat64Array('initLogV', options.initLogV);
     assertLength('initLogV', options.initLogV, [B, m]);
     assertFinite('initLogV', options.initLogV);
   }

@@ -4,7 +4,7 @@
  */
 import type { AttentionNormalization, EnergyNormalization, SimulateOptions, SphereBatch } from './capabilities/sphere-dynamics.js';
 import { InputError } from './errors.js';
-import { assertDimension, assertFinite, assertLength, assertPositive } from './validate.js';
+import { assertDimension, assertFinite, assertLength, assertOptions, assertPositive } from './validate.js';
 
 /**
  * Rows must lie on S^{d−1} up to this distance of ‖x_i‖ from 1: float32-rounded unit vectors are off by
@@ -52,7 +52,7 @@ export function validateNormalization(normalization: AttentionNormalization): vo
 }
 
 export function validateSimulateOptions(o: SimulateOptions): void {
-  if (o === null || typeof o !== 'object') throw new InputError('options', 'must be an object {normalization, integrator, dt, steps}');
+  assertOptions(o, '{normalization, integrator, dt, steps, recordEvery?, record?}');
   validateNormalization(o.normalization);
   if (o.integrator !== 'euler-renormalize' && o.integrator !== 'rk4') {
     throw new InputError('integrator', `must be 'euler-renormalize' or 'rk4', got ${String(o.integrator)}`);
@@ -71,6 +71,13 @@ export function validateEnergyRequest(batch: SphereBatch, normalization: EnergyN
     throw new InputError('normalization', `must be 'mean-field', 'modified-metric' or 'shifted', got ${String(normalization)}`);
   }
   if (normalization !== 'shifted') assertPositive('beta', batch.beta);
+}
+
+/** `sampleUniform(count, d, seed)`: count ≥ 1, d ≥ 2, an integer seed. */
+export function validateSampleRequest(count: number, d: number, seed: number): void {
+  assertDimension('count', count);
+  assertDimension('d', d, 2);
+  if (!Number.isSafeInteger(seed)) throw new InputError('seed', `must be an integer, ${seed === undefined ? 'is missing' : `got ${String(seed)}`}`);
 }
 
 /** The step indices of the stored states: 0, every k-th, and the last. */

@@ -19,7 +19,30 @@ export function assertFinite(name: string, values: Numeric): void {
 /** A positive integer dimension. */
 export function assertDimension(name: string, value: number, min = 1): void {
   if (!Number.isInteger(value) || value < min) {
-    throw new InputError(name, `must be an integer ≥ ${min}, got ${value}`);
+    throw new InputError(name, `must be an integer ≥ ${min}, ${value === undefined ? 'is missing' : `got ${String(value)}`}`);
+  }
+}
+
+/**
+ * An options argument: a non-null object. `fields` lists the expected fields for the message, e.g.
+ * '{iterations, domain}'. With `required` false, undefined is accepted (the defaults apply).
+ */
+export function assertOptions(value: unknown, fields: string, required = true): void {
+  if (value === undefined && !required) return;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new InputError('options', `must be an object ${fields}, ${value === undefined ? 'is missing' : `got ${value === null ? 'null' : typeof value}`}`);
+  }
+}
+
+/** An optional boolean flag. */
+export function assertOptionalBoolean(name: string, value: unknown): void {
+  if (value !== undefined && typeof value !== 'boolean') throw new InputError(name, `must be true or false when given, got ${String(value)}`);
+}
+
+/** A Float64Array argument (typed-array methods are used on it). */
+export function assertFloat64Array(name: string, value: unknown): asserts value is Float64Array {
+  if (!(value instanceof Float64Array)) {
+    throw new InputError(name, `must be a Float64Array, ${value === undefined ? 'is missing' : `got ${Array.isArray(value) ? 'a plain array' : typeof value}`}`);
   }
 }
 
@@ -33,11 +56,12 @@ export function assertLength(name: string, values: Numeric, shape: readonly numb
 
 /** Strictly positive finite scalars (regularisation ε, temperature, step size). */
 export function assertPositive(name: string, values: Numeric | number): void {
-  const arr: Numeric = typeof values === 'number' ? [values] : values;
+  const arr: Numeric = typeof values === 'object' && values !== null ? values : [values];
   for (let i = 0; i < arr.length; i++) {
     const v = arr[i]!;
-    if (!Number.isFinite(v) || !(v > 0)) {
-      throw new InputError(name, `must be a finite number > 0${arr.length > 1 ? ` (entry ${i})` : ''}, got ${v}`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || !(v > 0)) {
+      const got = v === undefined ? 'is missing' : `got ${String(v)}`;
+      throw new InputError(name, `must be a finite number > 0${arr.length > 1 ? ` (entry ${i})` : ''}, ${got}`);
     }
   }
 }

@@ -77,10 +77,11 @@ sinkhornMutants.push(
     async (inner, batch, o) => {
       const t = await inner.solve(batch, o);
       const { B, n, m } = batch;
-      const logPlan = Float64Array.from(t.logPlan);
-      for (let b = 0; b < B; b++) for (let j = 0; j < m; j++) {
-        const lv = t.logV[(b * t.stored + t.stored - 1) * m + j]!;
-        for (let i = 0; i < n; i++) logPlan[(b * n + i) * m + j] = logPlan[(b * n + i) * m + j]! - lv;
+      // log u_L ⊕ (−C/ε) formed directly (subtracting log v from log P would give −∞ − (−∞) at zero weights)
+      const logPlan = new Float64Array(B * n * m);
+      for (let b = 0; b < B; b++) for (let i = 0; i < n; i++) {
+        const lu = t.logU[(b * t.stored + t.stored - 1) * n + i]!;
+        for (let j = 0; j < m; j++) logPlan[(b * n + i) * m + j] = lu - batch.C[(b * n + i) * m + j]! / batch.eps[b]!;
       }
       return { ...t, logPlan };
     }),

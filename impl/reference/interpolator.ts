@@ -8,8 +8,8 @@
  */
 import type { Interpolator, MeasureFamily, ParameterPiece } from '../capabilities/interpolator.js';
 import { InputError, NumericalError } from '../errors.js';
-import { assertOnSphere, validateConstructInput, validateFamily, validateSchedule, validateStep } from '../interpolation-input.js';
-import { assertDimension, assertFinite } from '../validate.js';
+import { assertOnSphere, validateConstructInput, validateFamily, validateSchedule, validateStep, validateStepOptions } from '../interpolation-input.js';
+import { assertDimension, assertFinite, assertOptions } from '../validate.js';
 import { constructDirac, disentanglePieces, gateBlock, matchPieces, orthantPieces, type ConstructionHooks } from './interpolation-construction.js';
 import { evolvePiece } from './interpolation-model.js';
 import { normalizeRows } from './sphere.js';
@@ -28,12 +28,12 @@ export function createReferenceInterpolator(name = 'reference-interpolator', hoo
   return {
     name,
     precision: 'float64',
-    async evolve(family, schedule, options = {}) {
+    async evolve(family, schedule, options) {
       validateFamily(family);
       validateSchedule(schedule, family.d);
-      const h = validateStep(options.step);
+      const h = validateStepOptions(options, '{step?, record?}');
       const d = family.d;
-      const boundaries: Float64Array[][] | undefined = options.record ? schedule.pieces.map(() => []) : undefined;
+      const boundaries: Float64Array[][] | undefined = options?.record ? schedule.pieces.map(() => []) : undefined;
       const final = normalized(family).map((x0, i) => {
         let x = x0;
         schedule.pieces.forEach((p, k) => {
@@ -53,30 +53,30 @@ export function createReferenceInterpolator(name = 'reference-interpolator', hoo
       if (z.length !== d) throw new InputError('z', `must have length d = ${d}`);
       return gateBlock(d, a, tau, z, hooks.gateSign ?? 1);
     },
-    async toOrthant(family, options = {}) {
+    async toOrthant(family, options) {
       validateFamily(family);
-      const h = validateStep(options.step);
+      const h = validateStepOptions(options);
       return { d: family.d, pieces: orthantPieces(normalized(family), family.d, h).pieces };
     },
-    async disentangle(family, options = {}) {
+    async disentangle(family, options) {
       validateFamily(family, 3);
-      const h = validateStep(options.step);
+      const h = validateStepOptions(options);
       for (const x of family.clouds) for (const v of x) if (!(v > 0)) throw new InputError('clouds', 'Prop 3.1 needs every token in the open positive orthant (use toOrthant first)');
       return { d: family.d, pieces: disentanglePieces(normalized(family), family.d, h, hooks).pieces };
     },
-    async matchPoints(d, points, targets, options = {}) {
+    async matchPoints(d, points, targets, options) {
       assertDimension('d', d, 3);
       assertOnSphere('points', points, d);
       assertOnSphere('targets', targets, d);
       if (points.length !== targets.length || points.length === 0) throw new InputError('targets', `expected ${points.length / d} targets, got ${targets.length / d}`);
-      const h = validateStep(options.step);
+      const h = validateStepOptions(options, '{clusterRadius?, step?}');
       const M = points.length / d;
       const groups = [...Array(M).keys()].map((i) => points.slice(i * d, (i + 1) * d));
       const m = matchPieces(d, points.slice(), targets, groups, h, hooks);
       return { d, pieces: m.pieces };
     },
     async construct(family, targets, options) {
-      if (options === null || typeof options !== 'object') throw new InputError('options', 'must be an object {T, eps}');
+      assertOptions(options, '{T, eps, step?}');
       validateConstructInput(family, targets, options.T, options.eps);
       const h = validateStep(options.step);
       try {

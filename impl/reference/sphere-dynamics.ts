@@ -7,7 +7,7 @@ import { sampleUniformSphere } from './sphere-sampler.js';
 import type {
   AttentionNormalization, EnergyNormalization, SimulateOptions, SphereBatch, SphereDynamics, SphereTrajectory,
 } from '../capabilities/sphere-dynamics.js';
-import { storedSteps, validateEnergyRequest, validateNormalization, validateSimulateOptions, validateSphereBatch } from '../sphere-input.js';
+import { storedSteps, validateEnergyRequest, validateSampleRequest, validateNormalization, validateSimulateOptions, validateSphereBatch } from '../sphere-input.js';
 import { interactionEnergy } from './interaction-energy.js';
 import { attentionDrift, attentionField, eulerRenormalizeStep, gramMatrix, rk4SphereStep, type AttentionParams } from './sphere.js';
 
@@ -47,7 +47,10 @@ export function createReferenceSphereDynamics(): SphereDynamics {
   return {
     name: 'reference',
     precision: 'float64',
-    sampleUniform: async (count, d, seed) => sampleUniformSphere(count, d, seed),
+    async sampleUniform(count, d, seed) {
+      validateSampleRequest(count, d, seed);
+      return sampleUniformSphere(count, d, seed);
+    },
     async velocity(batch, normalization) {
       validateSphereBatch(batch);
       validateNormalization(normalization);

@@ -15,9 +15,11 @@ import type {
   SinkformerOptions, SinkformerOutput,
 } from '../capabilities/sb-attention.js';
 import { NumericalError } from '../errors.js';
+import { FLOAT32_MAX, sci } from '../float32-range.js';
 import { validateIterateOptions, validateParticleBatch, validateSinkformerBatch, validateSolveOptions } from '../sb-input.js';
 import { recordedStepList } from '../reference/sb-attention.js';
 import { safeLogSumExp } from './logsumexp.js';
+import { assertParticleRange, assertSinkformerRange, invSqrtEpsOf } from './float32-input.js';
 import { logColumnStep, logRowStep } from './sinkhorn.js';
 
 /** Planted-bug hooks for the mutant catalogue (impl/mutants/heat.ts). */
@@ -36,12 +38,15 @@ function f32(data: Float64Array, shape: number[]): tf.Tensor {
   return tf.tensor(Float32Array.from(data), shape, 'float32');
 }
 
-/** −scale·½|x_i − x_j|²/ε for x [B, n, d] and ε [B]: shape [B, n, n], from differences. */
-export function negHalfSquaredDistanceOverEps(x: tf.Tensor, eps: tf.Tensor, scale = 1): tf.Tensor {
+/**
+ * −scale·½|x_i − x_j|²/ε for x [B, n, d], given s = 1/√ε per instance ([B], formed in float64): shape
+ * [B, n, n], from differences scaled before squaring, ½|(x_i − x_j)s|², so that no intermediate exceeds
+ * the result (|x_i − x_j|² alone overflows float32 for |x| ≳ 1e19 even when C/ε is moderate).
+ */
+export function negHalfSquaredDistanceOverEps(x: tf.Tensor, invSqrtEps: tf.Tensor, scale = 1): tf.Tensor {
   return tf.tidy(() => {
-    const diff = tf.sub(tf.expandDims(x, 2), tf.expandDims(x, 1));
-    const C = tf.mul(tf.sum(tf.square(diff), 3), 0.5 * scale);
-    return tf.neg(tf.div(C, tf.reshape(eps, [-1, 1, 1])));
+    const diff = tf.mul(tf.sub(tf.expandDims(x, 2), tf.expandDims(x, 1)), tf.reshape(invSqrtEps, [-1, 1, 1, 1]));
+    return tf.mul(tf.sum(tf.square(diff), 3), -0.5 * scale);
   });
 }
 
@@ -70,10 +75,10 @@ interface Solved {
  * Converged instances keep iterating (a fixed point) until every instance is below tolerance.
  */
 async function solveBridge(
-  x: tf.Tensor, eps: tf.Tensor, epsHost: Float64Array, logW: tf.Tensor, g0: tf.Tensor | undefined, options: SBSolveOptions, hooks: TfjsSBHooks,
+  x: tf.Tensor, invSqrtEps: tf.Tensor, epsHost: Float64Array, logW: tf.Tensor, g0: tf.Tensor | undefined, options: SBSolveOptions, hooks: TfjsSBHooks,
 ): Promise<Solved> {
   const [B, n] = x.shape as [number, number, number];
-  const M = negHalfSquaredDistanceOverEps(x, eps, hooks.costScale ?? 1);
+  const M = negHalfSquaredDistanceOverEps(x, invSqrtEps, hooks.costScale ?? 1);
   try {
     const iterations = new Float64Array(B);
     const residual = new Float64Array(B).fill(Infinity);
@@ -137,8 +142,9 @@ function stepFrom(x: tf.Tensor, logPlan: tf.Tensor, hooks: TfjsSBHooks): { bary:
   return { bary, next };
 }
 
+/** log w in float64, rounded once (a weight below the float32 range keeps a finite log). */
 function logWeightsTensor(batch: ParticleBatch): tf.Tensor {
-  return batch.weights ? tf.tidy(() => tf.log(f32(batch.weights!, [batch.B, batch.n]))) : tf.fill([batch.B, batch.n], -Math.log(batch.n));
+  return batch.weights ? f32(batch.weights.map(Math.log), [batch.B, batch.n]) : tf.fill([batch.B, batch.n], -Math.log(batch.n));
 }
 
 /** The tfjs SB attention (float32); `hooks` plant bugs for the mutant catalogue. */
@@ -149,9 +155,10 @@ export function createTfjsSBAttention(name = 'tfjs', hooks: TfjsSBHooks = {}): S
     async plan(batch: ParticleBatch, options: SBSolveOptions): Promise<SBPlan> {
       validateParticleBatch(batch);
       validateSolveOptions(options, batch);
+      assertParticleRange(batch);
       const { B, n, d } = batch;
       const x = f32(batch.x, [B, n, d]);
-      const eps = f32(batch.eps, [B]);
+      const eps = f32(invSqrtEpsOf(batch.eps), [B]);
       const logW = logWeightsTensor(batch);
       const g0 = options.initLogPotential ? f32(options.initLogPotential, [B, n]) : undefined;
       try {
@@ -166,9 +173,10 @@ export function createTfjsSBAttention(name = 'tfjs', hooks: TfjsSBHooks = {}): S
     async step(batch: ParticleBatch, options: SBSolveOptions): Promise<SBStepResult> {
       validateParticleBatch(batch);
       validateSolveOptions(options, batch);
+      assertParticleRange(batch);
       const { B, n, d } = batch;
       const x = f32(batch.x, [B, n, d]);
-      const eps = f32(batch.eps, [B]);
+      const eps = f32(invSqrtEpsOf(batch.eps), [B]);
       const logW = logWeightsTensor(batch);
       const g0 = options.initLogPotential ? f32(options.initLogPotential, [B, n]) : undefined;
       try {
@@ -184,6 +192,7 @@ export function createTfjsSBAttention(name = 'tfjs', hooks: TfjsSBHooks = {}): S
     async iterate(batch: ParticleBatch, options: SBIterateOptions): Promise<SBTrajectory> {
       validateParticleBatch(batch);
       validateIterateOptions(options, batch);
+      assertParticleRange(batch);
       const { B, n, d } = batch;
       const K = options.steps;
       const recordedSteps = recordedStepList(K, options.recordEvery);
@@ -191,7 +200,7 @@ export function createTfjsSBAttention(name = 'tfjs', hooks: TfjsSBHooks = {}): S
       const out = new Float64Array(B * S * n * d);
       const iterations = new Float64Array(B * K);
       const residual = new Float64Array(B);
-      const eps = f32(batch.eps, [B]);
+      const eps = f32(invSqrtEpsOf(batch.eps), [B]);
       const logW = logWeightsTensor(batch);
       let x = f32(batch.x, [B, n, d]);
       let g: tf.Tensor | undefined = options.initLogPotential ? f32(options.initLogPotential, [B, n]) : undefined;
@@ -223,11 +232,12 @@ export function createTfjsSBAttention(name = 'tfjs', hooks: TfjsSBHooks = {}): S
     },
     async sinkformer(batch: SinkformerBatch, options: SinkformerOptions): Promise<SinkformerOutput> {
       validateSinkformerBatch(batch, options);
+      assertSinkformerRange(batch);
       const { B, n, d } = batch;
       const WQ = f32(batch.WQ, [B, d, d]);
       const WK = f32(batch.WK, [B, d, d]);
       const WV = f32(batch.WV, [B, d, d]);
-      const eps = f32(batch.eps, [B]);
+      const invSqrtEps = f32(invSqrtEpsOf(batch.eps), [B, 1, 1]);
       const logA = tf.fill([B, n], -Math.log(n));
       let x = f32(batch.x, [B, n, d]);
       let K: tf.Tensor = tf.zeros([B, n, n]);
@@ -235,10 +245,10 @@ export function createTfjsSBAttention(name = 'tfjs', hooks: TfjsSBHooks = {}): S
       try {
         for (let l = 0; l < (options.layers ?? 1); l++) {
           const nextK = tf.tidy(() => {
-            // logits C_ij = (W_Q x_i)ᵀ(W_K x_j); K = Sinkhorn(C/ε) with cost −C
-            const q = tf.matMul(x, WQ, false, true);
-            const k = tf.matMul(x, WK, false, true);
-            const M = tf.div(tf.matMul(q, k, false, true), tf.reshape(eps, [B, 1, 1]));
+            // logits C_ij/ε = (W_Q x_i/√ε)ᵀ(W_K x_j/√ε) (scaled before the product); K = Sinkhorn(C/ε), cost −C
+            const q = tf.mul(tf.matMul(x, WQ, false, true), invSqrtEps);
+            const k = tf.mul(tf.matMul(x, WK, false, true), invSqrtEps);
+            const M = tf.matMul(q, k, false, true);
             let logU = tf.zeros([B, n]);
             let logV = tf.zeros([B, n]);
             for (let h = 1; h <= halfSteps; h++) {
@@ -259,9 +269,15 @@ export function createTfjsSBAttention(name = 'tfjs', hooks: TfjsSBHooks = {}): S
           x = nextX;
         }
         const [xs, ks] = await Promise.all([x.data(), K.data()]);
+        if (!xs.every(Number.isFinite) || !ks.every(Number.isFinite)) {
+          throw new NumericalError(
+            `tfjs Sinkformer: a layer's tokens or logits left the float32 range (largest finite float32 ${sci(FLOAT32_MAX)}); ` +
+              'the weights grow the tokens across layers: use fewer layers or a float64 implementation',
+          );
+        }
         return { x: Float64Array.from(xs), attention: Float64Array.from(ks) };
       } finally {
-        tf.dispose([WQ, WK, WV, eps, logA, x, K]);
+        tf.dispose([WQ, WK, WV, invSqrtEps, logA, x, K]);
       }
     },
   };

@@ -17,12 +17,32 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { SinkhornBatch, SinkhornOptions, SinkhornSolver, SinkhornTrace } from '../capabilities/sinkhorn.js';
 import { NumericalError } from '../errors.js';
+import { assertFloat32Range, assertLogDomainRange, sci } from '../float32-range.js';
 import { validateSinkhornInput } from '../sinkhorn-input.js';
 import { lastAxisLogSumExp, safeLogSumExp } from './logsumexp.js';
 
 /** A tensor of float32 values from float64 data. */
 function f32(data: Float64Array, shape: number[]): tf.Tensor {
   return tf.tensor(Float32Array.from(data), shape, 'float32');
+}
+
+/**
+ * M = −C/ε of every instance, formed in float64 (so that C and ε themselves never leave the float32 range)
+ * and checked against the float32 log-domain limit before it is rounded to float32.
+ */
+export function negCostOverEps(batch: SinkhornBatch): Float64Array {
+  const { B, n, m } = batch;
+  const M = new Float64Array(B * n * m);
+  for (let b = 0; b < B; b++) {
+    const eps = batch.eps[b]!;
+    let worst = 0;
+    for (let k = b * n * m; k < (b + 1) * n * m; k++) {
+      M[k] = -batch.C[k]! / eps;
+      worst = Math.max(worst, Math.abs(M[k]!));
+    }
+    assertLogDomainRange('eps', `max |C/ε| (ε = ${sci(eps)})`, b, worst);
+  }
+  return M;
 }
 
 /** Row half-step in the log domain: log u = log a − LSE_j(log v_j − C_ij/ε). */
@@ -73,6 +93,12 @@ function scalingExcess(u: tf.Tensor, v: tf.Tensor, zA: tf.Tensor | undefined, zB
 
 async function solve(batch: SinkhornBatch, options: SinkhornOptions, hooks: TfjsSinkhornHooks): Promise<SinkhornTrace> {
   validateSinkhornInput(batch, options);
+  if (options.initLogV) assertFloat32Range('initLogV', options.initLogV);
+  if (options.domain !== 'log') {
+    // the kernel and stabilised domains multiply by the weights themselves
+    assertFloat32Range('a', batch.a, true);
+    assertFloat32Range('b', batch.b, true);
+  }
   const { B, n, m } = batch;
   const L = options.iterations;
   const record = options.record ?? false;
@@ -93,9 +119,10 @@ async function solve(batch: SinkhornBatch, options: SinkhornOptions, hooks: Tfjs
   };
   let absorptions: number | undefined;
   try {
-    const M = keep(tf.tidy(() => tf.neg(tf.div(f32(batch.C, [B, n, m]), tf.reshape(f32(batch.eps, [B]), [B, 1, 1])))));
-    const logA = keep(tf.tidy(() => tf.log(f32(batch.a, [B, n]))));
-    const logB = keep(tf.tidy(() => tf.log(f32(batch.b, [B, m]))));
+    const M = keep(f32(negCostOverEps(batch), [B, n, m]));
+    // logs of the weights in float64: a weight below the float32 range keeps a finite log
+    const logA = keep(f32(batch.a.map(Math.log), [B, n]));
+    const logB = keep(f32(batch.b.map(Math.log), [B, m]));
     const v0 = keep(options.initLogV ? f32(options.initLogV, [B, m]) : tf.zeros([B, m]));
     const u0 = keep(tf.zeros([B, n]));
     let Mt: tf.Tensor | undefined;

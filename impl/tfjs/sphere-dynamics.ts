@@ -8,17 +8,22 @@
  *  - {@link attentionLogits}, {@link attentionWeights}, {@link attentionDriftTensor}, {@link tangentProject},
  *    {@link attentionVelocity}: the field, log-sum-exp stabilised (logits are max-shifted per row);
  *  - {@link eulerRenormalizeStepTensor}, {@link rk4SphereStepTensor}, {@link integrateSphereTensor}: integrators;
- *  - {@link interactionEnergyTensor}: E in one explicit normalisation;
+ *  - interaction energies: impl/tfjs/sphere-energy.ts (log-sum-exp in float32, the exponential in float64);
+ *  - the USA field in log scale (its factor e^{max L}/n overflows float32 past β ≈ 89): impl/tfjs/usa-log-scale.ts;
  *  - {@link createTfjsSphereDynamics}: the SphereDynamics capability, with hooks for the mutant catalogue.
  * Every function takes and returns tensors it does not own the inputs of; results are new tensors the
  * caller disposes.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { assertDimension } from '../validate.js';
+import { NumericalError } from '../errors.js';
+import { FLOAT32_LOG_MAX, FLOAT32_MAX, assertFloat32Range, sci } from '../float32-range.js';
+import { assertSphereRange } from './float32-input.js';
+import { interactionEnergyHost } from './sphere-energy.js';
+import { applyLogScale, logScaledDrift, logScaledEulerStep } from './usa-log-scale.js';
 import type {
   AttentionNormalization, EnergyNormalization, SimulateOptions, SphereBatch, SphereDynamics, SphereIntegrator, SphereTrajectory,
 } from '../capabilities/sphere-dynamics.js';
-import { storedSteps, validateEnergyRequest, validateNormalization, validateSimulateOptions, validateSphereBatch } from '../sphere-input.js';
+import { storedSteps, validateEnergyRequest, validateSampleRequest, validateNormalization, validateSimulateOptions, validateSphereBatch } from '../sphere-input.js';
 
 /** The attention model of a batch as tensors. */
 export interface TfjsAttentionModel {
@@ -107,6 +112,11 @@ export function normalizeRowsTensor(x: tf.Tensor): tf.Tensor {
  */
 export function eulerRenormalizeStepTensor(x: tf.Tensor, model: TfjsAttentionModel, dt: number | tf.Tensor, hooks: SphereDynamicsHooks = {}): tf.Tensor {
   return tf.tidy(() => {
+    if (model.normalization === 'unnormalized') {
+      // USA: the field's factor e^{max_j L_ij}/n overflows float32 past β ≈ 89; the step is scale-invariant
+      const field = logScaledDrift(attentionLogits(x, model, hooks), applyRows(x, model.value));
+      return logScaledEulerStep(x, field, typeof dt === 'number' ? Math.log(dt) : tf.log(dt));
+    }
     const h = typeof dt === 'number' ? dt : tf.reshape(dt, [-1, 1, 1]);
     return normalizeRowsTensor(tf.add(x, tf.mul(attentionDriftTensor(x, model, hooks), h)));
   });
@@ -168,33 +178,6 @@ export function integrateSphereTensor(x0: tf.Tensor, model: TfjsAttentionModel, 
   }
 }
 
-/**
- * Interaction energy per instance, shape [B], in one explicit normalisation (spec §2.1):
- *   'mean-field' 1/(2βn²)Σe^{β⟨x_i,x_j⟩} (eq. 3.5), computed as exp(LSE_{ij}(βG_ij) − log(2βn²)) so that it
- *   never overflows before the result does; 'modified-metric' 1/(2β)Σe^{β⟨Vx_i,x_j⟩} (§3.4.1);
- *   'shifted' 1/(2β)Σ expm1(βG_ij) (App. C), ½ΣG_ij where β = 0.
- */
-export function interactionEnergyTensor(
-  x: tf.Tensor, beta: tf.Tensor, normalization: EnergyNormalization, value?: tf.Tensor, hooks: SphereDynamicsHooks = {},
-): tf.Tensor {
-  return tf.tidy(() => {
-    const [B, n] = [x.shape[0]!, x.shape[1]!];
-    const left = normalization === 'modified-metric' ? applyRows(x, value) : x;
-    const G = tf.reshape(tf.matMul(left, x, false, true), [B, n * n]);
-    const b1 = tf.reshape(beta, [B, 1]);
-    if (normalization === 'shifted') {
-      const safeBeta = tf.where(tf.equal(beta, 0), tf.onesLike(beta), beta);
-      const shifted = tf.div(tf.sum(tf.expm1(tf.mul(G, b1)), 1), tf.mul(safeBeta, 2));
-      return tf.where(tf.equal(beta, 0), tf.mul(tf.sum(G, 1), 0.5), shifted);
-    }
-    const L = tf.mul(G, b1);
-    const max = tf.max(L, 1);
-    const lse = tf.add(tf.log(tf.sum(tf.exp(tf.sub(L, tf.reshape(max, [B, 1]))), 1)), max);
-    const pairs = normalization === 'mean-field' ? (hooks.energyPairCount === 'n' ? n : n * n) : 1;
-    return tf.exp(tf.sub(lse, tf.log(tf.mul(beta, 2 * pairs))));
-  });
-}
-
 /** A float32 tensor from float64 data. */
 function f32(data: Float64Array, shape: number[]): tf.Tensor {
   return tf.tensor(Float32Array.from(data), shape, 'float32');
@@ -221,6 +204,8 @@ function disposeModel(m: TfjsAttentionModel): void {
 async function simulate(batch: SphereBatch, o: SimulateOptions, hooks: SphereDynamicsHooks): Promise<SphereTrajectory> {
   validateSphereBatch(batch);
   validateSimulateOptions(o);
+  assertSphereRange(batch);
+  assertFloat32Range('dt', [o.dt]);
   const { B, n, d } = batch;
   const stepIndex = storedSteps(o.steps, o.recordEvery);
   const gram = o.record === 'gram';
@@ -238,6 +223,13 @@ async function simulate(batch: SphereBatch, o: SimulateOptions, hooks: SphereDyn
     const data = await stacked.data();
     stacked.dispose();
     const out = Float64Array.from(data);
+    if (!out.every(Number.isFinite)) {
+      throw new NumericalError(
+        `tfjs sphere dynamics: the ${o.integrator} states left the float32 range (largest finite float32 ${sci(FLOAT32_MAX)}; ` +
+          `the ${o.normalization} field e^{β⟨Bx,x⟩} overflows past β ≈ ${FLOAT32_LOG_MAX.toFixed(1)}): ` +
+          "use integrator 'euler-renormalize' (log-scaled under USA), a smaller dt, or a float64 implementation",
+      );
+    }
     return { B, n, d, stored: stepIndex.length, stepIndex, ...(gram ? { gram: out } : { states: out }) };
   } finally {
     tf.dispose([x, ...kept, ...(final ? [final] : [])]);
@@ -253,8 +245,17 @@ export function createTfjsSphereDynamics(name = 'tfjs', hooks: SphereDynamicsHoo
     async velocity(batch, normalization) {
       validateSphereBatch(batch);
       validateNormalization(normalization);
+      assertSphereRange(batch);
       const { x, model } = batchTensors(batch, normalization);
       try {
+        if (normalization === 'unnormalized') {
+          // USA in log scale: the float32 shifted field, its factor e^{m_i}/n applied in float64
+          const field = tf.tidy(() => {
+            const f = logScaledDrift(attentionLogits(x, model, hooks), applyRows(x, model.value));
+            return { w: hooks.skipProjection ? f.w : tangentProject(x, f.w), logScale: f.logScale };
+          });
+          return await applyLogScale(field, batch.beta);
+        }
         const v = attentionVelocity(x, model, hooks);
         const data = await v.data();
         v.dispose();
@@ -268,12 +269,10 @@ export function createTfjsSphereDynamics(name = 'tfjs', hooks: SphereDynamicsHoo
     async energy(batch, normalization) {
       validateSphereBatch(batch);
       validateEnergyRequest(batch, normalization);
+      assertSphereRange(batch);
       const { x, model } = batchTensors(batch, 'softmax');
       try {
-        const e = interactionEnergyTensor(x, model.beta, normalization, model.value, hooks);
-        const data = await e.data();
-        e.dispose();
-        return Float64Array.from(data);
+        return await interactionEnergyHost(x, model.beta, batch.beta, normalization, model.value, hooks);
       } finally {
         x.dispose();
         disposeModel(model);
@@ -281,8 +280,7 @@ export function createTfjsSphereDynamics(name = 'tfjs', hooks: SphereDynamicsHoo
     },
     /** g/‖g‖ with g ~ N(0, I_d) drawn by tf.randomNormal (seeded), normalised in float32. */
     async sampleUniform(count, d, seed) {
-      assertDimension('count', count);
-      assertDimension('d', d, 2);
+      validateSampleRequest(count, d, seed);
       const t = tf.tidy(() => {
         const g = tf.randomNormal([count, d], 0, 1, 'float32', seed);
         return tf.div(g, tf.norm(g, 'euclidean', 1, true));
