@@ -2,6 +2,16 @@
  * Capability interfaces of implementations under test (DESIGN.md, "Implementation under test").
  * An implementation is a bag of optional capabilities; a claim lists the capabilities it needs
  * and is skipped, with the reason in the report, when the implementation lacks one.
+ *
+ * Validation (impl/output-validation.ts, impl/*-input.ts): every entry point rejects a missing or malformed
+ * argument — the options object included — with an InputError naming it; every result is checked before a
+ * claim reads it, and a malformed one is an OutputError naming the field, expected and actual value. Arrays
+ * must be the exact typed array declared (Float64Array, Int32Array): a plain number[] or a Float32Array is
+ * rejected with the conversion to apply (the claims use typed-array methods on them). Lengths follow the
+ * declared shapes from the call's arguments; entries are finite unless a field's doc says otherwise (NaN
+ * never, except where a doc defines it). A float32 implementation given valid float64 input outside the
+ * float32 range throws a NumericalError naming the argument and the limit (impl/float32-range.ts) rather
+ * than returning NaN or ±∞.
  */
 import type { SinkhornSolver } from './sinkhorn.js';
 import type { Interpolator } from './interpolator.js';

@@ -7,6 +7,11 @@
  *   ẋ = P⊥_x ( V 𝒜_B[μ](x) + W (U x + b)_+ ),   𝒜_B[μ](x) = ∫ e^{⟨Bx,x'⟩} x' μ(dx') / ∫ e^{⟨Bx,ζ⟩} μ(dζ),
  * with θ(t) = (V, B, W, U, b) piecewise constant. N measures are evolved *independently* under one
  * shared θ: the attention term of measure i sees only the tokens of measure i (spec §1, note 1).
+ *
+ * Validation: an options argument, when given, must be an object (construct's {T, eps} is required).
+ * Evolved clouds keep each measure's [n_i, d] (boundaries: one list per piece when recorded); schedules are
+ * in the call's dimension d with finite durations ≥ 0 and finite d×d matrices and d-vectors; a
+ * construction's phases are named ranges of its pieces, its atoms [N, d]; all entries finite.
  */
 
 /** One constant piece θ_k = (V, B, W, U, b) held for `duration` time units. Matrices are row-major d×d. */

@@ -13,6 +13,11 @@
  *  - the masked head-2 readout M_ℓ = row-softmax over point keys of the head-2 logits
  *    (rows indexed by y_i, columns by x_j; → nP*ᵀ_λ with depth);
  *  - the sorting output M_ℓ·x (the readout head with W_OV = E_{x, out}).
+ *
+ * Validation: `options` is required ({layers ≥ 0}; tokens a boolean). The trace's B, n, d, layers,
+ * `recorded` (the options' layers, sorted) and `potentialLayers` must match the call; every array has its
+ * declared length and finite entries, except sinkU/sinkV (NaN without a sink token) and the sink row of
+ * `tokens` (NaN padding then).
  */
 
 /** A batch of B prompts of one shape (n points in R^d). All arrays are row-major. */

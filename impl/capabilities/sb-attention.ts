@@ -13,6 +13,13 @@
  *  - barycentric projection B_i = Σ_j P_ij x_j / Σ_j P_ij; SB step x_i ↦ 2x_i − B_i; k steps reach time t = kε
  *    of ∂ρ/∂t = ½Δρ.
  * All arrays are row-major.
+ *
+ * Validation: `options` is required for every method ({tolerance, maxIterations}, plus steps for iterate,
+ * iterations for sinkformer; initLogPotential a Float64Array [B, n]). Every returned array has its declared
+ * length and finite entries (weights are > 0, so log P has no −∞); iteration counts are integers in
+ * [0, maxIterations]; residuals are ≥ 0; recordedSteps is 0, every recordEvery-th step and K. A float32
+ * implementation needs max ½|x_i − x_j|²/ε (Sinkformer: max |(W_Q x_i)ᵀ(W_K x_j)|/ε) ≤ FLOAT32_LOG_DOMAIN_MAX
+ * and throws a NumericalError naming the argument beyond it.
  */
 
 /** B independent particle sets of one shape [B, n, d], d ∈ {1, 2, 3} in the claims (any d ≥ 1 is accepted). */

@@ -6,6 +6,12 @@
  *   K = exp(−C/ε),  u^{(ℓ)} = a ⊘ (K v^{(ℓ−1)}),  v^{(ℓ)} = b ⊘ (Kᵀ u^{(ℓ)}),  ℓ = 1..L,
  *   P^{(ℓ)} = diag(u^{(ℓ)}) K diag(v^{(ℓ)}).
  * Scalings are exchanged as logarithms (log u, log v); the potentials are f = ε log u, g = ε log v.
+ *
+ * Validation: `options` is required ({iterations ≥ 1, domain}; record a boolean, initLogV a Float64Array
+ * [B, m]). The trace's B, n, m, iterations and stored must match the call; logU, logV, logPlan are finite
+ * except −∞ exactly where the weight is zero (log u_i where a_i = 0, log v_j where b_j = 0, log P_ij where
+ * either is); +∞ and NaN never. A float32 solver needs max |C/ε| ≤ FLOAT32_LOG_DOMAIN_MAX (≈ 8.5e37) per
+ * instance; beyond it it throws a NumericalError naming eps.
  */
 
 /** A batch of B entropic OT problems of one shape. All arrays are row-major. */

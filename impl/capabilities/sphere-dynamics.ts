@@ -9,6 +9,12 @@
  *                                        A_ij = e^{β⟨B x_i, x_j⟩} / n     (USA, 'unnormalized', §3.3)
  * with B = KᵀQ (so that ⟨Qx_i, Kx_j⟩ = ⟨Bx_i, x_j⟩) and V the value matrix, both the identity when
  * omitted; β = 0 gives the mean-field consensus dynamics (4.1); V = −I the repulsive case (§3.2).
+ *
+ * Validation: simulate's `options` object and velocity's / energy's normalisation are required, sampleUniform
+ * needs an integer seed. Results have their declared lengths ([B, n, d] velocities, [B, stored, ·] states or
+ * Gram matrices with stored and stepIndex as the options give, [B] energies, [count, d] samples), all finite.
+ * Under USA the field carries the factor e^{β⟨Bx_i,x_j⟩}/n, beyond float32 past β ≈ 88.7: a float32
+ * implementation returns it from the log scale (impl/tfjs/usa-log-scale.ts) or throws a NumericalError.
  */
 
 /** 'softmax': SA (eq. 2.6); 'unnormalized': USA (§3.3, Z replaced by n). */

@@ -5,6 +5,7 @@
  * (impl/float32-range.ts).
  */
 import type { ParticleBatch, SinkformerBatch } from '../capabilities/sb-attention.js';
+import type { OTTransformerBatch } from '../capabilities/ot-transformer.js';
 import type { SphereBatch } from '../capabilities/sphere-dynamics.js';
 import { SPHERE_NORM_TOLERANCE } from '../sphere-input.js';
 import { NumericalError } from '../errors.js';
@@ -76,5 +77,33 @@ export function assertSphereRange(batch: SphereBatch): void {
     let frob = batch.bilinear ? 0 : d;
     if (batch.bilinear) for (let k = b * d * d; k < (b + 1) * d * d; k++) frob += batch.bilinear[k]! ** 2;
     assertLogDomainRange('beta', 'the logit bound β‖B‖_F', b, batch.beta[b]! * Math.sqrt(frob) * (1 + SPHERE_NORM_TOLERANCE) ** 2);
+  }
+}
+
+/**
+ * Float32 range of an OT-transformer batch (Daneshmand 2024; spec ot-transformer-sorting §2): the prompt
+ * (x, y, ‖x‖², ‖y‖², potentials) and the weights (2/λ) representable, and the logits
+ * |(u_i + v_j − ‖x_i − y_j‖²)/λ − 1| within the float32 log domain for every layer: each layer moves a
+ * potential by at most γ (the value channel is 1 or −1/n), so |u_ℓ| ≤ |u_0| + γL.
+ */
+export function assertOTTransformerRange(batch: OTTransformerBatch, layers: number): void {
+  const { B, n, d } = batch;
+  for (const key of ['x', 'y', 'u0', 'v0', 'sinkU0', 'sinkV0'] as const) if (batch[key]) assertFloat32Range(key, batch[key]!);
+  assertFloat32Range('gamma', batch.gamma, true);
+  const norm = (a: Float64Array, r: number): number => Math.hypot(...a.subarray(r * d, (r + 1) * d));
+  for (let b = 0; b < B; b++) {
+    const lambda = batch.lambda[b]!;
+    if (!Number.isFinite(Math.fround(2 / lambda))) {
+      throw new NumericalError(`argument 'lambda': instance ${b} has λ = ${sci(lambda)}, whose weight 2/λ overflows float32 (largest ${sci(FLOAT32_MAX)})`);
+    }
+    let reach = 0;
+    let pot = 0;
+    for (let i = 0; i < n; i++) {
+      reach = Math.max(reach, norm(batch.x, b * n + i) + norm(batch.y, b * n + i));
+      pot = Math.max(pot, Math.abs(batch.u0?.[b * n + i] ?? 0), Math.abs(batch.v0?.[b * n + i] ?? 0));
+    }
+    assertLogDomainRange('x', 'the prompt entries (max‖x‖ + max‖y‖)²', b, reach ** 2);
+    pot = Math.max(pot, Math.abs(batch.sinkU0?.[b] ?? 0), Math.abs(batch.sinkV0?.[b] ?? 0)) + batch.gamma[b]! * layers;
+    assertLogDomainRange('lambda', `the logit bound ((max‖x‖ + max‖y‖)² + 2 max|u|)/λ (λ = ${sci(lambda)})`, b, (reach ** 2 + 2 * pot) / lambda + 1);
   }
 }

@@ -9,6 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { OTTransformer, OTTransformerBatch, OTTransformerOptions, OTTransformerTrace } from '../capabilities/ot-transformer.js';
+import { assertOTTransformerRange } from './float32-input.js';
 import { layerWeights, promptTokens, recordedLayers, tokenLayout, validateOTTransformerInput, type WeightVariant } from '../ot-transformer-prompt.js';
 
 let kernelIsStable: boolean | undefined;
@@ -53,6 +54,7 @@ function f32(data: ArrayLike<number>, shape: number[]): tf.Tensor {
 
 async function forward(batch: OTTransformerBatch, options: OTTransformerOptions, hooks: TfjsOTTransformerHooks): Promise<OTTransformerTrace> {
   validateOTTransformerInput(batch, options);
+  assertOTTransformerRange(batch, options.layers);
   const { B, n, d } = batch;
   const L = options.layers;
   const sink = hooks.sinkToken ?? true;
