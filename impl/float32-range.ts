@@ -38,11 +38,14 @@ export function assertFloat32Range(name: string, values: ArrayLike<number>, unde
     if (!Number.isFinite(v)) continue;
     const f = Math.fround(v);
     if (!Number.isFinite(f)) {
-      throw new NumericalError(`argument '${name}': entry ${k} = ${sci(v)} overflows float32 (largest finite float32 ${sci(FLOAT32_MAX)})`);
+      throw new NumericalError(
+        `argument '${name}': entry ${k} = ${sci(v)} overflows float32 (largest finite float32 ${sci(FLOAT32_MAX)})`,
+      );
     }
     if (underflow && f === 0 && v !== 0) {
       throw new NumericalError(
-        `argument '${name}': entry ${k} = ${sci(v)} underflows to 0 in float32 (smallest float32 ${sci(FLOAT32_MIN_SUBNORMAL)})`,
+        `argument '${name}': entry ${k} = ${sci(v)} underflows to 0 in float32 ` +
+          `(smallest float32 ${sci(FLOAT32_MIN_SUBNORMAL)})`,
       );
     }
   }
@@ -55,8 +58,9 @@ export function assertFloat32Range(name: string, values: ArrayLike<number>, unde
 export function assertLogDomainRange(name: string, what: string, instance: number, magnitude: number): void {
   if (!(magnitude <= FLOAT32_LOG_DOMAIN_MAX)) {
     throw new NumericalError(
-      `argument '${name}': ${what} reaches ${sci(magnitude)} in instance ${instance}, beyond the float32 log-domain limit ` +
-        `${sci(FLOAT32_LOG_DOMAIN_MAX)} (largest finite float32 ${sci(FLOAT32_MAX)} / 4); use a float64 implementation`,
+      `argument '${name}': ${what} reaches ${sci(magnitude)} in instance ${instance}, beyond the float32 ` +
+        `log-domain limit ${sci(FLOAT32_LOG_DOMAIN_MAX)} (largest finite float32 ${sci(FLOAT32_MAX)} / 4); ` +
+        'use a float64 implementation',
     );
   }
 }

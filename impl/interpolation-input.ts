@@ -5,7 +5,9 @@
 import type { MeasureFamily, Schedule } from './capabilities/interpolator.js';
 import { InputError } from './errors.js';
 import { SPHERE_NORM_TOLERANCE } from './sphere-input.js';
-import { assertDimension, assertFinite, assertLength, assertOptionalBoolean, assertOptions, assertPositive } from './validate.js';
+import {
+  assertDimension, assertFinite, assertLength, assertOptionalBoolean, assertOptions, assertPositive,
+} from './validate.js';
 
 /** Rows of `x` ([·, d]) finite and on S^{d−1} within {@link SPHERE_NORM_TOLERANCE}. */
 export function assertOnSphere(name: string, x: ArrayLike<number>, d: number): void {
@@ -51,7 +53,9 @@ export function validateSchedule(schedule: Schedule, d: number): void {
  * The optional options argument `{step?, …}` of evolve, toOrthant, disentangle, matchPoints: an object
  * when given; returns its natural step h > 0 (default 1e-2). `record` must be a boolean when given.
  */
-export function validateStepOptions(options: { readonly step?: number; readonly record?: unknown } | undefined, fields = '{step?}'): number {
+export function validateStepOptions(
+  options: { readonly step?: number; readonly record?: unknown } | undefined, fields = '{step?}',
+): number {
   assertOptions(options, fields, false);
   assertOptionalBoolean('record', options?.record);
   return validateStep(options?.step);

@@ -10,7 +10,9 @@
  */
 import type { OTTransformerBatch, OTTransformerOptions } from './capabilities/ot-transformer.js';
 import { InputError } from './errors.js';
-import { assertDimension, assertFinite, assertLength, assertOptionalBoolean, assertOptions, assertPositive } from './validate.js';
+import {
+  assertDimension, assertFinite, assertLength, assertOptionalBoolean, assertOptions, assertPositive,
+} from './validate.js';
 
 export interface TokenLayout {
   readonly d: number;

@@ -1,7 +1,9 @@
 /** Validation of SB-attention inputs, shared by every implementation (reference, tfjs, mutants, plug-ins). */
 import type { ParticleBatch, SBIterateOptions, SBSolveOptions, SinkformerBatch, SinkformerOptions } from './capabilities/sb-attention.js';
 import { InputError } from './errors.js';
-import { assertDimension, assertFinite, assertFloat64Array, assertLength, assertOptions, assertPositive } from './validate.js';
+import {
+  assertDimension, assertFinite, assertFloat64Array, assertLength, assertOptions, assertPositive,
+} from './validate.js';
 
 
 /**

@@ -2,7 +2,8 @@
 import { SINKHORN_DOMAINS, type SinkhornBatch, type SinkhornOptions } from './capabilities/sinkhorn.js';
 import { InputError } from './errors.js';
 import {
-  assertBalanced, assertDimension, assertFinite, assertFloat64Array, assertLength, assertOptionalBoolean, assertOptions, assertPositive, assertWeights,
+  assertBalanced, assertDimension, assertFinite, assertFloat64Array, assertLength, assertOptionalBoolean, assertOptions,
+  assertPositive, assertWeights,
 } from './validate.js';
 
 /** Throws an InputError naming the argument for NaN, ±∞, ε ≤ 0, shape mismatch or zero mass. */

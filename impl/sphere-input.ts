@@ -4,7 +4,9 @@
  */
 import type { AttentionNormalization, EnergyNormalization, SimulateOptions, SphereBatch } from './capabilities/sphere-dynamics.js';
 import { InputError } from './errors.js';
-import { assertDimension, assertFinite, assertLength, assertOptions, assertPositive } from './validate.js';
+import {
+  assertDimension, assertFinite, assertLength, assertOptions, assertPositive, gotOrMissing,
+} from './validate.js';
 
 /**
  * Rows must lie on S^{d−1} up to this distance of ‖x_i‖ from 1: float32-rounded unit vectors are off by
@@ -77,7 +79,7 @@ export function validateEnergyRequest(batch: SphereBatch, normalization: EnergyN
 export function validateSampleRequest(count: number, d: number, seed: number): void {
   assertDimension('count', count);
   assertDimension('d', d, 2);
-  if (!Number.isSafeInteger(seed)) throw new InputError('seed', `must be an integer, ${seed === undefined ? 'is missing' : `got ${String(seed)}`}`);
+  if (!Number.isSafeInteger(seed)) throw new InputError('seed', `must be an integer, ${gotOrMissing(seed)}`);
 }
 
 /** The step indices of the stored states: 0, every k-th, and the last. */

@@ -16,10 +16,15 @@ export function assertFinite(name: string, values: Numeric): void {
   }
 }
 
+/** "is missing" for undefined, else "got <value>" (or "got <description>"), for messages. */
+export function gotOrMissing(value: unknown, description: string = String(value)): string {
+  return value === undefined ? 'is missing' : `got ${description}`;
+}
+
 /** A positive integer dimension. */
 export function assertDimension(name: string, value: number, min = 1): void {
   if (!Number.isInteger(value) || value < min) {
-    throw new InputError(name, `must be an integer ≥ ${min}, ${value === undefined ? 'is missing' : `got ${String(value)}`}`);
+    throw new InputError(name, `must be an integer ≥ ${min}, ${gotOrMissing(value)}`);
   }
 }
 
@@ -30,19 +35,23 @@ export function assertDimension(name: string, value: number, min = 1): void {
 export function assertOptions(value: unknown, fields: string, required = true): void {
   if (value === undefined && !required) return;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new InputError('options', `must be an object ${fields}, ${value === undefined ? 'is missing' : `got ${value === null ? 'null' : typeof value}`}`);
+    const what = value === null ? 'null' : typeof value;
+    throw new InputError('options', `must be an object ${fields}, ${gotOrMissing(value, what)}`);
   }
 }
 
 /** An optional boolean flag. */
 export function assertOptionalBoolean(name: string, value: unknown): void {
-  if (value !== undefined && typeof value !== 'boolean') throw new InputError(name, `must be true or false when given, got ${String(value)}`);
+  if (value !== undefined && typeof value !== 'boolean') {
+    throw new InputError(name, `must be true or false when given, got ${String(value)}`);
+  }
 }
 
 /** A Float64Array argument (typed-array methods are used on it). */
 export function assertFloat64Array(name: string, value: unknown): asserts value is Float64Array {
   if (!(value instanceof Float64Array)) {
-    throw new InputError(name, `must be a Float64Array, ${value === undefined ? 'is missing' : `got ${Array.isArray(value) ? 'a plain array' : typeof value}`}`);
+    const what = Array.isArray(value) ? 'a plain array' : typeof value;
+    throw new InputError(name, `must be a Float64Array, ${gotOrMissing(value, what)}`);
   }
 }
 
@@ -60,8 +69,8 @@ export function assertPositive(name: string, values: Numeric | number): void {
   for (let i = 0; i < arr.length; i++) {
     const v = arr[i]!;
     if (typeof v !== 'number' || !Number.isFinite(v) || !(v > 0)) {
-      const got = v === undefined ? 'is missing' : `got ${String(v)}`;
-      throw new InputError(name, `must be a finite number > 0${arr.length > 1 ? ` (entry ${i})` : ''}, ${got}`);
+      const entry = arr.length > 1 ? ` (entry ${i})` : '';
+      throw new InputError(name, `must be a finite number > 0${entry}, ${gotOrMissing(v)}`);
     }
   }
 }

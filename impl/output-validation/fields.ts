@@ -70,7 +70,8 @@ export function nonNegativeField(field: string, value: unknown, expected: Expect
   for (let k = 0; k < arr.length; k++) {
     const v = arr[k]!;
     if (v < 0 || (integer && !Number.isInteger(v))) {
-      throw new OutputError(field, `entry ${k} is ${v}; expected ${integer ? 'a non-negative integer' : 'a value ≥ 0'}`);
+      const expected = integer ? 'a non-negative integer' : 'a value ≥ 0';
+      throw new OutputError(field, `entry ${k} is ${v}; expected ${expected}`);
     }
   }
   return arr;
@@ -79,12 +80,15 @@ export function nonNegativeField(field: string, value: unknown, expected: Expect
 /** The length of an array-like field against the declared shape. */
 export function assertLengthOf(field: string, arr: ArrayLike<unknown>, expected: Expected): void {
   if (arr.length !== expected.length) {
-    throw new OutputError(field, `${field} has ${arr.length} entries, expected ${expected.formula} = ${expected.length}`);
+    const want = `${expected.formula} = ${expected.length}`;
+    throw new OutputError(field, `${field} has ${arr.length} entries, expected ${want}`);
   }
 }
 
 /** An Int32Array equal to the expected integer list (step indices). */
-export function int32ListField(field: string, value: unknown, expected: ArrayLike<number>, formula: string): Int32Array {
+export function int32ListField(
+  field: string, value: unknown, expected: ArrayLike<number>, formula: string,
+): Int32Array {
   const arr = typedArray(field, value, Int32Array);
   assertSameList(field, arr, expected, formula);
   return arr;
@@ -99,14 +103,17 @@ export function integerListField(field: string, value: unknown, expected: ArrayL
 function assertSameList(field: string, arr: ArrayLike<unknown>, expected: ArrayLike<number>, formula: string): void {
   assertLengthOf(field, arr, { length: expected.length, formula });
   for (let k = 0; k < expected.length; k++) {
-    if (arr[k] !== expected[k]) throw new OutputError(field, `entry ${k} is ${String(arr[k])}, expected ${expected[k]} (${formula})`);
+    if (arr[k] !== expected[k]) {
+      throw new OutputError(field, `entry ${k} is ${String(arr[k])}, expected ${expected[k]} (${formula})`);
+    }
   }
 }
 
 /** A scalar field equal to the value the call's arguments declare (B, n, iterations, stored …). */
 export function equalNumberField(field: string, value: unknown, expected: number, source: string): void {
   if (value !== expected) {
-    throw new OutputError(field, `is ${value === undefined ? 'missing' : String(value)}, expected ${source} = ${expected}`);
+    const got = value === undefined ? 'missing' : String(value);
+    throw new OutputError(field, `is ${got}, expected ${source} = ${expected}`);
   }
 }
 

@@ -5,7 +5,7 @@
  * phases are named ranges of its pieces and its atoms are [N, d]. Every array entry finite; the
  * diagnostics are free-form numbers for reports.
  */
-import type { MeasureFamily, PhaseName } from '../capabilities/interpolator.js';
+import type { EvolveOptions, MeasureFamily, PhaseName, Schedule } from '../capabilities/interpolator.js';
 import { OutputError } from '../errors.js';
 import { assertLengthOf, assertRecord, equalNumberField, float64Field, type OutputRule } from './fields.js';
 
@@ -13,7 +13,9 @@ const PHASES: readonly PhaseName[] = ['orthant', 'disentangle', 'cluster', 'matc
 
 /** An array field (of clouds, pieces, phases). */
 function arrayField(field: string, value: unknown, length?: { length: number; formula: string }): unknown[] {
-  if (!Array.isArray(value)) throw new OutputError(field, `expected an array, got ${value === undefined ? 'nothing' : typeof value}`);
+  if (!Array.isArray(value)) {
+    throw new OutputError(field, `expected an array, got ${value === undefined ? 'nothing' : typeof value}`);
+  }
   if (length) assertLengthOf(field, value, length);
   return value;
 }
@@ -46,17 +48,20 @@ function scheduleField(field: string, value: unknown, d: number): number {
       throw new OutputError(`${prefix}duration`, `expected a finite duration ≥ 0, got ${String(tau)}`);
     }
     blockFields(prefix, p, d, ['V', 'B', 'W', 'U']);
-    if (p['label'] !== undefined && typeof p['label'] !== 'string') throw new OutputError(`${prefix}label`, 'expected a string');
+    if (p['label'] !== undefined && typeof p['label'] !== 'string') {
+      throw new OutputError(`${prefix}label`, 'expected a string');
+    }
   });
   return pieces.length;
 }
 
 function validateEvolve(args: readonly unknown[], result: unknown): void {
-  const [family, schedule, options] = args as [MeasureFamily, { pieces: readonly unknown[] }, { record?: boolean } | undefined];
+  const [family, schedule, options] = args as [MeasureFamily, Schedule, EvolveOptions | undefined];
   const r = assertRecord('result', result);
   cloudsField('final', r['final'], family);
   if (!options?.record) return;
-  const boundaries = arrayField('boundaries', r['boundaries'], { length: schedule.pieces.length, formula: 'the number of pieces' });
+  const pieces = { length: schedule.pieces.length, formula: 'the number of pieces' };
+  const boundaries = arrayField('boundaries', r['boundaries'], pieces);
   boundaries.forEach((b, k) => cloudsField(`boundaries[${k}]`, b, family));
 }
 
@@ -64,7 +69,9 @@ function validateGate(args: readonly unknown[], result: unknown): void {
   blockFields('', assertRecord('block', result), args[0] as number, ['W', 'U']);
 }
 
-const familySchedule: OutputRule = (args, result) => void scheduleField('schedule', result, (args[0] as MeasureFamily).d);
+const familySchedule: OutputRule = (args, result) => {
+  scheduleField('schedule', result, (args[0] as MeasureFamily).d);
+};
 
 function validateMatchPoints(args: readonly unknown[], result: unknown): void {
   scheduleField('schedule', result, args[0] as number);
@@ -76,11 +83,14 @@ function validateConstruct(args: readonly unknown[], result: unknown): void {
   const pieces = scheduleField('schedule', c['schedule'], family.d);
   arrayField('phases', c['phases']).forEach((raw, k) => {
     const ph = assertRecord(`phases[${k}]`, raw);
-    if (!PHASES.includes(ph['name'] as PhaseName)) throw new OutputError(`phases[${k}].name`, `expected one of ${PHASES.join(', ')}, got ${String(ph['name'])}`);
+    if (!PHASES.includes(ph['name'] as PhaseName)) {
+      throw new OutputError(`phases[${k}].name`, `expected one of ${PHASES.join(', ')}, got ${String(ph['name'])}`);
+    }
     const [start, end] = [ph['start'], ph['end']];
     const ok = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x);
     if (!ok(start) || !ok(end) || start < 0 || start > end || end > pieces) {
-      throw new OutputError(`phases[${k}]`, `range [${String(start)}, ${String(end)}) is not within the ${pieces} pieces of the schedule`);
+      const range = `[${String(start)}, ${String(end)})`;
+      throw new OutputError(`phases[${k}]`, `range ${range} is not within the ${pieces} pieces of the schedule`);
     }
   });
   float64Field('atoms', c['atoms'], { length: family.clouds.length * family.d, formula: 'N·d' }, 'finite');

@@ -37,7 +37,9 @@ function validateForward(args: readonly unknown[], result: unknown): void {
   const sinkV = float64Field('sinkV', t['sinkV'], { length: B * Q, formula: 'B·Q' }, 'any');
   for (const [field, arr] of [['sinkU', sinkU], ['sinkV', sinkV]] as const) {
     const k = arr.findIndex((x) => x === Infinity || x === -Infinity);
-    if (k >= 0) throw new OutputError(field, `entry ${k} is ${arr[k]}; expected a finite value (or NaN without a sink token)`);
+    if (k >= 0) {
+      throw new OutputError(field, `entry ${k} is ${arr[k]}; expected a finite value (or NaN without a sink token)`);
+    }
   }
   float64Field('planLogits', t['planLogits'], { length: B * S * n * n, formula: 'B·S·n·n' }, 'finite');
   float64Field('readout', t['readout'], { length: B * S * n * n, formula: 'B·S·n·n' }, 'finite');

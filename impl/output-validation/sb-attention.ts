@@ -7,7 +7,9 @@
 import type { ParticleBatch, SBIterateOptions, SBSolveOptions, SinkformerBatch } from '../capabilities/sb-attention.js';
 import { OutputError } from '../errors.js';
 import { recordedStepList } from '../reference/sb-attention.js';
-import { assertRecord, equalNumberField, float64Field, integerListField, nonNegativeField, type OutputRule } from './fields.js';
+import {
+  assertRecord, equalNumberField, float64Field, integerListField, nonNegativeField, type OutputRule,
+} from './fields.js';
 
 /** Iteration counts: non-negative integers, at most the cap. */
 function iterationsField(value: unknown, length: number, formula: string, cap: number): void {

@@ -8,7 +8,9 @@
  */
 import type { Interpolator, MeasureFamily, ParameterPiece } from '../capabilities/interpolator.js';
 import { InputError, NumericalError } from '../errors.js';
-import { assertOnSphere, validateConstructInput, validateFamily, validateSchedule, validateStep, validateStepOptions } from '../interpolation-input.js';
+import {
+  assertOnSphere, validateConstructInput, validateFamily, validateSchedule, validateStep, validateStepOptions,
+} from '../interpolation-input.js';
 import { assertDimension, assertFinite, assertOptions } from '../validate.js';
 import { constructDirac, disentanglePieces, gateBlock, matchPieces, orthantPieces, type ConstructionHooks } from './interpolation-construction.js';
 import { evolvePiece } from './interpolation-model.js';

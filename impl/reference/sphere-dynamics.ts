@@ -7,7 +7,10 @@ import { sampleUniformSphere } from './sphere-sampler.js';
 import type {
   AttentionNormalization, EnergyNormalization, SimulateOptions, SphereBatch, SphereDynamics, SphereTrajectory,
 } from '../capabilities/sphere-dynamics.js';
-import { storedSteps, validateEnergyRequest, validateSampleRequest, validateNormalization, validateSimulateOptions, validateSphereBatch } from '../sphere-input.js';
+import {
+  storedSteps, validateEnergyRequest, validateNormalization, validateSampleRequest, validateSimulateOptions,
+  validateSphereBatch,
+} from '../sphere-input.js';
 import { interactionEnergy } from './interaction-energy.js';
 import { attentionDrift, attentionField, eulerRenormalizeStep, gramMatrix, rk4SphereStep, type AttentionParams } from './sphere.js';
 

@@ -22,7 +22,8 @@ export function invSqrtEpsOf(eps: Float64Array): Float64Array {
     const f = Math.fround(v);
     if (!Number.isFinite(f) || f === 0) {
       throw new NumericalError(
-        `argument 'eps': instance ${b} has ε = ${sci(eps[b]!)}, whose 1/√ε = ${sci(v)} ${f === 0 ? 'underflows' : 'overflows'} float32 ` +
+        `argument 'eps': instance ${b} has ε = ${sci(eps[b]!)}, whose 1/√ε = ${sci(v)} ` +
+          `${f === 0 ? 'underflows' : 'overflows'} float32 ` +
           `(ε must lie in [${sci(FLOAT32_MAX ** -2)}, ${sci(FLOAT32_MIN_SUBNORMAL ** -2)}])`,
       );
     }
@@ -76,7 +77,8 @@ export function assertSphereRange(batch: SphereBatch): void {
   for (let b = 0; b < B; b++) {
     let frob = batch.bilinear ? 0 : d;
     if (batch.bilinear) for (let k = b * d * d; k < (b + 1) * d * d; k++) frob += batch.bilinear[k]! ** 2;
-    assertLogDomainRange('beta', 'the logit bound β‖B‖_F', b, batch.beta[b]! * Math.sqrt(frob) * (1 + SPHERE_NORM_TOLERANCE) ** 2);
+    const bound = batch.beta[b]! * Math.sqrt(frob) * (1 + SPHERE_NORM_TOLERANCE) ** 2;
+    assertLogDomainRange('beta', 'the logit bound β‖B‖_F', b, bound);
   }
 }
 
@@ -88,13 +90,18 @@ export function assertSphereRange(batch: SphereBatch): void {
  */
 export function assertOTTransformerRange(batch: OTTransformerBatch, layers: number): void {
   const { B, n, d } = batch;
-  for (const key of ['x', 'y', 'u0', 'v0', 'sinkU0', 'sinkV0'] as const) if (batch[key]) assertFloat32Range(key, batch[key]!);
+  for (const key of ['x', 'y', 'u0', 'v0', 'sinkU0', 'sinkV0'] as const) {
+    if (batch[key]) assertFloat32Range(key, batch[key]!);
+  }
   assertFloat32Range('gamma', batch.gamma, true);
   const norm = (a: Float64Array, r: number): number => Math.hypot(...a.subarray(r * d, (r + 1) * d));
   for (let b = 0; b < B; b++) {
     const lambda = batch.lambda[b]!;
     if (!Number.isFinite(Math.fround(2 / lambda))) {
-      throw new NumericalError(`argument 'lambda': instance ${b} has λ = ${sci(lambda)}, whose weight 2/λ overflows float32 (largest ${sci(FLOAT32_MAX)})`);
+      throw new NumericalError(
+        `argument 'lambda': instance ${b} has λ = ${sci(lambda)}, whose weight 2/λ overflows float32 ` +
+          `(largest ${sci(FLOAT32_MAX)})`,
+      );
     }
     let reach = 0;
     let pot = 0;
@@ -104,6 +111,7 @@ export function assertOTTransformerRange(batch: OTTransformerBatch, layers: numb
     }
     assertLogDomainRange('x', 'the prompt entries (max‖x‖ + max‖y‖)²', b, reach ** 2);
     pot = Math.max(pot, Math.abs(batch.sinkU0?.[b] ?? 0), Math.abs(batch.sinkV0?.[b] ?? 0)) + batch.gamma[b]! * layers;
-    assertLogDomainRange('lambda', `the logit bound ((max‖x‖ + max‖y‖)² + 2 max|u|)/λ (λ = ${sci(lambda)})`, b, (reach ** 2 + 2 * pot) / lambda + 1);
+    const what = `the logit bound ((max‖x‖ + max‖y‖)² + 2 max|u|)/λ (λ = ${sci(lambda)})`;
+    assertLogDomainRange('lambda', what, b, (reach ** 2 + 2 * pot) / lambda + 1);
   }
 }

@@ -75,7 +75,8 @@ interface Solved {
  * Converged instances keep iterating (a fixed point) until every instance is below tolerance.
  */
 async function solveBridge(
-  x: tf.Tensor, invSqrtEps: tf.Tensor, epsHost: Float64Array, logW: tf.Tensor, g0: tf.Tensor | undefined, options: SBSolveOptions, hooks: TfjsSBHooks,
+  x: tf.Tensor, invSqrtEps: tf.Tensor, epsHost: Float64Array, logW: tf.Tensor, g0: tf.Tensor | undefined,
+  options: SBSolveOptions, hooks: TfjsSBHooks,
 ): Promise<Solved> {
   const [B, n] = x.shape as [number, number, number];
   const M = negHalfSquaredDistanceOverEps(x, invSqrtEps, hooks.costScale ?? 1);
@@ -144,7 +145,8 @@ function stepFrom(x: tf.Tensor, logPlan: tf.Tensor, hooks: TfjsSBHooks): { bary:
 
 /** log w in float64, rounded once (a weight below the float32 range keeps a finite log). */
 function logWeightsTensor(batch: ParticleBatch): tf.Tensor {
-  return batch.weights ? f32(batch.weights.map(Math.log), [batch.B, batch.n]) : tf.fill([batch.B, batch.n], -Math.log(batch.n));
+  const { B, n } = batch;
+  return batch.weights ? f32(batch.weights.map(Math.log), [B, n]) : tf.fill([B, n], -Math.log(n));
 }
 
 /** The tfjs SB attention (float32); `hooks` plant bugs for the mutant catalogue. */
@@ -271,7 +273,8 @@ export function createTfjsSBAttention(name = 'tfjs', hooks: TfjsSBHooks = {}): S
         const [xs, ks] = await Promise.all([x.data(), K.data()]);
         if (!xs.every(Number.isFinite) || !ks.every(Number.isFinite)) {
           throw new NumericalError(
-            `tfjs Sinkformer: a layer's tokens or logits left the float32 range (largest finite float32 ${sci(FLOAT32_MAX)}); ` +
+            `tfjs Sinkformer: a layer's tokens or logits left the float32 range ` +
+              `(largest finite float32 ${sci(FLOAT32_MAX)}); ` +
               'the weights grow the tokens across layers: use fewer layers or a float64 implementation',
           );
         }

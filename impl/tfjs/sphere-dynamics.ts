@@ -23,7 +23,10 @@ import { applyLogScale, logScaledDrift, logScaledEulerStep } from './usa-log-sca
 import type {
   AttentionNormalization, EnergyNormalization, SimulateOptions, SphereBatch, SphereDynamics, SphereIntegrator, SphereTrajectory,
 } from '../capabilities/sphere-dynamics.js';
-import { storedSteps, validateEnergyRequest, validateSampleRequest, validateNormalization, validateSimulateOptions, validateSphereBatch } from '../sphere-input.js';
+import {
+  storedSteps, validateEnergyRequest, validateNormalization, validateSampleRequest, validateSimulateOptions,
+  validateSphereBatch,
+} from '../sphere-input.js';
 
 /** The attention model of a batch as tensors. */
 export interface TfjsAttentionModel {
@@ -225,7 +228,8 @@ async function simulate(batch: SphereBatch, o: SimulateOptions, hooks: SphereDyn
     const out = Float64Array.from(data);
     if (!out.every(Number.isFinite)) {
       throw new NumericalError(
-        `tfjs sphere dynamics: the ${o.integrator} states left the float32 range (largest finite float32 ${sci(FLOAT32_MAX)}; ` +
+        `tfjs sphere dynamics: the ${o.integrator} states left the float32 range ` +
+          `(largest finite float32 ${sci(FLOAT32_MAX)}; ` +
           `the ${o.normalization} field e^{β⟨Bx,x⟩} overflows past β ≈ ${FLOAT32_LOG_MAX.toFixed(1)}): ` +
           "use integrator 'euler-renormalize' (log-scaled under USA), a smaller dt, or a float64 implementation",
       );

@@ -28,7 +28,8 @@ function pairLogSumExp(L: tf.Tensor): tf.Tensor {
  * 'mean-field' log(1/(2βn²)Σe^{β⟨x_i,x_j⟩}) (eq. 3.5), 'modified-metric' log(1/(2β)Σe^{β⟨Vx_i,x_j⟩}) (§3.4.1).
  */
 export function logInteractionEnergyTensor(
-  x: tf.Tensor, beta: tf.Tensor, normalization: 'mean-field' | 'modified-metric', value?: tf.Tensor, hooks: SphereDynamicsHooks = {},
+  x: tf.Tensor, beta: tf.Tensor, normalization: 'mean-field' | 'modified-metric', value?: tf.Tensor,
+  hooks: SphereDynamicsHooks = {},
 ): tf.Tensor {
   return tf.tidy(() => {
     const n = x.shape[1]!;
@@ -80,7 +81,8 @@ export async function interactionEnergyHost(
   }
   const b = out.findIndex((v) => !Number.isFinite(v));
   if (b >= 0) {
-    throw new NumericalError(`argument 'beta': the ${normalization} energy of instance ${b} (β = ${sci(betaHost[b]!)}) exceeds the float64 range`);
+    const what = `the ${normalization} energy of instance ${b} (β = ${sci(betaHost[b]!)})`;
+    throw new NumericalError(`argument 'beta': ${what} exceeds the float64 range`);
   }
   return out;
 }

@@ -10,7 +10,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { NumericalError } from '../errors.js';
 import { sci } from '../float32-range.js';
 
-/** The shifted field and its log scale: w_i = Σ_j e^{L_ij − m_i} (Vx)_j ([B, n, d]), logScale_i = m_i − ln n ([B, n, 1]). */
+/** The shifted field w_i = Σ_j e^{L_ij − m_i} (Vx)_j ([B, n, d]) and its log scale m_i − ln n ([B, n, 1]). */
 export interface LogScaledField {
   readonly w: tf.Tensor;
   readonly logScale: tf.Tensor;
@@ -50,7 +50,8 @@ export async function applyLogScale(field: LogScaledField, beta: Float64Array): 
     for (let k = 0; k < d; k++) out[r * d + k] = w[r * d + k]! * scale;
     if (!Number.isFinite(scale)) {
       const b = Math.floor(r / n);
-      throw new NumericalError(`argument 'beta': the USA field e^{β⟨Bx_i,x_j⟩}/n of instance ${b} (β = ${sci(beta[b]!)}) exceeds the float64 range`);
+      const what = `the USA field e^{β⟨Bx_i,x_j⟩}/n of instance ${b} (β = ${sci(beta[b]!)})`;
+      throw new NumericalError(`argument 'beta': ${what} exceeds the float64 range`);
     }
   }
   return out;

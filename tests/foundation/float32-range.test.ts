@@ -45,34 +45,43 @@ test.before(async () => {
 });
 
 const square = (C: number[], eps: number, a = [0.5, 0.5]) => ({
-  B: 1, n: 2, m: 2, a: Float64Array.from(a), b: Float64Array.of(0.5, 0.5), C: Float64Array.from(C), eps: Float64Array.of(eps),
+  B: 1, n: 2, m: 2, a: Float64Array.from(a), b: Float64Array.of(0.5, 0.5), C: Float64Array.from(C),
+  eps: Float64Array.of(eps),
 });
 
-test('Sinkhorn ε = 1e-46 (below the float32 subnormal range): NumericalError naming eps and the log-domain limit', async () => {
+test('Sinkhorn ε = 1e-46 (below float32 subnormals): NumericalError naming eps and the log-domain limit', async () => {
   const batch = square([0, 1, 1, 0], 1e-46);
   for (const domain of ['log', 'kernel', 'stabilized'] as const) {
-    await expectNumericalError(`domain ${domain}`, () => tfjs.sinkhorn!.solve(batch, { iterations: 3, domain }), /'eps'.*C\/ε.*1\.000e\+46.*float32 log-domain limit 8\.507e\+37/);
+    const pattern = /'eps'.*C\/ε.*1\.000e\+46.*float32 log-domain limit 8\.507e\+37/;
+    const run = () => tfjs.sinkhorn!.solve(batch, { iterations: 3, domain });
+    await expectNumericalError(`domain ${domain}`, run, pattern);
   }
   const t = await ref.sinkhorn!.solve(batch, { iterations: 3, domain: 'log' });
   validateOutput('sinkhorn', 'solve', [batch, { iterations: 3, domain: 'log' }], t);
 });
 
-test('Sinkhorn: C and ε beyond float32 with C/ε moderate, and weights below it, stay finite in the log domain', async () => {
-  for (const [batch, what] of [[square([0, 1e300, 2e300, 0], 1e300), 'C, ε ≈ 1e300'], [square([0, 1, 1, 0], 0.5, [1 - 1e-50, 1e-50]), 'a_2 = 1e-50']] as const) {
+const tinyWeight = square([0, 1, 1, 0], 0.5, [1 - 1e-50, 1e-50]);
+
+test('Sinkhorn: C and ε beyond float32 with C/ε moderate, and weights below it, stay finite (log domain)', async () => {
+  const cases = [[square([0, 1e300, 2e300, 0], 1e300), 'C, ε ≈ 1e300'], [tinyWeight, 'a_2 = 1e-50']] as const;
+  for (const [batch, what] of cases) {
     const o = { iterations: 5, domain: 'log' as const };
     const t = await tfjs.sinkhorn!.solve(batch, o);
     validateOutput('sinkhorn', 'solve', [batch, o], t);
     const r = await ref.sinkhorn!.solve(batch, o);
     // log P entries of size ≤ 120: float32 rounding of the inputs and 5 half-steps, ≤ 64·u·max|log P|
     const tol = 64 * u32 * Math.max(...Array.from(r.logPlan, Math.abs));
-    t.logPlan.forEach((v, k) => assert.ok(Math.abs(v - r.logPlan[k]!) <= tol, `${what}: entry ${k}: ${v} vs ${r.logPlan[k]}`));
+    t.logPlan.forEach((v, k) => assert.ok(Math.abs(v - r.logPlan[k]!) <= tol, `${what}: ${v} vs ${r.logPlan[k]}`));
   }
-  await expectNumericalError('kernel domain, a_2 = 1e-50', () => tfjs.sinkhorn!.solve(square([0, 1, 1, 0], 0.5, [1 - 1e-50, 1e-50]), { iterations: 2, domain: 'kernel' }), /'a'.*underflows to 0 in float32/);
+  const kernel = { iterations: 2, domain: 'kernel' } as const;
+  const run = () => tfjs.sinkhorn!.solve(tinyWeight, kernel);
+  await expectNumericalError('kernel, a_2 = 1e-50', run, /'a'.*underflows to 0 in float32/);
 });
 
 /** Two particles on the circle and V = diag(1, 2): the diagonal term e^{β}P⊥(Vx_i) survives the projection. */
 const usaBatch = (beta: number) => ({
-  B: 1, n: 2, d: 2, x: Float64Array.of(Math.cos(0.3), Math.sin(0.3), Math.cos(1.2), Math.sin(1.2)), beta: Float64Array.of(beta),
+  B: 1, n: 2, d: 2, x: Float64Array.of(Math.cos(0.3), Math.sin(0.3), Math.cos(1.2), Math.sin(1.2)),
+  beta: Float64Array.of(beta),
   value: Float64Array.of(1, 0, 0, 2),
 });
 
@@ -90,7 +99,7 @@ test('USA field at β ≥ 89 (e^β > float32 max): finite, in log scale, and equ
   }
 });
 
-test('USA euler-renormalize at β = 100: the scale-invariant log-scaled step stays on the sphere and tracks float64', async () => {
+test('USA euler-renormalize at β = 100: the scale-invariant log-scaled step tracks float64', async () => {
   const batch = usaBatch(100);
   const o = { normalization: 'unnormalized' as const, integrator: 'euler-renormalize' as const, dt: 0.01, steps: 3 };
   const t = await tfjs.sphereDynamics!.simulate(batch, o);
@@ -104,10 +113,11 @@ test('USA euler-renormalize at β = 100: the scale-invariant log-scaled step sta
 
 test('USA rk4 at β = 100: a NumericalError naming the float32 overflow, never NaN states', async () => {
   const o = { normalization: 'unnormalized' as const, integrator: 'rk4' as const, dt: 0.01, steps: 2 };
-  await expectNumericalError('rk4', () => tfjs.sphereDynamics!.simulate(usaBatch(100), o), /left the float32 range.*euler-renormalize/);
+  const pattern = /left the float32 range.*euler-renormalize/;
+  await expectNumericalError('rk4', () => tfjs.sphereDynamics!.simulate(usaBatch(100), o), pattern);
 });
 
-test('interaction energy at β = 100 (~1e41 > float32 max): log-sum-exp in float32, exp in float64, equal to the reference', async () => {
+test('energy at β = 100 (~1e41 > float32 max): LSE in float32, exp in float64, equals the reference', async () => {
   const batch = { B: 1, n: 2, d: 2, x: Float64Array.of(1, 0, Math.cos(1), Math.sin(1)), beta: Float64Array.of(100) };
   for (const normalization of ['mean-field', 'modified-metric', 'shifted'] as const) {
     const e = await tfjs.sphereDynamics!.energy(batch, normalization);
@@ -119,29 +129,39 @@ test('interaction energy at β = 100 (~1e41 > float32 max): log-sum-exp in float
   }
 });
 
-test('Sinkformer with |x| = 1e20: NumericalError naming x and the float32 log-domain limit (the reference is finite)', async () => {
+test('Sinkformer with |x| = 1e20: NumericalError naming x and the float32 log-domain limit', async () => {
   const batch = {
-    B: 1, n: 2, d: 2, x: Float64Array.of(1e20, 0, 0, 1e20), WQ: Float64Array.of(1, 0, 0, 1), WK: Float64Array.of(1, 0, 0, 1),
+    B: 1, n: 2, d: 2, x: Float64Array.of(1e20, 0, 0, 1e20), WQ: Float64Array.of(1, 0, 0, 1),
+    WK: Float64Array.of(1, 0, 0, 1),
     WV: Float64Array.of(-1, 0, 0, -1), eps: Float64Array.of(1),
   };
-  await expectNumericalError('sinkformer', () => tfjs.sbAttention!.sinkformer(batch, { iterations: 5 }), /'x'.*1\.000e\+40.*float32 log-domain limit/);
-  validateOutput('sbAttention', 'sinkformer', [batch, { iterations: 5 }], await ref.sbAttention!.sinkformer(batch, { iterations: 5 }));
+  const o = { iterations: 5 };
+  const pattern = /'x'.*1\.000e\+40.*float32 log-domain limit/;
+  await expectNumericalError('sinkformer', () => tfjs.sbAttention!.sinkformer(batch, o), pattern);
+  validateOutput('sbAttention', 'sinkformer', [batch, o], await ref.sbAttention!.sinkformer(batch, o));
 });
 
-test('SB plan: ε = 1e-46 is a NumericalError naming eps; |x| = 1e19 with ε = 1e38 stays finite (costs scaled before squaring)', async () => {
+test('SB plan: ε = 1e-46 is a NumericalError naming eps; |x| = 1e19 with ε = 1e38 stays finite', async () => {
   const o = { tolerance: 1e-6, maxIterations: 500 };
-  await expectNumericalError('ε = 1e-46', () => tfjs.sbAttention!.plan({ B: 1, n: 2, d: 1, x: Float64Array.of(0, 1), eps: Float64Array.of(1e-46) }, o), /'eps'.*float32 log-domain limit/);
+  const tiny = { B: 1, n: 2, d: 1, x: Float64Array.of(0, 1), eps: Float64Array.of(1e-46) };
+  await expectNumericalError('ε = 1e-46', () => tfjs.sbAttention!.plan(tiny, o), /'eps'.*float32 log-domain limit/);
+  // the costs are scaled by 1/√ε before squaring: |x_i − x_j|² = 6e38 alone would overflow
   const far = { B: 1, n: 3, d: 1, x: Float64Array.of(-1e19, 0, 1.5e19), eps: Float64Array.of(1e38) };
   const p = await tfjs.sbAttention!.plan(far, o);
   validateOutput('sbAttention', 'plan', [far, o], p);
   const r = await ref.sbAttention!.plan(far, o);
   // C/ε ≤ 1.6: log P within 64u of the reference plus the two solvers' stopping tolerances (1e-6/ε in g)
-  p.logPlan.forEach((v, k) => assert.ok(Math.abs(v - r.logPlan[k]!) <= 64 * u32 * 4 + 4e-6, `entry ${k}: ${v} vs ${r.logPlan[k]}`));
+  const tol = 64 * u32 * 4 + 4e-6;
+  p.logPlan.forEach((v, k) => assert.ok(Math.abs(v - r.logPlan[k]!) <= tol, `entry ${k}: ${v} vs ${r.logPlan[k]}`));
 });
 
 test('OT transformer: λ = 1e-46 (2/λ beyond float32) is a NumericalError naming lambda', async () => {
-  const batch = { B: 1, n: 2, d: 1, x: Float64Array.of(0, 1), y: Float64Array.of(1, 0), lambda: Float64Array.of(1e-46), gamma: Float64Array.of(0.1) };
-  await expectNumericalError('λ = 1e-46', () => tfjs.otTransformer!.forward(batch, { layers: 1 }), /'lambda'.*overflows float32/);
+  const batch = {
+    B: 1, n: 2, d: 1, x: Float64Array.of(0, 1), y: Float64Array.of(1, 0), lambda: Float64Array.of(1e-46),
+    gamma: Float64Array.of(0.1),
+  };
+  const run = () => tfjs.otTransformer!.forward(batch, { layers: 1 });
+  await expectNumericalError('λ = 1e-46', run, /'lambda'.*overflows float32/);
 });
 
 test.run();
