@@ -18,6 +18,9 @@
 import type { ParticleBatch, SBAttention, SBSolveOptions } from '../../impl/capabilities/sb-attention.js';
 import { normalPdf, normalQuantile } from '../../impl/reference/normal-distribution.js';
 import { symmetricEigen } from '../../impl/reference/symmetric-eigen.js';
+import { sbStep } from '../../impl/reference/barycentric-projection.js';
+import type { WeightedParticles } from '../../impl/reference/symmetric-sinkhorn.js';
+import { OracleError } from '../../impl/errors.js';
 import { linearFit } from '../statistics.js';
 import { logSumExpError, unitRoundoff } from '../tolerance.js';
 import type { FittedRate, PropertyContext } from '../types.js';
@@ -53,6 +56,21 @@ export function stepErrorModel(precision: 'float32' | 'float64', n: number, logW
     u, magnitude, delta, tolerance, planError,
     stepError: (eps, diam, xmax) => planError(eps) * diam + (n + 3) * u * xmax,
   };
+}
+
+/**
+ * The float64 SB step (the oracle of the differential claims), solved to the float64 model's tolerance τ = ε·2δ
+ * that its analysed step error assumes; an OracleError when the solver stops above it, since every tolerance
+ * built on the oracle would then be unfounded.
+ */
+export function sbStepOracle(p: WeightedParticles, eps: number): ReturnType<typeof sbStep> {
+  const lw = p.w ? maxAbsLog(p.w) : Math.log(p.n);
+  const tolerance = stepErrorModel('float64', p.n, lw).tolerance(eps);
+  const out = sbStep(p, eps, { tolerance, maxIterations: 1000 });
+  if (!(out.residual < tolerance)) {
+    throw new OracleError('float64 SB step', `residual ${out.residual} ≥ ${tolerance} after ${out.iterations} iterations (ε = ${eps}, n = ${p.n})`);
+  }
+  return out;
 }
 
 /** Solve options for an implementation: the model's tolerance at the smallest ε of the batch, 500 iterations at most. */
