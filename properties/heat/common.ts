@@ -19,6 +19,7 @@ import type { ParticleBatch, SBAttention, SBSolveOptions } from '../../impl/capa
 import { normalPdf, normalQuantile } from '../../impl/reference/normal-distribution.js';
 import { symmetricEigen } from '../../impl/reference/symmetric-eigen.js';
 import { sbStep } from '../../impl/reference/barycentric-projection.js';
+import { authorsContraction } from '../../impl/reference/gaussian-sb-step.js';
 import type { WeightedParticles } from '../../impl/reference/symmetric-sinkhorn.js';
 import { OracleError } from '../../impl/errors.js';
 import { linearFit } from '../statistics.js';
@@ -63,14 +64,28 @@ export function stepErrorModel(precision: 'float32' | 'float64', n: number, logW
  * that its analysed step error assumes; an OracleError when the solver stops above it, since every tolerance
  * built on the oracle would then be unfounded.
  */
-export function sbStepOracle(p: WeightedParticles, eps: number): ReturnType<typeof sbStep> {
+export function sbStepOracle(p: WeightedParticles, eps: number, init?: ArrayLike<number>): ReturnType<typeof sbStep> {
   const lw = p.w ? maxAbsLog(p.w) : Math.log(p.n);
   const tolerance = stepErrorModel('float64', p.n, lw).tolerance(eps);
-  const out = sbStep(p, eps, { tolerance, maxIterations: 1000 });
+  const out = sbStep(p, eps, { tolerance, maxIterations: 1000, ...(init ? { init } : {}) });
   if (!(out.residual < tolerance)) {
     throw new OracleError('float64 SB step', `residual ${out.residual} ≥ ${tolerance} after ${out.iterations} iterations (ε = ${eps}, n = ${p.n})`);
   }
   return out;
+}
+
+/**
+ * The closed-form Gaussian bridge contraction c(λ) = (√(λ² + ε²/4) − ε/2)/λ (AHMP24; Janati et al. 2020), checked
+ * against its defining equation λc² + εc − λ = 0 (the same-marginal bridge's cross-covariance cλ) in c ∈ (0, 1]:
+ * the root is well conditioned (derivative 2λc + ε ≥ ε), so a residual above 8u·(λ + ε) is an OracleError.
+ */
+export function checkedContraction(lambda: number, eps: number): number {
+  const c = authorsContraction(lambda, eps);
+  const residual = Math.abs(lambda * c * c + eps * c - lambda);
+  if (!(c > 0 && c <= 1 && residual <= 8 * unitRoundoff('float64') * (lambda + eps))) {
+    throw new OracleError('Gaussian SB contraction c(λ)', `c = ${c}, |λc² + εc − λ| = ${residual} at λ = ${lambda}, ε = ${eps}`);
+  }
+  return c;
 }
 
 /** Solve options for an implementation: the model's tolerance at the smallest ε of the batch, 500 iterations at most. */
