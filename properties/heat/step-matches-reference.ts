@@ -99,6 +99,8 @@ export const stepMatchesReferenceProperty: ClaimProperty<Input> = {
       const R = STEPS + 1;
       for (let b = 0; b < B; b++) {
         measurements.push(measure(b, 'iterate: max residual over the steps ≤ max(requested, ε·2δ)', traj.residual[b]!, '<=', residualBound(sb, batch, b, options.tolerance), 0));
+        // `residual` is the max over the K steps; its first step is the `step` call above (same input and options)
+        measurements.push(measure(b, 'iterate: max residual over the steps ≥ the first step’s residual (from step)', traj.residual[b]!, '>=', out.residual[b]!, 0));
         const start = traj.x.subarray(b * R * nd, b * R * nd + nd);
         measurements.push(measure(b, 'iterate: snapshot 0 is the input', maxDev(start, 0, slice(batch.x, b, nd)), '<=', 0, 0));
         for (let k = 1; k < R; k++) {
