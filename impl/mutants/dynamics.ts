@@ -86,6 +86,8 @@ function transposedMatrix(id: string, description: string, field: 'bilinear' | '
 }
 
 dynamicsMutants.push(
-  transposedMatrix('dynamics.bilinear-transposed', 'attention logits ⟨x_i, Bx_j⟩ instead of ⟨Bx_i, x_j⟩ (B = QᵀK for KᵀQ): wrong only for non-symmetric B', 'bilinear'),
-  transposedMatrix('dynamics.value-transposed', 'values Vᵀx_j instead of Vx_j: wrong only for non-symmetric V', 'value'),
+  transposedMatrix('dynamics.bilinear-transposed',
+    'attention logits ⟨x_i, Bx_j⟩ instead of ⟨Bx_i, x_j⟩: wrong only for non-symmetric B', 'bilinear'),
+  transposedMatrix('dynamics.value-transposed',
+    'values Vᵀx_j instead of Vx_j: wrong only for non-symmetric V', 'value'),
 );

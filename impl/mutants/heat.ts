@@ -36,7 +36,10 @@ export const heatMutants: Mutant[] = [
 ];
 
 /** A correct SB attention whose step/iterate/sinkformer see a rewritten batch or options: slips in the glue code. */
-function wrapped(id: string, description: string, expectedKillers: readonly string[], rewrite: (sb: SBAttention) => Partial<SBAttention>): Mutant {
+function wrapped(
+  id: string, description: string, expectedKillers: readonly string[],
+  rewrite: (sb: SBAttention) => Partial<SBAttention>,
+): Mutant {
   return {
     id, description, expectedKillers,
     build: () => {
@@ -50,13 +53,19 @@ const doubled = (batch: ParticleBatch): ParticleBatch => ({ ...batch, eps: batch
 const unweighted = ({ weights: _, ...batch }: ParticleBatch): ParticleBatch => batch;
 
 heatMutants.push(
-  wrapped('heat.step-eps-doubled', 'SB step and iterate at temperature 2ε (the bridge over time 2ε: the Gibbs kernel e^{−|x−y|²/(4ε)})',
+  wrapped('heat.step-eps-doubled',
+    'SB step and iterate at temperature 2ε (the bridge over time 2ε: the Gibbs kernel e^{−|x−y|²/(4ε)})',
     ['heat.step-matches-reference', 'heat.sb-step-closed-form'],
     (sb) => ({ step: (batch, o) => sb.step(doubled(batch), o), iterate: (batch, o) => sb.iterate(doubled(batch), o) })),
-  wrapped('heat.weights-ignored', 'step and iterate drop the particle weights (uniform 1/n): right for every uniform set',
+  wrapped('heat.weights-ignored',
+    'step and iterate drop the particle weights (uniform 1/n): right for every uniform set',
     ['heat.step-matches-reference', 'heat.sb-step-closed-form'],
-    (sb) => ({ step: (batch, o) => sb.step(unweighted(batch), o), iterate: (batch, o) => sb.iterate(unweighted(batch), o) })),
-  wrapped('heat.sinkformer-one-layer', 'the Sinkformer applies one layer whatever `layers` asks (weights shared, the depth loop lost)',
+    (sb) => ({
+      step: (batch, o) => sb.step(unweighted(batch), o),
+      iterate: (batch, o) => sb.iterate(unweighted(batch), o),
+    })),
+  wrapped('heat.sinkformer-one-layer',
+    'the Sinkformer applies one layer whatever `layers` asks (weights shared, the depth loop lost)',
     ['heat.sinkhorn-contract'],
     (sb) => ({ sinkformer: (batch, o) => sb.sinkformer(batch, { iterations: o.iterations }) })),
 );

@@ -81,7 +81,9 @@ export function sphereCase(spec: SphereCaseSpec): fc.Arbitrary<SphereCase> {
   const dMax = Math.max(...spec.dims);
   const betaArb = spec.beta.kind === 'fixed' ? fc.constant(spec.beta.value) : logUniformMid(spec.beta.lo, spec.beta.hi);
   // blocks and β shrink towards spread points, non-degenerate matrices and a moderate β (scalars.ts)
-  const instance = fc.record({ beta: betaArb, points: spreadUnitBlock(2 * spec.nMax * dMax), extra: spreadUnitBlock(spec.extraLength ?? 0) });
+  const instance = fc.record({
+    beta: betaArb, points: spreadUnitBlock(2 * spec.nMax * dMax), extra: spreadUnitBlock(spec.extraLength ?? 0),
+  });
   const size = typeof spec.batch === 'number' ? { minLength: spec.batch, maxLength: spec.batch } : { minLength: spec.batch.min, maxLength: spec.batch.max };
   return fc
     .record({

@@ -37,7 +37,9 @@ export const MODEL_CASES: readonly ModelCase[] = [
  */
 export const GENERAL_CASES: readonly ModelCase[] = [
   { name: 'SA, general B, V (Ginibre)', normalization: 'softmax', energy: 'mean-field', value: 'ginibre', sign: 1 },
-  { name: 'USA, general B, V (Ginibre)', normalization: 'unnormalized', energy: 'mean-field', value: 'ginibre', sign: 1 },
+  {
+    name: 'USA, general B, V (Ginibre)', normalization: 'unnormalized', energy: 'mean-field', value: 'ginibre', sign: 1,
+  },
 ];
 
 /** Number of unit floats per instance a GOE matrix of dimension ≤ dMax needs. */

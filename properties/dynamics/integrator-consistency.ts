@@ -152,14 +152,17 @@ export const integratorConsistencyProperty: ClaimProperty<IntegratorInput> = {
         const F = tangentProjection(x, attentionDrift(x, n, d, p), n, d);
         const worst = maxRowNorm(F.map((v, q) => vel[b * nd + q]! - v), n, d);
         const bn = operatorNormBound(p.B, d);
-        const tol = velocityRounding(u, p.beta, bn, operatorNormBound(p.V, d), n, d, rowMass(x, n, d, p.beta, p.normalization, p.B));
+        const mass = rowMass(x, n, d, p.beta, p.normalization, p.B);
+        const tol = velocityRounding(u, p.beta, bn, operatorNormBound(p.V, d), n, d, mass);
         measurements.push(measure(b, `|velocity − float64 field| — ${label}`, worst, '<=', 0, tol));
       }
       for (const integrator of ['rk4', 'euler-renormalize'] as const) {
-        const traj = await dyn.simulate(batch, { normalization: mc.normalization, integrator, dt: h, steps: STEPS, recordEvery: 1 });
+        const options = { normalization: mc.normalization, integrator, dt: h, steps: STEPS, recordEvery: 1 };
+        const traj = await dyn.simulate(batch, options);
         const slots = Array.from(traj.stepIndex).join(',');
         const expected = Array.from({ length: STEPS + 1 }, (_, k) => k).join(',');
-        measurements.push(measure(0, `stored step indices [${expected}] with recordEvery = 1 (got [${slots}]) — ${integrator}`, slots === expected ? 0 : 1, '<=', 0, 0));
+        const what = `stored step indices [${expected}] with recordEvery = 1 (got [${slots}]) — ${integrator}`;
+        measurements.push(measure(0, what, slots === expected ? 0 : 1, '<=', 0, 0));
         if (slots !== expected) continue;
         for (let b = 0; b < B; b++) {
           for (let k = 1; k <= STEPS; k++) {
@@ -167,7 +170,8 @@ export const integratorConsistencyProperty: ClaimProperty<IntegratorInput> = {
             const { next, tol } = declaredStep(from, n, d, h, integrator, params[b]!, u);
             const got = stateOf(traj, b, k);
             const worst = maxRowNorm(next.map((v, q) => got[q]! - v), n, d);
-            measurements.push(measure(b, `|x(${k}h) − declared ${integrator} step from x(${k - 1}h)| — ${label}`, worst, '<=', 0, tol));
+            const what = `|x(${k}h) − declared ${integrator} step from x(${k - 1}h)| — ${label}`;
+            measurements.push(measure(b, what, worst, '<=', 0, tol));
           }
           coverage.push({ n, d, beta: params[b]!.beta, model: mc.name, integrator, hL });
         }

@@ -69,7 +69,8 @@ export function sbStepOracle(p: WeightedParticles, eps: number, init?: ArrayLike
   const tolerance = stepErrorModel('float64', p.n, lw).tolerance(eps);
   const out = sbStep(p, eps, { tolerance, maxIterations: 1000, ...(init ? { init } : {}) });
   if (!(out.residual < tolerance)) {
-    throw new OracleError('float64 SB step', `residual ${out.residual} ≥ ${tolerance} after ${out.iterations} iterations (ε = ${eps}, n = ${p.n})`);
+    const what = `residual ${out.residual} ≥ ${tolerance} after ${out.iterations} iterations (ε = ${eps}, n = ${p.n})`;
+    throw new OracleError('float64 SB step', what);
   }
   return out;
 }
@@ -83,7 +84,8 @@ export function checkedContraction(lambda: number, eps: number): number {
   const c = authorsContraction(lambda, eps);
   const residual = Math.abs(lambda * c * c + eps * c - lambda);
   if (!(c > 0 && c <= 1 && residual <= 8 * unitRoundoff('float64') * (lambda + eps))) {
-    throw new OracleError('Gaussian SB contraction c(λ)', `c = ${c}, |λc² + εc − λ| = ${residual} at λ = ${lambda}, ε = ${eps}`);
+    const what = `c = ${c}, |λc² + εc − λ| = ${residual} at λ = ${lambda}, ε = ${eps}`;
+    throw new OracleError('Gaussian SB contraction c(λ)', what);
   }
   return c;
 }

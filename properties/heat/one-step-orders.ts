@@ -12,7 +12,9 @@ import { logUniform, uniformIn } from '../arbitraries/scalars.js';
 import { measure } from '../measure.js';
 import { linearFit } from '../statistics.js';
 import type { BatchOutcome, ClaimProperty, DataTable, FittedRate, Measurement } from '../types.js';
-import { checkedContraction, fittedOrder, HEAT_COVERAGE_BINS, sbOf, sbStepOracle, slice, stepErrorModel } from './common.js';
+import {
+  checkedContraction, fittedOrder, HEAT_COVERAGE_BINS, sbOf, sbStepOracle, slice, stepErrorModel,
+} from './common.js';
 import { gaussianGridBatch, type GaussianGridInstance } from './sb-step-closed-form.js';
 
 interface Instance {

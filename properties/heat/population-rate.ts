@@ -11,7 +11,10 @@ import { gaussianHeatMap1D } from '../../impl/reference/heat-flow.js';
 import { logUniform } from '../arbitraries/scalars.js';
 import type { BatchOutcome, ClaimProperty, FittedRate, Measurement } from '../types.js';
 import { measure } from '../measure.js';
-import { extent, fittedOrder, gaussianQuantileParticles, HEAT_COVERAGE_BINS, sbOf, sbStepOracle, solveOptionsFor, stepErrorModel } from './common.js';
+import {
+  extent, fittedOrder, gaussianQuantileParticles, HEAT_COVERAGE_BINS, sbOf, sbStepOracle, solveOptionsFor,
+  stepErrorModel,
+} from './common.js';
 
 const LADDER = [0.2, 0.1, 0.05, 0.025] as const;
 const T = 0.4;

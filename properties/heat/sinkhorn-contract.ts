@@ -29,7 +29,8 @@ interface LayerInstance {
 interface Input {
   readonly particles: ParticleCase;
   readonly layer: {
-    readonly n: number; readonly d: number; readonly cap: number; readonly layers: number; readonly instances: readonly LayerInstance[];
+    readonly n: number; readonly d: number; readonly cap: number; readonly layers: number;
+    readonly instances: readonly LayerInstance[];
   };
 }
 
@@ -39,7 +40,8 @@ const MAX_ITERATIONS = 200;
 const ORACLE_TOLERANCE = 1e-14;
 
 const layerArb = fc.record({
-  n: fc.integer({ min: 2, max: N_MAX }), d: fc.integer({ min: 1, max: 3 }), cap: fc.integer({ min: 1, max: 12 }), layers: fc.integer({ min: 1, max: 3 }),
+  n: fc.integer({ min: 2, max: N_MAX }), d: fc.integer({ min: 1, max: 3 }),
+  cap: fc.integer({ min: 1, max: 12 }), layers: fc.integer({ min: 1, max: 3 }),
 }).chain(({ n, d, cap, layers }) =>
   fc
     .array(
@@ -168,7 +170,8 @@ export const sinkhornContractProperty: ClaimProperty<Input> = {
       const tol = etaK * spread + (ln + 4) * u * (2 + spread);
       let err = 0;
       for (let k = 0; k < ln * ld; k++) err = Math.max(err, Math.abs(lo.x[b * ln * ld + k]! - ref[k]!));
-      measurements.push(measure(b, `Sinkformer layer ${layers} vs float64 layer from layer ${layers - 1} (cap 1–12)`, err, '<=', 0, tol));
+      const what = `Sinkformer layer ${layers} vs float64 layer from layer ${layers - 1} (cap 1–12)`;
+      measurements.push(measure(b, what, err, '<=', 0, tol));
       let rowErr = 0;
       for (let i = 0; i < ln; i++) {
         let r = 0;
@@ -209,7 +212,8 @@ function maxCostOverEps(x: Float64Array, n: number, d: number, eps: number): num
 function identityLayerIsSbStep(b: number, x: Float64Array, n: number, d: number, eps: number): Measurement[] {
   const step = sbStep({ n, d, x }, eps, { tolerance: ORACLE_TOLERANCE, maxIterations: 1000 });
   if (!(step.residual < ORACLE_TOLERANCE)) {
-    throw new OracleError('float64 SB step', `residual ${step.residual} ≥ ${ORACLE_TOLERANCE} after ${step.iterations} iterations`);
+    const what = `residual ${step.residual} ≥ ${ORACLE_TOLERANCE} after ${step.iterations} iterations`;
+    throw new OracleError('float64 SB step', what);
   }
   const model = stepErrorModel('float64', n);
   const { diam, xmax } = extent(x, n, d);
@@ -228,9 +232,10 @@ function identityLayerIsSbStep(b: number, x: Float64Array, n: number, d: number,
   const e0 = 2 * (ORACLE_TOLERANCE / eps + 2 * model.delta) + 3 * model.u * mag;
   let moved = 0;
   for (let k = 0; k < n * n; k++) moved = Math.max(moved, Math.abs(K3[k]! - K1[k]!));
-  const out = [measure(b, 'float64 layer normalisations from the SB bridge’s scaling (W_QᵀW_K = I): max|K₃ − K₁|',
+  const out = [measure(b, 'float64 layer normalisations from the SB bridge’s scaling (W_QᵀW_K = I): |K₃ − K₁|',
     moved, '<=', 0, 2 * (e0 + dh) + 2 * (e0 + 3 * dh))];
-  // the layer at K₃: weights err by η = 2(e0 + 3δ_h) + (n + 2)u, the update Σ_j K_ij(x_i − x_j) by η·diam + (n + 4)u(2 + diam);
+  // the layer at K₃: weights err by η = 2(e0 + 3δ_h) + (n + 2)u, the update Σ_j K_ij(x_i − x_j) by
+  // η·diam + (n + 4)u(2 + diam);
   // the oracle's 2x − B by its own analysed step error (common.ts)
   const layer = sinkformerUpdate(x, n, d, K3, identity(d, -1));
   let err = 0;

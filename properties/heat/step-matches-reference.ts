@@ -57,7 +57,8 @@ function stepTolerance(sb: SBAttention, batch: ParticleBatch, b: number, x: Floa
   const lw = logWeightMax(batch, b);
   const { diam, xmax } = extent(x, n, d);
   const e = batch.eps[b]!;
-  return stepErrorModel(sb.precision, n, lw).stepError(e, diam, xmax) + stepErrorModel('float64', n, lw).stepError(e, diam, xmax);
+  const model = (precision: 'float32' | 'float64'): number => stepErrorModel(precision, n, lw).stepError(e, diam, xmax);
+  return model(sb.precision) + model('float64');
 }
 
 /** The residual the step error model assumes for instance b: the requested tolerance or its float floor ε_b·2δ. */
@@ -69,11 +70,16 @@ export const stepMatchesReferenceProperty: ClaimProperty<Input> = {
   claimId: 'heat.step-matches-reference',
   arbitrary: () =>
     fc.record({
-      particles: particleCase({ d: fc.integer({ min: 1, max: 3 }), n: fc.integer({ min: 3, max: N_MAX }), batchMax: 4, epsMin: 0.003, epsMax: 4, source: gaussianOrMixture }),
+      particles: particleCase({
+        d: fc.integer({ min: 1, max: 3 }), n: fc.integer({ min: 3, max: N_MAX }), batchMax: 4, epsMin: 0.003, epsMax: 4,
+        source: gaussianOrMixture,
+      }),
       weights: fc.record({ spread: fc.constantFrom(0, 1, 3), raw: spreadUnitBlock(4 * N_MAX) }),
     }),
   runs: { quick: 2, ci: 6, thorough: 60 },
-  coverageBins: { ...HEAT_COVERAGE_BINS, eps: [1e-4, 0.003, 0.01, 0.03, 0.1, 0.2001, 1, 4.0001], weightSpread: [0, 1, 3, 3.001] },
+  coverageBins: {
+    ...HEAT_COVERAGE_BINS, eps: [1e-4, 0.003, 0.01, 0.03, 0.1, 0.2001, 1, 4.0001], weightSpread: [0, 1, 3, 3.001],
+  },
   async run({ particles, weights }, ctx): Promise<BatchOutcome> {
     const sb = sbOf(ctx);
     const batch = withWeights(particles.batch, weights.spread, weights.raw);
@@ -87,28 +93,38 @@ export const stepMatchesReferenceProperty: ClaimProperty<Input> = {
       const x = slice(batch.x, b, nd);
       const ref = sbStepOracle({ n, d, x, w: w(b) }, batch.eps[b]!);
       const tol = stepTolerance(sb, batch, b, x);
-      measurements.push(measure(b, 'residual of the step’s bridge ≤ max(requested, ε·2δ)', out.residual[b]!, '<=', residualBound(sb, batch, b, options.tolerance), 0));
-      measurements.push(measure(b, '|B_impl − B₆₄| (barycentre)', maxDev(out.barycentre, b, ref.barycentre), '<=', 0, tol));
+      const bound = residualBound(sb, batch, b, options.tolerance);
+      measurements.push(measure(b, 'residual of the step’s bridge ≤ max(requested, ε·2δ)',
+        out.residual[b]!, '<=', bound, 0));
+      measurements.push(measure(b, '|B_impl − B₆₄| (barycentre)',
+        maxDev(out.barycentre, b, ref.barycentre), '<=', 0, tol));
       measurements.push(measure(b, '|SB_impl − SB₆₄| (one step 2x − B)', maxDev(out.x, b, ref.x), '<=', 0, tol));
     }
     const traj = await sb.iterate(batch, { ...options, steps: STEPS, recordEvery: 1 });
     const got = Array.from(traj.recordedSteps).join(',');
     const want = Array.from({ length: STEPS + 1 }, (_, k) => k).join(',');
-    measurements.push(measure(0, `iterate records steps [${want}] with recordEvery = 1 (got [${got}])`, got === want ? 0 : 1, '<=', 0, 0));
+    const what = `iterate records steps [${want}] with recordEvery = 1 (got [${got}])`;
+    measurements.push(measure(0, what, got === want ? 0 : 1, '<=', 0, 0));
     if (got === want) {
       const R = STEPS + 1;
       for (let b = 0; b < B; b++) {
-        measurements.push(measure(b, 'iterate: max residual over the steps ≤ max(requested, ε·2δ)', traj.residual[b]!, '<=', residualBound(sb, batch, b, options.tolerance), 0));
+        const bound = residualBound(sb, batch, b, options.tolerance);
+        measurements.push(measure(b, 'iterate: max residual over the steps ≤ max(requested, ε·2δ)',
+          traj.residual[b]!, '<=', bound, 0));
         // `residual` is the max over the K steps; its first step is the `step` call above (same input and options)
-        measurements.push(measure(b, 'iterate: max residual over the steps ≥ the first step’s residual (from step)', traj.residual[b]!, '>=', out.residual[b]!, 0));
+        const first = out.residual[b]!;
+        measurements.push(measure(b, 'iterate: max residual over the steps ≥ the first step’s (from step)',
+          traj.residual[b]!, '>=', first, 0));
         const start = traj.x.subarray(b * R * nd, b * R * nd + nd);
-        measurements.push(measure(b, 'iterate: snapshot 0 is the input', maxDev(start, 0, slice(batch.x, b, nd)), '<=', 0, 0));
+        measurements.push(measure(b, 'iterate: snapshot 0 is the input',
+          maxDev(start, 0, slice(batch.x, b, nd)), '<=', 0, 0));
         for (let k = 1; k < R; k++) {
           const prev = Float64Array.from(traj.x.subarray((b * R + k - 1) * nd, (b * R + k) * nd));
           const ref = sbStepOracle({ n, d, x: prev, w: w(b) }, batch.eps[b]!);
           const snap = traj.x.subarray((b * R + k) * nd, (b * R + k + 1) * nd);
           const tol = stepTolerance(sb, batch, b, prev);
-          measurements.push(measure(b, `iterate: snapshot ${k} vs float64 step from snapshot ${k - 1}`, maxDev(snap, 0, ref.x), '<=', 0, tol));
+          const what = `iterate: snapshot ${k} vs float64 step from snapshot ${k - 1}`;
+          measurements.push(measure(b, what, maxDev(snap, 0, ref.x), '<=', 0, tol));
         }
       }
     }
