@@ -64,3 +64,17 @@ export class PluginError extends Error {
     this.plugin = plugin;
   }
 }
+
+/**
+ * A float64 oracle (exact plan P*, closed form, float64 layer) did not meet the accuracy it states, checked
+ * at run time by the claim that uses it: the claim ends in `error`, never `verified`, since its tolerance
+ * analysis assumed that accuracy. Names the oracle, the residual and the stated accuracy.
+ */
+export class OracleError extends Error {
+  readonly oracle: string;
+  constructor(oracle: string, message: string) {
+    super(`oracle '${oracle}' missed its stated accuracy: ${message}`);
+    this.name = 'OracleError';
+    this.oracle = oracle;
+  }
+}

@@ -2,6 +2,7 @@
 import { tfjsImplementation } from '../implementations.js';
 import { mulberry32 } from '../reference/prng.js';
 import { createTfjsSphereDynamics, type SphereDynamicsHooks } from '../tfjs/sphere-dynamics.js';
+import type { SphereBatch } from '../capabilities/sphere-dynamics.js';
 import type { Mutant } from './index.js';
 
 function mutant(id: string, description: string, expectedKillers: readonly string[], hooks: SphereDynamicsHooks): Mutant {
@@ -48,3 +49,45 @@ dynamicsMutants.push({
     return { ...tfjsImplementation(), name: 'dynamics.cube-sampler', sphereDynamics: { ...correct, sampleUniform: async (count: number, d: number, seed: number) => cubeSampler(count, d, seed) } };
   },
 });
+
+/** Every d×d block of a [B, d, d] array transposed. */
+function transposeBlocks(M: Float64Array, d: number): Float64Array {
+  const out = new Float64Array(M.length);
+  for (let o = 0; o < M.length; o += d * d) {
+    for (let r = 0; r < d; r++) for (let c = 0; c < d; c++) out[o + c * d + r] = M[o + r * d + c]!;
+  }
+  return out;
+}
+
+/**
+ * A correct dynamics fed one of its matrices transposed: the slip of writing ⟨x_i, Bx_j⟩ for ⟨Bx_i, x_j⟩ (keys and
+ * queries swapped, B = QᵀK instead of KᵀQ) or applying Vᵀ; both are invisible for symmetric B and V.
+ */
+function transposedMatrix(id: string, description: string, field: 'bilinear' | 'value'): Mutant {
+  return {
+    id, description, expectedKillers: ['dynamics.integrator-consistency'],
+    build: () => {
+      const correct = createTfjsSphereDynamics(id);
+      const swap = (batch: SphereBatch): SphereBatch => {
+        const M = batch[field];
+        return M ? { ...batch, [field]: transposeBlocks(M, batch.d) } : batch;
+      };
+      return {
+        ...tfjsImplementation(), name: id,
+        sphereDynamics: {
+          ...correct,
+          velocity: (batch, normalization) => correct.velocity(swap(batch), normalization),
+          simulate: (batch, options) => correct.simulate(swap(batch), options),
+          energy: (batch, normalization) => correct.energy(swap(batch), normalization),
+        },
+      };
+    },
+  };
+}
+
+dynamicsMutants.push(
+  transposedMatrix('dynamics.bilinear-transposed',
+    'attention logits ⟨x_i, Bx_j⟩ instead of ⟨Bx_i, x_j⟩: wrong only for non-symmetric B', 'bilinear'),
+  transposedMatrix('dynamics.value-transposed',
+    'values Vᵀx_j instead of Vx_j: wrong only for non-symmetric V', 'value'),
+);

@@ -1,6 +1,7 @@
 /** SB-attention mutants: planted bugs in the tfjs SB attention, built from its hooks rather than copies. */
 import { tfjsImplementation } from '../implementations.js';
 import { createTfjsSBAttention, type TfjsSBHooks } from '../tfjs/sb-attention.js';
+import type { ParticleBatch, SBAttention } from '../capabilities/sb-attention.js';
 import type { Mutant } from './index.js';
 
 function sbMutant(id: string, description: string, expectedKillers: readonly string[], hooks: TfjsSBHooks): Mutant {
@@ -33,3 +34,38 @@ export const heatMutants: Mutant[] = [
     { transposePlan: true },
   ),
 ];
+
+/** A correct SB attention whose step/iterate/sinkformer see a rewritten batch or options: slips in the glue code. */
+function wrapped(
+  id: string, description: string, expectedKillers: readonly string[],
+  rewrite: (sb: SBAttention) => Partial<SBAttention>,
+): Mutant {
+  return {
+    id, description, expectedKillers,
+    build: () => {
+      const correct = createTfjsSBAttention(id);
+      return { ...tfjsImplementation(), name: id, sbAttention: { ...correct, ...rewrite(correct) } };
+    },
+  };
+}
+
+const doubled = (batch: ParticleBatch): ParticleBatch => ({ ...batch, eps: batch.eps.map((e) => 2 * e) });
+const unweighted = ({ weights: _, ...batch }: ParticleBatch): ParticleBatch => batch;
+
+heatMutants.push(
+  wrapped('heat.step-eps-doubled',
+    'SB step and iterate at temperature 2ε (the bridge over time 2ε: the Gibbs kernel e^{−|x−y|²/(4ε)})',
+    ['heat.step-matches-reference', 'heat.sb-step-closed-form'],
+    (sb) => ({ step: (batch, o) => sb.step(doubled(batch), o), iterate: (batch, o) => sb.iterate(doubled(batch), o) })),
+  wrapped('heat.weights-ignored',
+    'step and iterate drop the particle weights (uniform 1/n): right for every uniform set',
+    ['heat.step-matches-reference', 'heat.sb-step-closed-form'],
+    (sb) => ({
+      step: (batch, o) => sb.step(unweighted(batch), o),
+      iterate: (batch, o) => sb.iterate(unweighted(batch), o),
+    })),
+  wrapped('heat.sinkformer-one-layer',
+    'the Sinkformer applies one layer whatever `layers` asks (weights shared, the depth loop lost)',
+    ['heat.sinkhorn-contract'],
+    (sb) => ({ sinkformer: (batch, o) => sb.sinkformer(batch, { iterations: o.iterations }) })),
+);

@@ -30,13 +30,16 @@ export function attentionLogits(x: Float64Array, n: number, d: number, WQ: Array
 
 /**
  * K = Sinkhorn(C/ε) after `halfSteps` alternating log-domain normalisations (row first), rows renormalised
- * to sum to 1. Returned as a row-major n×n matrix.
+ * to sum to 1, starting from the column scaling `initLogV` (default 0; the plan is e^{log u_i + log v_j + C_ij/ε}).
+ * Returned as a row-major n×n matrix.
  */
-export function sinkhornAttention(logits: Float64Array, n: number, eps: number, halfSteps: number): Float64Array {
+export function sinkhornAttention(
+  logits: Float64Array, n: number, eps: number, halfSteps: number, initLogV?: ArrayLike<number>,
+): Float64Array {
   const uniform = new Float64Array(n).fill(1 / n);
   const p: OTProblem = { n, m: n, a: uniform, b: uniform, C: logits.map((c) => -c), eps };
   let logU = new Float64Array(n);
-  let logV = new Float64Array(n);
+  let logV = initLogV ? Float64Array.from(initLogV) : new Float64Array(n);
   for (let h = 1; h <= halfSteps; h++) {
     if (h % 2 === 1) {
       const u = new Float64Array(n);

@@ -8,7 +8,7 @@
 import { mulberry32 } from '../../impl/reference/prng.js';
 import fc from 'fast-check';
 import type { SphereBatch } from '../../impl/capabilities/sphere-dynamics.js';
-import { logUniform, unitBlock } from './scalars.js';
+import { logUniformMid, spreadUnitBlock } from './scalars.js';
 
 /** A standard normal from two unit floats (Box–Muller; 1 − u avoids log 0). */
 export function gaussianFromUnits(u1: number, u2: number): number {
@@ -79,8 +79,11 @@ export interface SphereCase {
 /** The arbitrary of SphereCase (see module doc). */
 export function sphereCase(spec: SphereCaseSpec): fc.Arbitrary<SphereCase> {
   const dMax = Math.max(...spec.dims);
-  const betaArb = spec.beta.kind === 'fixed' ? fc.constant(spec.beta.value) : logUniform(spec.beta.lo, spec.beta.hi);
-  const instance = fc.record({ beta: betaArb, points: unitBlock(2 * spec.nMax * dMax), extra: unitBlock(spec.extraLength ?? 0) });
+  const betaArb = spec.beta.kind === 'fixed' ? fc.constant(spec.beta.value) : logUniformMid(spec.beta.lo, spec.beta.hi);
+  // blocks and β shrink towards spread points, non-degenerate matrices and a moderate β (scalars.ts)
+  const instance = fc.record({
+    beta: betaArb, points: spreadUnitBlock(2 * spec.nMax * dMax), extra: spreadUnitBlock(spec.extraLength ?? 0),
+  });
   const size = typeof spec.batch === 'number' ? { minLength: spec.batch, maxLength: spec.batch } : { minLength: spec.batch.min, maxLength: spec.batch.max };
   return fc
     .record({

@@ -5,14 +5,15 @@
  */
 import type { AttentionNormalization, EnergyNormalization, SphereBatch } from '../../impl/capabilities/sphere-dynamics.js';
 import type { EnergyRateModel } from '../../impl/reference/interaction-energy.js';
-import { goe } from '../arbitraries/sphere.js';
+import { ginibre, goe } from '../arbitraries/sphere.js';
 import { scaledIdentities } from './common.js';
 
 export interface ModelCase {
   readonly name: string;
   readonly normalization: AttentionNormalization;
   readonly energy: EnergyNormalization;
-  readonly value: 'I' | '-I' | 'goe';
+  /** 'ginibre': independent non-symmetric B and V (no energy identity; the field and its schemes only). */
+  readonly value: 'I' | '-I' | 'goe' | 'ginibre';
   /** β replaced by 0 (the consensus dynamics 4.1). */
   readonly betaZero?: boolean;
   /** +1: energy non-decreasing; −1: non-increasing (V = −I). */
@@ -30,6 +31,17 @@ export const MODEL_CASES: readonly ModelCase[] = [
   { name: 'β = 0, shifted E', normalization: 'softmax', energy: 'shifted', value: 'I', betaZero: true, sign: 1 },
 ];
 
+/**
+ * Fields without an energy identity (GLPR eq. 2.3 for any B = KᵀQ and V): independent Ginibre B and V, where
+ * ⟨Bx_i, x_j⟩ ≠ ⟨Bx_j, x_i⟩, so that B and Bᵀ, the two softmax axes, and V and Vᵀ give different fields.
+ */
+export const GENERAL_CASES: readonly ModelCase[] = [
+  { name: 'SA, general B, V (Ginibre)', normalization: 'softmax', energy: 'mean-field', value: 'ginibre', sign: 1 },
+  {
+    name: 'USA, general B, V (Ginibre)', normalization: 'unnormalized', energy: 'mean-field', value: 'ginibre', sign: 1,
+  },
+];
+
 /** Number of unit floats per instance a GOE matrix of dimension ≤ dMax needs. */
 export function goeLength(dMax: number): number {
   return 2 * dMax * dMax;
@@ -42,6 +54,15 @@ export function batchForCase(batch: SphereBatch, c: ModelCase, extra: ReadonlyAr
   if (c.value === 'I') return { B, n: batch.n, d, x: batch.x, beta };
   if (c.value === '-I') return { B, n: batch.n, d, x: batch.x, beta, value: scaledIdentities(B, d, -1) };
   const S = new Float64Array(B * d * d);
+  if (c.value === 'ginibre') {
+    // B from the first GOE-sized block of `extra`, V from the second (extra of length 2·goeLength(dMax))
+    const V = new Float64Array(B * d * d);
+    for (let b = 0; b < B; b++) {
+      S.set(ginibre(extra[b]!, d), b * d * d);
+      V.set(ginibre(extra[b]!, d, extra[b]!.length / 2), b * d * d);
+    }
+    return { B, n: batch.n, d, x: batch.x, beta, bilinear: S, value: V };
+  }
   for (let b = 0; b < B; b++) S.set(goe(extra[b]!, d), b * d * d);
   return { B, n: batch.n, d, x: batch.x, beta, bilinear: S, value: S };
 }

@@ -14,15 +14,20 @@ import { measure } from '../measure.js';
 import { unitRoundoff } from '../tolerance.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
 import fc from 'fast-check';
-import { batchForCase, goeLength, MODEL_CASES } from './cases.js';
+import { batchForCase, GENERAL_CASES, goeLength, MODEL_CASES } from './cases.js';
 import { DYNAMICS_COVERAGE_BINS, dynamicsOf, operatorNormBound, stateOf, velocityRounding } from './common.js';
 
 const D_MAX = 16;
 /** Classical RK4 tableau: stage offsets c_s (a_{s,s−1} = c_s, the other a_{s,r} = 0) and weights b_s. */
 const RK4_C = [0, 0.5, 0.5, 1] as const;
 const RK4_B = [1 / 6, 1 / 3, 1 / 3, 1 / 6] as const;
-/** The dynamics of MODEL_CASES (the energy normalisation does not matter here: one case per distinct field). */
-const FIELD_CASES = MODEL_CASES.filter((c) => c.energy !== 'shifted' || c.betaZero);
+/**
+ * The dynamics of MODEL_CASES (the energy normalisation does not matter here: one case per distinct field) and the
+ * general non-symmetric B, V of GENERAL_CASES: the schemes are stated for any B = KᵀQ and V.
+ */
+const FIELD_CASES = [...MODEL_CASES.filter((c) => c.energy !== 'shifted' || c.betaZero), ...GENERAL_CASES];
+/** Steps per simulate call: each stored state is checked against the declared step from the previous stored one. */
+const STEPS = 2;
 
 interface IntegratorInput {
   readonly c: SphereCase;
@@ -112,7 +117,7 @@ export const integratorConsistencyProperty: ClaimProperty<IntegratorInput> = {
     fc.record({
       c: sphereCase({
         nMax: 12, dims: [2, 3, 8, D_MAX], batch: { min: 1, max: budget === 'quick' ? 4 : 8 },
-        beta: { kind: 'log-uniform', lo: 1e-2, hi: 3 }, extraLength: goeLength(D_MAX),
+        beta: { kind: 'log-uniform', lo: 1e-2, hi: 3 }, extraLength: 2 * goeLength(D_MAX),
       }).map((c) => ({ ...c, batch: { ...c.batch, x: normalizeRows(c.batch.x, c.batch.B * c.batch.n, c.batch.d) } })),
       hL: fc.constantFrom(0.1, 0.25, 0.5),
     }),
@@ -138,14 +143,36 @@ export const integratorConsistencyProperty: ClaimProperty<IntegratorInput> = {
       // overflows float32 long before float64: the step is taken relative to the batch's Lipschitz bound
       const L = Math.max(1, ...params.map((p, b) => lipschitzBound(batch.x.subarray(b * nd, (b + 1) * nd), n, d, p)));
       const h = hL / L;
+      // the velocity itself against the float64 field, within its analysed rounding (velocityRounding)
+      const vel = await dyn.velocity(batch, mc.normalization);
+      const label = mc.name.split(',').slice(0, 2).join(',');
+      for (let b = 0; b < B; b++) {
+        const x = batch.x.slice(b * nd, (b + 1) * nd);
+        const p = params[b]!;
+        const F = tangentProjection(x, attentionDrift(x, n, d, p), n, d);
+        const worst = maxRowNorm(F.map((v, q) => vel[b * nd + q]! - v), n, d);
+        const bn = operatorNormBound(p.B, d);
+        const mass = rowMass(x, n, d, p.beta, p.normalization, p.B);
+        const tol = velocityRounding(u, p.beta, bn, operatorNormBound(p.V, d), n, d, mass);
+        measurements.push(measure(b, `|velocity − float64 field| — ${label}`, worst, '<=', 0, tol));
+      }
       for (const integrator of ['rk4', 'euler-renormalize'] as const) {
-        const traj = await dyn.simulate(batch, { normalization: mc.normalization, integrator, dt: h, steps: 1 });
+        const options = { normalization: mc.normalization, integrator, dt: h, steps: STEPS, recordEvery: 1 };
+        const traj = await dyn.simulate(batch, options);
+        const slots = Array.from(traj.stepIndex).join(',');
+        const expected = Array.from({ length: STEPS + 1 }, (_, k) => k).join(',');
+        const what = `stored step indices [${expected}] with recordEvery = 1 (got [${slots}]) — ${integrator}`;
+        measurements.push(measure(0, what, slots === expected ? 0 : 1, '<=', 0, 0));
+        if (slots !== expected) continue;
         for (let b = 0; b < B; b++) {
-          const x = batch.x.slice(b * nd, (b + 1) * nd);
-          const { next, tol } = declaredStep(x, n, d, h, integrator, params[b]!, u);
-          const got = stateOf(traj, b, traj.stored - 1);
-          const worst = maxRowNorm(next.map((v, q) => got[q]! - v), n, d);
-          measurements.push(measure(b, `|x(h) − declared ${integrator} step| — ${mc.name.split(',').slice(0, 2).join(',')}`, worst, '<=', 0, tol));
+          for (let k = 1; k <= STEPS; k++) {
+            const from = k === 1 ? batch.x.slice(b * nd, (b + 1) * nd) : Float64Array.from(stateOf(traj, b, k - 1));
+            const { next, tol } = declaredStep(from, n, d, h, integrator, params[b]!, u);
+            const got = stateOf(traj, b, k);
+            const worst = maxRowNorm(next.map((v, q) => got[q]! - v), n, d);
+            const what = `|x(${k}h) − declared ${integrator} step from x(${k - 1}h)| — ${label}`;
+            measurements.push(measure(b, what, worst, '<=', 0, tol));
+          }
           coverage.push({ n, d, beta: params[b]!.beta, model: mc.name, integrator, hL });
         }
       }

@@ -18,6 +18,10 @@
 import type { ParticleBatch, SBAttention, SBSolveOptions } from '../../impl/capabilities/sb-attention.js';
 import { normalPdf, normalQuantile } from '../../impl/reference/normal-distribution.js';
 import { symmetricEigen } from '../../impl/reference/symmetric-eigen.js';
+import { sbStep } from '../../impl/reference/barycentric-projection.js';
+import { authorsContraction } from '../../impl/reference/gaussian-sb-step.js';
+import type { WeightedParticles } from '../../impl/reference/symmetric-sinkhorn.js';
+import { OracleError } from '../../impl/errors.js';
 import { linearFit } from '../statistics.js';
 import { logSumExpError, unitRoundoff } from '../tolerance.js';
 import type { FittedRate, PropertyContext } from '../types.js';
@@ -53,6 +57,37 @@ export function stepErrorModel(precision: 'float32' | 'float64', n: number, logW
     u, magnitude, delta, tolerance, planError,
     stepError: (eps, diam, xmax) => planError(eps) * diam + (n + 3) * u * xmax,
   };
+}
+
+/**
+ * The float64 SB step (the oracle of the differential claims), solved to the float64 model's tolerance τ = ε·2δ
+ * that its analysed step error assumes; an OracleError when the solver stops above it, since every tolerance
+ * built on the oracle would then be unfounded.
+ */
+export function sbStepOracle(p: WeightedParticles, eps: number, init?: ArrayLike<number>): ReturnType<typeof sbStep> {
+  const lw = p.w ? maxAbsLog(p.w) : Math.log(p.n);
+  const tolerance = stepErrorModel('float64', p.n, lw).tolerance(eps);
+  const out = sbStep(p, eps, { tolerance, maxIterations: 1000, ...(init ? { init } : {}) });
+  if (!(out.residual < tolerance)) {
+    const what = `residual ${out.residual} ≥ ${tolerance} after ${out.iterations} iterations (ε = ${eps}, n = ${p.n})`;
+    throw new OracleError('float64 SB step', what);
+  }
+  return out;
+}
+
+/**
+ * The closed-form Gaussian bridge contraction c(λ) = (√(λ² + ε²/4) − ε/2)/λ (AHMP24; Janati et al. 2020), checked
+ * against its defining equation λc² + εc − λ = 0 (the same-marginal bridge's cross-covariance cλ) in c ∈ (0, 1]:
+ * the root is well conditioned (derivative 2λc + ε ≥ ε), so a residual above 8u·(λ + ε) is an OracleError.
+ */
+export function checkedContraction(lambda: number, eps: number): number {
+  const c = authorsContraction(lambda, eps);
+  const residual = Math.abs(lambda * c * c + eps * c - lambda);
+  if (!(c > 0 && c <= 1 && residual <= 8 * unitRoundoff('float64') * (lambda + eps))) {
+    const what = `c = ${c}, |λc² + εc − λ| = ${residual} at λ = ${lambda}, ε = ${eps}`;
+    throw new OracleError('Gaussian SB contraction c(λ)', what);
+  }
+  return c;
 }
 
 /** Solve options for an implementation: the model's tolerance at the smallest ε of the batch, 500 iterations at most. */

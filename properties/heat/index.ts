@@ -10,6 +10,7 @@ import { particlesTrackHeatFlowProperty } from './particles-track-heat-flow.js';
 import { populationRateProperty } from './population-rate.js';
 import { sbStepClosedFormProperty } from './sb-step-closed-form.js';
 import { sinkhornContractProperty } from './sinkhorn-contract.js';
+import { stepMatchesReferenceProperty } from './step-matches-reference.js';
 import { varianceLawProperty } from './variance-law.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -25,4 +26,5 @@ export const heatProperties: readonly ClaimProperty<any>[] = [
   equivarianceProperty,
   freezeRegimeProperty,
   sinkhornContractProperty,
+  stepMatchesReferenceProperty,
 ];

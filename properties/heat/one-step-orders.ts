@@ -6,15 +6,15 @@
  * density-weighted grid with the implementation's SB maps and the closed-form EE / heat maps.
  */
 import fc from 'fast-check';
-import { sbStep } from '../../impl/reference/barycentric-projection.js';
-import { authorsContraction } from '../../impl/reference/gaussian-sb-step.js';
 import { gaussianHeatMap1D } from '../../impl/reference/heat-flow.js';
 import { w2MonotoneMaps1D } from '../../impl/reference/wasserstein.js';
 import { logUniform, uniformIn } from '../arbitraries/scalars.js';
 import { measure } from '../measure.js';
 import { linearFit } from '../statistics.js';
 import type { BatchOutcome, ClaimProperty, DataTable, FittedRate, Measurement } from '../types.js';
-import { fittedOrder, HEAT_COVERAGE_BINS, sbOf, slice, stepErrorModel } from './common.js';
+import {
+  checkedContraction, fittedOrder, HEAT_COVERAGE_BINS, sbOf, sbStepOracle, slice, stepErrorModel,
+} from './common.js';
 import { gaussianGridBatch, type GaussianGridInstance } from './sb-step-closed-form.js';
 
 interface Instance {
@@ -97,7 +97,7 @@ export const oneStepOrdersProperty: ClaimProperty<Instance[]> = {
       rung.forEach((g, b) => {
         const x = slice(batch.x, b, n);
         const w = slice(batch.weights!, b, n);
-        const c = authorsContraction(g.lambda, g.eps);
+        const c = checkedContraction(g.lambda, g.eps);
         const condSd = Math.sqrt(g.lambda * (1 - c * c));
         const xmax = Math.abs(g.mean) + GRID_HALF_WIDTH * Math.sqrt(g.lambda);
         const mapErr = model.planError(g.eps) * condSd + (n + 6) * model.u * xmax;
@@ -105,9 +105,8 @@ export const oneStepOrdersProperty: ClaimProperty<Instance[]> = {
         const needRef = sb.precision !== 'float64';
         let r = v;
         if (needRef) {
-          const opts = { tolerance: ref64.tolerance(g.eps), maxIterations: 500 };
-          const bR = sbStep({ n, d: 1, x, w }, g.eps, opts).x;
-          const bS = sbStep({ n, d: 1, x, w: slice(batch.weights!, B + b, n) }, g.eps, opts).x;
+          const bR = sbStepOracle({ n, d: 1, x, w }, g.eps).x;
+          const bS = sbStepOracle({ n, d: 1, x, w: slice(batch.weights!, B + b, n) }, g.eps).x;
           r = distances(g, x, w, bR, bS);
         }
         for (const q of QUANTITIES) {

@@ -7,12 +7,14 @@
  * n = 300 the |x| < 2 RMS stalls at 4e-4 for ε = 0.1 and 0.05), which is a discreteness effect, not the ε-rate.
  */
 import fc from 'fast-check';
-import { sbStep } from '../../impl/reference/barycentric-projection.js';
 import { gaussianHeatMap1D } from '../../impl/reference/heat-flow.js';
 import { logUniform } from '../arbitraries/scalars.js';
 import type { BatchOutcome, ClaimProperty, FittedRate, Measurement } from '../types.js';
 import { measure } from '../measure.js';
-import { extent, fittedOrder, gaussianQuantileParticles, HEAT_COVERAGE_BINS, sbOf, solveOptionsFor, stepErrorModel } from './common.js';
+import {
+  extent, fittedOrder, gaussianQuantileParticles, HEAT_COVERAGE_BINS, sbOf, sbStepOracle, solveOptionsFor,
+  stepErrorModel,
+} from './common.js';
 
 const LADDER = [0.2, 0.1, 0.05, 0.025] as const;
 const T = 0.4;
@@ -69,13 +71,12 @@ export const populationRateProperty: ClaimProperty<{ lambda: number }> = {
     const data: Record<string, number[]> = { lambda: [lambda], oneImpl: impl.one, horizonImpl: impl.horizon };
     let ref = impl;
     if (sb.precision !== 'float64') {
-      const m64 = stepErrorModel('float64', N);
       ref = await ladderErrors(lambda, N, async (x0, eps, steps) => {
         let x = x0;
         let g: Float64Array | undefined;
         let one = x0;
         for (let k = 1; k <= steps; k++) {
-          const s = sbStep({ n: N, d: 1, x }, eps, { tolerance: m64.tolerance(eps), maxIterations: 500, init: g });
+          const s = sbStepOracle({ n: N, d: 1, x }, eps, g);
           x = s.x;
           g = s.logPotential;
           if (k === 1) one = x;

@@ -5,12 +5,11 @@
  */
 import fc from 'fast-check';
 import type { ParticleBatch } from '../../impl/capabilities/sb-attention.js';
-import { authorsContraction } from '../../impl/reference/gaussian-sb-step.js';
 import { normalPdf } from '../../impl/reference/normal-distribution.js';
 import { logUniform, uniformIn } from '../arbitraries/scalars.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
-import { HEAT_COVERAGE_BINS, sbOf, stepErrorModel } from './common.js';
+import { checkedContraction, HEAT_COVERAGE_BINS, sbOf, stepErrorModel } from './common.js';
 
 export interface GaussianGridInstance {
   readonly mean: number;
@@ -73,7 +72,7 @@ export const sbStepClosedFormProperty: ClaimProperty<GaussianGridInstance[]> = {
     const measurements: Measurement[] = [];
     instances.forEach((g, b) => {
       const sd = Math.sqrt(g.lambda);
-      const c = authorsContraction(g.lambda, g.eps);
+      const c = checkedContraction(g.lambda, g.eps);
       // Σ_j q_ij|x_j − B_i| ≤ conditional std of the Gaussian bridge, √(λ(1 − c²)) (closed form)
       const condSd = Math.sqrt(g.lambda * (1 - c * c));
       const xmax = Math.abs(g.mean) + 7 * sd;

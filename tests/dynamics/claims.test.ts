@@ -7,7 +7,10 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { assertVerified, runClaimForTest } from '../helpers.js';
 
-const BOTH = ['energy.derivative-identity', 'energy.monotone', 'energy.extremizers', 'dynamics.hemisphere-invariance', 'clustering.beta-zero', 'clustering.large-beta'];
+const BOTH = [
+  'energy.derivative-identity', 'energy.monotone', 'energy.extremizers', 'dynamics.hemisphere-invariance',
+  'dynamics.integrator-consistency',
+  'clustering.beta-zero', 'clustering.large-beta'];
 const TFJS_ONLY = ['clustering.small-beta', 'clustering.any-beta-d-ge-3', 'clustering.exponential-rate-d-ge-n', 'clustering.phase-diagram'];
 
 for (const id of BOTH) {

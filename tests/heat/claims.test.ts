@@ -7,8 +7,8 @@ import { assertVerified, runClaimForTest } from '../helpers.js';
 const heat = CLAIMS.filter((c) => c.family === 'heat');
 const asserted = heat.filter((c) => c.role === 'asserted');
 
-test('the heat family is registered: 11 claims, one negative control, every source tagged', () => {
-  assert.is(heat.length, 11);
+test('the heat family is registered: 12 claims, one negative control, every source tagged', () => {
+  assert.is(heat.length, 12);
   assert.equal(heat.filter((c) => c.role === 'negative-control').map((c) => c.id), ['heat.freeze-regime']);
   for (const c of heat) assert.ok(c.sources.length > 0 && c.statement.length > 0 && c.requires.includes('sbAttention'), c.id);
 });

@@ -11,7 +11,9 @@ import { normalCdf, normalQuantile } from '../../impl/reference/normal-distribut
 import { symmetricEigen } from '../../impl/reference/symmetric-eigen.js';
 import { w2CommutingGaussians, w2Empirical1D, w2EmpiricalMixture1D, w2Gaussian } from '../../impl/reference/wasserstein.js';
 import { gaussianSource, POSTER_MIXTURE } from '../../properties/arbitraries/gaussians.js';
-import { weightedGrid1D } from '../../properties/heat/common.js';
+import { checkedContraction, sbStepOracle, weightedGrid1D } from '../../properties/heat/common.js';
+import { OracleError } from '../../impl/errors.js';
+import { attentionLogits, sinkhornAttention } from '../../impl/reference/sinkformer-layer.js';
 
 const close = (a: number, b: number, tol: number, what: string): void => assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b} (tol ${tol})`);
 
@@ -150,6 +152,30 @@ test('W2 empirical-vs-mixture: exact formula = ∫₀¹(Q_emp − F⁻¹)² by q
   close(w2a * w2a, w * w + a * a + 2 * a * mean, 1e-10, 'shift identity');
   close(mixtureCdf1D(m, mixtureQuantile1D(m, 0.3)), 0.3, 1e-13, 'F(F⁻¹(0.3))');
   close(w2Empirical1D([3, 1, 2], [0, 2, 1]), 1, 1e-15, 'sorted matching: [1,2,3] vs [0,1,2]');
+});
+
+test('run-time oracle checks: c(λ) meets its defining equation, else OracleError; SB oracle at its tolerance', () => {
+  for (const [l, e] of [[0.25, 0.003], [1, 0.1], [4, 4]] as const) {
+    close(checkedContraction(l, e), authorsContraction(l, e), 0, `c(${l}, ${e})`);
+  }
+  assert.throws(() => checkedContraction(NaN, 0.1), (e: unknown) => e instanceof OracleError);
+  const x = Float64Array.from({ length: 24 }, (_, k) => Math.sin(1.3 * k));
+  const s = sbStepOracle({ n: 12, d: 2, x }, 0.01);
+  assert.ok(s.residual < 0.01 * 1e-12 && s.iterations < 1000, `residual ${s.residual}`);
+});
+
+test('layer normalisations from the SB bridge’s scaling stay put; cold-started, slow', () => {
+  const x = Float64Array.of(-1, -1, -1, -1, 0.758129358291626, -1);
+  const I = [1, 0, 0, 1];
+  const logits = attentionLogits(x, 3, 2, I, I);
+  const s = sbStepOracle({ n: 3, d: 2, x }, 0.25);
+  const init = [0, 1, 2].map((j) => -Math.log(3) + s.logPotential[j]! - (x[2 * j]! ** 2 + x[2 * j + 1]! ** 2) / 0.5);
+  const warm = sinkhornAttention(logits, 3, 0.25, 3, init);
+  const cold = sinkhornAttention(logits, 3, 0.25, 2000);
+  const col = (K: Float64Array): number =>
+    Math.max(...[0, 1, 2].map((j) => Math.abs(K[j]! + K[3 + j]! + K[6 + j]! - 1)));
+  assert.ok(col(warm) < 1e-14, `warm column defect ${col(warm)}`);
+  assert.ok(col(cold) > 1e-7, `cold column defect ${col(cold)} (the slow rate the claim's note describes)`);
 });
 
 test.run();
