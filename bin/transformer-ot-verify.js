@@ -1,7 +1,5 @@
 #!/usr/bin/env node
-// Entry point of the installed package: runs the TypeScript CLI through tsx's ESM loader.
-import { register } from 'tsx/esm/api';
+// Entry point of the installed package: the compiled command-line interface (dist/scripts/cli.js).
+import { main } from '../dist/scripts/cli.js';
 
-register();
-const { main } = await import('../scripts/cli.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -1,7 +1,11 @@
 /**
  * Statistics for rates and proportions: quantiles, least-squares slopes with t-intervals, and exact
- * binomial (Clopper–Pearson) intervals. Plain float64, no dependencies.
+ * binomial (Clopper–Pearson) intervals. The special functions and quantiles come from @stdlib.
  */
+import betainc from '@stdlib/math-base-special-betainc';
+import gammaln from '@stdlib/math-base-special-gammaln';
+import betaQuantileOf from '@stdlib/stats-base-dists-beta-quantile';
+import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 
 /** The q-quantile (0 ≤ q ≤ 1) of finite values, linear interpolation between order statistics. */
 export function quantile(values: readonly number[], q: number): number {
@@ -13,59 +17,21 @@ export function quantile(values: readonly number[], q: number): number {
   return xs[lo]! + (xs[hi]! - xs[lo]!) * (pos - lo);
 }
 
-/** log Γ(x) by the Lanczos approximation (g = 7, n = 9), |rel. error| < 1e-15 for x > 0. */
+/** log Γ(x) for x > 0 (@stdlib/math-base-special-gammaln). */
 export function logGamma(x: number): number {
-  const c = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-  ];
-  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
-  x -= 1;
-  let a = c[0]!;
-  const t = x + 7.5;
-  for (let i = 1; i < 9; i++) a += c[i]! / (x + i);
-  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+  return gammaln(x);
 }
 
-/** Regularised incomplete beta I_x(a, b) by Lentz's continued fraction (Numerical Recipes §6.4). */
+/** Regularised incomplete beta I_x(a, b) (@stdlib/math-base-special-betainc). */
 export function incompleteBeta(x: number, a: number, b: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
-  if (x > (a + 1) / (a + b + 2)) return 1 - incompleteBeta(1 - x, b, a);
-  const tiny = 1e-300;
-  let f = 1;
-  let C = 1;
-  let D = 0;
-  for (let i = 0; i <= 400; i++) {
-    const m = Math.floor(i / 2);
-    let num: number;
-    if (i === 0) num = 1;
-    else if (i % 2 === 0) num = (m * (b - m) * x) / ((a + 2 * m - 1) * (a + 2 * m));
-    else num = -((a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1));
-    D = 1 + num * D;
-    if (Math.abs(D) < tiny) D = tiny;
-    D = 1 / D;
-    C = 1 + num / C;
-    if (Math.abs(C) < tiny) C = tiny;
-    const cd = C * D;
-    f *= cd;
-    if (Math.abs(1 - cd) < 1e-15) break;
-  }
-  return (front * (f - 1)) / a;
+  return betainc(x, a, b);
 }
 
-/** Inverse of p ↦ I_x(a, b) in x, by bisection to 1e-12. */
+/** The p-quantile of the Beta(a, b) distribution, the inverse of x ↦ I_x(a, b) (@stdlib). */
 export function betaQuantile(p: number, a: number, b: number): number {
-  let lo = 0;
-  let hi = 1;
-  for (let k = 0; k < 100; k++) {
-    const mid = (lo + hi) / 2;
-    if (incompleteBeta(mid, a, b) < p) lo = mid;
-    else hi = mid;
-    if (hi - lo < 1e-12) break;
-  }
-  return (lo + hi) / 2;
+  return betaQuantileOf(p, a, b);
 }
 
 /**
@@ -80,21 +46,9 @@ export function clopperPearson(k: number, n: number, level = 0.95): [number, num
   return [lo, hi];
 }
 
-/** Student t quantile by bisection on the t CDF (via the incomplete beta). */
+/** The p-quantile of Student's t distribution with df degrees of freedom (@stdlib). */
 export function studentTQuantile(p: number, df: number): number {
-  const cdf = (t: number): number => {
-    const x = df / (df + t * t);
-    const tail = 0.5 * incompleteBeta(x, df / 2, 0.5);
-    return t >= 0 ? 1 - tail : tail;
-  };
-  let lo = -1e3;
-  let hi = 1e3;
-  for (let k = 0; k < 200; k++) {
-    const mid = (lo + hi) / 2;
-    if (cdf(mid) < p) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
+  return tQuantile(p, df);
 }
 
 export interface LinearFit {

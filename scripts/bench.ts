@@ -1,7 +1,7 @@
 /**
  * Benchmarks (issue 9): batched Sinkhorn (kernel / log / stabilised) over n × B, the other
  * capabilities (OT-transformer layers, one sphere-dynamics step, one SB step) when present, and
- * the same Sinkhorn problems through POT 0.8.2 in the same run (scripts/bench-pot.py), with the
+ * the same Sinkhorn problems through POT 0.8.2 in the same run (python/bench_pot.py), with the
  * ratio ours/POT per row, fitted scaling exponents and peak tensor memory.
  *
  *   npx tsx scripts/bench.ts [--out reports/out] [--quick] [--full] [--time 500] [--no-pot] [--backend wasm]
@@ -19,6 +19,7 @@ import { initBackend } from '../impl/backend.js';
 import type { Implementation } from '../impl/capabilities/index.js';
 import type { SinkhornBatch, SinkhornDomain } from '../impl/capabilities/sinkhorn.js';
 import { tfjsImplementation } from '../impl/implementations.js';
+import { packageFile } from '../impl/package-root.js';
 import { linearFit } from '../properties/statistics.js';
 import { helpText, parseArgs, type OptionSpec } from './lib/args.js';
 
@@ -108,7 +109,7 @@ function potTimings(rows: Array<{ id: string; B: number; n: number; iterations: 
     writeFileSync(join(dir, 'spec.json'), JSON.stringify(spec));
     let out: string;
     try {
-      out = execFileSync('/usr/bin/python3', [new URL('./bench-pot.py', import.meta.url).pathname, join(dir, 'spec.json')], { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'pipe'] });
+      out = execFileSync('/usr/bin/python3', [packageFile('python', 'bench_pot.py'), join(dir, 'spec.json')], { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'pipe'] });
     } catch (e) {
       return { skipped: `POT comparison skipped: /usr/bin/python3 failed (${e instanceof Error ? e.message.split('\n')[0] : String(e)})` };
     }

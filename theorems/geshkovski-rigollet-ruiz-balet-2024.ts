@@ -312,7 +312,7 @@ export const interpolationClaims: readonly Claim[] = [
     role: 'exploratory',
     sources: [
       { ...GRR, locator: '§6, Prop 6.2', tag: 'paper' },
-      { ...SPEC, locator: '§4.2 item 16; generator G5; §4.3 (§6 general inputs open)' },
+      { ...SPEC, locator: '§4.2 item 16; generator G5; §4.3 (general inputs, the paper’s Section 6, open)' },
     ],
     statement:
       'For $d\\ge3$ and i.i.d. uniform $n$-atom empirical inputs $\\mu_0^1,\\dots,\\mu_0^N$, with $V\\equiv I$, $B\\equiv\\beta I$, $W\\equiv0$, each $\\mu^i(t)$ converges to a Dirac mass $\\delta_{z^i}$ and the $z^i$ are almost surely pairwise distinct: one constant θ (no switch) disentangles the measures.',

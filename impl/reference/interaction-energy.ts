@@ -5,7 +5,7 @@
  * Float64 oracles.
  */
 import type { AttentionNormalization, EnergyNormalization } from '../capabilities/sphere-dynamics.js';
-import { logGammaPositive } from './special.js';
+import gammaln from '@stdlib/math-base-special-gammaln';
 import { applyMatrixRows, attentionPartition } from './sphere.js';
 
 /**
@@ -85,7 +85,7 @@ export function besselI(nu: number, x: number): number {
   let sum = 0;
   let term0 = -Infinity;
   for (let k = 0; k < 500; k++) {
-    const lt = (2 * k + nu) * lx - logGammaPositive(k + 1) - logGammaPositive(k + nu + 1);
+    const lt = (2 * k + nu) * lx - gammaln(k + 1) - gammaln(k + nu + 1);
     if (k === 0) term0 = lt;
     const t = Math.exp(lt - term0);
     sum += t;
@@ -102,7 +102,7 @@ export function besselI(nu: number, x: number): number {
  */
 export function uniformMeasureEnergy(beta: number, d: number): number {
   const nu = d / 2 - 1;
-  const logPrefactor = logGammaPositive(d / 2) + nu * Math.log(2 / beta);
+  const logPrefactor = gammaln(d / 2) + nu * Math.log(2 / beta);
   return (Math.exp(logPrefactor) * besselI(nu, beta)) / (2 * beta);
 }
 

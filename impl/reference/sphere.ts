@@ -182,7 +182,7 @@ export function gramMatrix(x: ArrayLike<number>, n: number, d: number, offset = 
 
 /**
  * max_{i≠j} ½‖x_i − x_j‖² = 1 − min_{i≠j}⟨x_i, x_j⟩ on the sphere, computed from coordinate differences so
- * that small gaps do not cancel (spec §6, "Near-collapse").
+ * that small gaps do not cancel (spec attention-dynamics-clustering §6, "Near-collapse").
  */
 export function maxHalfSquaredDistance(x: ArrayLike<number>, n: number, d: number, offset = 0): number {
   let m = 0;

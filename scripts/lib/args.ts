@@ -1,7 +1,8 @@
 /**
- * A small, strict command-line parser: `--name value`, `--name=value` and boolean `--flag`. Unknown
- * options are usage errors (exit 2), never silently ignored.
+ * Command-line parsing on Node's own `util.parseArgs` (strict): `--name value`, `--name=value` and boolean
+ * `--flag`. Unknown options, missing values and non-numeric numbers are usage errors (exit 2), never ignored.
  */
+import { parseArgs as parseNodeArgs } from 'node:util';
 import { UsageError } from '../../impl/errors.js';
 
 export interface OptionSpec {
@@ -13,30 +14,58 @@ export interface OptionSpec {
 
 export type Parsed = Record<string, string | number | boolean | string[] | undefined> & { _: string[] };
 
-export function parseArgs(argv: readonly string[], spec: Readonly<Record<string, OptionSpec>>): Parsed {
-  const out: Parsed = { _: [] };
-  for (const [k, o] of Object.entries(spec)) if (o.default !== undefined) out[k] = o.default;
+/** Node's ERR_PARSE_ARGS_* messages, reworded as the usage errors this CLI prints. */
+function usageErrorOf(e: unknown): UsageError {
+  const message = e instanceof Error ? e.message : String(e);
+  const code = (e as { code?: string }).code ?? '';
+  const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError(`unknown option '${option ?? message}' (see --help)`);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return new UsageError(option && message.includes('argument missing') ? `option '${option}' needs a value` : message);
+  }
+  return new UsageError(message);
+}
+
+/**
+ * `--seed -5`: Node's strict parser reads a value that starts with '-' as a missing value; a negative number
+ * after a valued option is joined into `--seed=-5` first.
+ */
+function joinNegativeValues(argv: readonly string[], spec: Readonly<Record<string, OptionSpec>>): string[] {
+  const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (!arg.startsWith('--')) {
-      out._.push(arg);
+    const next = argv[i + 1];
+    const o = arg.startsWith('--') && !arg.includes('=') ? spec[arg.slice(2)] : undefined;
+    if (o && o.type !== 'boolean' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
+export function parseArgs(argv: readonly string[], spec: Readonly<Record<string, OptionSpec>>): Parsed {
+  const options = Object.fromEntries(
+    Object.entries(spec).map(([k, o]) => [k, { type: o.type === 'boolean' ? ('boolean' as const) : ('string' as const) }]),
+  );
+  let parsed: ReturnType<typeof parseNodeArgs>;
+  try {
+    parsed = parseNodeArgs({ args: joinNegativeValues(argv, spec), options, strict: true, allowPositionals: true });
+  } catch (e) {
+    throw usageErrorOf(e);
+  }
+  const out: Parsed = { _: [...parsed.positionals] };
+  for (const [k, o] of Object.entries(spec)) {
+    const raw = parsed.values[k] as string | boolean | undefined;
+    if (raw === undefined) {
+      if (o.default !== undefined) out[k] = o.default;
       continue;
     }
-    const eq = arg.indexOf('=');
-    const name = arg.slice(2, eq >= 0 ? eq : undefined);
-    const o = spec[name];
-    if (!o) throw new UsageError(`unknown option '--${name}' (see --help)`);
-    if (o.type === 'boolean') {
-      out[name] = eq >= 0 ? arg.slice(eq + 1) !== 'false' : true;
-      continue;
-    }
-    const raw = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
-    if (raw === undefined) throw new UsageError(`option '--${name}' needs a value`);
     if (o.type === 'number') {
       const v = Number(raw);
-      if (!Number.isFinite(v)) throw new UsageError(`option '--${name}' needs a number, got '${raw}'`);
-      out[name] = v;
-    } else out[name] = raw;
+      if (raw === '' || !Number.isFinite(v)) throw new UsageError(`option '--${k}' needs a number, got '${String(raw)}'`);
+      out[k] = v;
+    } else out[k] = raw;
   }
   return out;
 }
@@ -44,7 +73,8 @@ export function parseArgs(argv: readonly string[], spec: Readonly<Record<string,
 export function helpText(usage: string, spec: Readonly<Record<string, OptionSpec>>): string {
   const rows = Object.entries(spec).map(([k, o]) => {
     const left = `  --${k}${o.type === 'boolean' ? '' : ` <${o.valueName ?? o.type}>`}`;
-    return `${left.padEnd(30)} ${o.description}${o.default !== undefined && o.default !== false ? ` (default: ${o.default})` : ''}`;
+    const dflt = o.default !== undefined && o.default !== false ? ` (default: ${String(o.default)})` : '';
+    return `${left.padEnd(30)} ${o.description}${dflt}`;
   });
   return [usage, '', 'Options:', ...rows].join('\n');
 }

@@ -1,11 +1,12 @@
 /** The machine and tool description written into every report. */
 import { readFileSync } from 'node:fs';
+import { packageFile } from '../../impl/package-root.js';
 import { cpus } from 'node:os';
 import type { BackendInfo } from '../../impl/backend.js';
 import type { ReportEnvironment } from '../../reports/schema.js';
 
 export function toolVersion(): { name: string; version: string } {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+  const pkg = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { name: string; version: string };
   return { name: pkg.name, version: pkg.version };
 }
 
