@@ -108,3 +108,43 @@ sinkhornMutants.push(
     }),
   },
 );
+
+/** The batch with each instance's costs mapped by `f(C_ij, ε)`. */
+function mapCosts(batch: SinkhornBatch, f: (c: number, eps: number) => number): SinkhornBatch {
+  const nm = batch.n * batch.m;
+  return { ...batch, C: batch.C.map((c, k) => f(c, batch.eps[Math.floor(k / nm)]!)) };
+}
+
+/** The batch with a and b divided by each instance's total mass Σa (probability vectors). */
+function normalisedMasses(batch: SinkhornBatch): SinkhornBatch {
+  const scale = (w: Float64Array, len: number): Float64Array => {
+    const out = Float64Array.from(w);
+    for (let i = 0; i < batch.B; i++) {
+      const seg = out.subarray(i * len, (i + 1) * len);
+      const s = seg.reduce((x, y) => x + y, 0);
+      seg.forEach((x, k) => (seg[k] = x / s));
+    }
+    return out;
+  };
+  return { ...batch, a: scale(batch.a, batch.n), b: scale(batch.b, batch.m) };
+}
+
+sinkhornMutants.push(
+  wrapped('sinkhorn.mass-assumed-one', 'normalises a and b to probability vectors: the plan has mass 1 instead of Σa',
+    ['sinkhorn.plan-matches-reference', 'sinkhorn.log-domain-small-eps'],
+    (inner, batch, o) => inner.solve(normalisedMasses(batch), o)),
+  wrapped('sinkhorn.kernel-clamped', 'kernel domain clamps K = exp(max(−C/ε, −30)) to avoid underflow: wrong once C/ε > 30',
+    ['sinkhorn.plan-matches-reference'],
+    (inner, batch, o) => inner.solve(o.domain === 'kernel' ? mapCosts(batch, (c, e) => Math.min(c, 30 * e)) : batch, o)),
+  wrapped('sinkhorn.kernel-power-of-exp', 'kernel domain forms K as exp(−C)^{1/ε} in float32: exp(−C) underflows once C > 87 even when C/ε is small',
+    ['sinkhorn.plan-matches-reference'],
+    (inner, batch, o) =>
+      inner.solve(o.domain === 'kernel' ? mapCosts(batch, (c, e) => {
+        const k = Math.fround(Math.exp(-c));
+        // K = k^{1/ε} exactly as float32 computes it from the rounded (or underflowed) exp(−C); 0 stays 0 (C = 1e30)
+        return k === 0 ? 1e30 : -e * Math.log(k);
+      }) : batch, o)),
+  wrapped('sinkhorn.costs-clamped-nonnegative', 'clamps the costs at 0 (relu, as if C were a distance): wrong for negative costs',
+    ['sinkhorn.plan-matches-reference'],
+    (inner, batch, o) => inner.solve(mapCosts(batch, (c) => Math.max(c, 0)), o)),
+);

@@ -1,9 +1,11 @@
 /**
  * Batches of entropic OT problems of one shape: the shared arbitrary of every `sinkhorn.*` property.
  * Shape (n, m), cost family and weight family are drawn once per batch; each instance draws its own
- * ε (log-uniform) and data. Dimensions and data are drawn at maximal size and sliced, so shrinking
- * reduces the batch to one instance, the shape to 2×2 and the data towards 0 (fast-check docs:
- * prefer map over chain for shrink quality).
+ * ε (log-uniform), total mass, cost magnitude and data. Dimensions and data are drawn at maximal size and
+ * sliced, so shrinking reduces the batch to one instance, the shape to 2×2 and the data towards 0 (fast-check
+ * docs: prefer map over chain for shrink quality). The magnitude parameters (total mass, max |C|/ε, cost
+ * shift) do not shrink (fc.noShrink): shrinking them drives a counterexample to mass 1 and C/ε → 0, where
+ * most planted bugs are invisible or barely over tolerance.
  */
 import fc from 'fast-check';
 import type { SinkhornBatch } from '../../impl/capabilities/sinkhorn.js';
@@ -25,6 +27,18 @@ export interface SinkhornBatchSpec {
   readonly costScale?: number;
   /** Force n = m (square problems); by default half of the batches are square (attention's case). */
   readonly square?: boolean;
+  /**
+   * Total mass Σa = Σb per instance: 1 for a third of the instances, else log-uniform in this range (the
+   * interface allows any equal masses). Default [0.01, 100]; [1, 1] keeps probability vectors.
+   */
+  readonly massRange?: readonly [number, number];
+  /**
+   * Rescale each instance's costs so that max |C|/ε is log-uniform in this range (overrides costScale): the
+   * way to reach a domain's float32 limit whatever ε is.
+   */
+  readonly costOverEps?: readonly [number, number];
+  /** A quarter of the instances get costs shifted down by a fraction of their maximum (negative costs). */
+  readonly shiftCosts?: boolean;
 }
 
 /** A drawn batch: the problems plus the coordinates used for coverage and counterexamples. */
@@ -49,7 +63,9 @@ export function sinkhornCase(spec: SinkhornBatchSpec, extraLength = 0): fc.Arbit
     weights: unitBlock(spec.nMax + spec.mMax),
     gap: unitFloat(),
     extra: unitBlock(extraLength),
+    magnitude: fc.noShrink(unitBlock(3)),
   });
+  const [massLo, massHi] = spec.massRange ?? [0.01, 100];
   return fc
     .record({
       n: fc.integer({ min: 2, max: spec.nMax }),
@@ -69,15 +85,34 @@ export function sinkhornCase(spec: SinkhornBatchSpec, extraLength = 0): fc.Arbit
       const C = new Float64Array(B * n * m);
       const eps = new Float64Array(B);
       instances.forEach((ins, k) => {
-        a.set(simplexWeights(weightFamily, ins.weights, n), k * n);
-        b.set(simplexWeights(weightFamily, ins.weights.slice(spec.nMax), m), k * m);
+        const [tMass, tCost, tShift] = ins.magnitude as [number, number, number];
+        const mass = massLo === massHi ? massLo : tMass < 1 / 3 ? 1 : logScale(massLo, massHi, 1.5 * tMass - 0.5);
+        a.set(simplexWeights(weightFamily, ins.weights, n, mass), k * n);
+        b.set(simplexWeights(weightFamily, ins.weights.slice(spec.nMax), m, mass), k * m);
         const Ck = costMatrix(costFamily, { cells: ins.cells, points: ins.points, d, gap: ins.gap }, n, m, { nMax: spec.nMax, mMax: spec.mMax, dMax });
-        if (spec.costScale !== undefined) for (let q = 0; q < Ck.length; q++) Ck[q] = Math.fround(Ck[q]! * spec.costScale);
+        let scale = spec.costScale ?? 1;
+        let shift = 0;
+        if (spec.costOverEps) {
+          const top = Ck.reduce((x, y) => Math.max(x, y), 0);
+          const target = logScale(spec.costOverEps[0], spec.costOverEps[1], tCost) * ins.eps;
+          // a shifted instance spans [−s, top − s]: scale so that max |C| = target either way
+          shift = spec.shiftCosts && tShift < 0.25 ? 2 * tShift : 0;
+          scale = top > 0 ? target / (top * Math.max(shift, 1 - shift)) : 1;
+        }
+        if (scale !== 1 || shift !== 0) {
+          const top = Ck.reduce((x, y) => Math.max(x, y), 0);
+          for (let q = 0; q < Ck.length; q++) Ck[q] = Math.fround((Ck[q]! - shift * top) * scale);
+        }
         C.set(Ck, k * n * m);
         eps[k] = ins.eps;
       });
       return { costFamily, weightFamily, d, batch: { B, n, m, a, b, C, eps }, extra: instances.map((i) => i.extra) };
     });
+}
+
+/** exp(log lo + t·(log hi − log lo)): log-uniform in [lo, hi] for t uniform in [0, 1). */
+function logScale(lo: number, hi: number, t: number): number {
+  return Math.exp(Math.log(lo) + t * (Math.log(hi) - Math.log(lo)));
 }
 
 /** A fixed peer case as a one-instance SinkhornCase (for fast-check `examples`). */

@@ -6,6 +6,7 @@
 import { costOf } from '../../impl/ot-transformer-prompt.js';
 import { entropicPlan } from '../../impl/reference/entropic-plan.js';
 import { dualGradientStep, sinkPotentialLimit } from '../../impl/reference/ot-transformer.js';
+import { assertExactPlan } from '../oracle.js';
 import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
 import { maxAbsDiff, measure } from '../measure.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
@@ -30,7 +31,10 @@ export const fixedPointProperty: ClaimProperty<OTTransformerCase> = {
     for (let b = 0; b < B; b++) {
       const lambda = c.batch.lambda[b]!;
       const w = new Float64Array(n).fill(1 / n ** 3);
-      const p = entropicPlan({ n, m: n, a: w, b: w, C: costs[b]!, eps: lambda });
+      const problem = { n, m: n, a: w, b: w, C: costs[b]!, eps: lambda };
+      const p = entropicPlan(problem);
+      // the fixed point is only as good as P*: its marginals are checked here, independently of the oracle
+      assertExactPlan('exact plan P*_λ (marginals 1/n³)', problem, p.logPlan, p);
       // P = diag(e^{logU}) e^{−C/λ} diag(e^{logV}) = e^{(u_i + v_j − C_ij)/λ − 1} with u = λ(logU + ½), v = λ(logV + ½)
       for (let i = 0; i < n; i++) {
         u0[b * n + i] = round(lambda * (p.logU[i]! + 0.5));

@@ -7,7 +7,7 @@ import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../ar
 import { maxAbsDiff, measure } from '../measure.js';
 import { quantile } from '../statistics.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
-import { hilbertFloor, maxAbsOf, modelOf, oracleContraction, oracleOf, roundoffOf, view } from './common.js';
+import { assertFloat64Layer, hilbertFloor, maxAbsOf, modelOf, oracleContraction, oracleOf, roundoffOf, view } from './common.js';
 import { coverageOfCase, OT_COVERAGE_BINS } from './coverage.js';
 
 const RECORD = [0, 1, 10, 100, 300];
@@ -36,6 +36,8 @@ export const float32VsFloat64Property: ClaimProperty<OTTransformerCase> = {
     const coverage = [];
     const analysed: number[] = [];
     for (let b = 0; b < c.batch.B; b++) {
+      // the oracle: the float64 layer from ℓ = 0 to ℓ = 1 equals the closed-form dual step (RECORD starts 0, 1)
+      assertFloat64Layer(ref, c.batch, b, 0);
       // the claim's threshold is the spec's 1e-4; next to it, the rounding analysis: per-layer error ε (P1)
       // moves d_H by ≤ 4ε/λ and is amplified by ≤ min(ℓ, 1/(1 − ρ)) (ρ from the float64 oracle), and
       // |ΔM_ij| ≤ M_ij·(e^{Δ} − 1) for a change Δ of the row's log-ratios (Δ = Δd_H + 4δ_logit)

@@ -6,6 +6,7 @@ import type { SinkhornBatch, SinkhornDomain, SinkhornSolver, SinkhornTrace } fro
 import { birkhoffContraction, projectiveDiameter } from '../../impl/reference/birkhoff.js';
 import { entropicPlan, type EntropicPlan } from '../../impl/reference/entropic-plan.js';
 import { logPlanFrom, sinkhornLog, type OTProblem } from '../../impl/reference/sinkhorn.js';
+import { assertExactPlan, assertReferenceColumnStep } from '../oracle.js';
 import { halfStepError, perturbedContraction, unitRoundoff } from '../tolerance.js';
 import type { PropertyContext } from '../types.js';
 import type { SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
@@ -45,9 +46,21 @@ export function instanceOracle(batch: SinkhornBatch, i: number): InstanceOracle 
   return { problem, diameter, kappa: birkhoffContraction(diameter) };
 }
 
-/** The exact plan P*_ε of an instance (float64, marginal error < 1e-13). */
+/** The exact plan P*_ε of an instance (float64, marginal error < 1e-13), its accuracy checked at run time. */
 export function exactPlan(o: InstanceOracle): EntropicPlan {
-  return entropicPlan(o.problem);
+  const star = entropicPlan(o.problem);
+  assertExactPlan('exact plan P*', o.problem, star.logPlan, star);
+  return star;
+}
+
+/** The float64 reference Sinkhorn's plan after L iterations from v⁰ (eq. 4.15), its last half-step checked. */
+export function referencePlan(p: OTProblem, iterations: number, initLogV?: ArrayLike<number>): { logPlan: Float64Array; logU: Float64Array; logV: Float64Array } {
+  const ref = sinkhornLog(p, iterations, initLogV);
+  const logU = ref.logU.subarray(iterations * p.n);
+  const logV = ref.logV.subarray(iterations * p.m);
+  const logPlan = logPlanFrom(p, ref.logU, iterations * p.n, ref.logV, iterations * p.m);
+  assertReferenceColumnStep('float64 reference Sinkhorn', p, logPlan, { logU, logV });
+  return { logPlan, logU: ref.logU, logV: ref.logV };
 }
 
 /** View of log u^{(slot)} (which = 'logU', length n) or log v^{(slot)} (length m) of instance b. */
@@ -84,18 +97,31 @@ export function halfStepNoise(solver: SinkhornSolver, batch: SinkhornBatch, i: n
   return halfStepError(u, magnitude, Math.max(batch.n, batch.m), logW);
 }
 
-/** Coverage coordinates of one instance. */
+/** Coverage coordinates of one instance: shape, ε, κ, families, total mass, max |C|/ε and zero weights. */
 export function coverageOf(c: SinkhornCase, i: number, o: InstanceOracle): Record<string, number | string> {
+  const { n, m } = c.batch;
+  let zeros = 0;
+  let mass = 0;
+  for (let k = 0; k < n; k++) {
+    mass += o.problem.a[k]!;
+    if (o.problem.a[k] === 0) zeros++;
+  }
+  for (let k = 0; k < m; k++) if (o.problem.b[k] === 0) zeros++;
   return {
-    n: c.batch.n, m: c.batch.m, eps: c.batch.eps[i]!, kappa: o.kappa, cost: c.costFamily, weights: c.weightFamily,
+    n, m, shape: n === m ? 'square' : 'rectangular', eps: c.batch.eps[i]!, kappa: o.kappa, cost: c.costFamily,
+    weights: c.weightFamily, mass, costOverEps: maxFinite(o.problem.C) / o.problem.eps, zeroWeights: zeros,
+    negativeCosts: Array.prototype.some.call(o.problem.C, (x: number) => x < 0) ? 'yes' : 'no',
   };
 }
 
 export const SINKHORN_COVERAGE_BINS: Readonly<Record<string, readonly number[]>> = {
   n: [2, 4, 8, 16, 32, 65],
   m: [2, 4, 8, 16, 32, 65],
-  eps: [0.05, 0.1, 0.2, 0.5, 1, 2.0001],
+  eps: [0.005, 0.05, 0.1, 0.2, 0.5, 1, 2.0001],
   kappa: [0, 0.5, 0.9, 0.99, 0.999, 1.0000001],
+  mass: [0, 0.1, 0.999, 1.001, 10, 1000],
+  costOverEps: [0, 1, 10, 30, 60, 87.4, 1000, 5001],
+  zeroWeights: [0, 1, 2, 5, 100],
 };
 
 /** A batch with every instance repeated: [instances…, instances…], for paired runs (v and v′). */
@@ -128,21 +154,57 @@ export function describeCase(c: SinkhornCase): unknown {
  */
 export function planAgainstReference(
   solver: SinkhornSolver, batch: SinkhornBatch, i: number, trace: SinkhornTrace, iterations: number, domain: SinkhornDomain,
+  at: number = iterations,
 ): { readonly deviation: number; readonly tolerance: number; readonly oracle: InstanceOracle } {
   const { n, m } = batch;
   const o = instanceOracle(batch, i);
   const p = { ...o.problem, b: batch.b.subarray(i * m, (i + 1) * m) };
-  const ref = sinkhornLog(p, iterations);
-  const refPlan = logPlanFrom(p, ref.logU, iterations * n, ref.logV, iterations * m);
+  const refPlan = referencePlan(p, at).logPlan;
   const u = unitRoundoff(solver.precision);
   const k = o.kappa;
-  const scalings = [traceSlice(trace, 'logV', i, trace.stored - 1), traceSlice(trace, 'logU', i, trace.stored - 1)];
+  const slot = at === iterations ? trace.stored - 1 : at;
+  const scalings = [traceSlice(trace, 'logV', i, slot), traceSlice(trace, 'logU', i, slot)];
   const magnitude = maxFinite(scalings[0]!) + maxFinite(scalings[1]!) + maxFinite(p.C) / p.eps;
   const delta0 = halfStepNoise(solver, batch, i, scalings);
   const delta = domain === 'stabilized' ? delta0 + u * (3 * magnitude + 1) : delta0;
-  const scalingError = 2 * perturbedContraction(k * k, iterations, 0, 2 * delta * (1 + k));
+  const scalingError = 2 * perturbedContraction(k * k, at, 0, 2 * delta * (1 + k));
   const planRounding = (domain === 'stabilized' ? 4 : 3) * u * magnitude;
-  return { deviation: maxLogPlanDeviation(planSlice(trace, i), refPlan), tolerance: scalingError + delta + planRounding, oracle: o };
+  const got = at === iterations ? planSlice(trace, i) : logPlanFrom(p, scalings[1]!, 0, scalings[0]!, 0);
+  return { deviation: maxLogPlanDeviation(got, refPlan), tolerance: scalingError + delta + planRounding, oracle: o };
+}
+
+/** log of the smallest normal float32 (2⁻¹²⁶) and of the largest float32 (≈ 2¹²⁸). */
+const LOG_F32_MIN_NORMAL = -126 * Math.LN2;
+const LOG_F32_MAX = 128 * Math.LN2;
+
+/**
+ * Whether the kernel-domain iteration of instance p stays in the normal float32 range for L iterations from
+ * v⁰ = 1, judged on the float64 reference iterates with a margin of e¹ (the float32 iterates differ from them by
+ * the analysed tolerance, ≪ 1 in log). Needed: every K_ij = e^{−C_ij/ε} normal and finite (|C/ε| ≤ 86.3, the
+ * domain's float32 limit); every scaling u_i, v_j normal and finite; every row sum (Kv)_i = a_i/u_i and column
+ * sum (Kᵀu)_j = b_j/v_j ≥ count·2⁻¹²⁶·e (then the ≤ count subnormal products in it, each off by ≤ 2⁻¹⁵⁰,
+ * move it by a relative < u/e, inside the half-step analysis) and ≤ 2¹²⁸/e. Zero weights give −∞ scalings and
+ * are skipped (their rows and columns are exactly zero in any domain).
+ */
+export function kernelDomainSafe(p: OTProblem, iterations: number): boolean {
+  const lo = LOG_F32_MIN_NORMAL + 1;
+  const hi = LOG_F32_MAX - 1;
+  for (let k = 0; k < p.n * p.m; k++) if (!(Math.abs(p.C[k]! / p.eps) <= -lo)) return false;
+  const ref = sinkhornLog(p, iterations);
+  const inRange = (x: number, count: number): boolean => x === -Infinity || (x >= lo && x <= hi && x >= lo + Math.log(count));
+  for (let l = 1; l <= iterations; l++) {
+    for (let i = 0; i < p.n; i++) {
+      const lu = ref.logU[l * p.n + i]!;
+      if (lu === -Infinity) continue;
+      if (!inRange(lu, 1) || !inRange(Math.log(p.a[i]!) - lu, p.m)) return false;
+    }
+    for (let j = 0; j < p.m; j++) {
+      const lv = ref.logV[l * p.m + j]!;
+      if (lv === -Infinity) continue;
+      if (!inRange(lv, 1) || !inRange(Math.log(p.b[j]!) - lv, p.n)) return false;
+    }
+  }
+  return true;
 }
 
 /** Max |x − y| over entries where either is finite; +∞ when exactly one is −∞ (support mismatch), NaN on NaN. */

@@ -16,65 +16,74 @@
  * δ_stab = δ + 3u·magnitude + u, with magnitude = max|log u| + max|log v| + max C/ε (the same bound
  * halfStepNoise uses). The final log-plan sums α + log u + β + log v − C/ε: one more addition than
  * the log domain's, hence planRounding uses 4u instead of 3u.
+ *
+ * Domain of the inputs: the kernel domain up to its float32 limit (max |C|/ε ≤ 86.3 and the iterates normal:
+ * common.ts kernelDomainSafe; an unsafe batch runs in the log domain instead), the log and stabilised domains
+ * up to max |C|/ε = 5000, where the analysed tolerance (≈ 4δL with δ ≈ 9u·C/ε for κ → 1) is still ≪ 1, with
+ * negative costs in the stabilised and log domains (the kernel e^{−C/ε} > 1 at the start), total masses other
+ * than 1, rectangular shapes and zero weights. Half of the runs record every iterate, and then an intermediate
+ * iterate is compared as well (record must not change the iteration).
  */
 import fc from 'fast-check';
-import { fixedCase, PEER_CASES, sinkhornCase, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
-import { measure, maxAbs } from '../measure.js';
+import { fixedCase, PEER_CASES, sinkhornCase, type SinkhornBatchSpec, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
+import { measure } from '../measure.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
-import { coverageOf, describeCase, planAgainstReference, SINKHORN_COVERAGE_BINS, solverOf } from './common.js';
+import { coverageOf, describeCase, instanceOracle, kernelDomainSafe, planAgainstReference, SINKHORN_COVERAGE_BINS, solverOf } from './common.js';
 import type { SinkhornDomain } from '../../impl/capabilities/sinkhorn.js';
 
 interface Input {
   readonly case: SinkhornCase;
   readonly iterations: number;
-  readonly preferKernel: boolean;
-  /** Run the stabilised domain instead of the log/kernel choice. */
-  readonly stabilized?: boolean;
+  readonly domain: SinkhornDomain;
+  /** Record every iterate (and compare iterate ⌈L/2⌉ too). */
+  readonly record?: boolean;
 }
 
-/** Kernel mode only while exp(−C/ε)·v stays far from float32 underflow (e^{−30} ≈ 1e-13). */
-const KERNEL_MAX_COST_OVER_EPS = 30;
-
-
-function domainFor(c: SinkhornCase, preferKernel: boolean): SinkhornDomain {
-  if (!preferKernel) return 'log';
-  const { B, n, m } = c.batch;
-  for (let i = 0; i < B; i++) {
-    if (maxAbs(c.batch.C.subarray(i * n * m, (i + 1) * n * m)) / c.batch.eps[i]! > KERNEL_MAX_COST_OVER_EPS) return 'log';
-  }
-  return 'kernel';
-}
+/** Largest max |C|/ε of the kernel domain in float32: e^{−86.3} is still a normal float32 (2⁻¹²⁶ ≈ e^{−87.3}). */
+export const KERNEL_MAX_COST_OVER_EPS = 86.3;
+/** Largest max |C|/ε of the log and stabilised domains (the tolerance stays ≪ 1, see the module doc). */
+export const LOG_MAX_COST_OVER_EPS = 5000;
 
 export const planMatchesReferenceProperty: ClaimProperty<Input> = {
   claimId: 'sinkhorn.plan-matches-reference',
-  arbitrary: (budget) =>
-    fc.record({
-      case: sinkhornCase({ nMax: 32, mMax: 32, batchMax: budget === 'quick' ? 8 : 32, epsMin: 0.05, epsMax: 2 }),
-      iterations: fc.integer({ min: 1, max: 40 }),
-      preferKernel: fc.boolean(),
-      stabilized: fc.boolean(),
-    }),
+  arbitrary: (budget) => {
+    const base: SinkhornBatchSpec = { nMax: 32, mMax: 32, batchMax: budget === 'quick' ? 8 : 32, epsMin: 0.05, epsMax: 2 };
+    const rest = { iterations: fc.integer({ min: 1, max: 40 }), record: fc.boolean() };
+    return fc.oneof(
+      fc.record({ case: sinkhornCase({ ...base, costOverEps: [0.5, KERNEL_MAX_COST_OVER_EPS], shiftCosts: true }), domain: fc.constant<SinkhornDomain>('kernel'), ...rest }),
+      fc.record({
+        case: sinkhornCase({ ...base, costOverEps: [0.5, LOG_MAX_COST_OVER_EPS], shiftCosts: true }),
+        domain: fc.constantFrom<SinkhornDomain>('log', 'stabilized'), ...rest,
+      }),
+    );
+  },
   runs: { quick: 5, ci: 70, thorough: 600 },
   coverageBins: { ...SINKHORN_COVERAGE_BINS, iterations: [1, 2, 5, 10, 20, 41] },
   // fast-check counts examples inside numRuns: keep them few
   examples: [
-    { case: fixedCase(PEER_CASES.T1), iterations: 30, preferKernel: true },
-    { case: fixedCase(PEER_CASES.constantCost), iterations: 1, preferKernel: false },
-    { case: fixedCase(PEER_CASES.T19[2]!), iterations: 12, preferKernel: false },
-    { case: fixedCase(PEER_CASES.T1), iterations: 30, preferKernel: false, stabilized: true },
+    { case: fixedCase(PEER_CASES.T1), iterations: 30, domain: 'kernel' },
+    { case: fixedCase(PEER_CASES.constantCost), iterations: 1, domain: 'log' },
+    { case: fixedCase(PEER_CASES.T19[2]!), iterations: 12, domain: 'log' },
+    { case: fixedCase(PEER_CASES.T1), iterations: 30, domain: 'stabilized' },
   ],
-  describe: (x) => ({ iterations: x.iterations, preferKernel: x.preferKernel, stabilized: x.stabilized ?? false, ...(describeCase(x.case) as object) }),
-  async run({ case: c, iterations, preferKernel, stabilized }, ctx): Promise<BatchOutcome> {
+  describe: (x) => ({ iterations: x.iterations, domain: x.domain, record: x.record ?? false, ...(describeCase(x.case) as object) }),
+  async run({ case: c, iterations, domain: wanted, record = false }, ctx): Promise<BatchOutcome> {
     const solver = solverOf(ctx);
     const { B } = c.batch;
-    const domain: SinkhornDomain = stabilized ? 'stabilized' : domainFor(c, preferKernel);
-    const trace = await solver.solve(c.batch, { iterations, domain });
+    const kernelSafe = wanted !== 'kernel' || Array.from({ length: B }, (_, i) => kernelDomainSafe(instanceOracle(c.batch, i).problem, iterations)).every(Boolean);
+    const domain: SinkhornDomain = kernelSafe ? wanted : 'log';
+    const trace = await solver.solve(c.batch, { iterations, domain, record });
+    const middle = Math.ceil(iterations / 2);
     const measurements: Measurement[] = [];
     const coverage = [];
     for (let i = 0; i < B; i++) {
       const { deviation, tolerance, oracle } = planAgainstReference(solver, c.batch, i, trace, iterations, domain);
       measurements.push(measure(i, `max |log P_L − log P_L^ref| (${domain} domain)`, deviation, '<=', 0, tolerance));
-      coverage.push({ ...coverageOf(c, i, oracle), iterations, domain });
+      if (record && middle < iterations) {
+        const mid = planAgainstReference(solver, c.batch, i, trace, iterations, domain, middle);
+        measurements.push(measure(i, `max |log P_ℓ − log P_ℓ^ref| at recorded ℓ = ${middle} (${domain} domain)`, mid.deviation, '<=', 0, mid.tolerance));
+      }
+      coverage.push({ ...coverageOf(c, i, oracle), iterations, domain: kernelSafe ? domain : 'log (kernel unsafe)', record: String(record) });
     }
     return { instances: B, measurements, coverage };
   },
