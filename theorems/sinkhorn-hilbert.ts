@@ -23,7 +23,7 @@ export const sinkhornClaims: readonly Claim[] = [
       'For $K=e^{-C/\\varepsilon}\\in\\mathbb R^{n\\times m}_{++}$ and $v,v\'\\in\\mathbb R^m_{++}$: ' +
       '$d_H(Kv,Kv\') \\le \\kappa(K)\\,d_H(v,v\')$ with $\\kappa(K)=\\tanh(\\Delta(K)/4)$ and ' +
       '$\\Delta(K)=\\max_{ijkl}(C_{jk}+C_{il}-C_{ik}-C_{jl})/\\varepsilon$.',
-    hypotheses: 'n, m ∈ [2, 16]; costs uniform, squared-Euclidean or permutation-with-gap in [0, 1]; ε log-uniform in [0.1, 2]; log v, log v′ uniform in [−3, 3]; weights uniform, Dirichlet or sparse.',
+    hypotheses: 'n, m ∈ [2, 16]; costs uniform, squared-Euclidean or permutation-with-gap in [0, 1]; ε log-uniform in [0.1, 2]; log v, log v′ uniform in [−3, 3]; weights uniform, Dirichlet or sparse. Total mass Σa = Σb = 1 or log-uniform in [0.01, 100] (magnitudes do not shrink).',
     verdictRule: 'Kv is taken through the solver (one row half-step from v⁰ = v). Violated if d_H(Kv,Kv′) > κ·d_H(v,v′) + 4δ, δ the analysed half-step rounding error (u·(3·magnitude + m + log m + 2) + u·(|log a|+1)).',
     requires: ['sinkhorn'],
   },
@@ -41,7 +41,7 @@ export const sinkhornClaims: readonly Claim[] = [
       'Sinkhorn iterates $u^{(\\ell)}=a\\oslash Kv^{(\\ell-1)}$, $v^{(\\ell)}=b\\oslash K^\\top u^{(\\ell)}$ satisfy ' +
       '$d_H(v^{(\\ell)},v^*)\\le\\kappa^{2\\ell}d_H(v^{(0)},v^*)$ (each half-step contracts by $\\kappa$) and ' +
       '$\\|\\log P^{(\\ell)}-\\log P^*\\|_\\infty\\le d_H(u^{(\\ell)},u^*)+d_H(v^{(\\ell)},v^*)$.',
-    hypotheses: 'n, m ∈ [2, 12]; the three cost families; ε ∈ [0.1, 2] log-uniform; 25 iterations from v⁰ = 1; Dirichlet, uniform or sparse marginals.',
+    hypotheses: 'n, m ∈ [2, 12]; the three cost families; ε ∈ [0.1, 2] log-uniform; 25 iterations from v⁰ = 1; Dirichlet, uniform or sparse marginals. Total mass Σa = Σb = 1 or log-uniform in [0.01, 100] (magnitudes do not shrink).',
     verdictRule:
       'Per half-step: d_H(u_ℓ,u*) ≤ κ·d_H(v_{ℓ−1},v*) + 2δ and d_H(v_ℓ,v*) ≤ κ·d_H(u_ℓ,u*) + 2δ; (4.22) with the perturbation sum 2δ(1+κ)·Σκ^{2k}; ' +
       '(4.24) with the total-mass gap |log ΣP_ℓ/ΣP*| added (exact, see notes). Checked while d_H(v_{ℓ−1},v*) > 100δ (below that d_H is rounding). ' +
@@ -65,7 +65,7 @@ export const sinkhornClaims: readonly Claim[] = [
     statement:
       '$d_H(\\mathrm{diag}(e^{f/\\varepsilon})K\\mathrm{diag}(e^{g/\\varepsilon}),\\mathrm{diag}(e^{f\'/\\varepsilon})K\\mathrm{diag}(e^{g\'/\\varepsilon}))' +
       '=[\\mathrm{osc}(f-f\')+\\mathrm{osc}(g-g\')]/\\varepsilon$.',
-    hypotheses: 'The solver’s plan after L ∈ [1, 30] iterations against P*; n, m ∈ [2, 16]; ε ∈ [0.05, 2].',
+    hypotheses: 'The solver’s plan after L ∈ [1, 30] iterations against P*; n, m ∈ [2, 16]; ε ∈ [0.05, 2]; all weight families. Total mass Σa = Σb = 1 or log-uniform in [0.01, 100] (magnitudes do not shrink).',
     verdictRule: 'Identity within 6u·(|log u|+|log v|+C/ε) (three roundings when the implementation forms log P, doubled by osc) + 1e-12 relative.',
     requires: ['sinkhorn'],
   },
@@ -79,7 +79,7 @@ export const sinkhornClaims: readonly Claim[] = [
       { work: 'spec ot-transformer-sorting §5', locator: 'TV bound; cf. Cohen & Fausti, arXiv 2309.02413', tag: 'standard' },
     ],
     statement: 'For probability vectors $p,q$: $\\tfrac12\\|p-q\\|_1\\le\\tanh(d_H(p,q)/4)$; applied to $P^{(\\ell)}/\\sum P^{(\\ell)}$ and $P^*$.',
-    hypotheses: 'Normalised Sinkhorn iterates ℓ = 1..12 of the solver under test; n, m ∈ [2, 12]; ε ∈ [0.05, 2].',
+    hypotheses: 'Normalised Sinkhorn iterates ℓ = 1..12 of the solver under test; n, m ∈ [2, 12]; ε ∈ [0.05, 2]; all weight families. Total mass Σa = Σb = 1 or log-uniform in [0.01, 100] (magnitudes do not shrink).',
     verdictRule: 'The bound is tight (worst ratio 1 − 3e-13 in the spec’s check), so it is evaluated in float64 with slack 64·nm·u64·(1 + d_H).',
     requires: ['sinkhorn'],
   },
@@ -91,7 +91,7 @@ export const sinkhornClaims: readonly Claim[] = [
     role: 'asserted',
     sources: [{ ...PC, locator: 'eq. (4.15), Rem. 4.22', tag: 'standard' }],
     statement: 'After $L$ iterations from $v^{(0)}=1$, $\\log P_L$ of the implementation equals the float64 reference’s $\\log P_L$ up to float32 rounding, in the log and the kernel domain, zero weights included.',
-    hypotheses: 'n, m ∈ [2, 32]; L ∈ [1, 40]; ε ∈ [0.05, 2]; kernel domain when max C/ε ≤ 30, else log.',
+    hypotheses: 'n, m ∈ [2, 32] (square or rectangular); L ∈ [1, 40]; ε ∈ [0.05, 2]; the three cost families rescaled so that max |C|/ε is log-uniform up to the domain’s float32 limit: kernel domain up to 86.3 (e^{−86.3} is still a normal float32; the batch runs in the log domain if the float64 iterates would leave the normal range), log and stabilised domains up to 5000 (where the analysed tolerance is still ≪ 1); a quarter of the instances shifted to negative costs; all weight families (zero weights included); Total mass Σa = Σb = 1 or log-uniform in [0.01, 100] (magnitudes do not shrink). Half of the runs record every iterate and compare iterate ⌈L/2⌉ too.',
     verdictRule: 'max |Δ log P| ≤ 2·Σ_{ℓ<L}κ^{2ℓ}·2δ(1+κ) + δ + 3u·(|log u|+|log v|+C/ε): per-half-step rounding δ, contracted by Birkhoff (perturbed contraction), plus the mass error and the plan’s own rounding.',
     requires: ['sinkhorn'],
   },
@@ -105,7 +105,7 @@ export const sinkhornClaims: readonly Claim[] = [
       { work: 'Sander, Ablin, Blondel & Peyré 2022 (Sinkformers)', arxiv: '2110.11773', locator: '§3; test_sinkhorn.py (peer case T18)', tag: 'paper' },
     ],
     statement: 'From $v^{(0)}$, one row half-step gives $P^{(1/2)}=\\mathrm{diag}(a)\\,\\mathrm{softmax}_{\\text{row}}(-C/\\varepsilon+\\log v^{(0)})$; with $a=\\mathbf 1/n$, $v^{(0)}=\\mathbf 1$: $n P^{(1/2)}=\\mathrm{softmax}_{\\text{row}}(-C/\\varepsilon)$.',
-    hypotheses: 'n, m ∈ [2, 16]; ε ∈ [0.05, 2]; v⁰ = 1 or log v⁰ uniform in [−2, 2]; all weight families; every domain (log, kernel — only where max C/ε + 2 ≤ 80 so e^{−C/ε + log v} stays a normal float32 — and stabilized) from the same v⁰.',
+    hypotheses: 'n, m ∈ [2, 16]; ε ∈ [0.05, 2]; v⁰ = 1 or log v⁰ uniform in [−2, 2]; all weight families; every domain (log, kernel — only where max C/ε + 2 ≤ 80 so e^{−C/ε + log v} stays a normal float32 — and stabilized) from the same v⁰. Total mass Σa = Σb = 1 or log-uniform in [0.01, 100] (magnitudes do not shrink).',
     verdictRule: 'max |Δ log P| ≤ δ (one half-step, log-sum-exp or its kernel form) + 4·u64·scale, per domain.',
     requires: ['sinkhorn'],
   },
@@ -120,7 +120,7 @@ export const sinkhornClaims: readonly Claim[] = [
       { work: 'POT 0.8.2 test suite', locator: 'test_bregman.py::test_sinkhorn_stabilization (peer case T4)', tag: 'author-code' },
     ],
     statement: 'With costs up to 25 and $\\varepsilon\\in[0.005,0.05]$ ($C/\\varepsilon$ up to 5000, where $e^{-C/\\varepsilon}$ is 0 in float32 and float64), the log-domain iterates equal the float64 reference and the column marginals of $P_L$ equal $b$ after the $v$-step.',
-    hypotheses: 'n, m ∈ [2, 24]; costs = 25 × the three [0, 1] families; ε log-uniform in [0.005, 0.05]; L ∈ [1, 20]; all weight families.',
+    hypotheses: 'n, m ∈ [2, 24]; costs = 25 × the three [0, 1] families; ε log-uniform in [0.005, 0.05]; L ∈ [1, 20]; all weight families; square or rectangular. Total mass Σa = Σb = 1 or log-uniform in [0.01, 100] (magnitudes do not shrink).',
     verdictRule: 'Plan: the perturbed-contraction bound of sinkhorn.plan-matches-reference. Column marginals: |log Σ_i P_ij − log b_j| ≤ δ + 3u·(|log u|+|log v|+C/ε) + u·log n (one half-step and the plan’s rounding).',
     requires: ['sinkhorn'],
   },

@@ -10,7 +10,7 @@ import { entropicPlan } from '../../impl/reference/entropic-plan.js';
 import { dualGradientStep, type DualState } from '../../impl/reference/ot-transformer.js';
 import { hilbertDistanceLog } from '../../impl/reference/hilbert.js';
 import { logSumExp } from '../../impl/reference/logsumexp.js';
-import { assertExactPlan, assertOracle } from '../oracle.js';
+import { assertExactPlan } from '../oracle.js';
 import { perturbedContraction, unitRoundoff } from '../tolerance.js';
 import type { PropertyContext } from '../types.js';
 import { capabilityOf } from '../capability.js';
@@ -286,21 +286,3 @@ export function roundoffOf(model: OTTransformer): number {
   return unitRoundoff(model.precision);
 }
 
-/**
- * The float64 token-level layer met its stated accuracy between potential slots q and q + 1 (one layer apart):
- * its potentials equal the closed-form dual step (spec §2, 3e-16 measured) within the float64 rounding of one
- * step, 16u₆₄·(n + 1)·(1 + max|potential|/λ)·(1 + γ) (the logits, their log-sum-exp over n + 1 keys, the step).
- */
-export function assertFloat64Layer(ref: OTTransformerTrace, batch: OTTransformerBatch, b: number, q: number): void {
-  const n = batch.n;
-  const s0 = { u: view.u(ref, b, q), v: view.v(ref, b, q), sinkU: view.sinkU(ref, b, q), sinkV: view.sinkV(ref, b, q) };
-  const lambda = batch.lambda[b]!;
-  const gamma = batch.gamma[b]!;
-  const step = dualGradientStep(s0, costOf(batch, b), n, lambda, gamma);
-  const got = { u: view.u(ref, b, q + 1), v: view.v(ref, b, q + 1), sinkU: view.sinkU(ref, b, q + 1), sinkV: view.sinkV(ref, b, q + 1) };
-  let dev = Math.max(Math.abs(step.sinkU - got.sinkU), Math.abs(step.sinkV - got.sinkV));
-  for (let i = 0; i < n; i++) dev = Math.max(dev, Math.abs(step.u[i]! - got.u[i]!), Math.abs(step.v[i]! - got.v[i]!));
-  const pmax = maxAbsOf(s0.u, s0.v, [s0.sinkU, s0.sinkV]);
-  assertOracle('float64 token-level layer', `|layer − closed-form dual step| at layer ${ref.potentialLayers[q]}`, dev,
-    16 * 2 ** -53 * (n + 1) * (1 + (pmax + maxAbsOf(costOf(batch, b))) / lambda) * (1 + gamma));
-}

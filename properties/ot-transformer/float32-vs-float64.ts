@@ -7,7 +7,8 @@ import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../ar
 import { maxAbsDiff, measure } from '../measure.js';
 import { quantile } from '../statistics.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
-import { assertFloat64Layer, hilbertFloor, maxAbsOf, modelOf, oracleContraction, oracleOf, roundoffOf, view } from './common.js';
+import { hilbertFloor, maxAbsOf, modelOf, oracleContraction, oracleOf, roundoffOf, view } from './common.js';
+import { assertFloat64Layer } from './oracle-checks.js';
 import { coverageOfCase, OT_COVERAGE_BINS } from './coverage.js';
 
 const RECORD = [0, 1, 10, 100, 300];

@@ -160,7 +160,9 @@ export async function runClaim(claim: Claim, property: ClaimProperty, options: R
     };
     status = error ? 'error' : 'violated';
     reason = error
-      ? `the implementation threw on a valid input: ${error}`
+      ? error.startsWith('OracleError')
+        ? `the float64 oracle missed its stated accuracy, so the claim was not checked: ${error}`
+        : `the implementation threw on a valid input: ${error}`
       : `${failing.length} measurement(s) broke the claim on the shrunk input; worst: ${describeFailure(failing)}`;
   } else if (details.failed) {
     status = details.interrupted && details.numRuns === 0 ? 'inconclusive' : 'error';
