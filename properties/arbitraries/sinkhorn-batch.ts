@@ -39,6 +39,13 @@ export interface SinkhornBatchSpec {
   readonly costOverEps?: readonly [number, number];
   /** A quarter of the instances get costs shifted down by a fraction of their maximum (negative costs). */
   readonly shiftCosts?: boolean;
+  /**
+   * A quarter of the instances get far rows and columns: rows whose raw weight draw is below 0.3 (columns:
+   * 0.15) are compressed into [0.9, 1]·max C (outlier points), so that every cost of the row is near the
+   * maximum and the row sums (K v)_i reach e^{−0.9·max C/ε} (the kernel domain's underflow edge when max C/ε
+   * nears its limit; scalings beyond e^{88} in the log and stabilised domains).
+   */
+  readonly farRows?: boolean;
 }
 
 /** A drawn batch: the problems plus the coordinates used for coverage and counterexamples. */
@@ -63,7 +70,7 @@ export function sinkhornCase(spec: SinkhornBatchSpec, extraLength = 0): fc.Arbit
     weights: unitBlock(spec.nMax + spec.mMax),
     gap: unitFloat(),
     extra: unitBlock(extraLength),
-    magnitude: fc.noShrink(unitBlock(3)),
+    magnitude: fc.noShrink(unitBlock(4)),
   });
   const [massLo, massHi] = spec.massRange ?? [0.01, 100];
   return fc
@@ -85,16 +92,26 @@ export function sinkhornCase(spec: SinkhornBatchSpec, extraLength = 0): fc.Arbit
       const C = new Float64Array(B * n * m);
       const eps = new Float64Array(B);
       instances.forEach((ins, k) => {
-        const [tMass, tCost, tShift] = ins.magnitude as [number, number, number];
+        const [tMass, tCost, tShift, tFar] = ins.magnitude as [number, number, number, number];
         const mass = massLo === massHi ? massLo : tMass < 1 / 3 ? 1 : logScale(massLo, massHi, 1.5 * tMass - 0.5);
         a.set(simplexWeights(weightFamily, ins.weights, n, mass), k * n);
         b.set(simplexWeights(weightFamily, ins.weights.slice(spec.nMax), m, mass), k * m);
         const Ck = costMatrix(costFamily, { cells: ins.cells, points: ins.points, d, gap: ins.gap }, n, m, { nMax: spec.nMax, mMax: spec.mMax, dMax });
         let scale = spec.costScale ?? 1;
         let shift = 0;
+        if (spec.farRows && tFar < 0.25) {
+          const top = Ck.reduce((x, y) => Math.max(x, y), 0);
+          const far = (i: number, j: number): boolean => ins.weights[i]! < 0.3 || ins.weights[spec.nMax + j]! < 0.15;
+          for (let i = 0; i < n; i++) {
+            for (let j = 0; j < m; j++) if (far(i, j)) Ck[i * m + j] = Math.fround(top * (0.9 + 0.1 * (top > 0 ? Ck[i * m + j]! / top : 0)));
+          }
+        }
         if (spec.costOverEps) {
           const top = Ck.reduce((x, y) => Math.max(x, y), 0);
-          const target = logScale(spec.costOverEps[0], spec.costOverEps[1], tCost) * ins.eps;
+          const [lo, hi] = spec.costOverEps;
+          // a quarter of the instances sit at the domain's edge, [0.7, 1]·hi; the others are log-uniform
+          const ratio = tCost < 0.25 ? hi * (0.7 + 1.2 * tCost) : logScale(lo, hi, (tCost - 0.25) / 0.75);
+          const target = ratio * ins.eps;
           // a shifted instance spans [−s, top − s]: scale so that max |C| = target either way
           shift = spec.shiftCosts && tShift < 0.25 ? 2 * tShift : 0;
           scale = top > 0 ? target / (top * Math.max(shift, 1 - shift)) : 1;

@@ -5,7 +5,7 @@
 import type { SinkhornBatch, SinkhornDomain, SinkhornSolver, SinkhornTrace } from '../../impl/capabilities/sinkhorn.js';
 import { birkhoffContraction, projectiveDiameter } from '../../impl/reference/birkhoff.js';
 import { entropicPlan, type EntropicPlan } from '../../impl/reference/entropic-plan.js';
-import { logPlanFrom, sinkhornLog, type OTProblem } from '../../impl/reference/sinkhorn.js';
+import { logPlanFrom, sinkhornLog, type OTProblem, type ReferenceTrace } from '../../impl/reference/sinkhorn.js';
 import { assertExactPlan, assertReferenceColumnStep } from '../oracle.js';
 import { halfStepError, perturbedContraction, unitRoundoff } from '../tolerance.js';
 import type { PropertyContext } from '../types.js';
@@ -53,14 +53,18 @@ export function exactPlan(o: InstanceOracle): EntropicPlan {
   return star;
 }
 
-/** The float64 reference Sinkhorn's plan after L iterations from v⁰ (eq. 4.15), its last half-step checked. */
-export function referencePlan(p: OTProblem, iterations: number, initLogV?: ArrayLike<number>): { logPlan: Float64Array; logU: Float64Array; logV: Float64Array } {
-  const ref = sinkhornLog(p, iterations, initLogV);
-  const logU = ref.logU.subarray(iterations * p.n);
-  const logV = ref.logV.subarray(iterations * p.m);
+/** The float64 reference Sinkhorn's plan after `at` iterations of a reference trace (eq. 4.15), its last half-step checked. */
+export function referencePlan(p: OTProblem, iterations: number, ref: ReferenceTrace = sinkhornLog(p, iterations)): Float64Array {
+  const logU = ref.logU.subarray(iterations * p.n, (iterations + 1) * p.n);
+  const logV = ref.logV.subarray(iterations * p.m, (iterations + 1) * p.m);
   const logPlan = logPlanFrom(p, ref.logU, iterations * p.n, ref.logV, iterations * p.m);
   assertReferenceColumnStep('float64 reference Sinkhorn', p, logPlan, { logU, logV });
-  return { logPlan, logU: ref.logU, logV: ref.logV };
+  return logPlan;
+}
+
+/** The float64 problem the reference runs for instance i: the batch's own b (masses equal up to float32). */
+export function referenceProblem(batch: SinkhornBatch, i: number): OTProblem {
+  return { ...oracleProblem(batch, i), b: batch.b.subarray(i * batch.m, (i + 1) * batch.m) };
 }
 
 /** View of log u^{(slot)} (which = 'logU', length n) or log v^{(slot)} (length m) of instance b. */
@@ -154,12 +158,11 @@ export function describeCase(c: SinkhornCase): unknown {
  */
 export function planAgainstReference(
   solver: SinkhornSolver, batch: SinkhornBatch, i: number, trace: SinkhornTrace, iterations: number, domain: SinkhornDomain,
-  at: number = iterations,
+  at: number = iterations, ref?: ReferenceTrace,
 ): { readonly deviation: number; readonly tolerance: number; readonly oracle: InstanceOracle } {
-  const { n, m } = batch;
   const o = instanceOracle(batch, i);
-  const p = { ...o.problem, b: batch.b.subarray(i * m, (i + 1) * m) };
-  const refPlan = referencePlan(p, at).logPlan;
+  const p = referenceProblem(batch, i);
+  const refPlan = referencePlan(p, at, ref ?? sinkhornLog(p, at));
   const u = unitRoundoff(solver.precision);
   const k = o.kappa;
   const slot = at === iterations ? trace.stored - 1 : at;
@@ -186,11 +189,10 @@ const LOG_F32_MAX = 128 * Math.LN2;
  * move it by a relative < u/e, inside the half-step analysis) and ≤ 2¹²⁸/e. Zero weights give −∞ scalings and
  * are skipped (their rows and columns are exactly zero in any domain).
  */
-export function kernelDomainSafe(p: OTProblem, iterations: number): boolean {
+export function kernelDomainSafe(p: OTProblem, iterations: number, ref: ReferenceTrace): boolean {
   const lo = LOG_F32_MIN_NORMAL + 1;
   const hi = LOG_F32_MAX - 1;
   for (let k = 0; k < p.n * p.m; k++) if (!(Math.abs(p.C[k]! / p.eps) <= -lo)) return false;
-  const ref = sinkhornLog(p, iterations);
   const inRange = (x: number, count: number): boolean => x === -Infinity || (x >= lo && x <= hi && x >= lo + Math.log(count));
   for (let l = 1; l <= iterations; l++) {
     for (let i = 0; i < p.n; i++) {

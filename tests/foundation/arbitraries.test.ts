@@ -21,11 +21,36 @@ test('values lie in the hypotheses and are float32-exact', () => {
     for (let k = 0; k < B; k++) {
       const sa = a.subarray(k * n, (k + 1) * n).reduce((s, x) => s + x, 0);
       const sb = b.subarray(k * m, (k + 1) * m).reduce((s, x) => s + x, 0);
-      if (Math.abs(sa - 1) > n * 2 ** -23 || Math.abs(sb - 1) > m * 2 ** -23) return false;
+      // equal total masses, 1 or log-uniform in [0.01, 100] (up to float32 rounding of each weight)
+      if (Math.abs(sa - sb) > (n + m) * 2 ** -23 * sa || !(sa >= 0.01 * (1 - 1e-6) && sa <= 100 * (1 + 1e-6))) return false;
       if (!(eps[k]! >= Math.fround(0.05) * (1 - 1e-7) && eps[k]! <= 2 * (1 + 1e-7))) return false;
     }
     return [...a, ...b, ...C, ...eps].every(f32) && [...a, ...b].every((x) => x >= 0) && [...C].every((x) => x >= 0 && x <= 1.2);
   }), { numRuns: 200, seed: 3 });
+});
+
+test('costOverEps reaches the requested max |C|/ε (shifted instances negative), magnitudes do not shrink', () => {
+  const arb = sinkhornCase({ ...spec, costOverEps: [0.5, 86.3], shiftCosts: true });
+  let negative = 0;
+  let unitMass = 0;
+  let top = 0;
+  for (const c of fc.sample(arb, { seed: 9, numRuns: 100 })) {
+    const { B, n, m, C, eps, a } = c.batch;
+    for (let k = 0; k < B; k++) {
+      const r = C.subarray(k * n * m, (k + 1) * n * m).reduce((x, y) => Math.max(x, Math.abs(y)), 0) / eps[k]!;
+      assert.ok(r <= 86.3 * (1 + 1e-6), `max |C|/ε = ${r}`);
+      top = Math.max(top, r);
+      if (C.subarray(k * n * m, (k + 1) * n * m).some((x) => x < 0)) negative++;
+      if (Math.abs(a.subarray(k * n, (k + 1) * n).reduce((x, y) => x + y, 0) - 1) < 1e-5) unitMass++;
+    }
+  }
+  assert.ok(top > 60 && negative > 0 && unitMass > 0, `top ${top}, negative ${negative}, unit mass ${unitMass}`);
+  // a failing property shrinks the data, not the magnitudes: the shrunk instance keeps a large C/ε
+  const r = fc.check(fc.property(arb, (c) => c.batch.C.every((x, k) => Math.abs(x) / c.batch.eps[Math.floor(k / (c.batch.n * c.batch.m))]! < 40)), { seed: 5 });
+  assert.ok(r.failed);
+  const c = r.counterexample![0] as SinkhornCase;
+  const worst = c.batch.C.reduce((x, y) => Math.max(x, Math.abs(y)), 0) / c.batch.eps[0]!;
+  assert.ok(worst >= 40, `shrunk max |C|/ε ${worst}`);
 });
 
 test('shrinking a failing batch reaches one 2×2 instance', () => {
