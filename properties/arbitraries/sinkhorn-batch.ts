@@ -41,9 +41,10 @@ export interface SinkhornBatchSpec {
   readonly shiftCosts?: boolean;
   /**
    * A quarter of the instances get far rows and columns: rows whose raw weight draw is below 0.3 (columns:
-   * 0.15) are compressed into [0.9, 1]·max C (outlier points), so that every cost of the row is near the
-   * maximum and the row sums (K v)_i reach e^{−0.9·max C/ε} (the kernel domain's underflow edge when max C/ε
-   * nears its limit; scalings beyond e^{88} in the log and stabilised domains).
+   * 0.15) are compressed into [0.9, 1]·max C and the other costs into [0, 0.2]·max C (a cluster and outlier
+   * points), so that every cost of a far row is near the maximum and its row sum (K v)_i reaches
+   * e^{−0.9·max C/ε} (the kernel domain's underflow edge when max C/ε nears its limit; in the log and
+   * stabilised domains, scalings beyond e^{88} next to scalings of order 1).
    */
   readonly farRows?: boolean;
 }
@@ -103,7 +104,10 @@ export function sinkhornCase(spec: SinkhornBatchSpec, extraLength = 0): fc.Arbit
           const top = Ck.reduce((x, y) => Math.max(x, y), 0);
           const far = (i: number, j: number): boolean => ins.weights[i]! < 0.3 || ins.weights[spec.nMax + j]! < 0.15;
           for (let i = 0; i < n; i++) {
-            for (let j = 0; j < m; j++) if (far(i, j)) Ck[i * m + j] = Math.fround(top * (0.9 + 0.1 * (top > 0 ? Ck[i * m + j]! / top : 0)));
+            for (let j = 0; j < m; j++) {
+              const t = top > 0 ? Ck[i * m + j]! / top : 0;
+              Ck[i * m + j] = Math.fround(top * (far(i, j) ? 0.9 + 0.1 * t : 0.2 * t));
+            }
           }
         }
         if (spec.costOverEps) {
