@@ -150,7 +150,7 @@ export const daneshmandClaims: readonly Claim[] = [
     role: 'asserted',
     sources: [SPEC('§7 P15'), SPEC('§6.5 float32 floor')],
     statement: '[EMP] $\\max|M_\\ell-M_\\ell^{f64}|\\le10^{-4}$ for $n\\le32$, $L\\le3000$ with a stable softmax; above $10^{-3}$ suggests an unstable softmax.',
-    hypotheses: 'G (unit cube, d ∈ [1, 4]) and the sorting grid (C ∈ [0, 1]), n ∈ [2, 16], λ ∈ [0.1, 1], γ/λ ∈ [0.25, 0.5], zero or code initialisation, recorded layers {0, 1, 10, 100, 300}.',
+    hypotheses: 'G (unit cube, d ∈ [1, 4]) and the sorting grid (C ∈ [0, 1]), n ∈ [2, 16], λ ∈ [0.1, 1], γ/λ ∈ [0.25, 0.5], zero, code or random initialisation (u, v ∈ [−1, 1], ũ, ṽ ∈ [−1, 0]), recorded layers {0, 1, 10, 100, 300}; the sorting output M_ℓ·x is compared too (within 10⁻⁴·n·max|x|, implied by the readout bound, plus its product rounding).',
     verdictRule: 'max|M_ℓ − M_ℓ^{f64}| ≤ min(10⁻⁴, analysed perturbation bound): per-layer rounding ε (P1) amplified by min(ℓ, 1/(1−ρ)), turned into readout error by the softmax (|ΔM| ≤ 2·Δd_H), plus 4δ_logit.',
     requires: ['otTransformer'],
   },
