@@ -13,7 +13,8 @@ const U64 = 2 ** -53;
 /** Throws an OracleError unless `residual` ≤ `stated` (NaN fails). */
 export function assertOracle(oracle: string, quantity: string, residual: number, stated: number): void {
   if (!(residual <= stated)) {
-    throw new OracleError(oracle, `${quantity} = ${residual.toExponential(3)}, stated accuracy ${stated.toExponential(3)}`);
+    const got = `${quantity} = ${residual.toExponential(3)}`;
+    throw new OracleError(oracle, `${got}, stated accuracy ${stated.toExponential(3)}`);
   }
 }
 
@@ -75,7 +76,9 @@ export function assertExactPlan(oracle: string, p: OTProblem, logPlan: ArrayLike
  * marginals equal b up to float64 rounding: |log Σ_i P_ij − log b_j| ≤ 8u₆₄·(n + scale) (the log-sum-exp
  * bound of properties/tolerance.ts in float64, for the half-step and for this recomputation).
  */
-export function assertReferenceColumnStep(oracle: string, p: OTProblem, logPlan: ArrayLike<number>, s: LogScalings): void {
+export function assertReferenceColumnStep(
+  oracle: string, p: OTProblem, logPlan: ArrayLike<number>, s: LogScalings,
+): void {
   const scale = logPlanScale(p, s);
   const buf = new Float64Array(p.n);
   let worst = 0;

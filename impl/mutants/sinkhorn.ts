@@ -133,10 +133,12 @@ sinkhornMutants.push(
   wrapped('sinkhorn.mass-assumed-one', 'normalises a and b to probability vectors: the plan has mass 1 instead of Σa',
     ['sinkhorn.plan-matches-reference', 'sinkhorn.log-domain-small-eps'],
     (inner, batch, o) => inner.solve(normalisedMasses(batch), o)),
-  wrapped('sinkhorn.kernel-clamped', 'kernel domain clamps K = exp(max(−C/ε, −30)) to avoid underflow: wrong once C/ε > 30',
+  wrapped('sinkhorn.kernel-clamped',
+    'kernel domain clamps K = exp(max(−C/ε, −30)) to avoid underflow: wrong once C/ε > 30',
     ['sinkhorn.plan-matches-reference'],
     (inner, batch, o) => inner.solve(o.domain === 'kernel' ? mapCosts(batch, (c, e) => Math.min(c, 30 * e)) : batch, o)),
-  wrapped('sinkhorn.kernel-power-of-exp', 'kernel domain forms K as exp(−C)^{1/ε} in float32: exp(−C) underflows once C > 87 even when C/ε is small',
+  wrapped('sinkhorn.kernel-power-of-exp',
+    'kernel domain forms K as exp(−C)^{1/ε} in float32: exp(−C) underflows once C > 87 even when C/ε is small',
     ['sinkhorn.plan-matches-reference'],
     (inner, batch, o) =>
       inner.solve(o.domain === 'kernel' ? mapCosts(batch, (c, e) => {
@@ -144,7 +146,8 @@ sinkhornMutants.push(
         // K = k^{1/ε} exactly as float32 computes it from the rounded (or underflowed) exp(−C); 0 stays 0 (C = 1e30)
         return k === 0 ? 1e30 : -e * Math.log(k);
       }) : batch, o)),
-  wrapped('sinkhorn.costs-clamped-nonnegative', 'clamps the costs at 0 (relu, as if C were a distance): wrong for negative costs',
+  wrapped('sinkhorn.costs-clamped-nonnegative',
+    'clamps the costs at 0 (relu, as if C were a distance): wrong for negative costs',
     ['sinkhorn.plan-matches-reference'],
     (inner, batch, o) => inner.solve(mapCosts(batch, (c) => Math.max(c, 0)), o)),
 );

@@ -16,7 +16,8 @@ export function assertFloat64Layer(ref: OTTransformerTrace, batch: OTTransformer
   const lambda = batch.lambda[b]!;
   const gamma = batch.gamma[b]!;
   const step = dualGradientStep(s0, costOf(batch, b), n, lambda, gamma);
-  const got = { u: view.u(ref, b, q + 1), v: view.v(ref, b, q + 1), sinkU: view.sinkU(ref, b, q + 1), sinkV: view.sinkV(ref, b, q + 1) };
+  const q1 = q + 1;
+  const got = { u: view.u(ref, b, q1), v: view.v(ref, b, q1), sinkU: view.sinkU(ref, b, q1), sinkV: view.sinkV(ref, b, q1) };
   let dev = Math.max(Math.abs(step.sinkU - got.sinkU), Math.abs(step.sinkV - got.sinkV));
   for (let i = 0; i < n; i++) dev = Math.max(dev, Math.abs(step.u[i]! - got.u[i]!), Math.abs(step.v[i]! - got.v[i]!));
   const pmax = maxAbsOf(s0.u, s0.v, [s0.sinkU, s0.sinkV]);

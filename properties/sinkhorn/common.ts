@@ -53,8 +53,8 @@ export function exactPlan(o: InstanceOracle): EntropicPlan {
   return star;
 }
 
-/** The float64 reference Sinkhorn's plan after `at` iterations of a reference trace (eq. 4.15), its last half-step checked. */
-export function referencePlan(p: OTProblem, iterations: number, ref: ReferenceTrace = sinkhornLog(p, iterations)): Float64Array {
+/** The float64 reference Sinkhorn's plan after L iterations of a reference trace (eq. 4.15), its last half-step checked. */
+export function referencePlan(p: OTProblem, iterations: number, ref = sinkhornLog(p, iterations)): Float64Array {
   const logU = ref.logU.subarray(iterations * p.n, (iterations + 1) * p.n);
   const logV = ref.logV.subarray(iterations * p.m, (iterations + 1) * p.m);
   const logPlan = logPlanFrom(p, ref.logU, iterations * p.n, ref.logV, iterations * p.m);
@@ -193,7 +193,8 @@ export function kernelDomainSafe(p: OTProblem, iterations: number, ref: Referenc
   const lo = LOG_F32_MIN_NORMAL + 1;
   const hi = LOG_F32_MAX - 1;
   for (let k = 0; k < p.n * p.m; k++) if (!(Math.abs(p.C[k]! / p.eps) <= -lo)) return false;
-  const inRange = (x: number, count: number): boolean => x === -Infinity || (x >= lo && x <= hi && x >= lo + Math.log(count));
+  const inRange = (x: number, count: number): boolean =>
+    x === -Infinity || (x >= lo && x <= hi && x >= lo + Math.log(count));
   for (let l = 1; l <= iterations; l++) {
     for (let i = 0; i < p.n; i++) {
       const lu = ref.logU[l * p.n + i]!;
