@@ -7,8 +7,9 @@ import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../ar
 import { maxAbsDiff, measure } from '../measure.js';
 import { quantile } from '../statistics.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
-import { hilbertFloor, maxAbsOf, modelOf, oracleContraction, oracleOf, roundoffOf, view } from './common.js';
+import { hilbertFloor, maxAbsOf, modelOf, oracleContraction, oracleOf, view } from './common.js';
 import { coverageOfCase, OT_COVERAGE_BINS } from './coverage.js';
+import { accuracyOf } from '../tolerance.js';
 
 const RECORD = [0, 1, 10, 100, 300];
 const THRESHOLD = 1e-4;
@@ -31,7 +32,8 @@ export const float32VsFloat64Property: ClaimProperty<OTTransformerCase> = {
       model.forward(c.batch, { layers: L, record: RECORD }),
       createReferenceOTTransformer('float64').forward(c.batch, { layers: L, record: RECORD }),
     ]);
-    const u = roundoffOf(model);
+    const acc = accuracyOf(model);
+    const u = acc.u;
     const measurements: Measurement[] = [];
     const coverage = [];
     const analysed: number[] = [];
@@ -45,7 +47,7 @@ export const float32VsFloat64Property: ClaimProperty<OTTransformerCase> = {
         const dev = maxAbsDiff(view.readout(t, b, s), view.readout(ref, b, s));
         worst = Number.isNaN(dev) ? NaN : Math.max(worst, dev);
         const pmax = maxAbsOf(view.u(ref, b, s), view.v(ref, b, s), [view.sinkU(ref, b, s)]);
-        analysed.push(Math.expm1(hilbertFloor(u, c.batch, b, pmax, rho, Math.max(l, 1)) * 2));
+        analysed.push(Math.expm1(hilbertFloor(acc, c.batch, b, pmax, rho, Math.max(l, 1)) * 2));
       });
       measurements.push(measure(b, `max_ℓ |M_ℓ − M_ℓ^{f64}| (ℓ ∈ {${RECORD.join(', ')}})`, worst, '<=', THRESHOLD, 0));
       coverage.push(coverageOfCase(c, b));

@@ -6,7 +6,7 @@ import type { SinkhornBatch, SinkhornDomain, SinkhornSolver, SinkhornTrace } fro
 import { birkhoffContraction, projectiveDiameter } from '../../impl/reference/birkhoff.js';
 import { entropicPlan, type EntropicPlan } from '../../impl/reference/entropic-plan.js';
 import { logPlanFrom, sinkhornLog, type OTProblem } from '../../impl/reference/sinkhorn.js';
-import { halfStepError, perturbedContraction, unitRoundoff } from '../tolerance.js';
+import { accuracyOf, halfStepError, perturbedContraction } from '../tolerance.js';
 import type { PropertyContext } from '../types.js';
 import type { SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
 import { capabilityOf } from '../capability.js';
@@ -77,11 +77,11 @@ function maxFinite(x: ArrayLike<number>): number {
  * the log-sum-exp arguments log v_j − C_ij/ε are bounded by max|log v| + max C/ε, over max(n, m) terms.
  */
 export function halfStepNoise(solver: SinkhornSolver, batch: SinkhornBatch, i: number, scalings: readonly ArrayLike<number>[]): number {
-  const u = unitRoundoff(solver.precision);
+  const acc = accuracyOf(solver);
   const C = batch.C.subarray(i * batch.n * batch.m, (i + 1) * batch.n * batch.m);
   const magnitude = Math.max(...scalings.map(maxFinite)) + maxFinite(C) / batch.eps[i]!;
   const logW = Math.max(maxFinite(batch.a.subarray(i * batch.n, (i + 1) * batch.n).map(Math.log)), maxFinite(batch.b.subarray(i * batch.m, (i + 1) * batch.m).map(Math.log)));
-  return halfStepError(u, magnitude, Math.max(batch.n, batch.m), logW);
+  return halfStepError(acc, magnitude, Math.max(batch.n, batch.m), logW);
 }
 
 /** Coverage coordinates of one instance. */
@@ -134,7 +134,7 @@ export function planAgainstReference(
   const p = { ...o.problem, b: batch.b.subarray(i * m, (i + 1) * m) };
   const ref = sinkhornLog(p, iterations);
   const refPlan = logPlanFrom(p, ref.logU, iterations * n, ref.logV, iterations * m);
-  const u = unitRoundoff(solver.precision);
+  const u = accuracyOf(solver).u;
   const k = o.kappa;
   const scalings = [traceSlice(trace, 'logV', i, trace.stored - 1), traceSlice(trace, 'logU', i, trace.stored - 1)];
   const magnitude = maxFinite(scalings[0]!) + maxFinite(scalings[1]!) + maxFinite(p.C) / p.eps;
