@@ -157,3 +157,20 @@ export async function initBackend(requested: string | undefined = process.env['T
   }
   throw new UsageError(`no tfjs backend could be initialised: ${notes.join('; ')}`);
 }
+
+/**
+ * Run `fn` on another installed backend (for side-by-side timings), then return to the current one.
+ * Undefined when that backend cannot be registered.
+ */
+export async function onBackend<T>(name: 'wasm' | 'cpu', fn: () => Promise<T>): Promise<T | undefined> {
+  const previous = tf.getBackend();
+  const ok = await withoutForeignProcessHandlers(async () => (await register(name, true)) === undefined && tf.setBackend(name));
+  if (!ok) return undefined;
+  try {
+    await tf.ready();
+    return await fn();
+  } finally {
+    await tf.setBackend(previous);
+    await tf.ready();
+  }
+}
