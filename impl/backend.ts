@@ -13,7 +13,10 @@ import { describeAdapter, ensureRuntimeDir, probeWebgpuAdapter, webgpuModuleUrl,
 /** Dawn (the 'webgpu' package) needs a Vulkan loader on Linux; without one it only prints a warning. */
 function vulkanLoaderPresent(): boolean {
   if (process.platform !== 'linux') return true;
-  const dirs = ['/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/usr/lib64', '/usr/lib', '/usr/local/lib'];
+  const dirs = [
+    ...(process.env['LD_LIBRARY_PATH'] ?? '').split(':').filter((d) => d !== ''),
+    '/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/usr/lib64', '/usr/lib', '/usr/local/lib',
+  ];
   return dirs.some((d) => existsSync(`${d}/libvulkan.so.1`));
 }
 
@@ -39,10 +42,13 @@ const HOW_TO: Record<BackendName, string> = {
   cpu: "install '@tensorflow/tfjs-backend-cpu'",
 };
 
-/** Dynamic import that resolves to undefined when the package is not installed. */
-async function tryImport(specifier: string): Promise<Record<string, unknown> | undefined> {
+/**
+ * Dynamic import that resolves to undefined when the package is not installed. Each caller writes its
+ * import() with a literal specifier, so that a bundler (scripts/gpu-check.sh) can include the package.
+ */
+async function tryImport(load: () => Promise<unknown>): Promise<Record<string, unknown> | undefined> {
   try {
-    return (await import(specifier)) as Record<string, unknown>;
+    return (await load()) as Record<string, unknown>;
   } catch {
     return undefined;
   }
@@ -69,10 +75,13 @@ async function withoutForeignProcessHandlers<T>(fn: () => Promise<T>): Promise<T
 /** The adapter the webgpu backend was registered with (set by register('webgpu')). */
 let webgpuAdapter: AdapterInfo | undefined;
 
+/** Not installable on every network (its install downloads libtensorflow): typed as a plain string. */
+const TFJS_NODE: string = '@tensorflow/tfjs-node';
+
 async function register(name: BackendName, requested: boolean): Promise<string | undefined> {
   switch (name) {
     case 'tensorflow': {
-      const mod = await tryImport('@tensorflow/tfjs-node');
+      const mod = await tryImport(() => import(TFJS_NODE));
       return mod ? undefined : 'not installed';
     }
     case 'webgpu': {
@@ -85,7 +94,7 @@ async function register(name: BackendName, requested: boolean): Promise<string |
         return `only a software adapter (${describeAdapter(probe.adapter)}), slower than wasm: used only with --backend webgpu`;
       }
       ensureRuntimeDir();
-      const gpu = await tryImport('webgpu');
+      const gpu = await tryImport(() => import('webgpu'));
       if (!gpu) return "the 'webgpu' package (Dawn for Node) could not be loaded";
       const create = gpu['create'] as ((flags: string[]) => { requestAdapter(): Promise<unknown> }) | undefined;
       const globals = gpu['globals'] as Record<string, unknown> | undefined;
@@ -96,15 +105,15 @@ async function register(name: BackendName, requested: boolean): Promise<string |
       webgpuAdapter = probe.adapter;
       Object.assign(globalThis, globals);
       Object.defineProperty(globalThis, 'navigator', { value: { gpu: navigatorGpu }, configurable: true, writable: true });
-      const mod = await tryImport('@tensorflow/tfjs-backend-webgpu');
+      const mod = await tryImport(() => import('@tensorflow/tfjs-backend-webgpu'));
       return mod ? undefined : "'@tensorflow/tfjs-backend-webgpu' is not installed";
     }
     case 'wasm': {
-      const mod = await tryImport('@tensorflow/tfjs-backend-wasm');
+      const mod = await tryImport(() => import('@tensorflow/tfjs-backend-wasm'));
       return mod ? undefined : 'not installed';
     }
     case 'cpu': {
-      const mod = await tryImport('@tensorflow/tfjs-backend-cpu');
+      const mod = await tryImport(() => import('@tensorflow/tfjs-backend-cpu'));
       return mod ? undefined : 'not installed';
     }
   }
