@@ -31,8 +31,9 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const claims = [];
   for (const [id, runs] of Object.entries(selected)) {
-    const r = await runClaim(claimById(id), propertyFor(id), { impl: tfjsImplementation(), backend: backend.name, budget: 'quick', numRuns: runs, seed: SEED });
-    claims.push({ id, role: claimById(id).role, status: r.status, reason: r.reason, instances: r.instances, seconds: r.durationMs / 1000, accuracy: r.accuracy, tensorLeak: r.tensorLeak, replay: r.replay });
+    const property = propertyFor(id);
+    const r = await runClaim(claimById(id), property, { impl: tfjsImplementation(), backend: backend.name, budget: 'quick', numRuns: runs, seed: property.defaultSeed ?? SEED });
+    claims.push({ id, role: claimById(id).role, kind: claimById(id).kind, status: r.status, reason: r.reason, instances: r.instances, seconds: r.durationMs / 1000, accuracy: r.accuracy, tensorLeak: r.tensorLeak, replay: r.replay });
     console.log(`${r.status.padEnd(9)} ${id} ${(r.durationMs / 1000).toFixed(1)} s`);
   }
   const mutants = [];
