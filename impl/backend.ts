@@ -8,7 +8,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { existsSync } from 'node:fs';
 import { UsageError } from './errors.js';
-import { describeAdapter, ensureRuntimeDir, probeWebgpuAdapter, webgpuModuleUrl, type AdapterInfo } from './webgpu-probe.js';
+import {
+  describeAdapter, ensureRuntimeDir, probeWebgpuAdapter, webgpuModuleUrl, type AdapterInfo,
+} from './webgpu-probe.js';
 
 /** Dawn (the 'webgpu' package) needs a Vulkan loader on Linux; without one it only prints a warning. */
 function vulkanLoaderPresent(): boolean {
@@ -37,7 +39,10 @@ export interface BackendInfo {
 
 const HOW_TO: Record<BackendName, string> = {
   tensorflow: "install '@tensorflow/tfjs-node' (it downloads libtensorflow at install time, which needs network access to its host)",
-  webgpu: "install '@tensorflow/tfjs-backend-webgpu' and 'webgpu' (Dawn for Node), and a Vulkan loader (Debian libvulkan1) with a Vulkan driver: the GPU's, or SwiftShader (VK_ICD_FILENAMES=…/vk_swiftshader_icd.json) on a machine without one",
+  webgpu:
+    "install '@tensorflow/tfjs-backend-webgpu' and 'webgpu' (Dawn for Node), and a Vulkan loader (Debian " +
+    "libvulkan1) with a Vulkan driver: the GPU's, or SwiftShader (VK_ICD_FILENAMES=…/vk_swiftshader_icd.json) " +
+    'on a machine without one',
   wasm: "install '@tensorflow/tfjs-backend-wasm'",
   cpu: "install '@tensorflow/tfjs-backend-cpu'",
 };
@@ -91,7 +96,8 @@ async function register(name: BackendName, requested: boolean): Promise<string |
       const probe = probeWebgpuAdapter(url);
       if ('reason' in probe) return probe.reason;
       if (probe.adapter.software && !requested) {
-        return `only a software adapter (${describeAdapter(probe.adapter)}), slower than wasm: used only with --backend webgpu`;
+        const what = describeAdapter(probe.adapter);
+        return `only a software adapter (${what}), slower than wasm: used only with --backend webgpu`;
       }
       ensureRuntimeDir();
       const gpu = await tryImport(() => import('webgpu'));
@@ -157,7 +163,9 @@ export async function initBackend(requested: string | undefined = process.env['T
       if (name === 'cpu' && !requested) notes.push('cpu is 20–100× slower than wasm: a fallback only');
       const adapter = tf.getBackend() === 'webgpu' ? webgpuAdapter : undefined;
       if (adapter) notes.push(`webgpu adapter: ${describeAdapter(adapter)}`);
-      current = { name: tf.getBackend(), tfjsVersion: tf.version_core, notes, precision: 'float32', ...(adapter ? { adapter } : {}) };
+      current = {
+        name: tf.getBackend(), tfjsVersion: tf.version_core, notes, precision: 'float32', ...(adapter ? { adapter } : {}),
+      };
       return current;
     }
     if (requested) {
@@ -173,7 +181,9 @@ export async function initBackend(requested: string | undefined = process.env['T
  */
 export async function onBackend<T>(name: 'wasm' | 'cpu', fn: () => Promise<T>): Promise<T | undefined> {
   const previous = tf.getBackend();
-  const ok = await withoutForeignProcessHandlers(async () => (await register(name, true)) === undefined && tf.setBackend(name));
+  const ok = await withoutForeignProcessHandlers(
+    async () => (await register(name, true)) === undefined && tf.setBackend(name),
+  );
   if (!ok) return undefined;
   try {
     await tf.ready();

@@ -26,7 +26,9 @@ export type ProbeResult = { readonly adapter: AdapterInfo } | { readonly reason:
 const SOFTWARE_NAMES = /swiftshader|llvmpipe|lavapipe|software|microsoft basic render/i;
 
 /** Software adapters: flagged by the API (isFallbackAdapter) or named after a known CPU rasteriser. */
-export function isSoftwareAdapter(info: { architecture?: string; device?: string; description?: string; isFallbackAdapter?: boolean }): boolean {
+export function isSoftwareAdapter(
+  info: { architecture?: string; device?: string; description?: string; isFallbackAdapter?: boolean },
+): boolean {
   if (info.isFallbackAdapter === true) return true;
   return SOFTWARE_NAMES.test(`${info.architecture ?? ''} ${info.device ?? ''} ${info.description ?? ''}`);
 }
@@ -77,7 +79,8 @@ export function probeWebgpuAdapter(moduleUrl: string, timeoutMs = 60_000): Probe
       stdio: ['ignore', 'pipe', 'ignore'], timeout: timeoutMs, encoding: 'utf8', env: process.env,
     });
   } catch (e) {
-    const why = (e as { signal?: string }).signal ? `timed out after ${timeoutMs / 1000} s` : 'the probe process failed';
+    const timedOut = (e as { signal?: string }).signal !== undefined;
+    const why = timedOut ? `timed out after ${timeoutMs / 1000} s` : 'the probe process failed';
     return { reason: `adapter probe: ${why}` };
   }
   let info: (Partial<AdapterInfo> & { isFallbackAdapter?: boolean }) | null;

@@ -62,7 +62,9 @@ export const WGSL_FLOAT32: ArithmeticAccuracy = {
 };
 
 /** The accuracy model of an implementation: float64, or float32 under the table it declares (IEEE by default). */
-export function accuracyOf(impl: { readonly precision: 'float32' | 'float64'; readonly arithmetic?: ArithmeticName }): ArithmeticAccuracy {
+export function accuracyOf(
+  impl: { readonly precision: 'float32' | 'float64'; readonly arithmetic?: ArithmeticName },
+): ArithmeticAccuracy {
   if (impl.precision === 'float64') return IEEE_FLOAT64;
   return impl.arithmetic === 'wgsl' ? WGSL_FLOAT32 : IEEE_FLOAT32;
 }
@@ -75,8 +77,8 @@ export function unitRoundoff(precision: 'float32' | 'float64'): number {
 /**
  * Relative error of a sum S = Σ_k exp(x_k) of `count` terms with x_k ∈ [−span, 0] and max x_k = 0 (so S ≥ 1),
  * from exp's accuracy alone. Correctly rounded exp: u. WGSL's 3 + 2|x| ulp grows with |x| but the term
- * shrinks as e^{−|x|}: Σ_k e^{−t_k}(3 + 2t_k)·ulp ≤ (3S + 2·min(span, (count − 1)/e))·ulp since t·e^{−t} ≤ 1/e
- * and the max term has t = 0; divided by S ≥ 1.
+ * shrinks as e^{−|x|}: Σ_k e^{−t_k}(3 + 2t_k)·ulp ≤ (3S + 2·min(span, (count − 1)/e))·ulp, since
+ * t·e^{−t} ≤ 1/e and the max term has t = 0; divided by S ≥ 1.
  */
 export function shiftedExpSumError(acc: ArithmeticAccuracy, span: number, count: number): number {
   const flat = acc.exp(0);
@@ -105,7 +107,9 @@ export function logSumExpError(acc: ArithmeticAccuracy, magnitude: number, count
  * domain; the kernel form has the same structure: exp of −C/ε, a sum of `count` products, a division and
  * a log): the log-sum-exp error plus the subtraction's op·|log a|, plus the division's error beyond one op.
  */
-export function halfStepError(acc: ArithmeticAccuracy, magnitude: number, count: number, logWeightMagnitude: number): number {
+export function halfStepError(
+  acc: ArithmeticAccuracy, magnitude: number, count: number, logWeightMagnitude: number,
+): number {
   return logSumExpError(acc, magnitude, count) + acc.u * (logWeightMagnitude + 1) + (acc.div - acc.u);
 }
 

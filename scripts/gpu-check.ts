@@ -25,7 +25,8 @@ function option(argv: readonly string[], name: string): string | undefined {
 
 export async function gpuCheckMain(argv: readonly string[]): Promise<number> {
   const out = argv[0];
-  if (!out || out.startsWith('--')) throw new UsageError('usage: gpu-check <out-dir> [--claims GLOBS] [--budget ci] [--runs N] [--bench-quick]');
+  const usage = 'usage: gpu-check <out-dir> [--claims GLOBS] [--budget ci] [--runs N] [--bench-quick]';
+  if (!out || out.startsWith('--')) throw new UsageError(usage);
   mkdirSync(out, { recursive: true });
   const info = await initBackend('webgpu');
   console.log(`backend ${info.name} (tfjs ${info.tfjsVersion}); ${info.notes.join('; ')}`);
@@ -36,7 +37,8 @@ export async function gpuCheckMain(argv: readonly string[]): Promise<number> {
   ];
   console.log(`\n== verify ${verifyArgs.join(' ')}`);
   const claims = await verifyMain(verifyArgs);
-  const benchArgs = ['--backend', 'webgpu', '--no-pot', '--out', out, ...(argv.includes('--bench-quick') ? ['--quick'] : [])];
+  const quick = argv.includes('--bench-quick') ? ['--quick'] : [];
+  const benchArgs = ['--backend', 'webgpu', '--no-pot', '--out', out, ...quick];
   console.log(`\n== bench ${benchArgs.join(' ')}`);
   const bench = await benchMain(benchArgs);
   console.log(`\nclaims: exit ${claims}; bench: exit ${bench}; results in ${out} (report.json, bench.json)`);

@@ -213,5 +213,8 @@ async function forward(batch: OTTransformerBatch, options: OTTransformerOptions,
 
 /** The tfjs OT transformer (float32), optionally with planted bugs for the mutant catalogue. */
 export function createTfjsOTTransformer(name = 'tfjs', hooks: TfjsOTTransformerHooks = {}): OTTransformer {
-  return { name, precision: 'float32', get arithmetic() { return tfjsArithmetic(); }, forward: (batch, options) => forward(batch, options, hooks) };
+  return {
+    name, precision: 'float32', get arithmetic() { return tfjsArithmetic(); },
+    forward: (batch, options) => forward(batch, options, hooks),
+  };
 }

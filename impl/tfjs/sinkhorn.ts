@@ -278,5 +278,8 @@ function assertKernelFinite(batch: SinkhornBatch, trace: SinkhornTrace): void {
 
 /** The tfjs Sinkhorn solver (float32), optionally with planted bugs for the mutant catalogue. */
 export function createTfjsSinkhorn(name = 'tfjs', hooks: TfjsSinkhornHooks = {}): SinkhornSolver {
-  return { name, precision: 'float32', get arithmetic() { return tfjsArithmetic(); }, solve: (batch, options) => solve(batch, options, hooks) };
+  return {
+    name, precision: 'float32', get arithmetic() { return tfjsArithmetic(); },
+    solve: (batch, options) => solve(batch, options, hooks),
+  };
 }

@@ -1,7 +1,8 @@
 /**
  * Runs the webgpu selection in one process (one Dawn device, one shader cache): the claims below on the
  * tfjs implementation at the quick budget with the given runs, then every Sinkhorn mutant against its
- * expected killers at the CI budget until one rejects it. Writes a JSON summary to the file named by the first argument.
+ * expected killers at the CI budget until one rejects it. Writes a JSON summary to the file named by the
+ * first argument.
  *
  *   node --import tsx tests/webgpu/run-on-webgpu.ts <summary.json> [claim-id,…]
  *
@@ -21,7 +22,8 @@ const SEED = 20261122;
 async function main(argv: readonly string[]): Promise<number> {
   const out = argv[0];
   if (!out) throw new Error('usage: run-on-webgpu.ts <summary.json> [claim-id,…]');
-  const selected = argv[1] ? Object.fromEntries(argv[1].split(',').map((id) => [id, WEBGPU_CI_CLAIMS[id] ?? 1])) : WEBGPU_CI_CLAIMS;
+  const listed = argv[1]?.split(',');
+  const selected = listed ? Object.fromEntries(listed.map((id) => [id, WEBGPU_CI_CLAIMS[id] ?? 1])) : WEBGPU_CI_CLAIMS;
   let backend;
   try {
     backend = await initBackend('webgpu');
@@ -32,8 +34,14 @@ async function main(argv: readonly string[]): Promise<number> {
   const claims = [];
   for (const [id, runs] of Object.entries(selected)) {
     const property = propertyFor(id);
-    const r = await runClaim(claimById(id), property, { impl: tfjsImplementation(), backend: backend.name, budget: 'quick', numRuns: runs, seed: property.defaultSeed ?? SEED });
-    claims.push({ id, role: claimById(id).role, kind: claimById(id).kind, status: r.status, reason: r.reason, instances: r.instances, seconds: r.durationMs / 1000, accuracy: r.accuracy, tensorLeak: r.tensorLeak, replay: r.replay });
+    const claim = claimById(id);
+    const r = await runClaim(claim, property, {
+      impl: tfjsImplementation(), backend: backend.name, budget: 'quick', numRuns: runs, seed: property.defaultSeed ?? SEED,
+    });
+    claims.push({
+      id, role: claim.role, kind: claim.kind, status: r.status, reason: r.reason, instances: r.instances,
+      seconds: r.durationMs / 1000, accuracy: r.accuracy, tensorLeak: r.tensorLeak, replay: r.replay,
+    });
     console.log(`${r.status.padEnd(9)} ${id} ${(r.durationMs / 1000).toFixed(1)} s`);
   }
   const mutants = [];
@@ -42,7 +50,9 @@ async function main(argv: readonly string[]): Promise<number> {
     let killer: string | undefined;
     for (const id of m.expectedKillers) {
       // the CI budget, as the wasm mutant test: at quick a symmetric-enough draw lets a transposed cost pass (wasm too)
-      const r = await runClaim(claimById(id), propertyFor(id), { impl: m.build(), implSpec: m.id, backend: backend.name, budget: 'ci', seed: SEED, endOnFailure: true });
+      const r = await runClaim(claimById(id), propertyFor(id), {
+        impl: m.build(), implSpec: m.id, backend: backend.name, budget: 'ci', seed: SEED, endOnFailure: true,
+      });
       if (r.status === 'violated' || r.status === 'error') {
         killer = `${id} (${r.status})`;
         break;
