@@ -64,7 +64,7 @@ function claimSection(e: ReportEntry, plots: readonly Plot[]): string {
   const out: string[] = [];
   out.push(`<section class="claim st-${h(r.status)}" id="${claimAnchor(c.id)}" data-claim-id="${h(c.id)}" data-status="${h(r.status)}">`);
   out.push(`<h2>${badge(r.status)} <code>${h(c.id)}</code> — ${h(c.title)}</h2>`);
-  out.push(`<p class="meta">kind ${h(c.kind)} · role ${h(c.role)} · ${r.runs} runs · ${r.instances} instances · ${h(seconds(r.durationMs))} · backend ${h(r.backend)} · implementation ${h(r.impl)} · budget ${h(r.budget)} · seed ${h(r.seed)}${r.interrupted ? ' · <strong>interrupted by the time budget</strong>' : ''}</p>`);
+  out.push(`<p class="meta">kind ${h(c.kind)} · role ${h(c.role)} · ${r.runs} runs · ${r.instances} instances · ${h(seconds(r.durationMs))} · backend ${h(r.backend)}${r.accuracy ? ` · tolerances from ${h(r.accuracy)}` : ''} · implementation ${h(r.impl)} · budget ${h(r.budget)} · seed ${h(r.seed)}${r.interrupted ? ' · <strong>interrupted by the time budget</strong>' : ''}</p>`);
   out.push(`<p class="meta">Sources: ${c.sources.map((s) => `${h(s.work)}${s.arxiv ? ` (arXiv ${h(s.arxiv)})` : ''}, ${h(s.locator)} [${h(s.tag)}]`).join('; ')}</p>`);
   out.push(`<p><strong>Statement.</strong> ${inlineMarkdown(c.statement)}</p>`);
   out.push(`<p><strong>Hypotheses sampled.</strong> ${inlineMarkdown(c.hypotheses)}</p>`);

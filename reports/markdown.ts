@@ -38,6 +38,7 @@ function claimSection(e: ReportEntry, plots: PlotSet | undefined): string {
   const out: string[] = [];
   out.push(`## ${c.id} — ${c.title}`, '');
   out.push(`**Status:** ${STATUS_ICON[r.status] ?? r.status} · **kind:** ${c.kind} · **role:** ${c.role} · **runs:** ${r.runs} · **instances:** ${r.instances} · **time:** ${seconds(r.durationMs)} · **backend:** ${r.backend} · **implementation:** ${r.impl}`, '');
+  if (r.accuracy) out.push(`**Tolerances from:** ${r.accuracy}`, '');
   out.push(`**Sources:** ${c.sources.map((s) => `${s.work}${s.arxiv ? ` (arXiv ${s.arxiv})` : ''}, ${s.locator} [${s.tag}]`).join('; ')}`, '');
   out.push(`**Statement.** ${c.statement}`, '');
   out.push(`**Hypotheses sampled.** ${c.hypotheses}`, '');

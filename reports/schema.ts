@@ -11,6 +11,8 @@ export const REPORT_SCHEMA_VERSION = 1;
 export interface ReportEnvironment {
   readonly backend: string;
   readonly backendNotes: readonly string[];
+  /** webgpu only: the adapter (vendor, architecture, device, description, software or not). */
+  readonly adapter?: { readonly vendor: string; readonly architecture: string; readonly device: string; readonly description: string; readonly software: boolean };
   readonly tfjsVersion: string;
   readonly node: string;
   readonly platform: string;

@@ -15,13 +15,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Bench } from 'tinybench';
-import { initBackend } from '../impl/backend.js';
+import { initBackend, onBackend } from '../impl/backend.js';
 import type { Implementation } from '../impl/capabilities/index.js';
 import type { SinkhornBatch, SinkhornDomain } from '../impl/capabilities/sinkhorn.js';
 import { tfjsImplementation } from '../impl/implementations.js';
 import { packageFile } from '../impl/package-root.js';
-import { linearFit } from '../properties/statistics.js';
 import { helpText, parseArgs, type OptionSpec } from './lib/args.js';
+import { fitExponent, printTables } from './lib/bench-tables.js';
 
 export const BENCH_SCHEMA = 'transformer-ot-verify/bench';
 const DOMAINS: readonly SinkhornDomain[] = ['kernel', 'log', 'stabilized'];
@@ -54,6 +54,7 @@ export function benchProblem(B: number, n: number, eps = 0.1, seed = 12345): Sin
   return { B, n, m: n, a, b: Float64Array.from(a), C, eps: new Float64Array(B).fill(Math.fround(eps)) };
 }
 
+/** One timed Sinkhorn configuration (also the row type of scripts/lib/bench-tables.ts). */
 export interface SinkhornRow {
   readonly id: string;
   readonly domain: SinkhornDomain;
@@ -70,9 +71,12 @@ export interface SinkhornRow {
   readonly ratioOursOverPot?: number;
   /** log and stabilised rows: ours / POT sinkhorn_log (the issue's log-domain-safe target: ≤ 0.2). */
   readonly ratioOursOverPotLog?: number;
+  /** On a backend other than wasm: the same call timed on wasm in the same run, and this backend / wasm. */
+  readonly wasmMsPerIteration?: number;
+  readonly ratioOverWasm?: number;
 }
 
-interface CapabilityRow {
+export interface CapabilityRow {
   readonly name: string;
   readonly shape: string;
   readonly msPerCall?: number;
@@ -120,14 +124,6 @@ function potTimings(rows: Array<{ id: string; B: number; n: number; iterations: 
     rmSync(dir, { recursive: true, force: true });
   }
 }
-
-function fitExponent(points: Array<[number, number]>): { slope: number; ci95: [number, number]; points: number } | null {
-  if (points.length < 3) return null;
-  const f = linearFit(points.map((p) => Math.log(p[0])), points.map((p) => Math.log(p[1])));
-  return { slope: f.slope, ci95: f.ci95, points: f.n };
-}
-
-const fmt = (x: number | undefined, d = 3): string => (x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(d));
 
 async function capabilityRows(impl: Implementation, timeMs: number, quick: boolean): Promise<CapabilityRow[]> {
   const rows: CapabilityRow[] = [];
@@ -226,8 +222,10 @@ export async function benchMain(argv: readonly string[]): Promise<number> {
         return [];
       });
       const t = await timeTask(`${domain} ${id}`, () => solver.solve(problem, { iterations: L, domain }), timeMs);
-      rows.push({ id, domain, B, n, iterations: L, msPerCall: t.mean, msPerIteration: t.mean / L, rme: t.rme, samples: t.samples, peakBytes: prof.peakBytes });
-      if (!quick) process.stderr.write(`  ${domain.padEnd(10)} ${id.padEnd(10)} ${(t.mean / L).toFixed(3)} ms/iter\n`);
+      const wasm = backend.name === 'wasm' ? undefined : await onBackend('wasm', () => timeTask(`wasm ${domain} ${id}`, () => solver.solve(problem, { iterations: L, domain }), timeMs));
+      const vsWasm = wasm ? { wasmMsPerIteration: wasm.mean / L, ratioOverWasm: t.mean / wasm.mean } : {};
+      rows.push({ id, domain, B, n, iterations: L, msPerCall: t.mean, msPerIteration: t.mean / L, rme: t.rme, samples: t.samples, peakBytes: prof.peakBytes, ...vsWasm });
+      if (!quick) process.stderr.write(`  ${domain.padEnd(10)} ${id.padEnd(10)} ${(t.mean / L).toFixed(3)} ms/iter${wasm ? ` (wasm ${(wasm.mean / L).toFixed(3)})` : ''}\n`);
     }
     // the peer right after ours on the same problem, so both see the same machine load
     if (args['no-pot'] !== true && !potVersion.includes('skipped')) {
@@ -272,22 +270,6 @@ export async function benchMain(argv: readonly string[]): Promise<number> {
   printTables(report);
   console.log(`\nwrote ${join(out, 'bench.json')}`);
   return 0;
-}
-
-export function printTables(r: BenchReport): void {
-  console.log(`backend ${r.backend} · ${r.machine.cpus}× ${r.machine.cpuModel} · load ${r.machine.loadavgAtStart.map((x) => x.toFixed(1)).join(' ')} → ${r.machine.loadavgAtEnd.map((x) => x.toFixed(1)).join(' ')} · peer ${r.pot}`);
-  if (r.pruned.length) console.log(`pruned: ${r.pruned.join('; ')}`);
-  console.log('\nSinkhorn, ε = 0.1, squared-Euclidean cost in [0,1]², ms per iteration over the batch (ours/POT < 1: we are faster)');
-  console.table(r.sinkhorn.map((x) => ({
-    domain: x.domain, n: x.n, B: x.B, L: x.iterations, 'ours ms/it': fmt(x.msPerIteration), 'POT ms/it': fmt(x.potMsPerIteration),
-    'ours/POT': fmt(x.ratioOursOverPot, 2), 'ours/POT-log': fmt(x.ratioOursOverPotLog, 2), 'rme %': fmt(x.rme, 1), 'peak MiB': fmt(x.peakBytes / 2 ** 20, 1),
-  })));
-  console.log('Other capabilities (no peer)');
-  console.table(r.capabilities.map((c) => ({ name: c.name, shape: c.shape, 'ms/call': fmt(c.msPerCall), note: c.skipped ?? '' })));
-  console.log('Scaling exponents (log–log slope, 95% CI)');
-  const s = r.scaling as Record<string, { timeVsN: { B: number; fit: ReturnType<typeof fitExponent> }; timeVsB: { fit: ReturnType<typeof fitExponent> }; peakBytesVsN: { fit: ReturnType<typeof fitExponent> } }>;
-  const f = (x: ReturnType<typeof fitExponent>): string => (x ? `${x.slope.toFixed(2)} [${x.ci95[0].toFixed(2)}, ${x.ci95[1].toFixed(2)}]` : '—');
-  console.table(Object.entries(s).map(([domain, v]) => ({ domain, [`time ~ n^k (B=${v.timeVsN.B})`]: f(v.timeVsN.fit), 'time ~ B^k (n=128)': f(v.timeVsB.fit), 'peak bytes ~ n^k': f(v.peakBytesVsN.fit) })));
 }
 
 const invoked = process.argv[1] ?? '';

@@ -1,52 +1,57 @@
 /**
- * GPU check (issue 9), for a session on a machine with a GPU adapter: initialise the webgpu backend
- * through the 'webgpu' package (Dawn for Node), run the Sinkhorn claims on it at the CI budget, then
- * the benchmarks, and write everything under --out (default reports/out/gpu).
+ * GPU check: every claim on the webgpu backend (Dawn) at the CI budget, then `bench --backend webgpu`
+ * (with the wasm timings of the same rows in the same run), all written into one folder: report.json
+ * (and the other report formats) and bench.json. The entry point of the self-contained folder that
+ * scripts/gpu-check.sh prepares; also runnable from a checkout:
  *
- *   npx tsx scripts/gpu-check.ts [--out DIR] [--quick]
+ *   npx tsx scripts/gpu-check.ts <out-dir> [--claims GLOBS] [--budget ci] [--runs N] [--bench-quick]
  *
- * Exit 2 with the reason when no adapter is found (the same message as `verify --backend webgpu`).
+ * Exit 2 with the reason when no adapter is found (the message of `verify --backend webgpu`), 1 when a
+ * claim fails or the benchmark cannot run.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { initBackend } from '../impl/backend.js';
 import { UsageError } from '../impl/errors.js';
+import { benchMain } from './bench.js';
+import { verifyMain } from './verify.js';
 
-async function main(argv: readonly string[]): Promise<number> {
-  const out = argv.includes('--out') ? argv[argv.indexOf('--out') + 1]! : 'reports/out/gpu';
-  const quick = argv.includes('--quick');
-  mkdirSync(out, { recursive: true });
-  let info;
-  try {
-    info = await initBackend('webgpu');
-  } catch (e) {
-    if (e instanceof UsageError) {
-      console.error(`error: ${e.message}`);
-      return 2;
-    }
-    throw e;
-  }
-  console.log(`backend ${info.name} (tfjs ${info.tfjsVersion}); notes: ${info.notes.join('; ') || 'none'}`);
-  writeFileSync(join(out, 'backend.json'), JSON.stringify(info, null, 2));
-  const env = { ...process.env, TFJS_BACKEND: 'webgpu' };
-  const step = (name: string, args: string[]): boolean => {
-    console.log(`\n== ${name}: ${args.join(' ')}`);
-    try {
-      execFileSync(process.execPath, ['--import', 'tsx', ...args], { stdio: 'inherit', env });
-      return true;
-    } catch {
-      console.error(`${name} failed`);
-      return false;
-    }
-  };
-  const claims = step('Sinkhorn claims on webgpu', ['scripts/cli.ts', 'verify', '--backend', 'webgpu', '--claims', 'sinkhorn.*', '--out', join(out, 'claims'), ...(quick ? ['--budget', 'quick'] : [])]);
-  const bench = step('benchmarks on webgpu', ['scripts/bench.ts', '--backend', 'webgpu', '--out', join(out, 'bench'), ...(quick ? ['--quick'] : [])]);
-  return claims && bench ? 0 : 1;
+function option(argv: readonly string[], name: string): string | undefined {
+  const k = argv.indexOf(name);
+  if (k < 0) return undefined;
+  const v = argv[k + 1];
+  if (v === undefined || v.startsWith('--')) throw new UsageError(`'${name}' needs a value`);
+  return v;
 }
 
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-  // Dawn keeps Node alive while navigator.gpu is referenced
-  delete (globalThis as { navigator?: unknown }).navigator;
-});
+export async function gpuCheckMain(argv: readonly string[]): Promise<number> {
+  const out = argv[0];
+  const usage = 'usage: gpu-check <out-dir> [--claims GLOBS] [--budget ci] [--runs N] [--bench-quick]';
+  if (!out || out.startsWith('--')) throw new UsageError(usage);
+  mkdirSync(out, { recursive: true });
+  const info = await initBackend('webgpu');
+  console.log(`backend ${info.name} (tfjs ${info.tfjsVersion}); ${info.notes.join('; ')}`);
+  const runs = option(argv, '--runs');
+  const verifyArgs = [
+    '--backend', 'webgpu', '--claims', option(argv, '--claims') ?? '*', '--budget', option(argv, '--budget') ?? 'ci',
+    ...(runs !== undefined ? ['--runs', runs] : []), '--out', out, '--quiet',
+  ];
+  console.log(`\n== verify ${verifyArgs.join(' ')}`);
+  const claims = await verifyMain(verifyArgs);
+  const quick = argv.includes('--bench-quick') ? ['--quick'] : [];
+  const benchArgs = ['--backend', 'webgpu', '--no-pot', '--out', out, ...quick];
+  console.log(`\n== bench ${benchArgs.join(' ')}`);
+  const bench = await benchMain(benchArgs);
+  console.log(`\nclaims: exit ${claims}; bench: exit ${bench}; results in ${out} (report.json, bench.json)`);
+  return claims === 0 && bench === 0 ? 0 : 1;
+}
+
+const invoked = process.argv[1] ?? '';
+if (invoked.endsWith('gpu-check.ts') || invoked.endsWith('suite.mjs')) {
+  gpuCheckMain(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      console.error(`error: ${e instanceof Error ? e.message : String(e)}`);
+      process.exit(e instanceof UsageError ? 2 : 1);
+    },
+  );
+}

@@ -19,6 +19,7 @@ import type { SphereDynamics } from './sphere-dynamics.js';
 import type { OTTransformer } from './ot-transformer.js';
 import type { SBAttention } from './sb-attention.js';
 
+export type { ArithmeticName } from './arithmetic.js';
 export type { SinkhornBatch, SinkhornDomain, SinkhornOptions, SinkhornSolver, SinkhornTrace } from './sinkhorn.js';
 export type {
   Construction, ConstructOptions, EvolveOptions, EvolveResult, Interpolator, MatchOptions, MeasureFamily, ParameterPiece,

@@ -46,7 +46,9 @@ function wrapped(id: string, description: string, expectedKillers: string[], sol
     id, description, expectedKillers,
     build: () => {
       const inner = createTfjsSinkhorn(id);
-      return { ...tfjsImplementation(), name: id, sinkhorn: { name: id, precision: inner.precision, solve: (b, o) => solve(inner, b, o) } };
+      return { ...tfjsImplementation(), name: id, sinkhorn: {
+        name: id, precision: inner.precision, get arithmetic() { return inner.arithmetic; }, solve: (b, o) => solve(inner, b, o),
+      } };
     },
   };
 }

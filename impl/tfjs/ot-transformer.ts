@@ -11,22 +11,30 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { OTTransformer, OTTransformerBatch, OTTransformerOptions, OTTransformerTrace } from '../capabilities/ot-transformer.js';
 import { assertOTTransformerRange } from './float32-input.js';
 import { layerWeights, promptTokens, recordedLayers, tokenLayout, validateOTTransformerInput, type WeightVariant } from '../ot-transformer-prompt.js';
+import { tfjsArithmetic } from './arithmetic.js';
 
-let kernelIsStable: boolean | undefined;
+/** Per backend: whether its Softmax kernel subtracts the row maximum itself. */
+const kernelIsStable = new Map<string, boolean>();
+
+/** Run the [0, 1000, −1e30] probe of {@link stableSoftmax} once per backend (an asynchronous read). */
+export async function probeSoftmaxKernel(): Promise<void> {
+  if (kernelIsStable.has(tf.getBackend())) return;
+  const t = tf.tidy(() => tf.softmax(tf.tensor2d([[0, 1000, -1e30]])));
+  const probe = await t.data();
+  t.dispose();
+  kernelIsStable.set(tf.getBackend(), probe[0] === 0 && probe[1] === 1 && probe[2] === 0);
+}
 
 /**
  * Row softmax over the last axis, stabilised by the row maximum (never overflows in float32). The
  * Softmax kernels of the tfjs backends (cpu, wasm/XNNPACK, webgl, webgpu, tensorflow) subtract the row
  * maximum themselves, and their fused kernel is 3–4× faster on wasm than max/sub/exp/sum/div; this is
  * checked once per process on a row [0, 1000, −1e30] (it must give [0, 1, 0]), and when a backend's
- * kernel fails the check the shift is done explicitly before it.
+ * kernel fails the check the shift is done explicitly before it. Without a prior {@link probeSoftmaxKernel}
+ * on the current backend the explicit shift is used.
  */
 export function stableSoftmax(logits: tf.Tensor): tf.Tensor {
-  if (kernelIsStable === undefined) {
-    const probe = tf.tidy(() => tf.softmax(tf.tensor2d([[0, 1000, -1e30]])).dataSync());
-    kernelIsStable = probe[0] === 0 && probe[1] === 1 && probe[2] === 0;
-  }
-  if (kernelIsStable) return tf.softmax(logits);
+  if (kernelIsStable.get(tf.getBackend()) === true) return tf.softmax(logits);
   return tf.tidy(() => tf.softmax(tf.sub(logits, tf.max(logits, -1, true))));
 }
 
@@ -55,6 +63,7 @@ function f32(data: ArrayLike<number>, shape: number[]): tf.Tensor {
 async function forward(batch: OTTransformerBatch, options: OTTransformerOptions, hooks: TfjsOTTransformerHooks): Promise<OTTransformerTrace> {
   validateOTTransformerInput(batch, options);
   assertOTTransformerRange(batch, options.layers);
+  await probeSoftmaxKernel();
   const { B, n, d } = batch;
   const L = options.layers;
   const sink = hooks.sinkToken ?? true;
@@ -204,5 +213,8 @@ async function forward(batch: OTTransformerBatch, options: OTTransformerOptions,
 
 /** The tfjs OT transformer (float32), optionally with planted bugs for the mutant catalogue. */
 export function createTfjsOTTransformer(name = 'tfjs', hooks: TfjsOTTransformerHooks = {}): OTTransformer {
-  return { name, precision: 'float32', forward: (batch, options) => forward(batch, options, hooks) };
+  return {
+    name, precision: 'float32', get arithmetic() { return tfjsArithmetic(); },
+    forward: (batch, options) => forward(batch, options, hooks),
+  };
 }

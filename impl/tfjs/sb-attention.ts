@@ -21,6 +21,7 @@ import { recordedStepList } from '../reference/sb-attention.js';
 import { safeLogSumExp } from './logsumexp.js';
 import { assertParticleRange, assertSinkformerRange, invSqrtEpsOf } from './float32-input.js';
 import { logColumnStep, logRowStep } from './sinkhorn.js';
+import { tfjsArithmetic } from './arithmetic.js';
 
 /** Planted-bug hooks for the mutant catalogue (impl/mutants/heat.ts). */
 export interface TfjsSBHooks {
@@ -154,6 +155,9 @@ export function createTfjsSBAttention(name = 'tfjs', hooks: TfjsSBHooks = {}): S
   return {
     name,
     precision: 'float32',
+    get arithmetic() {
+      return tfjsArithmetic();
+    },
     async plan(batch: ParticleBatch, options: SBSolveOptions): Promise<SBPlan> {
       validateParticleBatch(batch);
       validateSolveOptions(options, batch);

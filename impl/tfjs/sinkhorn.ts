@@ -20,6 +20,7 @@ import { NumericalError } from '../errors.js';
 import { assertFloat32Range, assertLogDomainRange, sci } from '../float32-range.js';
 import { validateSinkhornInput } from '../sinkhorn-input.js';
 import { lastAxisLogSumExp, safeLogSumExp } from './logsumexp.js';
+import { tfjsArithmetic } from './arithmetic.js';
 
 /** A tensor of float32 values from float64 data. */
 function f32(data: Float64Array, shape: number[]): tf.Tensor {
@@ -198,7 +199,7 @@ async function solve(batch: SinkhornBatch, options: SinkhornOptions, hooks: Tfjs
         const uNew = temp(tf.tidy(() => tf.div(a, zA ? tf.add(tf.matMul(Kt, v), zA) : tf.matMul(Kt, v))));
         const vNew = skip ? v : temp(tf.tidy(() => tf.div(b, zB ? tf.add(tf.matMul(Kt, uNew, true, false), zB) : tf.matMul(Kt, uNew, true, false))));
         const excess = scalingExcess(uNew, vNew, zA, zB);
-        const inRange = hooks.neverAbsorb === true || excess.dataSync()[0] === 0;
+        const inRange = hooks.neverAbsorb === true || (await excess.data())[0] === 0;
         excess.dispose();
         if (inRange) {
           drop(u);
@@ -277,5 +278,8 @@ function assertKernelFinite(batch: SinkhornBatch, trace: SinkhornTrace): void {
 
 /** The tfjs Sinkhorn solver (float32), optionally with planted bugs for the mutant catalogue. */
 export function createTfjsSinkhorn(name = 'tfjs', hooks: TfjsSinkhornHooks = {}): SinkhornSolver {
-  return { name, precision: 'float32', solve: (batch, options) => solve(batch, options, hooks) };
+  return {
+    name, precision: 'float32', get arithmetic() { return tfjsArithmetic(); },
+    solve: (batch, options) => solve(batch, options, hooks),
+  };
 }

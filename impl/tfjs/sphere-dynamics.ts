@@ -27,6 +27,7 @@ import {
   storedSteps, validateEnergyRequest, validateNormalization, validateSampleRequest, validateSimulateOptions,
   validateSphereBatch,
 } from '../sphere-input.js';
+import { tfjsArithmetic } from './arithmetic.js';
 
 /** The attention model of a batch as tensors. */
 export interface TfjsAttentionModel {
@@ -246,6 +247,9 @@ export function createTfjsSphereDynamics(name = 'tfjs', hooks: SphereDynamicsHoo
   return {
     name,
     precision: 'float32',
+    get arithmetic() {
+      return tfjsArithmetic();
+    },
     async velocity(batch, normalization) {
       validateSphereBatch(batch);
       validateNormalization(normalization);

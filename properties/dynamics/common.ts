@@ -6,7 +6,7 @@
 import type { AttentionNormalization, EnergyNormalization, SphereBatch, SphereDynamics, SphereTrajectory } from '../../impl/capabilities/sphere-dynamics.js';
 import { maxHalfSquaredDistance } from '../../impl/reference/sphere.js';
 import { clopperPearson } from '../statistics.js';
-import { logSumExpError, unitRoundoff } from '../tolerance.js';
+import { logSumExpError, type ArithmeticAccuracy } from '../tolerance.js';
 import type { Proportion, PropertyContext } from '../types.js';
 import { capabilityOf } from '../capability.js';
 
@@ -98,7 +98,8 @@ export function authorsStep(normalization: AttentionNormalization, betas: ArrayL
 }
 
 /**
- * Analysed absolute rounding of one evaluation of the energy in precision u (properties/tolerance.ts):
+ * Analysed absolute rounding of one evaluation of the energy under the accuracy model acc (op = acc.u,
+ * properties/tolerance.ts):
  * - 'mean-field' / 'modified-metric' (max-shifted LSE of n² logits of magnitude ≤ mag = β‖V‖): relative
  *   u·(3mag + n² + log n² + 2) for the LSE, u·mag·(d + 2) for the logits (Gram entries from d products and the
  *   β multiply), u·(|log 2βc| + 2) for the final subtract and exp; times |E|;
@@ -106,16 +107,21 @@ export function authorsStep(normalization: AttentionNormalization, betas: ArrayL
  *   recursive sum n²u·Σ|t|, all divided by 2β; at β = 0 (½ΣG): u·(d + 2 + n²)·Σ|G|/2.
  */
 export function energyRounding(
-  precision: 'float32' | 'float64', n: number, d: number, beta: number, normalization: EnergyNormalization, vNorm: number, E: number, sumAbsTerms: number,
+  acc: ArithmeticAccuracy, n: number, d: number, beta: number, normalization: EnergyNormalization, vNorm: number, E: number, sumAbsTerms: number,
 ): number {
-  const u = unitRoundoff(precision);
+  const u = acc.u;
   const mag = beta * vNorm;
+  // a division's error beyond one op (0 in IEEE arithmetic)
+  const divExcess = acc.div - u;
   if (normalization === 'shifted') {
     if (beta === 0) return (u * (d + 2 + n * n) * sumAbsTerms) / 2;
-    return (n * n * u * Math.exp(mag) * (3 + mag * (d + 2)) + n * n * u * sumAbsTerms) / (2 * beta);
+    // per term: exp (acc.exp(mag)), the −1 and the logits' u·mag(d + 2), all scaled by e^{mag}
+    const perTerm = Math.exp(mag) * (acc.exp(mag) + 2 * u + u * mag * (d + 2));
+    return (n * n * perTerm + n * n * u * sumAbsTerms) / (2 * beta) + divExcess * Math.abs(E);
   }
   const pairs = normalization === 'mean-field' ? n * n : 1;
-  const rel = logSumExpError(u, mag, n * n) + u * mag * (d + 2) + u * (Math.abs(Math.log(2 * beta * pairs)) + 2);
+  const finalExp = acc.exp(mag + Math.log(n * n));
+  const rel = logSumExpError(acc, mag, n * n) + u * mag * (d + 2) + u * (Math.abs(Math.log(2 * beta * pairs)) + 1) + finalExp + divExcess;
   return rel * Math.abs(E);
 }
 

@@ -9,10 +9,10 @@ import { energyRate, interactionEnergy } from '../../impl/reference/interaction-
 import { attentionPartition, normalizeRows } from '../../impl/reference/sphere.js';
 import { sphereCase, type SphereCase } from '../arbitraries/sphere.js';
 import { measure } from '../measure.js';
-import { unitRoundoff } from '../tolerance.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
 import { batchForCase, goeLength, MODEL_CASES, rateModel } from './cases.js';
 import { DYNAMICS_COVERAGE_BINS, dynamicsOf, energyRounding, operatorNormBound, shiftedAbsTerms, velocityRounding } from './common.js';
+import { IEEE_FLOAT64, accuracyOf } from '../tolerance.js';
 
 const D_MAX = 16;
 
@@ -34,7 +34,7 @@ export const energyDerivativeIdentityProperty: ClaimProperty<SphereCase> = {
   coverageBins: DYNAMICS_COVERAGE_BINS,
   async run(c, ctx): Promise<BatchOutcome> {
     const dyn = dynamicsOf(ctx);
-    const u = unitRoundoff(dyn.precision);
+    const u = accuracyOf(dyn).u;
     const { B, n, d } = c.batch;
     const nd = n * d;
     const measurements: Measurement[] = [];
@@ -77,11 +77,11 @@ export const energyDerivativeIdentityProperty: ClaimProperty<SphereCase> = {
         // two energies (n² terms each, energyRounding) divided by 2h, twice
         const e64 = interactionEnergy(x, n, d, beta, mc.energy, energyV);
         const absTerms = mc.energy === 'shifted' ? shiftedAbsTerms(x, n, d, beta) : 0;
-        const e64Rounding = energyRounding('float64', n, d, beta, mc.energy, mc.energy === 'modified-metric' ? vNorm : 1, Math.max(Math.abs(Ep), Math.abs(Em)), absTerms);
+        const e64Rounding = energyRounding(IEEE_FLOAT64, n, d, beta, mc.energy, mc.energy === 'modified-metric' ? vNorm : 1, Math.max(Math.abs(Ep), Math.abs(Em)), absTerms);
         const fdTol = 1e-7 * Math.abs(rhs) + e64Rounding / h;
         measurements.push(measure(b, `dE/dt = rate formula — ${mc.name}`, lhs, '==', rhs, fieldTol + fdTol));
-        const eTol = energyRounding(dyn.precision, n, d, beta, mc.energy, mc.energy === 'modified-metric' ? vNorm : 1, e64, absTerms) +
-          energyRounding('float64', n, d, beta, mc.energy, mc.energy === 'modified-metric' ? vNorm : 1, e64, absTerms);
+        const eTol = energyRounding(accuracyOf(dyn), n, d, beta, mc.energy, mc.energy === 'modified-metric' ? vNorm : 1, e64, absTerms) +
+          energyRounding(IEEE_FLOAT64, n, d, beta, mc.energy, mc.energy === 'modified-metric' ? vNorm : 1, e64, absTerms);
         measurements.push(measure(b, `E_impl = E₆₄ — ${mc.energy}`, E[b]!, '==', e64, eTol));
         coverage.push({ n, d, beta, model: mc.name });
       }

@@ -10,6 +10,7 @@ import { sphereCase, type SphereCase } from '../arbitraries/sphere.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
 import { DYNAMICS_COVERAGE_BINS, dynamicsOf, energyRounding } from './common.js';
+import { accuracyOf } from '../tolerance.js';
 
 type Family = 'uniform' | 'dirac' | 'orthonormal' | 'cross-polytope' | 'simplex';
 
@@ -68,7 +69,7 @@ export const energyExtremizersProperty: ClaimProperty<SphereCase> = {
       const lower = uniformMeasureEnergy(beta, d);
       const upper = diracEnergy(beta);
       // analysed rounding of the implementation's energy plus that of the float64 closed forms (≤ 1e-14 relative)
-      const tol = energyRounding(dyn.precision, n, d, beta, 'mean-field', 1, upper, 0) + 1e-14 * upper;
+      const tol = energyRounding(accuracyOf(dyn), n, d, beta, 'mean-field', 1, upper, 0) + 1e-14 * upper;
       if (q.family === 'dirac') {
         measurements.push(measure(q.b, 'E(Dirac) = e^β/(2β)', E[k]!, '==', upper, tol));
       } else {

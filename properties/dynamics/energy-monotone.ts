@@ -11,6 +11,7 @@ import { measure } from '../measure.js';
 import type { BatchOutcome, ClaimProperty, Measurement, Series } from '../types.js';
 import { batchForCase, goeLength, MODEL_CASES } from './cases.js';
 import { authorsStep, DYNAMICS_COVERAGE_BINS, dynamicsOf, energiesAlong, energyRounding, operatorNormBound, shiftedAbsTerms, stateOf } from './common.js';
+import { accuracyOf } from '../tolerance.js';
 
 const D_MAX = 16;
 const STEPS = 40;
@@ -60,7 +61,7 @@ export const energyMonotoneProperty: ClaimProperty<MonotoneInput> = {
           const abs0 = mc.energy === 'shifted' ? shiftedAbsTerms(stateOf(traj, b, k), n, d, beta) : 0;
           const abs1 = mc.energy === 'shifted' ? shiftedAbsTerms(stateOf(traj, b, k + 1), n, d, beta) : 0;
           // two independent evaluations, each within its analysed rounding δ_E
-          const tol = energyRounding(dyn.precision, n, d, beta, mc.energy, vNorm, e0, abs0) + energyRounding(dyn.precision, n, d, beta, mc.energy, vNorm, e1, abs1);
+          const tol = energyRounding(accuracyOf(dyn), n, d, beta, mc.energy, vNorm, e0, abs0) + energyRounding(accuracyOf(dyn), n, d, beta, mc.energy, vNorm, e1, abs1);
           const step = mc.sign * (e1 - e0);
           measurements.push(measure(b, `sign·(E_{k+1} − E_k) ≥ 0 — ${mc.name}, ${integrator}`, step, '>=', 0, tol));
         }

@@ -8,9 +8,9 @@ import fc from 'fast-check';
 import type { AttentionNormalization, SphereBatch } from '../../impl/capabilities/sphere-dynamics.js';
 import { ginibre, sphereCase, unitVector, type SphereCase } from '../arbitraries/sphere.js';
 import { measure } from '../measure.js';
-import { unitRoundoff } from '../tolerance.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
 import { DYNAMICS_COVERAGE_BINS, dynamicsOf, stateOf } from './common.js';
+import { accuracyOf } from '../tolerance.js';
 
 const D_MAX = 16;
 const STEPS = 30;
@@ -60,7 +60,7 @@ export const hemisphereInvarianceProperty: ClaimProperty<HemisphereInput> = {
     const bil = new Float64Array(B * d * d);
     c.extra.forEach((e, b) => bil.set(ginibre(e, d, 2 * D_MAX), b * d * d));
     // rounding of the attention product (n terms), of the renormalisation (d terms) and of ⟨x, w⟩ (d terms)
-    const tol = unitRoundoff(dyn.precision) * (4 * d + 2 * n + 16);
+    const tol = accuracyOf(dyn).u * (4 * d + 2 * n + 16);
     const measurements: Measurement[] = [];
     const coverage: Record<string, number | string>[] = [];
     const models: Array<[string, AttentionNormalization, boolean]> = [['SA', 'softmax', false], ['USA', 'unnormalized', false], ['SA, B Ginibre', 'softmax', true], ['USA, B Ginibre', 'unnormalized', true]];

@@ -11,11 +11,11 @@ import type { AttentionNormalization, SphereBatch } from '../../impl/capabilitie
 import { attentionDrift, attentionPartition, normalizeRows, tangentProjection } from '../../impl/reference/sphere.js';
 import { sphereCase, type SphereCase } from '../arbitraries/sphere.js';
 import { measure } from '../measure.js';
-import { unitRoundoff } from '../tolerance.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
 import fc from 'fast-check';
 import { batchForCase, GENERAL_CASES, goeLength, MODEL_CASES } from './cases.js';
 import { DYNAMICS_COVERAGE_BINS, dynamicsOf, operatorNormBound, stateOf, velocityRounding } from './common.js';
+import { IEEE_FLOAT64, accuracyOf } from '../tolerance.js';
 
 const D_MAX = 16;
 /** Classical RK4 tableau: stage offsets c_s (a_{s,s−1} = c_s, the other a_{s,r} = 0) and weights b_s. */
@@ -125,7 +125,7 @@ export const integratorConsistencyProperty: ClaimProperty<IntegratorInput> = {
   coverageBins: DYNAMICS_COVERAGE_BINS,
   async run({ c, hL }, ctx): Promise<BatchOutcome> {
     const dyn = dynamicsOf(ctx);
-    const u = unitRoundoff(dyn.precision) + unitRoundoff('float64');
+    const u = accuracyOf(dyn).u + IEEE_FLOAT64.u;
     const { B, n, d } = c.batch;
     const nd = n * d;
     const dd = d * d;

@@ -10,8 +10,8 @@ import fc from 'fast-check';
 import { unitBlock } from '../arbitraries/scalars.js';
 import { measure } from '../measure.js';
 import { incompleteBeta } from '../statistics.js';
-import { unitRoundoff } from '../tolerance.js';
 import type { BatchOutcome, ClaimProperty, ClaimSummary, Measurement } from '../types.js';
+import { accuracyOf } from '../tolerance.js';
 
 const SAMPLES = 20_000;
 const DIMENSIONS = [2, 3, 5, 8] as const;
@@ -53,7 +53,7 @@ export const uniformInitialisationProperty: ClaimProperty<Input> = {
     const dyn = ctx.impl.sphereDynamics;
     if (!dyn?.sampleUniform) return { instances: 0, measurements: [], coverage: [] };
     const x = await dyn.sampleUniform(SAMPLES, d, seed);
-    const u = unitRoundoff(dyn.precision);
+    const u = accuracyOf(dyn).u;
     const measurements: Measurement[] = [];
     // ‖x‖ = 1: normalising d coordinates costs ≤ (d + 2)u relative (sum of squares, sqrt, division)
     let worstNorm = 0;

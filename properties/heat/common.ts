@@ -7,7 +7,7 @@
  *  - log-potentials: for weights w with L = max|log w| (L = log n when uniform) and C_ii = 0, the fixed point
  *    satisfies |g_i| ≤ L/2 (from e^{−g_i} = Σ_j w_j e^{g_j − C_ij/ε} ≥ w_i e^{g_i} and ≤ max_j e^{g_j}), and the
  *    softmax-weighted magnitude of the log-sum-exp arguments log w_j + g_j − C_ij/ε is ≤ E = 4L + 4
- *    (terms with C_ij/ε > 2L + 2 carry weight ≤ e^{−2}); one map evaluation errs by δ = logSumExpError(u, E, n);
+ *    (terms with C_ij/ε > 2L + 2 carry weight ≤ e^{−2}); one map evaluation errs by δ = logSumExpError(acc, E, n);
  *  - the damped iteration contracts with local rate ≤ ½ (Jacobian ½(I − S), S stochastic with spectrum in
  *    [0, 1]), so at a stop with ε·max|Δg| < τ the potential error is e_g ≤ τ/ε + 2δ;
  *  - log P_ij = log w_i + log w_j + g_i + g_j − C_ij/ε errs by 2e_g + 3u·E, doubled by the row normalisation:
@@ -23,7 +23,7 @@ import { authorsContraction } from '../../impl/reference/gaussian-sb-step.js';
 import type { WeightedParticles } from '../../impl/reference/symmetric-sinkhorn.js';
 import { OracleError } from '../../impl/errors.js';
 import { linearFit } from '../statistics.js';
-import { logSumExpError, unitRoundoff } from '../tolerance.js';
+import { accuracyOf, IEEE_FLOAT64, logSumExpError, type ArithmeticAccuracy } from '../tolerance.js';
 import type { FittedRate, PropertyContext } from '../types.js';
 import { capabilityOf } from '../capability.js';
 
@@ -32,7 +32,7 @@ export function sbOf(ctx: PropertyContext): SBAttention {
   return capabilityOf(ctx, 'sbAttention');
 }
 
-/** The error model above for one precision, particle count n and L = max|log w|. */
+/** The error model above for one accuracy model, particle count n and L = max|log w|. */
 export interface StepErrorModel {
   readonly u: number;
   /** Softmax-weighted magnitude bound E = 4L + 4. */
@@ -47,10 +47,10 @@ export interface StepErrorModel {
   stepError(eps: number, diam: number, xmax: number): number;
 }
 
-export function stepErrorModel(precision: 'float32' | 'float64', n: number, logWeightMax = Math.log(n)): StepErrorModel {
-  const u = unitRoundoff(precision);
+export function stepErrorModel(acc: ArithmeticAccuracy, n: number, logWeightMax = Math.log(n)): StepErrorModel {
+  const u = acc.u;
   const magnitude = 4 * logWeightMax + 4;
-  const delta = logSumExpError(u, magnitude, n);
+  const delta = logSumExpError(acc, magnitude, n);
   const tolerance = (eps: number): number => eps * Math.max(2 * delta, 1e-12);
   const planError = (eps: number, tau = tolerance(eps)): number => 2 * (2 * (tau / eps + 2 * delta) + 3 * u * magnitude);
   return {
@@ -66,7 +66,7 @@ export function stepErrorModel(precision: 'float32' | 'float64', n: number, logW
  */
 export function sbStepOracle(p: WeightedParticles, eps: number, init?: ArrayLike<number>): ReturnType<typeof sbStep> {
   const lw = p.w ? maxAbsLog(p.w) : Math.log(p.n);
-  const tolerance = stepErrorModel('float64', p.n, lw).tolerance(eps);
+  const tolerance = stepErrorModel(IEEE_FLOAT64, p.n, lw).tolerance(eps);
   const out = sbStep(p, eps, { tolerance, maxIterations: 1000, ...(init ? { init } : {}) });
   if (!(out.residual < tolerance)) {
     const what = `residual ${out.residual} ≥ ${tolerance} after ${out.iterations} iterations (ε = ${eps}, n = ${p.n})`;
@@ -83,7 +83,7 @@ export function sbStepOracle(p: WeightedParticles, eps: number, init?: ArrayLike
 export function checkedContraction(lambda: number, eps: number): number {
   const c = authorsContraction(lambda, eps);
   const residual = Math.abs(lambda * c * c + eps * c - lambda);
-  if (!(c > 0 && c <= 1 && residual <= 8 * unitRoundoff('float64') * (lambda + eps))) {
+  if (!(c > 0 && c <= 1 && residual <= 8 * IEEE_FLOAT64.u * (lambda + eps))) {
     const what = `c = ${c}, |λc² + εc − λ| = ${residual} at λ = ${lambda}, ε = ${eps}`;
     throw new OracleError('Gaussian SB contraction c(λ)', what);
   }
@@ -93,7 +93,7 @@ export function checkedContraction(lambda: number, eps: number): number {
 /** Solve options for an implementation: the model's tolerance at the smallest ε of the batch, 500 iterations at most. */
 export function solveOptionsFor(sb: SBAttention, batch: ParticleBatch): SBSolveOptions {
   const lw = batch.weights ? maxAbsLog(batch.weights) : Math.log(batch.n);
-  const model = stepErrorModel(sb.precision, batch.n, lw);
+  const model = stepErrorModel(accuracyOf(sb), batch.n, lw);
   let epsMin = Infinity;
   for (const e of batch.eps) epsMin = Math.min(epsMin, e);
   return { tolerance: model.tolerance(epsMin), maxIterations: 500 };

@@ -7,6 +7,7 @@ import { gaussianOrMixture, particleCase, type ParticleCase } from '../arbitrari
 import { measure } from '../measure.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
 import { empiricalCov, empiricalMean, extent, HEAT_COVERAGE_BINS, minEigenvalue, sbOf, slice, solveOptionsFor, stepErrorModel } from './common.js';
+import { accuracyOf } from '../tolerance.js';
 
 export const covarianceMonotoneProperty: ClaimProperty<ParticleCase> = {
   claimId: 'heat.covariance-monotone',
@@ -19,7 +20,7 @@ export const covarianceMonotoneProperty: ClaimProperty<ParticleCase> = {
     const { batch } = c;
     const { B, n, d } = batch;
     const out = await sb.step(batch, solveOptionsFor(sb, batch));
-    const model = stepErrorModel(sb.precision, n);
+    const model = stepErrorModel(accuracyOf(sb), n);
     const measurements: Measurement[] = [];
     for (let b = 0; b < B; b++) {
       const x = slice(batch.x, b, n * d);

@@ -11,6 +11,7 @@ import { logUniform, uniformIn } from '../arbitraries/scalars.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
 import { empiricalCov, extent, HEAT_COVERAGE_BINS, meanTrace, sbOf, slice, solveOptionsFor, stepErrorModel } from './common.js';
+import { accuracyOf } from '../tolerance.js';
 
 interface Input {
   readonly particles: ParticleCase;
@@ -86,7 +87,7 @@ export const equivarianceProperty: ClaimProperty<Input> = {
     }
     const all: ParticleBatch = { B: V * B, n, d, x, eps };
     const out = await sb.step(all, solveOptionsFor(sb, all));
-    const model = stepErrorModel(sb.precision, n);
+    const model = stepErrorModel(accuracyOf(sb), n);
     const measurements: Measurement[] = [];
     const y = (v: number, b: number, i: number, r: number): number => out.x[((v * B + b) * n + i) * d + r]!;
     for (let b = 0; b < B; b++) {

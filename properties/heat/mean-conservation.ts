@@ -7,6 +7,7 @@ import { clusteredArb, gaussianOrMixture, particleCase, type ParticleCase } from
 import { measure } from '../measure.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
 import { empiricalMean, extent, HEAT_COVERAGE_BINS, sbOf, slice, solveOptionsFor, stepErrorModel } from './common.js';
+import { accuracyOf } from '../tolerance.js';
 
 interface Input {
   readonly particles: ParticleCase;
@@ -34,7 +35,7 @@ export const meanConservationProperty: ClaimProperty<Input> = {
     const { batch } = particles;
     const { B, n, d } = batch;
     const traj = await sb.iterate(batch, { ...solveOptionsFor(sb, batch), steps, recordEvery: 1 });
-    const model = stepErrorModel(sb.precision, n);
+    const model = stepErrorModel(accuracyOf(sb), n);
     const S = traj.recordedSteps.length;
     const measurements: Measurement[] = [];
     for (let b = 0; b < B; b++) {

@@ -16,6 +16,7 @@ import {
   checkedContraction, fittedOrder, HEAT_COVERAGE_BINS, sbOf, sbStepOracle, slice, stepErrorModel,
 } from './common.js';
 import { gaussianGridBatch, type GaussianGridInstance } from './sb-step-closed-form.js';
+import { accuracyOf, IEEE_FLOAT64 } from '../tolerance.js';
 
 interface Instance {
   readonly mean: number;
@@ -90,10 +91,10 @@ export const oneStepOrdersProperty: ClaimProperty<Instance[]> = {
       const { n } = batch;
       let lw = 0;
       for (const v of batch.weights!) lw = Math.max(lw, -Math.log(v));
-      const model = stepErrorModel(sb.precision, n, lw);
+      const model = stepErrorModel(accuracyOf(sb), n, lw);
       const epsMin = Math.min(...rung.map((g) => g.eps));
       const out = await sb.step(batch, { tolerance: model.tolerance(epsMin), maxIterations: 500 });
-      const ref64 = stepErrorModel('float64', n, lw);
+      const ref64 = stepErrorModel(IEEE_FLOAT64, n, lw);
       rung.forEach((g, b) => {
         const x = slice(batch.x, b, n);
         const w = slice(batch.weights!, b, n);

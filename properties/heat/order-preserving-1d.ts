@@ -7,6 +7,7 @@ import { gaussianOrMixture, particleCase, type ParticleCase } from '../arbitrari
 import { measure } from '../measure.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
 import { extent, HEAT_COVERAGE_BINS, sbOf, slice, solveOptionsFor, stepErrorModel } from './common.js';
+import { accuracyOf } from '../tolerance.js';
 
 interface Input {
   readonly particles: ParticleCase;
@@ -27,7 +28,7 @@ export const orderPreservingProperty: ClaimProperty<Input> = {
     const { batch } = particles;
     const { B, n } = batch;
     const traj = await sb.iterate(batch, { ...solveOptionsFor(sb, batch), steps, recordEvery: 1 });
-    const model = stepErrorModel(sb.precision, n);
+    const model = stepErrorModel(accuracyOf(sb), n);
     const S = traj.recordedSteps.length;
     const measurements: Measurement[] = [];
     for (let b = 0; b < B; b++) {

@@ -15,6 +15,7 @@ import {
   extent, fittedOrder, gaussianQuantileParticles, HEAT_COVERAGE_BINS, sbOf, sbStepOracle, solveOptionsFor,
   stepErrorModel,
 } from './common.js';
+import { accuracyOf } from '../tolerance.js';
 
 const LADDER = [0.2, 0.1, 0.05, 0.025] as const;
 const T = 0.4;
@@ -66,7 +67,7 @@ export const populationRateProperty: ClaimProperty<{ lambda: number }> = {
       return { one: traj.x.subarray(N, 2 * N), final: traj.x.subarray((S - 1) * N, S * N) };
     });
     const measurements: Measurement[] = [];
-    const model = stepErrorModel(sb.precision, N);
+    const model = stepErrorModel(accuracyOf(sb), N);
     const { diam, xmax } = extent(gaussianQuantileParticles(0, lambda, N), N, 1);
     const data: Record<string, number[]> = { lambda: [lambda], oneImpl: impl.one, horizonImpl: impl.horizon };
     let ref = impl;

@@ -10,6 +10,7 @@ import { logUniform, uniformIn } from '../arbitraries/scalars.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
 import { checkedContraction, HEAT_COVERAGE_BINS, sbOf, stepErrorModel } from './common.js';
+import { accuracyOf } from '../tolerance.js';
 
 export interface GaussianGridInstance {
   readonly mean: number;
@@ -66,7 +67,7 @@ export const sbStepClosedFormProperty: ClaimProperty<GaussianGridInstance[]> = {
     const { B, n } = batch;
     let lw = 0;
     for (const v of batch.weights!) lw = Math.max(lw, -Math.log(v));
-    const model = stepErrorModel(sb.precision, n, lw);
+    const model = stepErrorModel(accuracyOf(sb), n, lw);
     const epsMin = Math.min(...instances.map((g) => g.eps));
     const out = await sb.step(batch, { tolerance: model.tolerance(epsMin), maxIterations: 500 });
     const measurements: Measurement[] = [];

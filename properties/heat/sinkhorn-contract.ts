@@ -14,7 +14,7 @@ import { OracleError } from '../../impl/errors.js';
 import { gaussianOrMixture, particleCase, type ParticleCase } from '../arbitraries/gaussians.js';
 import { logUniform, spreadUnitBlock } from '../arbitraries/scalars.js';
 import { measure } from '../measure.js';
-import { halfStepError } from '../tolerance.js';
+import { accuracyOf, halfStepError, IEEE_FLOAT64 } from '../tolerance.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
 import { extent, HEAT_COVERAGE_BINS, sbOf, slice, stepErrorModel } from './common.js';
 
@@ -82,7 +82,7 @@ export const sinkhornContractProperty: ClaimProperty<Input> = {
     const sb = sbOf(ctx);
     const { batch } = particles;
     const { B, n, d } = batch;
-    const model = stepErrorModel(sb.precision, n);
+    const model = stepErrorModel(accuracyOf(sb), n);
     const measurements: Measurement[] = [];
     // the heat-flow range ε ∈ [0.003, 0.2], and the same particles at 20ε ∈ [0.06, 4] (Sinkformer temperatures,
     // where the stopping rule ε·max|Δg| < τ differs from max|Δg| < τ in the direction that stops early); one
@@ -160,8 +160,9 @@ export const sinkhornContractProperty: ClaimProperty<Input> = {
       for (const v of logits) magnitude = Math.max(magnitude, Math.abs(v) / ins.eps);
       // each log-domain half-step errs by δ_h and is 1-Lipschitz in sup norm: log P errs by ≤ 2·cap·δ_h + 3u·magnitude,
       // the row-normalised K by twice that (relative); the update Σ_j K_ij W_V(x_j − x_i) by that × max|W_V(x_j − x_i)| + n·u
-      const u = stepErrorModel(sb.precision, ln).u;
-      const dh = halfStepError(u, 2 * magnitude + Math.log(ln), ln, Math.log(ln));
+      const acc = accuracyOf(sb);
+      const u = acc.u;
+      const dh = halfStepError(acc, 2 * magnitude + Math.log(ln), ln, Math.log(ln));
       const etaK = 2 * (2 * cap * dh + 3 * u * (2 * magnitude + Math.log(ln)));
       const { diam } = extent(x, ln, ld);
       let wv = 0;
@@ -215,7 +216,7 @@ function identityLayerIsSbStep(b: number, x: Float64Array, n: number, d: number,
     const what = `residual ${step.residual} ≥ ${ORACLE_TOLERANCE} after ${step.iterations} iterations`;
     throw new OracleError('float64 SB step', what);
   }
-  const model = stepErrorModel('float64', n);
+  const model = stepErrorModel(IEEE_FLOAT64, n);
   const { diam, xmax } = extent(x, n, d);
   const logits = attentionLogits(x, n, d, identity(d), identity(d));
   const init = Array.from({ length: n }, (_, j) => {
@@ -228,7 +229,7 @@ function identityLayerIsSbStep(b: number, x: Float64Array, n: number, d: number,
   // log-scaling error of the start: 2e_g from g (each g_j enters once, and the row step sees Σ), plus forming it
   // (3u·mag); each half-step is non-expansive and adds δ_h; K's log errs by twice its column scaling's error
   const mag = (2 * xmax * xmax * d) / eps + Math.log(n);
-  const dh = halfStepError(model.u, 2 * mag, n, Math.log(n));
+  const dh = halfStepError(IEEE_FLOAT64, 2 * mag, n, Math.log(n));
   const e0 = 2 * (ORACLE_TOLERANCE / eps + 2 * model.delta) + 3 * model.u * mag;
   let moved = 0;
   for (let k = 0; k < n * n; k++) moved = Math.max(moved, Math.abs(K3[k]! - K1[k]!));

@@ -11,6 +11,7 @@ import { spreadUnitBlock } from '../arbitraries/scalars.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
 import { extent, HEAT_COVERAGE_BINS, sbOf, sbStepOracle, slice, solveOptionsFor, stepErrorModel } from './common.js';
+import { accuracyOf, IEEE_FLOAT64, type ArithmeticAccuracy } from '../tolerance.js';
 
 interface Input {
   readonly particles: ParticleCase;
@@ -57,13 +58,13 @@ function stepTolerance(sb: SBAttention, batch: ParticleBatch, b: number, x: Floa
   const lw = logWeightMax(batch, b);
   const { diam, xmax } = extent(x, n, d);
   const e = batch.eps[b]!;
-  const model = (precision: 'float32' | 'float64'): number => stepErrorModel(precision, n, lw).stepError(e, diam, xmax);
-  return model(sb.precision) + model('float64');
+  const model = (acc: ArithmeticAccuracy): number => stepErrorModel(acc, n, lw).stepError(e, diam, xmax);
+  return model(accuracyOf(sb)) + model(IEEE_FLOAT64);
 }
 
 /** The residual the step error model assumes for instance b: the requested tolerance or its float floor ε_b·2δ. */
 function residualBound(sb: SBAttention, batch: ParticleBatch, b: number, requested: number): number {
-  return Math.max(requested, stepErrorModel(sb.precision, batch.n, logWeightMax(batch, b)).tolerance(batch.eps[b]!));
+  return Math.max(requested, stepErrorModel(accuracyOf(sb), batch.n, logWeightMax(batch, b)).tolerance(batch.eps[b]!));
 }
 
 export const stepMatchesReferenceProperty: ClaimProperty<Input> = {

@@ -11,7 +11,7 @@ import { dualGradientStep, type DualState } from '../../impl/reference/ot-transf
 import { hilbertDistanceLog } from '../../impl/reference/hilbert.js';
 import { logSumExp } from '../../impl/reference/logsumexp.js';
 import { assertExactPlan } from '../oracle.js';
-import { perturbedContraction, unitRoundoff } from '../tolerance.js';
+import { perturbedContraction, shiftedExpSumError, type ArithmeticAccuracy } from '../tolerance.js';
 import type { PropertyContext } from '../types.js';
 import { capabilityOf } from '../capability.js';
 
@@ -110,7 +110,8 @@ function geometryScale(batch: OTTransformerBatch, b: number): number {
  * F errs by ≤ F·u·Σ|terms|, and the entries of W (1/λ, 2/λ) are rounded once more:
  *   δ_logit ≤ (2F + 2)·u·(geometry + 2·max|potential| + λ)/λ.
  */
-export function logitError(u: number, batch: OTTransformerBatch, b: number, potentialMax: number): number {
+export function logitError(acc: ArithmeticAccuracy, batch: OTTransformerBatch, b: number, potentialMax: number): number {
+  const u = acc.u;
   const F = tokenLayout(batch.d).F;
   const lambda = batch.lambda[b]!;
   return (2 * F + 2) * u * (geometryScale(batch, b) + 2 * potentialMax + lambda) / lambda;
@@ -118,13 +119,16 @@ export function logitError(u: number, batch: OTTransformerBatch, b: number, pote
 
 /**
  * Error of one layer's potential update u⁺ = u − γ·g, g = Σ_j S_ij·value_j with S the row softmax of T = n + 1
- * logits (spec §2). The softmax turns logit errors δ into relative errors ≤ 2δ + (T + 2)u of every S_ij
- * (shift, exp, sum of T terms, division); g sums T products with |value| ≤ 1, adding T·u; the residual
- * adds the rounding of γ·g and of the subtraction: |err u⁺| ≤ γ·(2δ + (2T + 3)u) + u·(|u| + γ).
+ * logits (spec §2). The softmax turns logit errors δ into errors ≤ 2δ + (T + 2)u of the S_ij (shift, exp,
+ * sum of T terms, division; with exp's error weighted by S_ij as in shiftedExpSumError, the division's
+ * beyond one op); g sums T products with |value| ≤ 1, adding T·u; the residual adds the rounding of γ·g
+ * and of the subtraction: |err u⁺| ≤ γ·(2δ + (2T + 3)u) + u·(|u| + γ) in IEEE arithmetic.
  */
-export function layerStepError(u: number, n: number, gamma: number, delta: number, potentialMax: number): number {
+export function layerStepError(acc: ArithmeticAccuracy, n: number, gamma: number, delta: number, potentialMax: number): number {
   const T = n + 1;
-  return gamma * (2 * delta + (2 * T + 3) * u) + u * (potentialMax + gamma);
+  const u = acc.u;
+  const softmax = 2 * delta + (T + 1) * u + shiftedExpSumError(acc, Infinity, T) + (acc.div - u);
+  return gamma * (softmax + (T + 1) * u) + u * (potentialMax + gamma);
 }
 
 /** max |x| over arrays (finite entries). */
@@ -140,9 +144,9 @@ export function maxAbsOf(...xs: ArrayLike<number>[]): number {
  * d_H = [osc(u − u*) + osc(v − v*)]/λ by ≤ 4ε/λ; the exact iteration contracts d_H near P* by the per-layer
  * factor ρ measured on the float64 oracle (the condition of the problem). The plan logits add 2δ_logit.
  */
-export function hilbertFloor(u: number, batch: OTTransformerBatch, b: number, potentialMax: number, rho: number, steps: number): number {
-  const delta = logitError(u, batch, b, potentialMax);
-  const eps = layerStepError(u, batch.n, batch.gamma[b]!, delta, potentialMax);
+export function hilbertFloor(acc: ArithmeticAccuracy, batch: OTTransformerBatch, b: number, potentialMax: number, rho: number, steps: number): number {
+  const delta = logitError(acc, batch, b, potentialMax);
+  const eps = layerStepError(acc, batch.n, batch.gamma[b]!, delta, potentialMax);
   return perturbedContraction(rho, steps, 0, (4 * eps) / batch.lambda[b]!) + 2 * delta;
 }
 
@@ -280,9 +284,3 @@ export function oracleContraction(batch: OTTransformerBatch, b: number, o: OTOra
 export function logMass(logP: ArrayLike<number>): number {
   return logSumExp(logP, 0, logP.length);
 }
-
-/** Unit roundoff of the model. */
-export function roundoffOf(model: OTTransformer): number {
-  return unitRoundoff(model.precision);
-}
-

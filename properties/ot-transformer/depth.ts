@@ -7,7 +7,8 @@ import type { OTTransformer, OTTransformerBatch } from '../../impl/capabilities/
 import { linearFit, quantile } from '../statistics.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, DataTable, FittedRate, Measurement, Series } from '../types.js';
-import { hilbertFloor, oracleContraction, oracleOf, roundoffOf, runToDepth, type OTOracle } from './common.js';
+import { hilbertFloor, oracleContraction, oracleOf, runToDepth, type OTOracle } from './common.js';
+import { accuracyOf } from '../tolerance.js';
 
 /** Spec P4 targets. */
 export function depthTarget(model: OTTransformer): number {
@@ -33,7 +34,8 @@ export async function depthCheck(model: OTTransformer, batch: OTTransformerBatch
   const oracles: OTOracle[] = [...Array(batch.B).keys()].map((b) => oracleOf(batch, b));
   const target = depthTarget(model);
   const run = await runToDepth(model, batch, oracles, target, o.chunk, o.maxLayers);
-  const u = roundoffOf(model);
+  const acc = accuracyOf(model);
+    const u = acc.u;
   const measurements: Measurement[] = [];
   const coverage = [];
   const series: Series[] = [];
@@ -42,7 +44,7 @@ export async function depthCheck(model: OTTransformer, batch: OTTransformerBatch
     // float64: the per-layer rounding is ~1e-16 and is bounded over all layers (ρ = 1, steps = L);
     // float32: the condition ρ is measured on the float64 oracle (closed-form dual step from the same start)
     const cond = model.precision === 'float32' ? oracleContraction(batch, b, oracles[b]!, o.maxLayers) : { rho: 1, layersTo1e8: NaN };
-    const floor = hilbertFloor(u, batch, b, run.potentialMax[b]!, cond.rho, run.layers[b]!);
+    const floor = hilbertFloor(acc, batch, b, run.potentialMax[b]!, cond.rho, run.layers[b]!);
     measurements.push(measure(b, `d_H(P_L, P*_λ) at the final depth (target ${target})`, run.finalHilbert[b]!, '<=', target, floor));
     data['layers']!.push(run.layers[b]!);
     data['rate']!.push(fittedLayerRate(run.curve[b]!, target));

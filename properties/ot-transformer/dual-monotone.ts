@@ -6,8 +6,9 @@
 import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
-import { hilbertFloor, hilbertFromPotentials, logPlanOf, maxAbsOf, modelOf, oracleOf, readoutError, roundoffOf, view } from './common.js';
+import { hilbertFloor, hilbertFromPotentials, logPlanOf, maxAbsOf, modelOf, oracleOf, readoutError, view } from './common.js';
 import { coverageOfCase, OT_COVERAGE_BINS } from './coverage.js';
+import { accuracyOf } from '../tolerance.js';
 
 const LAYERS = 400;
 const READOUT_EVERY = 20;
@@ -38,14 +39,15 @@ export const dualMonotoneProperty: ClaimProperty<OTTransformerCase> = {
     const model = modelOf(ctx);
     const record = [...Array(LAYERS / READOUT_EVERY + 1).keys()].map((k) => k * READOUT_EVERY);
     const t = await model.forward(c.batch, { layers: LAYERS, potentials: 'all', record });
-    const u = roundoffOf(model);
+    const acc = accuracyOf(model);
+    const u = acc.u;
     const measurements: Measurement[] = [];
     const coverage = [];
     for (let b = 0; b < c.batch.B; b++) {
       const o = oracleOf(c.batch, b);
       const pmax = maxAbsOf(view.u(t, b, LAYERS), view.v(t, b, LAYERS));
       // noise: one layer's analysed d_H rounding (float32) or 1e-12 relative (float64, spec P6)
-      const noiseH = model.precision === 'float32' ? hilbertFloor(u, c.batch, b, pmax, 0, 1) : 1e-12;
+      const noiseH = model.precision === 'float32' ? hilbertFloor(acc, c.batch, b, pmax, 0, 1) : 1e-12;
       let upH = 0;
       let upL = 0;
       let prevH = hilbertFromPotentials(t, b, 0, o);

@@ -10,8 +10,9 @@ import { assertExactPlan } from '../oracle.js';
 import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
 import { maxAbsDiff, measure } from '../measure.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
-import { layerStepError, logitError, maxAbsOf, modelOf, roundoffOf, view } from './common.js';
+import { layerStepError, logitError, maxAbsOf, modelOf, view } from './common.js';
 import { coverageOfCase, OT_COVERAGE_BINS } from './coverage.js';
+import { accuracyOf } from '../tolerance.js';
 
 export const fixedPointProperty: ClaimProperty<OTTransformerCase> = {
   claimId: 'ot-transformer.fixed-point',
@@ -44,7 +45,8 @@ export const fixedPointProperty: ClaimProperty<OTTransformerCase> = {
     }
     const batch = { ...c.batch, u0, v0, sinkU0: sink, sinkV0: sink };
     const t = await model.forward(batch, { layers: 1, record: [0, 1] });
-    const u = roundoffOf(model);
+    const acc = accuracyOf(model);
+    const u = acc.u;
     const measurements: Measurement[] = [];
     const coverage = [];
     for (let b = 0; b < B; b++) {
@@ -54,7 +56,7 @@ export const fixedPointProperty: ClaimProperty<OTTransformerCase> = {
       const exact = dualGradientStep(s0, costs[b]!, n, c.batch.lambda[b]!, c.batch.gamma[b]!);
       const residual = Math.max(maxAbsDiff(exact.u, s0.u), maxAbsDiff(exact.v, s0.v), Math.abs(exact.sinkU - s0.sinkU));
       const pmax = maxAbsOf(s0.u, s0.v, [s0.sinkU]);
-      const tol = residual + layerStepError(u, n, c.batch.gamma[b]!, logitError(u, c.batch, b, pmax), pmax) + n * 1e-13 * c.batch.gamma[b]! * (n + 1);
+      const tol = residual + layerStepError(acc, n, c.batch.gamma[b]!, logitError(acc, c.batch, b, pmax), pmax) + n * 1e-13 * c.batch.gamma[b]! * (n + 1);
       const du = Math.max(maxAbsDiff(view.u(t, b, 1), view.u(t, b, 0)), maxAbsDiff(view.v(t, b, 1), view.v(t, b, 0)));
       const ds = Math.max(Math.abs(view.sinkU(t, b, 1) - view.sinkU(t, b, 0)), Math.abs(view.sinkV(t, b, 1) - view.sinkV(t, b, 0)));
       measurements.push(measure(b, '‖Δu‖∞, ‖Δv‖∞ at the fixed point', du, '<=', 0, tol));

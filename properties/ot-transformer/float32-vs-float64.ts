@@ -7,9 +7,10 @@ import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../ar
 import { maxAbsDiff, measure } from '../measure.js';
 import { quantile } from '../statistics.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
-import { hilbertFloor, maxAbsOf, modelOf, oracleContraction, oracleOf, roundoffOf, view } from './common.js';
+import { hilbertFloor, maxAbsOf, modelOf, oracleContraction, oracleOf, view } from './common.js';
 import { assertFloat64Layer } from './oracle-checks.js';
 import { coverageOfCase, OT_COVERAGE_BINS } from './coverage.js';
+import { accuracyOf } from '../tolerance.js';
 
 const RECORD = [0, 1, 10, 100, 300];
 const THRESHOLD = 1e-4;
@@ -32,7 +33,8 @@ export const float32VsFloat64Property: ClaimProperty<OTTransformerCase> = {
       model.forward(c.batch, { layers: L, record: RECORD }),
       createReferenceOTTransformer('float64').forward(c.batch, { layers: L, record: RECORD }),
     ]);
-    const u = roundoffOf(model);
+    const acc = accuracyOf(model);
+    const u = acc.u;
     const measurements: Measurement[] = [];
     const coverage = [];
     const analysed: number[] = [];
@@ -55,7 +57,7 @@ export const float32VsFloat64Property: ClaimProperty<OTTransformerCase> = {
         const allowed = THRESHOLD * c.batch.n * maxAbsOf(xs) + (c.batch.n + 2) * u * maxAbsOf(xs);
         worstSorted = Number.isNaN(sx) ? NaN : Math.max(worstSorted, sx / allowed);
         const pmax = maxAbsOf(view.u(ref, b, s), view.v(ref, b, s), [view.sinkU(ref, b, s)]);
-        analysed.push(Math.expm1(hilbertFloor(u, c.batch, b, pmax, rho, Math.max(l, 1)) * 2));
+        analysed.push(Math.expm1(hilbertFloor(acc, c.batch, b, pmax, rho, Math.max(l, 1)) * 2));
       });
       measurements.push(measure(b, `max_ℓ |M_ℓ − M_ℓ^{f64}| (ℓ ∈ {${RECORD.join(', ')}})`, worst, '<=', THRESHOLD, 0));
       measurements.push(measure(b, 'max_ℓ |M_ℓx − M_ℓ^{f64}x| / (10⁻⁴·n·max|x| + (n+2)u·max|x|)', worstSorted, '<=', 1, 0));

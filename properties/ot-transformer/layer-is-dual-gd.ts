@@ -9,7 +9,8 @@ import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../ar
 import { maxAbsDiff, measure } from '../measure.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
 import { OT_COVERAGE_BINS, coverageOfCase } from './coverage.js';
-import { layerStepError, logitError, maxAbsOf, modelOf, roundoffOf, view } from './common.js';
+import { layerStepError, logitError, maxAbsOf, modelOf, view } from './common.js';
+import { accuracyOf } from '../tolerance.js';
 
 export const layerIsDualGdProperty: ClaimProperty<OTTransformerCase> = {
   claimId: 'ot-transformer.layer-is-dual-gd',
@@ -25,7 +26,8 @@ export const layerIsDualGdProperty: ClaimProperty<OTTransformerCase> = {
     const model = modelOf(ctx);
     const { B, n, d } = c.batch;
     const t = await model.forward(c.batch, { layers: 1, record: [0, 1], tokens: true });
-    const u = roundoffOf(model);
+    const acc = accuracyOf(model);
+    const u = acc.u;
     const lay = tokenLayout(d);
     const measurements: Measurement[] = [];
     const coverage = [];
@@ -35,7 +37,7 @@ export const layerIsDualGdProperty: ClaimProperty<OTTransformerCase> = {
       const s0 = { u: view.u(t, b, 0), v: view.v(t, b, 0), sinkU: view.sinkU(t, b, 0), sinkV: view.sinkV(t, b, 0) };
       const exact = dualGradientStep(s0, costOf(c.batch, b), n, lambda, gamma);
       const pmax = maxAbsOf(s0.u, s0.v, [s0.sinkU, s0.sinkV]);
-      const tol = layerStepError(u, n, gamma, logitError(u, c.batch, b, pmax), pmax);
+      const tol = layerStepError(acc, n, gamma, logitError(acc, c.batch, b, pmax), pmax);
       const dev = (x: ArrayLike<number>, y: ArrayLike<number>): number => maxAbsDiff(x, y);
       // the layer-0 readout is the input (float32-exact draws; one rounding of the token write allowed), so the
       // closed form below starts from the state that was asked for and a readout that swaps ũ and ṽ is seen

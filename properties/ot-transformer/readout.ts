@@ -9,8 +9,9 @@ import { logSumExp } from '../../impl/reference/logsumexp.js';
 import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
-import { logitError, maxAbsOf, modelOf, roundoffOf, view } from './common.js';
+import { logitError, maxAbsOf, modelOf, view } from './common.js';
 import { coverageOfCase, OT_COVERAGE_BINS } from './coverage.js';
+import { accuracyOf } from '../tolerance.js';
 
 interface Input {
   readonly case: OTTransformerCase;
@@ -44,7 +45,8 @@ export const readoutProperty: ClaimProperty<Input> = {
     const model = modelOf(ctx);
     const { B, n, d } = c.batch;
     const t = await model.forward(c.batch, { layers: layer, record: [layer] });
-    const u = roundoffOf(model);
+    const acc = accuracyOf(model);
+    const u = acc.u;
     const measurements: Measurement[] = [];
     const coverage = [];
     for (let b = 0; b < B; b++) {
@@ -53,7 +55,7 @@ export const readoutProperty: ClaimProperty<Input> = {
       const pmax = maxAbsOf(view.u(t, b, 0), view.v(t, b, 0), [view.sinkU(t, b, 0), view.sinkV(t, b, 0)]);
       // M and the plan come from two heads' logits (δ_logit each); a ratio of exponentials of such logits has
       // relative error ≤ 4δ_logit (two logits in the numerator's ratio to the row), plus softmax rounding (n+3)u
-      const delta = logitError(u, c.batch, b, pmax);
+      const delta = logitError(acc, c.batch, b, pmax);
       let worst = 0;
       for (let k = 0; k < n * n; k++) worst = Number.isNaN(M[k]! - expected[k]!) ? NaN : Math.max(worst, Math.abs(M[k]! - expected[k]!));
       measurements.push(measure(b, 'max |M_ℓ − diag(P_ℓᵀ1)⁻¹P_ℓᵀ|', worst, '<=', 0, 4 * delta + (n + 3) * u));

@@ -6,8 +6,9 @@ import { sinkPotentialLimit } from '../../impl/reference/ot-transformer.js';
 import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, ClaimProperty, Measurement, Series } from '../types.js';
-import { modelOf, roundoffOf, view } from './common.js';
+import { modelOf, view } from './common.js';
 import { coverageOfCase, OT_COVERAGE_BINS } from './coverage.js';
+import { accuracyOf } from '../tolerance.js';
 
 const LAYERS = 300;
 
@@ -23,7 +24,8 @@ export const sinkPotentialProperty: ClaimProperty<OTTransformerCase> = {
     const model = modelOf(ctx);
     const { B, n } = c.batch;
     const t = await model.forward(c.batch, { layers: LAYERS, potentials: 'all', record: [LAYERS] });
-    const u = roundoffOf(model);
+    const acc = accuracyOf(model);
+    const u = acc.u;
     const measurements: Measurement[] = [];
     const coverage = [];
     const series: Series[] = [];

@@ -14,6 +14,7 @@ import type {
 } from '../types.js';
 import { aggregateCoverage, aggregateMeasurements, type CoverageBin, type QuantityStats } from './aggregate.js';
 import { toJSONSafe } from './json-safe.js';
+import { accuracyOf } from '../tolerance.js';
 
 export interface RunOptions {
   readonly impl: Implementation;
@@ -49,6 +50,8 @@ export interface ClaimResult {
   readonly reason: string;
   readonly impl: string;
   readonly backend: string;
+  /** The accuracy model(s) the claim's tolerances were derived from, one per required capability. */
+  readonly accuracy?: string;
   readonly budget: BudgetName;
   readonly seed: number;
   readonly path?: string;
@@ -84,6 +87,18 @@ export function replayCommand(claimId: string, o: { implSpec?: string; impl: Imp
   return parts.map(shellQuote).join(' ');
 }
 
+/** Names of the accuracy models of the capabilities a claim uses (properties/tolerance.ts), distinct, joined. */
+export function accuracyModelsOf(impl: Implementation, required: readonly string[]): string | undefined {
+  const names = new Set<string>();
+  for (const c of required) {
+    const cap = impl[c] as { precision?: unknown; arithmetic?: unknown } | undefined;
+    if (cap && (cap.precision === 'float32' || cap.precision === 'float64')) {
+      names.add(accuracyOf({ precision: cap.precision, arithmetic: cap.arithmetic === 'wgsl' ? 'wgsl' : 'ieee-754' }).name);
+    }
+  }
+  return names.size > 0 ? [...names].join('; ') : undefined;
+}
+
 function errorMessage(e: unknown): string {
   return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
 }
@@ -93,9 +108,10 @@ export async function runClaim(claim: Claim, property: ClaimProperty, options: R
   const start = performance.now();
   const tensorsBefore = tf.memory().numTensors;
   const seed = options.seed ?? property.defaultSeed ?? (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
+  const accuracy = accuracyModelsOf(options.impl, claim.requires);
   const base = {
     claimId: claim.id, impl: options.impl.name, backend: options.backend, budget: options.budget, seed,
-    path: options.path,
+    path: options.path, ...(accuracy !== undefined ? { accuracy } : {}),
   };
   const empty = { quantities: [], coverage: {}, rates: [], proportions: [], tables: [], series: [] };
   const missing = missingCapability(options.impl, claim.requires);

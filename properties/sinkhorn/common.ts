@@ -7,7 +7,7 @@ import { birkhoffContraction, projectiveDiameter } from '../../impl/reference/bi
 import { entropicPlan, type EntropicPlan } from '../../impl/reference/entropic-plan.js';
 import { logPlanFrom, sinkhornLog, type OTProblem, type ReferenceTrace } from '../../impl/reference/sinkhorn.js';
 import { assertExactPlan, assertReferenceColumnStep } from '../oracle.js';
-import { halfStepError, perturbedContraction, unitRoundoff } from '../tolerance.js';
+import { accuracyOf, halfStepError, perturbedContraction } from '../tolerance.js';
 import type { PropertyContext } from '../types.js';
 import type { SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
 import { capabilityOf } from '../capability.js';
@@ -94,11 +94,11 @@ function maxFinite(x: ArrayLike<number>): number {
  * the log-sum-exp arguments log v_j − C_ij/ε are bounded by max|log v| + max C/ε, over max(n, m) terms.
  */
 export function halfStepNoise(solver: SinkhornSolver, batch: SinkhornBatch, i: number, scalings: readonly ArrayLike<number>[]): number {
-  const u = unitRoundoff(solver.precision);
+  const acc = accuracyOf(solver);
   const C = batch.C.subarray(i * batch.n * batch.m, (i + 1) * batch.n * batch.m);
   const magnitude = Math.max(...scalings.map(maxFinite)) + maxFinite(C) / batch.eps[i]!;
   const logW = Math.max(maxFinite(batch.a.subarray(i * batch.n, (i + 1) * batch.n).map(Math.log)), maxFinite(batch.b.subarray(i * batch.m, (i + 1) * batch.m).map(Math.log)));
-  return halfStepError(u, magnitude, Math.max(batch.n, batch.m), logW);
+  return halfStepError(acc, magnitude, Math.max(batch.n, batch.m), logW);
 }
 
 /** Coverage coordinates of one instance: shape, ε, κ, families, total mass, max |C|/ε and zero weights. */
@@ -163,7 +163,7 @@ export function planAgainstReference(
   const o = instanceOracle(batch, i);
   const p = referenceProblem(batch, i);
   const refPlan = referencePlan(p, at, ref ?? sinkhornLog(p, at));
-  const u = unitRoundoff(solver.precision);
+  const u = accuracyOf(solver).u;
   const k = o.kappa;
   const slot = at === iterations ? trace.stored - 1 : at;
   const scalings = [traceSlice(trace, 'logV', i, slot), traceSlice(trace, 'logU', i, slot)];

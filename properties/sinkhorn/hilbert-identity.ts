@@ -8,9 +8,9 @@ import { hilbertDistanceLog, oscillation } from '../../impl/reference/hilbert.js
 import fc from 'fast-check';
 import { fixedCase, PEER_CASES, sinkhornCase, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
 import { measure, maxAbs } from '../measure.js';
-import { unitRoundoff } from '../tolerance.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
 import { coverageOf, describeCase, exactPlan, instanceOracle, planSlice, SINKHORN_COVERAGE_BINS, solverOf, traceSlice } from './common.js';
+import { accuracyOf } from '../tolerance.js';
 
 interface Input {
   readonly case: SinkhornCase;
@@ -39,7 +39,7 @@ export const hilbertIdentityProperty: ClaimProperty<Input> = {
     const solver = solverOf(ctx);
     const { B } = c.batch;
     const trace = await solver.solve(c.batch, { iterations, domain: 'log' });
-    const u = unitRoundoff(solver.precision);
+    const u = accuracyOf(solver).u;
     const measurements: Measurement[] = [];
     const coverage = [];
     for (let i = 0; i < B; i++) {

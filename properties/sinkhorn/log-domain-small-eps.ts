@@ -12,9 +12,9 @@ import type { SinkhornDomain } from '../../impl/capabilities/sinkhorn.js';
 import { logSumExp } from '../../impl/reference/logsumexp.js';
 import { sinkhornCase, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
 import { measure, maxAbs } from '../measure.js';
-import { unitRoundoff } from '../tolerance.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
 import { coverageOf, describeCase, halfStepNoise, planAgainstReference, planSlice, solverOf, traceSlice } from './common.js';
+import { accuracyOf } from '../tolerance.js';
 
 interface Input {
   readonly case: SinkhornCase;
@@ -41,7 +41,7 @@ export const logDomainSmallEpsProperty: ClaimProperty<Input> = {
     const { B, n, m } = c.batch;
     const domain: SinkhornDomain = stabilized ? 'stabilized' : 'log';
     const trace = await solver.solve(c.batch, { iterations, domain });
-    const u = unitRoundoff(solver.precision);
+    const u = accuracyOf(solver).u;
     const measurements: Measurement[] = [];
     const coverage = [];
     for (let i = 0; i < B; i++) {

@@ -8,9 +8,9 @@ import { logSumExp } from '../../impl/reference/logsumexp.js';
 import { logPlanFrom } from '../../impl/reference/sinkhorn.js';
 import { fixedCase, PEER_CASES, sinkhornCase, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
 import { measure } from '../measure.js';
-import { unitRoundoff } from '../tolerance.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
 import { coverageOf, describeCase, exactPlan, instanceOracle, SINKHORN_COVERAGE_BINS, solverOf, traceSlice } from './common.js';
+import { IEEE_FLOAT64 } from '../tolerance.js';
 
 const ITERATIONS = 12;
 
@@ -37,7 +37,7 @@ export const tvHilbertBoundProperty: ClaimProperty<SinkhornCase> = {
     const measurements: Measurement[] = [];
     const coverage = [];
     // float64 evaluation: each of the n·m terms has relative error ≲ u64·(|log p| + log nm + 4); the sum adds nm·u64
-    const u64 = unitRoundoff('float64');
+    const u64 = IEEE_FLOAT64.u;
     for (let i = 0; i < B; i++) {
       const o = instanceOracle(c.batch, i);
       const star = exactPlan(o);

@@ -7,9 +7,10 @@ import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../ar
 import { measure } from '../measure.js';
 import { linearFit } from '../statistics.js';
 import type { BatchOutcome, ClaimProperty, ClaimSummary, Measurement, Series } from '../types.js';
-import { hilbertFloor, maxAbsOf, modelOf, oracleContraction, oracleOf, roundoffOf, view } from '../ot-transformer/common.js';
+import { hilbertFloor, maxAbsOf, modelOf, oracleContraction, oracleOf, view } from '../ot-transformer/common.js';
 import { coverageOfCase, OT_COVERAGE_BINS } from '../ot-transformer/coverage.js';
 import { listOf, sortingLimit } from './common.js';
+import { accuracyOf } from '../tolerance.js';
 
 export const DEPTH_LADDER = [10, 30, 100, 300, 1000, 3000] as const;
 const TARGET = 1e-3;
@@ -30,7 +31,8 @@ export const sortingErrorVanishesProperty: ClaimProperty<OTTransformerCase> = {
     const { B, n } = c.batch;
     const L = DEPTH_LADDER[DEPTH_LADDER.length - 1]!;
     const t = await model.forward(c.batch, { layers: L, record: [...DEPTH_LADDER] });
-    const u = roundoffOf(model);
+    const acc = accuracyOf(model);
+    const u = acc.u;
     const measurements: Measurement[] = [];
     const coverage = [];
     const series: Series[] = [];
@@ -51,7 +53,7 @@ export const sortingErrorVanishesProperty: ClaimProperty<OTTransformerCase> = {
       const last = DEPTH_LADDER.length - 1;
       const rho = model.precision === 'float32' ? oracleContraction(c.batch, b, o, 2 * L).rho : 1;
       const pmax = maxAbsOf(view.u(t, b, last), view.v(t, b, last), [view.sinkU(t, b, last)]);
-      const floor = (Math.max(...x) - Math.min(...x)) * Math.expm1(2 * hilbertFloor(u, c.batch, b, pmax, rho, L));
+      const floor = (Math.max(...x) - Math.min(...x)) * Math.expm1(2 * hilbertFloor(acc, c.batch, b, pmax, rho, L));
       measurements.push(measure(b, `max_i |ŝ_L,i − s*_i| at L = ${L}`, errs[last]!, '<=', TARGET, floor));
       // the fit uses the ladder points above the rounding noise of ŝ itself, 100·u·max|x| (the analysed floor
       // above is a worst-case bound for the verdict and would discard most of the measured decay)

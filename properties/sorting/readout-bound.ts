@@ -7,9 +7,10 @@ import fc from 'fast-check';
 import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
-import { modelOf, oracleOf, roundoffOf, view } from '../ot-transformer/common.js';
+import { modelOf, oracleOf, view } from '../ot-transformer/common.js';
 import { coverageOfCase, OT_COVERAGE_BINS } from '../ot-transformer/coverage.js';
 import { listOf, sortingLimit } from './common.js';
+import { accuracyOf } from '../tolerance.js';
 
 const LAYERS = [0, 5, 50, 300];
 
@@ -28,7 +29,8 @@ export const sortingReadoutBoundProperty: ClaimProperty<OTTransformerCase> = {
     const model = modelOf(ctx);
     const { B, n } = c.batch;
     const t = await model.forward(c.batch, { layers: LAYERS[LAYERS.length - 1]!, record: LAYERS });
-    const u = roundoffOf(model);
+    const acc = accuracyOf(model);
+    const u = acc.u;
     const measurements: Measurement[] = [];
     const coverage = [];
     for (let b = 0; b < B; b++) {

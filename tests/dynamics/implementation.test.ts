@@ -12,6 +12,7 @@ import { createReferenceSphereDynamics } from '../../impl/reference/sphere-dynam
 import { createTfjsSphereDynamics } from '../../impl/tfjs/sphere-dynamics.js';
 import { ginibre, seededSpherePoints } from '../../properties/arbitraries/sphere.js';
 import { energyRounding, shiftedAbsTerms } from '../../properties/dynamics/common.js';
+import { IEEE_FLOAT32, IEEE_FLOAT64 } from '../../properties/tolerance.js';
 import { beta51, transitionTime } from '../../properties/dynamics/theory.js';
 import { liveTensors, setupBackend } from '../helpers.js';
 
@@ -72,7 +73,7 @@ test('energies: three normalisations, tfjs = reference; closed forms of E[σ_d] 
     for (let b = 0; b < 3; b++) {
       const beta = batch.beta[b]!;
       const abs = e === 'shifted' ? shiftedAbsTerms(batch.x, 6, 3, beta, b * 18) : 0;
-      const tol = energyRounding('float32', 6, 3, beta, e, 1, r[b]!, abs) + energyRounding('float64', 6, 3, beta, e, 1, r[b]!, abs);
+      const tol = energyRounding(IEEE_FLOAT32, 6, 3, beta, e, 1, r[b]!, abs) + energyRounding(IEEE_FLOAT64, 6, 3, beta, e, 1, r[b]!, abs);
       assert.ok(Math.abs(a[b]! - r[b]!) <= tol, `${e}[${b}]: ${a[b]} vs ${r[b]} (tol ${tol})`);
     }
   }

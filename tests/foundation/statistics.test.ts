@@ -5,7 +5,9 @@ import { birkhoffContraction, projectiveDiameter } from '../../impl/reference/bi
 import { maxAbs, maxAbsDiff, measure } from '../../properties/measure.js';
 import { aggregateCoverage, aggregateMeasurements } from '../../properties/runner/aggregate.js';
 import { clopperPearson, linearFit, quantile, studentTQuantile } from '../../properties/statistics.js';
-import { halfStepError, logSumExpError, perturbedContraction, unitRoundoff } from '../../properties/tolerance.js';
+import {
+  accuracyOf, halfStepError, IEEE_FLOAT32, IEEE_FLOAT64, logSumExpError, perturbedContraction, unitRoundoff, WGSL_FLOAT32,
+} from '../../properties/tolerance.js';
 
 const close = (x: number, y: number, tol: number, what: string): void => assert.ok(Math.abs(x - y) <= tol, `${what}: ${x} vs ${y}`);
 
@@ -94,8 +96,20 @@ test('Birkhoff: the separable diameter equals the four-index brute force; κ = t
 test('tolerances: unit roundoff, LSE and perturbed-contraction formulas', () => {
   assert.is(unitRoundoff('float32'), 2 ** -24);
   assert.is(unitRoundoff('float64'), 2 ** -53);
-  close(logSumExpError(1, 10, 4), 30 + 4 + Math.log(4) + 2, 1e-12, 'LSE error');
-  close(halfStepError(1, 10, 4, 3), 30 + 4 + Math.log(4) + 2 + 4, 1e-12, 'half-step error');
+  const u = 2 ** -24;
+  close(logSumExpError(IEEE_FLOAT32, 10, 4) / u, 30 + 4 + Math.log(4) + 2, 1e-12, 'LSE error');
+  close(halfStepError(IEEE_FLOAT32, 10, 4, 3) / u, 30 + 4 + Math.log(4) + 2 + 4, 1e-12, 'half-step error');
+  // WGSL: ops 1 ulp = 2u; exp sum (3 + 2·min(20, 3/e)) ulp; log of S ∈ [1, 4] max(2⁻²¹, 3 ulp·log 4); division 2.5 ulp
+  const ulp = 2 * u;
+  const wgslLse = ulp * (30 + 3 + 2) + ulp * (3 + (2 * 3) / Math.E) + Math.max(2 ** -21, 3 * ulp * Math.log(4));
+  close(logSumExpError(WGSL_FLOAT32, 10, 4), wgslLse, 1e-12, 'WGSL LSE error');
+  close(halfStepError(WGSL_FLOAT32, 10, 4, 3), wgslLse + 4 * ulp + 1.5 * ulp, 1e-12, 'WGSL half-step error');
+  assert.ok(logSumExpError(WGSL_FLOAT32, 10, 4) > logSumExpError(IEEE_FLOAT32, 10, 4), 'WGSL is looser than IEEE');
+  assert.is(accuracyOf({ precision: 'float32' }), IEEE_FLOAT32);
+  assert.is(accuracyOf({ precision: 'float32', arithmetic: 'wgsl' }), WGSL_FLOAT32);
+  assert.is(accuracyOf({ precision: 'float64', arithmetic: 'wgsl' }), IEEE_FLOAT64);
+  assert.is(WGSL_FLOAT32.log(0.5, 2), 2 ** -21);
+  close(WGSL_FLOAT32.exp(4), 11 * ulp, 1e-15, 'exp 3 + 2|x| ulp');
   close(perturbedContraction(0.5, 3, 8, 1), 0.125 * 8 + (1 - 0.125) / 0.5, 1e-12, 'geometric');
   close(perturbedContraction(1, 3, 8, 1), 8 + 3, 1e-12, 'ρ = 1 reads the sum as ℓ');
 });

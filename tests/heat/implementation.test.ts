@@ -8,6 +8,7 @@ import { createReferenceSBAttention } from '../../impl/reference/sb-attention.js
 import { createTfjsSBAttention } from '../../impl/tfjs/sb-attention.js';
 import { gaussianSource, POSTER_MIXTURE, sampleSource } from '../../properties/arbitraries/gaussians.js';
 import { extent, stepErrorModel } from '../../properties/heat/common.js';
+import { IEEE_FLOAT32 } from '../../properties/tolerance.js';
 import { liveTensors, setupBackend } from '../helpers.js';
 
 const tfjs = createTfjsSBAttention();
@@ -36,7 +37,7 @@ test.before(async () => {
 test('tfjs step = float64 step within the analysed float32 step error (d = 1, 2, 3)', async () => {
   for (const d of [1, 2, 3]) {
     const batch = batchOf(d, 60, [0.02, 0.1, 0.2]);
-    const m32 = stepErrorModel('float32', batch.n);
+    const m32 = stepErrorModel(IEEE_FLOAT32, batch.n);
     const a = await tfjs.step(batch, { tolerance: m32.tolerance(0.02), maxIterations: 300 });
     const b = await ref.step(batch, { tolerance: 1e-14, maxIterations: 1000 });
     for (let i = 0; i < batch.B; i++) {
