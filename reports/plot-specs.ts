@@ -12,10 +12,11 @@ import { PLOT_CONFIG, PLOT_HEIGHT, PLOT_WIDTH } from './svg.js';
 /** A spec to render, or the reason there is nothing to draw. */
 export type SpecOrEmpty = { readonly spec: vl.TopLevelSpec; readonly note?: string } | { readonly empty: string };
 
-const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 const DASH = { domain: ['measured', 'theory'], range: [[1, 0], [6, 4]] };
 
-function frame(title: string, subtitle?: string): Pick<vl.TopLevelSpec, '$schema' | 'config' | 'title'> & { width: number; height: number } {
+/** Schema, shared look, title (with an optional subtitle) and the standard plot size. */
+export function frame(title: string, subtitle?: string): Pick<vl.TopLevelSpec, '$schema' | 'config' | 'title'> & { width: number; height: number } {
   return { $schema: SCHEMA, config: PLOT_CONFIG, title: subtitle ? { text: title, subtitle } : title, width: PLOT_WIDTH, height: PLOT_HEIGHT };
 }
 
@@ -23,9 +24,17 @@ function frame(title: string, subtitle?: string): Pick<vl.TopLevelSpec, '$schema
  * Axis for a log scale: labels only at 1·10ᵏ (spans over 2 decades) or at 1, 2, 5·10ᵏ, so that
  * labels never crowd; grid lines stay at every tick.
  */
-export function logAxis(values: readonly number[]): { labelExpr: string; labelOverlap: boolean } {
+export function logAxis(values: readonly number[]): { labelExpr: string; labelOverlap: boolean; values?: number[] } {
   const pos = values.filter((v) => v > 0 && Number.isFinite(v));
   const decades = pos.length > 0 ? Math.log10(Math.max(...pos) / Math.min(...pos)) : 0;
+  if (decades > 4) {
+    // wide spans: ticks and grid lines at powers of ten only (minor ticks would be most of the SVG)
+    const [a, b] = [Math.floor(Math.log10(Math.min(...pos))), Math.ceil(Math.log10(Math.max(...pos)))];
+    const every = Math.max(1, Math.ceil((b - a) / 12));
+    const ticks = Array.from({ length: b - a + 1 }, (_, k) => a + k).filter((e) => e % every === 0).map((e) => 10 ** e);
+    const fmtWide = "(datum.value >= 1e-3 && datum.value < 1e4 ? format(datum.value, '~g') : format(datum.value, '.0e'))";
+    return { labelExpr: fmtWide, labelOverlap: false, values: ticks };
+  }
   const lead = 'datum.value / pow(10, floor(log(datum.value) / LN10 + 1e-9))';
   const keep = decades > 2 ? `abs(${lead} - 1) < 1e-6` : `(abs(${lead} - 1) < 1e-6 || abs(${lead} - 2) < 1e-6 || abs(${lead} - 5) < 1e-6)`;
   const fmt = "(datum.value >= 1e-3 && datum.value < 1e4 ? format(datum.value, '~g') : format(datum.value, '.0e'))";
@@ -35,6 +44,16 @@ export function logAxis(values: readonly number[]): { labelExpr: string; labelOv
 /** Keep the points a scale can draw: finite, and positive on log axes. */
 function drawable(points: ReadonlyArray<readonly [number, number]>, logX: boolean, logY: boolean): Array<[number, number]> {
   return points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y) && (!logX || x > 0) && (!logY || y > 0)).map(([x, y]) => [x, y]);
+}
+
+/** Points a drawn curve keeps at most; report.json keeps every point. */
+export const MAX_DRAWN_POINTS = 300;
+
+/** Every k-th point (first and last kept) so that a curve draws at most MAX_DRAWN_POINTS points. */
+export function thin<T>(points: readonly T[], max = MAX_DRAWN_POINTS): T[] {
+  if (points.length <= max) return [...points];
+  const step = (points.length - 1) / (max - 1);
+  return Array.from({ length: max }, (_, i) => points[Math.round(i * step)]!);
 }
 
 /** Split "quantity — instance label" names so that colour encodes the instance and dash the role. */
@@ -60,9 +79,12 @@ export interface LinesInput {
 export function linesSpec(p: LinesInput): SpecOrEmpty {
   const all = p.curves.every((c) => c.name.includes(' — '));
   let dropped = 0;
+  let thinned = 0;
   const values = p.curves.flatMap((c) => {
-    const pts = drawable(c.points, p.logX, p.logY);
-    dropped += c.points.length - pts.length;
+    const all = drawable(c.points, p.logX, p.logY);
+    dropped += c.points.length - all.length;
+    const pts = thin(all);
+    thinned += all.length - pts.length;
     return pts.map(([x, y]) => ({ x, y, curve: c.name, label: all ? labelOf(c.name) : c.name, role: c.role }));
   });
   if (values.length === 0) {
@@ -71,7 +93,11 @@ export function linesSpec(p: LinesInput): SpecOrEmpty {
   }
   const labels = new Set(values.map((v) => v.label)).size;
   const roles = new Set(values.map((v) => v.role));
-  const note = dropped > 0 ? `${dropped} point(s) not drawn (non-finite${p.logY || p.logX ? ' or ≤ 0 on a log axis' : ''}).` : undefined;
+  const notes = [
+    dropped > 0 ? `${dropped} point(s) not drawn (non-finite${p.logY || p.logX ? ' or ≤ 0 on a log axis' : ''}).` : '',
+    thinned > 0 ? `Curves thinned to at most ${MAX_DRAWN_POINTS} points each for drawing (${thinned} left out; report.json keeps them all).` : '',
+  ].filter(Boolean);
+  const note = notes.length > 0 ? notes.join(' ') : undefined;
   const few = values.length / Math.max(1, p.curves.length) <= 24;
   const spec: vl.TopLevelSpec = {
     ...frame(p.title, roles.has('theory') ? 'solid: measured · dashed: theory' : undefined),
@@ -177,13 +203,27 @@ export function logLogFitSpec(f: LogLogFitFigure, title: string): SpecOrEmpty {
     domain.push(name);
     range.push('#7f7f7f');
   }
+  const band: Array<{ x: number; lo: number; hi: number; series: string }> = [];
+  if (f.ci95 && f.ci95.every(Number.isFinite) && hi > lo) {
+    const lx = xs.reduce((s, x) => s + Math.log(x), 0) / xs.length;
+    const centre = f.intercept + f.slope * lx;
+    const name = 'fit: 95% band of the slope';
+    for (let k = 0; k <= 24; k++) {
+      const x = Math.exp(Math.log(lo) + (k / 24) * (Math.log(hi) - Math.log(lo)));
+      const ys = f.ci95.map((s) => Math.exp(centre + s * (Math.log(x) - lx)));
+      band.push({ x, lo: Math.min(...ys), hi: Math.max(...ys), series: name });
+    }
+    domain.push(name);
+    range.push('#f4a6a6');
+  }
   const color = { field: 'series', type: 'nominal' as const, title: null, scale: { domain, range }, legend: { orient: 'bottom' as const } };
   const x = { field: 'x', type: 'quantitative' as const, title: f.x, scale: { type: 'log' as const }, axis: logAxis(xs) };
-  const y = { field: 'y', type: 'quantitative' as const, title: f.y, scale: { type: 'log' as const }, axis: logAxis([...pts.map((p) => p[1]), ...line.map((l) => l.y)]) };
+  const y = { field: 'y', type: 'quantitative' as const, title: f.y, scale: { type: 'log' as const }, axis: logAxis([...pts.map((p) => p[1]), ...line.map((l) => l.y), ...band.flatMap((b) => [b.lo, b.hi])]) };
   return {
     spec: {
       ...frame(title, `log–log; ${fitName}${f.theorySlope !== undefined ? `, theory ${num(f.theorySlope)}` : ''}`),
       layer: [
+        ...(band.length > 0 ? [{ data: { values: band }, mark: { type: 'area' as const, opacity: 0.35, clip: true }, encoding: { x, y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color } }] : []),
         { data: { values: rows }, mark: { type: 'point', filled: true, size: 40 }, encoding: { x, y, color } },
         { data: { values: line }, mark: { type: 'line', strokeDash: [6, 4], clip: true }, encoding: { x, y, color, detail: { field: 'series' } } },
       ],
