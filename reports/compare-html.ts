@@ -35,37 +35,89 @@ export function ratePairs(oldReport: Report, newReport: Report): RatePair[] {
 
 /** Old and new estimate with 95% interval per rate (grey: old, blue: new), theory in red; a panel per rate. */
 export function ratePairsSpec(pairs: readonly RatePair[]): SpecOrEmpty {
-  const rows = pairs.flatMap((p) => {
-    const label = `${p.claimId} · ${p.name.length > 50 ? `${p.name.slice(0, 47)}…` : p.name}`;
-    const [tlo, thi] = typeof p.new.theory === 'number' ? [p.new.theory, p.new.theory] : p.new.theory;
-    return (['old', 'new'] as const).map((which) => {
-      const r = p[which];
-      return { label, which, estimate: r.estimate, lo: r.ci95[0], hi: r.ci95[1], tlo, thi };
-    });
-  }).filter((r) => [r.estimate, r.lo, r.hi].every(Number.isFinite));
+  const rows = pairs
+    .flatMap((p) => {
+      const label = `${p.claimId} · ${p.name.length > 50 ? `${p.name.slice(0, 47)}…` : p.name}`;
+      const [tlo, thi] = typeof p.new.theory === 'number' ? [p.new.theory, p.new.theory] : p.new.theory;
+      return (['old', 'new'] as const).map((which) => {
+        const r = p[which];
+        return { label, which, estimate: r.estimate, lo: r.ci95[0], hi: r.ci95[1], tlo, thi };
+      });
+    })
+    .filter((r) => [r.estimate, r.lo, r.hi].every(Number.isFinite));
   if (rows.length === 0) return { empty: 'No fitted rate appears in both reports.' };
   const x = { type: 'quantitative' as const, title: null, scale: { zero: false } };
-  const y = { field: 'which', type: 'nominal' as const, title: null, sort: ['old', 'new'], axis: { labelFontSize: 10 } };
-  const colour = { field: 'which', type: 'nominal' as const, title: 'report (measured estimate, 95% interval)', scale: { domain: ['old', 'new'], range: ['#8c8c8c', '#1f77b4'] }, legend: { orient: 'top' as const } };
+  const y = {
+    field: 'which',
+    type: 'nominal' as const,
+    title: null,
+    sort: ['old', 'new'],
+    axis: { labelFontSize: 10 },
+  };
+  const colour = {
+    field: 'which',
+    type: 'nominal' as const,
+    title: 'report (measured estimate, 95% interval)',
+    scale: { domain: ['old', 'new'], range: ['#8c8c8c', '#1f77b4'] },
+    legend: { orient: 'top' as const },
+  };
   return {
     spec: {
       $schema: SCHEMA,
       config: { ...PLOT_CONFIG, facet: { spacing: 4 }, header: { labelFontSize: 11 } },
-      title: { text: 'Fitted rates: old and new 95% intervals', subtitle: 'grey: old report · blue: new report · red: theory (tick, or shaded admissible interval)' },
+      title: {
+        text: 'Fitted rates: old and new 95% intervals',
+        subtitle: 'grey: old report · blue: new report · red: theory (tick, or shaded admissible interval)',
+      },
       data: { values: rows },
-      facet: { row: { field: 'label', type: 'nominal', title: null, sort: null, header: { labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top', labelLimit: 640 } } },
+      facet: {
+        row: {
+          field: 'label',
+          type: 'nominal',
+          title: null,
+          sort: null,
+          header: { labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top', labelLimit: 640 },
+        },
+      },
       resolve: { scale: { x: 'independent' } },
       spec: {
-        width: 560, height: { step: 12 },
+        width: 560,
+        height: { step: 12 },
         layer: [
-          { mark: { type: 'rect', color: '#e4202c', opacity: 0.2 }, encoding: { x: { ...x, field: 'tlo' }, x2: { field: 'thi' } } },
+          {
+            mark: { type: 'rect', color: '#e4202c', opacity: 0.2 },
+            encoding: { x: { ...x, field: 'tlo' }, x2: { field: 'thi' } },
+          },
           { mark: { type: 'rule', color: '#e4202c', strokeWidth: 2 }, encoding: { x: { ...x, field: 'tlo' } } },
-          { mark: { type: 'rule', strokeWidth: 2.5 }, encoding: { y, x: { ...x, field: 'lo' }, x2: { field: 'hi' }, color: colour } },
-          { mark: { type: 'point', filled: true, size: 40 }, encoding: { y, x: { ...x, field: 'estimate' }, color: colour } },
+          {
+            mark: { type: 'rule', strokeWidth: 2.5 },
+            encoding: { y, x: { ...x, field: 'lo' }, x2: { field: 'hi' }, color: colour },
+          },
+          {
+            mark: { type: 'point', filled: true, size: 40 },
+            encoding: { y, x: { ...x, field: 'estimate' }, color: colour },
+          },
         ],
       },
     } as unknown as vl.TopLevelSpec,
   };
+}
+
+const REGRESSION_RULE =
+  'A regression is a claim that was verified and is now violated or errored, or a fitted rate whose new estimate ' +
+  'left the old 95% interval.';
+
+const code = (s: string): string => `<code>${h(s)}</code>`;
+
+/** One table row of already-escaped cells. */
+function row(cells: readonly string[], cls = ''): string {
+  return `<tr${cls ? ` class="${cls}"` : ''}>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
+}
+
+function table(id: string, header: readonly string[], rows: readonly string[]): string {
+  const head = header.map((x) => `<th>${h(x)}</th>`).join('');
+  const body = rows.join('\n');
+  return `<table class="summary" id="${id}"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
 function badge(status: string | undefined): string {
@@ -73,13 +125,48 @@ function badge(status: string | undefined): string {
 }
 
 /** The whole compare page, self-contained (inline CSS and SVG). */
-export async function renderCompareHtml(c: Comparison, oldReport: Report, newReport: Report, names: { old: string; new: string }): Promise<string> {
+export async function renderCompareHtml(
+  c: Comparison,
+  oldReport: Report,
+  newReport: Report,
+  names: { old: string; new: string },
+): Promise<string> {
   const pairs = ratePairs(oldReport, newReport);
   const built = ratePairsSpec(pairs);
-  const svg = 'spec' in built ? prefixSvgIds(await vegaLiteToSvg(built.spec), 'compare-rates') : messageSvg('fitted rates', built.empty);
-  const rows = c.changes.map((ch) => `<tr class="${ch.regression ? 'regression' : ''}"><td>${h(ch.regression ? 'REGRESSION' : ch.kind)}</td><td><code>${h(ch.claimId)}</code></td><td>${badge(ch.oldStatus)}</td><td>${badge(ch.newStatus)}</td><td>${h(ch.detail)}</td></tr>`);
-  const moved = pairs.map((p) => `<tr><td><code>${h(p.claimId)}</code></td><td>${h(p.name)}</td><td class="num">${h(num(p.old.estimate))} [${h(num(p.old.ci95[0]))}, ${h(num(p.old.ci95[1]))}]</td><td class="num">${h(num(p.new.estimate))} [${h(num(p.new.ci95[0]))}, ${h(num(p.new.ci95[1]))}]</td><td>${h(p.old.verdict)} → ${h(p.new.verdict)}</td></tr>`);
-  const verdict = c.regressions > 0 ? `<strong class="bad">${c.regressions} regression(s)</strong>` : '<strong>no regression</strong>';
+  const svg =
+    'spec' in built
+      ? prefixSvgIds(await vegaLiteToSvg(built.spec), 'compare-rates')
+      : messageSvg('fitted rates', built.empty);
+  const changeRows = c.changes.map((ch) =>
+    row(
+      [
+        ch.regression ? 'REGRESSION' : ch.kind,
+        code(ch.claimId),
+        badge(ch.oldStatus),
+        badge(ch.newStatus),
+        h(ch.detail),
+      ],
+      ch.regression ? 'regression' : '',
+    ),
+  );
+  const interval = (r: FittedRate): string => `${num(r.estimate)} [${num(r.ci95[0])}, ${num(r.ci95[1])}]`;
+  const rateRows = pairs.map((p) =>
+    row([code(p.claimId), h(p.name), h(interval(p.old)), h(interval(p.new)), h(`${p.old.verdict} → ${p.new.verdict}`)]),
+  );
+  const verdict =
+    c.regressions > 0
+      ? `<strong class="bad">${c.regressions} regression(s)</strong>`
+      : '<strong>no regression</strong>';
+  const about = (r: Report, name: string): string =>
+    `<code>${h(name)}</code> (${h(r.createdAt)}, budget ${h(r.options.budget)}, implementation ${h(r.options.impl)})`;
+  const changes =
+    changeRows.length > 0
+      ? table('changes', ['change', 'claim', 'old', 'new', 'detail'], changeRows)
+      : '<p class="muted" id="changes">No status changed, and every fitted rate is inside its old 95% interval.</p>';
+  const rateTable =
+    rateRows.length > 0
+      ? table('rates', ['claim', 'rate', 'old estimate [95%]', 'new estimate [95%]', 'verdict'], rateRows)
+      : '';
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -90,16 +177,16 @@ export async function renderCompareHtml(c: Comparison, oldReport: Report, newRep
 </head>
 <body>
 <h1>transformer-ot-verify: comparison of two reports</h1>
-<p class="meta">old <code>${h(names.old)}</code> (${h(oldReport.createdAt)}, budget ${h(oldReport.options.budget)}, implementation ${h(oldReport.options.impl)}) → new <code>${h(names.new)}</code> (${h(newReport.createdAt)}, budget ${h(newReport.options.budget)}, implementation ${h(newReport.options.impl)})</p>
+<p class="meta">old ${about(oldReport, names.old)} → new ${about(newReport, names.new)}</p>
 <p>${c.compared} claims compared: ${c.changes.length} change(s), ${verdict}.</p>
 <h2>Status changes</h2>
-${rows.length > 0 ? `<table class="summary" id="changes"><thead><tr><th>change</th><th>claim</th><th>old</th><th>new</th><th>detail</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>` : '<p class="muted" id="changes">No status changed, and every fitted rate is inside its old 95% interval.</p>'}
-<p class="rule">A regression is a claim that was verified and is now violated or errored, or a fitted rate whose new estimate left the old 95% interval.</p>
+${changes}
+<p class="rule">${h(REGRESSION_RULE)}</p>
 <h2>Fitted rates, old and new</h2>
 <figure class="plot" id="plot-compare-rates" data-plot-id="compare-rates">
 ${svg}
 </figure>
-${moved.length > 0 ? `<table class="summary"><thead><tr><th>claim</th><th>rate</th><th>old estimate [95%]</th><th>new estimate [95%]</th><th>verdict</th></tr></thead><tbody>\n${moved.join('\n')}\n</tbody></table>` : ''}
+${rateTable}
 </body>
 </html>
 `;

@@ -18,7 +18,9 @@ const BAND = '#f2a93b';
 export function scaleTitle(scale: SampleScale, relation: string): string {
   if (scale === 'ratio') return 'measured / bound (dimensionless; 1 = the bound)';
   if (scale === 'tolerance') return '|measured − theory| / tolerance (1 = the analysed tolerance)';
-  return relation === '>=' ? '(bound + tol) / (measured + 2·tol) (1 = the edge)' : 'measured / (bound + tolerance) (1 = the edge)';
+  return relation === '>='
+    ? '(bound + tol) / (measured + 2·tol) (1 = the edge)'
+    : 'measured / (bound + tolerance) (1 = the edge)';
 }
 
 /** How close one normalised value came to breaking the claim: ≤ 1 holds, > 1 broke it (≥ ratios inverted). */
@@ -32,7 +34,8 @@ const holdsRight = (s: CheckSample): boolean => s.relation === '>=' && s.scale =
 /** The worst (largest) tightness of a sample, and its median (from the kept order statistics). */
 export function sampleTightness(s: CheckSample): { worst: number; median: number } | undefined {
   const pts = s.groups.flatMap((g) => g.points.map(([v, f]) => ({ t: tightnessOf(v, s), f, w: g.count })));
-  if (pts.length === 0) return s.groups.some((g) => g.zeros > 0) ? { worst: tightnessOf(0, s), median: tightnessOf(0, s) } : undefined;
+  if (pts.length === 0)
+    return s.groups.some((g) => g.zeros > 0) ? { worst: tightnessOf(0, s), median: tightnessOf(0, s) } : undefined;
   const worst = Math.max(...pts.map((p) => p.t));
   const sorted = [...pts].sort((a, b) => a.t - b.t);
   return { worst, median: sorted[Math.floor(sorted.length / 2)]!.t };
@@ -76,32 +79,70 @@ export function checksEcdfSpec(q: QuantityStats, title: string, notAsserted: boo
   const xs = rows.map((r) => r.x);
   const lo = Math.min(...xs, ...edge) / 1.3;
   const hi = Math.max(...xs, ...edge) * 1.3;
-  const x = { field: 'x', type: 'quantitative' as const, title: scaleTitle(s.scale, s.relation), scale: { type: 'log' as const, domain: [lo, hi], nice: false }, axis: logAxis([lo, hi]) };
+  const x = {
+    field: 'x',
+    type: 'quantitative' as const,
+    title: scaleTitle(s.scale, s.relation),
+    scale: { type: 'log' as const, domain: [lo, hi], nice: false },
+    axis: logAxis([lo, hi]),
+  };
   const groups = [...new Set(rows.map((r) => r.group))];
   const legendTitle = s.by ? `measured, by ${s.by} bin (checks)` : 'measured (checks)';
   const layers: Array<Record<string, unknown>> = [];
   if (band !== undefined && band > 0) {
-    layers.push({ data: { values: [{ a: edge[0], b: edge[1] }] }, mark: { type: 'rect', color: BAND, opacity: 0.35 }, encoding: { x: { ...x, field: 'a' }, x2: { field: 'b' } } });
+    layers.push({
+      data: { values: [{ a: edge[0], b: edge[1] }] },
+      mark: { type: 'rect', color: BAND, opacity: 0.35 },
+      encoding: { x: { ...x, field: 'a' }, x2: { field: 'b' } },
+    });
   }
   layers.push(
-    { data: { values: [{ x: 1 }] }, mark: { type: 'rule', color: BOUND_RED, strokeWidth: 2, strokeDash: [6, 4] }, encoding: { x } },
+    {
+      data: { values: [{ x: 1 }] },
+      mark: { type: 'rule', color: BOUND_RED, strokeWidth: 2, strokeDash: [6, 4] },
+      encoding: { x },
+    },
     {
       data: { values: rows },
-      mark: { type: 'line', interpolate: 'step-after', strokeWidth: 1.8, point: rows.length / groups.length <= 12 ? { size: 16 } : false },
+      mark: {
+        type: 'line',
+        interpolate: 'step-after',
+        strokeWidth: 1.8,
+        point: rows.length / groups.length <= 12 ? { size: 16 } : false,
+      },
       encoding: {
-        x, y: { field: 'F', type: 'quantitative', title: 'fraction of checks ≤ x (ECDF)', scale: { domain: [0, 1] } },
-        color: { field: 'group', type: 'nominal', title: legendTitle, scale: { domain: groups }, legend: { orient: 'bottom', columns: groups.length > 4 ? 4 : groups.length, titleLimit: 500 } },
+        x,
+        y: { field: 'F', type: 'quantitative', title: 'fraction of checks ≤ x (ECDF)', scale: { domain: [0, 1] } },
+        color: {
+          field: 'group',
+          type: 'nominal',
+          title: legendTitle,
+          scale: { domain: groups },
+          legend: { orient: 'bottom', columns: groups.length > 4 ? 4 : groups.length, titleLimit: 500 },
+        },
         order: { field: 'x', type: 'quantitative' },
       },
     },
   );
   const holds = holdsRight(s) ? 'right of' : 'left of';
-  const subtitle = `${notAsserted ? 'not asserted (measured only) · ' : ''}lines: measured · red dashed: the bound (theory)${band ? ` · orange: analysed tolerance (${num(band, 2)} of the bound)` : ''} · the claim holds ${holds} it`;
+  const subtitle = [
+    ...(notAsserted ? ['not asserted (measured only)'] : []),
+    'lines: measured',
+    'red dashed: the bound (theory)',
+    ...(band ? [`orange: analysed tolerance (${num(band, 2)} of the bound)`] : []),
+    `the claim holds ${holds} it`,
+  ].join(' · ');
   const notes = [
-    zeros > 0 ? `${zeros} check(s) are exactly 0, drawn at x = ${num(floor, 2)} (the ECDF's first step is their share).` : '',
+    zeros > 0
+      ? `${zeros} check(s) are exactly 0, drawn at x = ${num(floor, 2)} (the ECDF's first step is their share).`
+      : '',
     nonFinite > 0 ? `${nonFinite} non-finite value(s) not drawn.` : '',
-    `${s.groups.reduce((a, g) => a + g.count, 0)} of ${q.count} checks drawn${s.scale === 'ratio' && q.count > q.ratioCount ? ' (pairs at the rounding floor left out)' : ''}; at most ${SAMPLE_POINTS} order statistics per bin are kept.`,
-  ].filter(Boolean).join(' ');
+    `${s.groups.reduce((a, g) => a + g.count, 0)} of ${q.count} checks drawn` +
+      (s.scale === 'ratio' && q.count > q.ratioCount ? ' (pairs at the rounding floor left out)' : '') +
+      `; at most ${SAMPLE_POINTS} order statistics per bin are kept.`,
+  ]
+    .filter(Boolean)
+    .join(' ');
   return { spec: { ...frame(title, subtitle), layer: layers } as unknown as vl.TopLevelSpec, note: notes };
 }
 
@@ -112,7 +153,19 @@ export function quantityTightnessSpec(qs: readonly QuantityStats[], title: strin
     if (!t || !Number.isFinite(t.worst)) return [];
     const scale = q.sample!.scale === 'ratio' ? 'm/b' : q.sample!.scale === 'tolerance' ? 'err/tol' : 'm/(b+tol)';
     const label = `${q.quantity.length > 60 ? `${q.quantity.slice(0, 57)}…` : q.quantity} [${scale}]`;
-    return [{ label, worst: t.worst, median: t.median, failed: q.failures > 0 ? 'broke the claim' : t.worst === 0 ? 'every check exactly 0 (drawn at the left edge)' : 'held' }];
+    return [
+      {
+        label,
+        worst: t.worst,
+        median: t.median,
+        failed:
+          q.failures > 0
+            ? 'broke the claim'
+            : t.worst === 0
+              ? 'every check exactly 0 (drawn at the left edge)'
+              : 'held',
+      },
+    ];
   });
   if (rows.length === 0) return { empty: 'No drawable data: no quantity has a finite normalised check.' };
   const positive = rows.flatMap((r) => [r.worst, r.median]).filter((v) => v > 0);
@@ -123,19 +176,50 @@ export function quantityTightnessSpec(qs: readonly QuantityStats[], title: strin
   }
   const all = rows.flatMap((r) => [r.worst, r.median, 1]);
   const [lo, hi] = [Math.min(...all) / 1.5, Math.max(...all) * 1.5];
-  const x = { type: 'quantitative' as const, title: 'worst check / its limit (1 = at the bound)', scale: { type: 'log' as const, domain: [lo, hi], nice: false }, axis: logAxis([lo, hi]) };
+  const x = {
+    type: 'quantitative' as const,
+    title: 'worst check / its limit (1 = at the bound)',
+    scale: { type: 'log' as const, domain: [lo, hi], nice: false },
+    axis: logAxis([lo, hi]),
+  };
   const y = { field: 'label', type: 'nominal' as const, title: null, sort: null, axis: { labelLimit: 280 } };
   return {
     spec: {
-      ...frame(title, `${notAsserted ? 'not asserted · ' : ''}bar: median → worst check (measured) · red dashed: the bound (theory) · ≥ ratios inverted`),
+      ...frame(
+        title,
+        `${notAsserted ? 'not asserted · ' : ''}bar: median → worst check (measured) · ` +
+          'red dashed: the bound (theory) · ≥ ratios inverted',
+      ),
       width: 420,
       height: Math.max(40, 22 * rows.length),
       layer: [
-        { data: { values: [{ one: 1 }] }, mark: { type: 'rule', color: BOUND_RED, strokeWidth: 2, strokeDash: [6, 4] }, encoding: { x: { ...x, field: 'one' } } },
-        { data: { values: rows }, mark: { type: 'rule', strokeWidth: 2, color: '#8c8c8c' }, encoding: { y, x: { ...x, field: 'median' }, x2: { field: 'worst' } } },
         {
-          data: { values: rows }, mark: { type: 'point', filled: true, size: 60 },
-          encoding: { y, x: { ...x, field: 'worst' }, color: { field: 'failed', type: 'nominal', title: 'worst check', scale: { domain: ['held', 'broke the claim', 'every check exactly 0 (drawn at the left edge)'], range: ['#1f77b4', BOUND_RED, '#8c8c8c'] }, legend: { orient: 'bottom' } } },
+          data: { values: [{ one: 1 }] },
+          mark: { type: 'rule', color: BOUND_RED, strokeWidth: 2, strokeDash: [6, 4] },
+          encoding: { x: { ...x, field: 'one' } },
+        },
+        {
+          data: { values: rows },
+          mark: { type: 'rule', strokeWidth: 2, color: '#8c8c8c' },
+          encoding: { y, x: { ...x, field: 'median' }, x2: { field: 'worst' } },
+        },
+        {
+          data: { values: rows },
+          mark: { type: 'point', filled: true, size: 60 },
+          encoding: {
+            y,
+            x: { ...x, field: 'worst' },
+            color: {
+              field: 'failed',
+              type: 'nominal',
+              title: 'worst check',
+              scale: {
+                domain: ['held', 'broke the claim', 'every check exactly 0 (drawn at the left edge)'],
+                range: ['#1f77b4', BOUND_RED, '#8c8c8c'],
+              },
+              legend: { orient: 'bottom' },
+            },
+          },
         },
       ],
     } as unknown as vl.TopLevelSpec,
@@ -147,30 +231,63 @@ export function proportionsSpec(ps: readonly Proportion[], title: string, notAss
   const kept = ps.filter((p) => p.trials > 0);
   const prefix = commonPrefix(kept.map((p) => p.name));
   const rows = kept.map((p) => ({
-    name: short(p.name.slice(prefix.length) || p.name, 64), p: p.successes / p.trials, lo: p.ci[0], hi: p.ci[1], p0: p.threshold,
-    verdict: p.verdict, text: `${p.successes}/${p.trials}, ${num(p.level * 100, 4)}% CI`,
+    name: short(p.name.slice(prefix.length) || p.name, 64),
+    p: p.successes / p.trials,
+    lo: p.ci[0],
+    hi: p.ci[1],
+    p0: p.threshold,
+    verdict: p.verdict,
+    text: `${p.successes}/${p.trials}, ${num(p.level * 100, 4)}% CI`,
   }));
   if (rows.length === 0) return { empty: 'No data: no proportion has any trial.' };
   const y = { field: 'name', type: 'nominal' as const, title: null, sort: null, axis: { labelLimit: 400 } };
   const event = prefix ? ` — ${prefix.replace(/[\s—,]+$/, '')}` : '';
   const lo = Math.max(0, Math.min(...rows.flatMap((r) => [r.lo, r.p0])) - 0.05);
-  const x = { type: 'quantitative' as const, title: 'probability of the event (proportion of trials)', scale: { domain: [lo, 1], nice: false } };
+  const x = {
+    type: 'quantitative' as const,
+    title: 'probability of the event (proportion of trials)',
+    scale: { domain: [lo, 1], nice: false },
+  };
   return {
     spec: {
-      ...frame(`${title}${event}`, `${notAsserted ? 'not asserted · ' : ''}dot + bar: measured proportion and exact Clopper–Pearson interval · red tick: claimed p₀ (theory)`),
+      ...frame(
+        `${title}${event}`,
+        `${notAsserted ? 'not asserted · ' : ''}dot + bar: measured proportion and exact Clopper–Pearson interval · ` +
+          'red tick: claimed p₀ (theory)',
+      ),
       width: 440,
       height: Math.max(40, 30 * rows.length),
       layer: [
-        { data: { values: rows }, mark: { type: 'tick', color: BOUND_RED, thickness: 3, size: 22 }, encoding: { y, x: { ...x, field: 'p0' } } },
-        { data: { values: rows }, mark: { type: 'rule', strokeWidth: 2.5 }, encoding: { y, x: { ...x, field: 'lo' }, x2: { field: 'hi' } } },
         {
-          data: { values: rows }, mark: { type: 'point', filled: true, size: 70 },
+          data: { values: rows },
+          mark: { type: 'tick', color: BOUND_RED, thickness: 3, size: 22 },
+          encoding: { y, x: { ...x, field: 'p0' } },
+        },
+        {
+          data: { values: rows },
+          mark: { type: 'rule', strokeWidth: 2.5 },
+          encoding: { y, x: { ...x, field: 'lo' }, x2: { field: 'hi' } },
+        },
+        {
+          data: { values: rows },
+          mark: { type: 'point', filled: true, size: 70 },
           encoding: {
-            y, x: { ...x, field: 'p' },
-            color: { field: 'verdict', type: 'nominal', title: 'verdict', scale: { domain: ['verified', 'violated', 'inconclusive'], range: ['#2ca02c', BOUND_RED, '#ff7f0e'] }, legend: { orient: 'bottom' } },
+            y,
+            x: { ...x, field: 'p' },
+            color: {
+              field: 'verdict',
+              type: 'nominal',
+              title: 'verdict',
+              scale: { domain: ['verified', 'violated', 'inconclusive'], range: ['#2ca02c', BOUND_RED, '#ff7f0e'] },
+              legend: { orient: 'bottom' },
+            },
           },
         },
-        { data: { values: rows }, mark: { type: 'text', align: 'left', dx: 6, dy: -9, fontSize: 10, color: '#555' }, encoding: { y, x: { ...x, field: 'lo' }, text: { field: 'text' } } },
+        {
+          data: { values: rows },
+          mark: { type: 'text', align: 'left', dx: 6, dy: -9, fontSize: 10, color: '#555' },
+          encoding: { y, x: { ...x, field: 'lo' }, text: { field: 'text' } },
+        },
       ],
     } as unknown as vl.TopLevelSpec,
   };

@@ -29,14 +29,19 @@ const MAX_ECDFS = 2;
 
 /** Quantities by how close their worst check came to the bound, tightest first; broken ones lead. */
 export function tightestQuantities(qs: readonly QuantityStats[]): QuantityStats[] {
-  const worst = (q: QuantityStats): number => (q.sample ? sampleTightness(q.sample)?.worst ?? -Infinity : -Infinity);
-  return qs.filter((q) => q.sample && q.sample.groups.some((g) => g.points.length > 0 || g.zeros > 0))
+  const worst = (q: QuantityStats): number => (q.sample ? (sampleTightness(q.sample)?.worst ?? -Infinity) : -Infinity);
+  return qs
+    .filter((q) => q.sample && q.sample.groups.some((g) => g.points.length > 0 || g.zeros > 0))
     .sort((a, b) => (b.failures > 0 ? 1 : 0) - (a.failures > 0 ? 1 : 0) || worst(b) - worst(a));
 }
 
 /** A label prefix for claims that are measured but never fail the run. */
 export function notAssertedTag(claim: Claim): string {
-  return claim.role === 'asserted' ? '' : claim.role === 'exploratory' ? 'exploratory, not asserted — ' : 'negative control, not asserted — ';
+  return claim.role === 'asserted'
+    ? ''
+    : claim.role === 'exploratory'
+      ? 'exploratory, not asserted — '
+      : 'negative control, not asserted — ';
 }
 
 /**
@@ -48,20 +53,37 @@ export function evidenceJobs(claim: Claim, r: ClaimResult, drawsOwn: boolean): P
   const notAsserted = tag !== '';
   const jobs: PlotJob[] = [];
   if (r.counterexample && findPicture(r.counterexample.input)) {
-    jobs.push({ key: 'counterexample', title: `${tag}shrunk counterexample`, caption: 'The input fast-check shrank the failure to; its failing measurements are in the table above.', build: () => counterexampleSpec(r.counterexample!.input, 'The shrunk counterexample') });
+    jobs.push({
+      key: 'counterexample',
+      title: `${tag}shrunk counterexample`,
+      caption: 'The input fast-check shrank the failure to; its failing measurements are in the table above.',
+      build: () => counterexampleSpec(r.counterexample!.input, 'The shrunk counterexample'),
+    });
   }
   if (r.proportions.length > 0) {
-    jobs.push({ key: 'proportions', title: `${tag}proportions against the claimed probability`, build: () => proportionsSpec(r.proportions, 'Proportion with its exact interval, per configuration', notAsserted) });
+    jobs.push({
+      key: 'proportions',
+      title: `${tag}proportions against the claimed probability`,
+      build: () => proportionsSpec(r.proportions, 'Proportion with its exact interval, per configuration', notAsserted),
+    });
   }
   const ranked = tightestQuantities(r.quantities);
   const wantChecks = claim.kind === 'bound' || (!drawsOwn && jobs.length === 0);
   if (wantChecks && ranked.length > 0) {
     for (const q of ranked.slice(0, MAX_ECDFS)) {
       const by = q.sample?.by ? `, by ${q.sample.by}` : '';
-      jobs.push({ key: `checks-${q.quantity}`, title: `${tag}distribution of the checks of ${q.quantity}${by}`, build: () => checksEcdfSpec(q, `Checks of ${q.quantity}`, notAsserted) });
+      jobs.push({
+        key: `checks-${q.quantity}`,
+        title: `${tag}distribution of the checks of ${q.quantity}${by}`,
+        build: () => checksEcdfSpec(q, `Checks of ${q.quantity}`, notAsserted),
+      });
     }
     if (ranked.length > 1) {
-      jobs.push({ key: 'tightness', title: `${tag}tightness of every compared quantity`, build: () => quantityTightnessSpec(ranked, 'How close each quantity came to its bound', notAsserted) });
+      jobs.push({
+        key: 'tightness',
+        title: `${tag}tightness of every compared quantity`,
+        build: () => quantityTightnessSpec(ranked, 'How close each quantity came to its bound', notAsserted),
+      });
     }
   }
   return jobs;

@@ -56,19 +56,25 @@ interface Check {
   readonly at: Readonly<Record<string, number | string>> | undefined;
 }
 
-function normalise(m: Measurement, scale: SampleScale): number {
+/** One measurement on a sample's scale (1 = the claim's edge). */
+export function normalise(m: Measurement, scale: SampleScale): number {
   if (scale === 'ratio') return m.measured / m.bound;
   if (scale === 'tolerance') return Math.abs(m.measured - m.bound) / m.tolerance;
   // allowed: oriented like ≤ for both relations (1 at the edge m = b ± tol, holds below 1)
-  const [num, den] = m.relation === '>=' ? [m.bound + m.tolerance, m.measured + 2 * m.tolerance] : [m.measured, m.bound + m.tolerance];
+  const [num, den] =
+    m.relation === '>=' ? [m.bound + m.tolerance, m.measured + 2 * m.tolerance] : [m.measured, m.bound + m.tolerance];
   if (den > 0 && num >= 0) return num / den;
   return m.pass ? 0 : Infinity;
 }
 
-const ratioEligible = (m: Measurement): boolean => m.relation !== '==' && m.bound > 10 * m.tolerance && m.bound > 0 && Number.isFinite(m.bound);
+const ratioEligible = (m: Measurement): boolean =>
+  m.relation !== '==' && m.bound > 10 * m.tolerance && m.bound > 0 && Number.isFinite(m.bound);
 
 /** Labels of the split key per check, ranges for many distinct unbinned numbers. */
-function splitLabels(checks: readonly Check[], edges: Readonly<Record<string, readonly number[]>>): { by?: string; labels: string[] } {
+function splitLabels(
+  checks: readonly Check[],
+  edges: Readonly<Record<string, readonly number[]>>,
+): { by?: string; labels: string[] } {
   for (const key of SPLIT_KEYS) {
     const values = checks.map((c) => c.at?.[key]);
     if (values.some((v) => v === undefined)) continue;
@@ -99,7 +105,12 @@ function group(label: string, values: readonly number[]): SampleGroup {
   const nonFinite = values.filter((v) => !Number.isFinite(v)).length;
   const n = values.length;
   const k = Math.min(SAMPLE_POINTS, pos.length);
-  const ranks = k <= 1 ? (k === 1 ? [pos.length - 1] : []) : Array.from({ length: k }, (_, i) => Math.round((i * (pos.length - 1)) / (k - 1)));
+  const ranks =
+    k <= 1
+      ? k === 1
+        ? [pos.length - 1]
+        : []
+      : Array.from({ length: k }, (_, i) => Math.round((i * (pos.length - 1)) / (k - 1)));
   const points = [...new Set(ranks)].map((r) => [round(pos[r]!), round((zeros + r + 1) / n)] as const);
   return { label, count: n, zeros, nonFinite, points };
 }
@@ -111,7 +122,9 @@ const median = (xs: readonly number[]): number => {
 
 /** The compact sample of one quantity's checks (undefined when none can be normalised). */
 export function checkSample(
-  quantity: string, outcomes: readonly BatchOutcome[], edges: Readonly<Record<string, readonly number[]>> = {},
+  quantity: string,
+  outcomes: readonly BatchOutcome[],
+  edges: Readonly<Record<string, readonly number[]>> = {},
 ): CheckSample | undefined {
   const all: Check[] = [];
   for (const o of outcomes) {
@@ -133,7 +146,15 @@ export function checkSample(
     if (g) g.push(normalise(c.m, scale));
     else byLabel.set(labels[i]!, [normalise(c.m, scale)]);
   });
-  const order = [...byLabel.keys()].sort((a, b) => (parseFloat(a.replace(/^[[<≥ ]+/, '')) - parseFloat(b.replace(/^[[<≥ ]+/, ''))) || a.localeCompare(b));
+  const order = [...byLabel.keys()].sort(
+    (a, b) => parseFloat(a.replace(/^[[<≥ ]+/, '')) - parseFloat(b.replace(/^[[<≥ ]+/, '')) || a.localeCompare(b),
+  );
   const band = scale === 'ratio' ? median(checks.map((c) => c.m.tolerance / c.m.bound)) : undefined;
-  return { scale, relation, ...(by ? { by } : {}), ...(band !== undefined ? { band } : {}), groups: order.map((l) => group(l, byLabel.get(l)!)) };
+  return {
+    scale,
+    relation,
+    ...(by ? { by } : {}),
+    ...(band !== undefined ? { band } : {}),
+    groups: order.map((l) => group(l, byLabel.get(l)!)),
+  };
 }
