@@ -7,6 +7,7 @@ import type * as vl from 'vega-lite';
 import type { FittedRate } from '../properties/types.js';
 import type { FigureCurve, LogLogFitFigure, PhaseDiagramFigure } from './figures.js';
 import { num } from './format.js';
+import { heatmapRects } from './heatmap-grid.js';
 import { PLOT_CONFIG, PLOT_HEIGHT, PLOT_WIDTH } from './svg.js';
 
 /** A spec to render, or the reason there is nothing to draw. */
@@ -34,6 +35,14 @@ export function logAxis(values: readonly number[]): { labelExpr: string; labelOv
     const ticks = Array.from({ length: b - a + 1 }, (_, k) => a + k).filter((e) => e % every === 0).map((e) => 10 ** e);
     const fmtWide = "(datum.value >= 1e-3 && datum.value < 1e4 ? format(datum.value, '~g') : format(datum.value, '.0e'))";
     return { labelExpr: fmtWide, labelOverlap: false, values: ticks };
+  }
+  if (decades > 1.5 && pos.length > 0) {
+    // ticks and grid lines at 1, 2, 5 · 10ᵏ only: nine minor lines per decade are most of a log plot's SVG
+    const [a, b] = [Math.floor(Math.log10(Math.min(...pos))), Math.ceil(Math.log10(Math.max(...pos)))];
+    const ticks = Array.from({ length: b - a + 1 }, (_, k) => a + k).flatMap((e) => [1, 2, 5].map((m) => m * 10 ** e));
+    const keepWide = decades > 2 ? `abs(datum.value / pow(10, round(log(datum.value) / LN10)) - 1) < 1e-6` : 'true';
+    const fmtMid = "(datum.value >= 1e-3 && datum.value < 1e4 ? format(datum.value, '~g') : format(datum.value, '.0e'))";
+    return { labelExpr: `${keepWide} ? ${fmtMid} : ''`, labelOverlap: false, values: ticks };
   }
   const lead = 'datum.value / pow(10, floor(log(datum.value) / LN10 + 1e-9))';
   const keep = decades > 2 ? `abs(${lead} - 1) < 1e-6` : `(abs(${lead} - 1) < 1e-6 || abs(${lead} - 2) < 1e-6 || abs(${lead} - 5) < 1e-6)`;
@@ -115,25 +124,11 @@ export function linesSpec(p: LinesInput): SpecOrEmpty {
   return note ? { spec, note } : { spec };
 }
 
-/** Distinct sorted centres → cell edges halfway between neighbours (a non-uniform grid is fine). */
-function edges(centres: readonly number[]): Map<number, [number, number]> {
-  const u = [...new Set(centres)].sort((a, b) => a - b);
-  const out = new Map<number, [number, number]>();
-  u.forEach((c, i) => {
-    const lo = i > 0 ? (u[i - 1]! + c) / 2 : u.length > 1 ? c - (u[1]! - c) / 2 : c - 0.5;
-    const hi = i < u.length - 1 ? (c + u[i + 1]!) / 2 : u.length > 1 ? c + (c - u[i - 1]!) / 2 : c + 0.5;
-    out.set(c, [lo, hi]);
-  });
-  return out;
-}
-
 /** The phase diagram: a heatmap of the estimate with the computed curve (red) and measured crossings over it. */
 export function phaseDiagramSpec(f: PhaseDiagramFigure, title: string): SpecOrEmpty {
   const cells = f.cells.filter((c) => Number.isFinite(c.x) && Number.isFinite(c.y) && Number.isFinite(c.value));
   if (cells.length === 0) return { empty: `No data: the phase diagram has no finite cell (${f.cells.length} cell(s) recorded).` };
-  const ex = edges(cells.map((c) => c.x));
-  const ey = edges(cells.map((c) => c.y));
-  const rects = cells.map((c) => ({ x: ex.get(c.x)![0], x2: ex.get(c.x)![1], y: ey.get(c.y)![0], y2: ey.get(c.y)![1], value: c.value }));
+  const { rects, note } = heatmapRects(cells);
   const xDomain = [Math.min(...rects.map((r) => r.x)), Math.max(...rects.map((r) => r.x2))];
   const yDomain = [Math.min(...rects.map((r) => r.y)), Math.max(...rects.map((r) => r.y2))];
   const inUnit = cells.every((c) => c.value >= 0 && c.value <= 1);
@@ -178,7 +173,8 @@ export function phaseDiagramSpec(f: PhaseDiagramFigure, title: string): SpecOrEm
     });
   }
   const subtitle = f.curve ? `heatmap: ${f.value} · red line: ${f.curve.name}` : `heatmap: ${f.value} (no computed curve recorded)`;
-  return { spec: { ...frame(title, subtitle), layer: layers, resolve: { scale: { color: 'independent' } } } as unknown as vl.TopLevelSpec };
+  const spec = { ...frame(title, subtitle), layer: layers, resolve: { scale: { color: 'independent' } } } as unknown as vl.TopLevelSpec;
+  return note ? { spec, note } : { spec };
 }
 
 /** Points on log–log axes with the fitted line (dashed) and the theoretical slope (dotted). */
