@@ -108,7 +108,7 @@ export function overviewSpec(report: Report): SpecOrEmpty {
   const x = {
     field: 'x',
     type: 'quantitative' as const,
-    title: 'tightness (1 = at the claim’s edge; right of 1 = broke it)',
+    title: 'tightness (1 = at the claim’s edge; beyond it by more than the tolerance = broken)',
     scale: { type: 'log' as const, domain: [TIGHTNESS_FLOOR / 1.5, hi], nice: false },
     axis: { ...logAxis([TIGHTNESS_FLOOR, hi]), orient: 'top' as const },
   };
@@ -145,7 +145,7 @@ export function overviewSpec(report: Report): SpecOrEmpty {
       },
       resolve: { scale: { y: 'independent' } },
       spec: {
-        width: 440,
+        width: 640,
         height: { step: 14 },
         layer: [
           {

@@ -232,7 +232,18 @@ export function ratesSpec(rates: readonly FittedRate[], title: string): SpecOrEm
   const rows = rates.filter((r) => Number.isFinite(r.estimate));
   if (rows.length === 0) return { empty: 'No data: no fitted rate has a finite estimate.' };
   const est = rows.map((r) => ({ rate: r.name, estimate: r.estimate, lo: r.ci95[0], hi: r.ci95[1], verdict: r.verdict }));
-  const theory = rows.map((r) => (typeof r.theory === 'number' ? { rate: r.name, lo: r.theory, hi: r.theory } : { rate: r.name, lo: r.theory[0], hi: r.theory[1] }));
+  // an admissible interval open to ±∞ is drawn to just past the data (an SVG cannot draw to infinity)
+  const finite = [
+    ...est.flatMap((e) => [e.lo, e.hi, e.estimate]),
+    ...rows.flatMap((r) => (typeof r.theory === 'number' ? [r.theory] : r.theory)),
+  ].filter(Number.isFinite);
+  const [fmin, fmax] = [Math.min(...finite), Math.max(...finite)];
+  const pad = 0.1 * (fmax - fmin || Math.abs(fmax) || 1);
+  const clampTheory = (v: number): number => (v === Infinity ? fmax + pad : v === -Infinity ? fmin - pad : v);
+  const theory = rows.map((r) => {
+    const [lo, hi] = typeof r.theory === 'number' ? [r.theory, r.theory] : r.theory;
+    return { rate: r.name, lo: clampTheory(lo), hi: clampTheory(hi) };
+  });
   const y = { field: 'rate', type: 'nominal' as const, title: null, axis: { labelLimit: 380 } };
   const height = Math.max(40, 34 * rows.length);
   return {

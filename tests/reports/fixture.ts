@@ -80,7 +80,10 @@ export function fixtureReport(): Report {
     { claim: claim('clustering.phase-diagram', { family: 'clustering', kind: 'limit', title: 'Figure 3 phase diagram' }), result: result('clustering.phase-diagram', { figures: { phase: phaseFigure() } }) },
     { claim: claim('heat.sb-to-heat-flow', { family: 'heat', kind: 'limit', title: 'SB scheme converges to the heat flow' }), result: result('heat.sb-to-heat-flow', {
       status: 'inconclusive', reason: 'the fitted slope interval straddles the theory',
-      rates: [{ name: 'slope of log W2 vs log ε', estimate: 0.8, ci95: [0.4, 1.2], theory: 1, method: 'OLS, regression standard error', verdict: 'inconclusive' }],
+      rates: [
+        { name: 'slope of log W2 vs log ε', estimate: 0.8, ci95: [0.4, 1.2], theory: 1, method: 'OLS, regression standard error', verdict: 'inconclusive' },
+        { name: 'decay rate (admissible: above a positive floor)', estimate: 2, ci95: [1.9, 2.1], theory: [0.04, Infinity], method: 'OLS', verdict: 'consistent' },
+      ],
       figures: {
         w2: { type: 'loglog-fit', x: 'ε', y: 'W2(SB^n_ε ρ₀, ρ(nε))', points: [[0.05, 0.04], [0.1, 0.09], [0.2, 0.15], [0.4, 0.33]], slope: 0.96, intercept: Math.log(0.8), ci95: [0.8, 1.1], theorySlope: 1 },
         variance: { type: 'convergence', x: 'iterate k', y: 'variance', logY: false, curves: [{ name: 'measured', points: [[0, 1], [1, 1.1], [2, 1.2]] }, { name: 'σ² + t', role: 'theory', points: [[0, 1], [1, 1.1], [2, 1.2]] }] },
