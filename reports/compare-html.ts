@@ -37,8 +37,13 @@ export function ratePairs(oldReport: Report, newReport: Report): RatePair[] {
 export function ratePairsSpec(pairs: readonly RatePair[]): SpecOrEmpty {
   const rows = pairs
     .flatMap((p) => {
-      const label = `${p.claimId} · ${p.name.length > 50 ? `${p.name.slice(0, 47)}…` : p.name}`;
-      const [tlo, thi] = typeof p.new.theory === 'number' ? [p.new.theory, p.new.theory] : p.new.theory;
+      const label = `${p.claimId} · ${p.name.length > 90 ? `${p.name.slice(0, 87)}…` : p.name}`;
+      const [a, b] = typeof p.new.theory === 'number' ? [p.new.theory, p.new.theory] : p.new.theory;
+      // an admissible interval open to ±∞ is drawn to just past both intervals
+      const ends = [p.old.ci95, p.new.ci95].flat().filter(Number.isFinite);
+      const pad = 0.1 * (Math.max(...ends) - Math.min(...ends) || 1);
+      const tlo = a === -Infinity ? Math.min(...ends) - pad : a;
+      const thi = b === Infinity ? Math.max(...ends) + pad : b;
       return (['old', 'new'] as const).map((which) => {
         const r = p[which];
         return { label, which, estimate: r.estimate, lo: r.ci95[0], hi: r.ci95[1], tlo, thi };
@@ -58,8 +63,8 @@ export function ratePairsSpec(pairs: readonly RatePair[]): SpecOrEmpty {
     field: 'which',
     type: 'nominal' as const,
     title: 'report (measured estimate, 95% interval)',
+    legend: { orient: 'top' as const, titleLimit: 400 },
     scale: { domain: ['old', 'new'], range: ['#8c8c8c', '#1f77b4'] },
-    legend: { orient: 'top' as const },
   };
   return {
     spec: {
