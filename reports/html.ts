@@ -11,6 +11,7 @@ import { num, seconds } from './format.js';
 import { formatRate, instancesPerSecond } from './throughput.js';
 import { HTML_STYLE } from './html-style.js';
 import { inlineMarkdown } from './maths.js';
+import { OVERVIEW_RULE } from './overview.js';
 import type { Plot, PlotSet } from './plots.js';
 import type { Report, ReportEntry } from './schema.js';
 import { claimTables, COVERAGE_RULE, type TableData } from './sections.js';
@@ -20,6 +21,8 @@ export interface HtmlOptions {
   readonly plots?: PlotSet;
   /** c8 summary of the last test run, when present. */
   readonly coverage?: CodeCoverage;
+  /** The overview figure of all claims (plots.ts `overviewPlot`), drawn above the summary table. */
+  readonly overview?: Plot;
 }
 
 /** The anchor of a claim section. */
@@ -79,8 +82,8 @@ function claimSection(e: ReportEntry, plots: readonly Plot[]): string {
   out.push(`<p><strong>Replay</strong> (the one command that reruns ${r.counterexample ? 'this failure' : 'this run'}):</p><pre class="replay"><code>${h(r.replay)}</code></pre>`);
   for (const t of claimTables(r)) out.push(statsTable(t));
   out.push(coverageBars(r.coverage));
-  out.push('<h3>Plots</h3>');
-  if (plots.length === 0) out.push('<p class="no-plot">No plot: this claim records no series, figures or fitted rates.</p>');
+  out.push('<h3>Figures</h3>');
+  if (plots.length === 0) out.push('<p class="no-plot">No figure: this claim records no checks, proportions, series, figures or fitted rates.</p>');
   else out.push(...plots.map(plotFigure));
   out.push('</section>');
   return out.join('\n');
@@ -121,6 +124,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
 <p class="meta">Backend <strong>${h(env.backend)}</strong> (tfjs ${h(env.tfjsVersion)}) · implementation ${h(report.options.impl)} · budget ${h(report.options.budget)} · Node ${h(env.node)} on ${h(env.platform)}/${h(env.arch)}, ${env.cpus}× ${h(env.cpuModel)}${env.backendNotes.length > 0 ? ` · backend selection: ${h(env.backendNotes.join('; '))}` : ''}</p>
 <p class="chips"><strong>${s.claims} claims</strong>: ${counts.filter(([, n]) => n > 0).map(([k, n]) => `<span>${badge(k)} ${n}</span>`).join('')} · ${s.instances} random instances · ${h(seconds(s.durationMs))}</p>
 </header>
+${options.overview ? `<h2 id="overview">Overview</h2>\n${plotFigure(options.overview)}\n<p class="rule">${h(OVERVIEW_RULE)}</p>` : ''}
 <h2>Summary</h2>
 <table class="summary"><thead><tr><th>claim</th><th>source</th><th>status</th><th>runs</th><th>instances</th><th>time</th><th>instances/s</th><th>backend</th></tr></thead><tbody>
 ${summaryRows.join('\n')}

@@ -63,7 +63,7 @@ function claimSection(e: ReportEntry, plots: PlotSet | undefined): string {
   }
   const ps = plots?.get(c.id) ?? [];
   if (ps.length > 0) {
-    out.push('### Plots', '');
+    out.push('### Figures', '');
     for (const p of ps) out.push(`- [${p.title}](${p.file})${p.empty ? ` — ${p.empty}` : ''}${p.caption ? ` — ${p.caption}` : ''}`);
     out.push('');
   } else if (r.series.length > 0 || (r.figures && Object.keys(r.figures).length > 0)) {

@@ -7,15 +7,17 @@ import type * as vl from 'vega-lite';
 import type { FittedRate } from '../properties/types.js';
 import type { FigureCurve, LogLogFitFigure, PhaseDiagramFigure } from './figures.js';
 import { num } from './format.js';
+import { heatmapRects } from './heatmap-grid.js';
 import { PLOT_CONFIG, PLOT_HEIGHT, PLOT_WIDTH } from './svg.js';
 
 /** A spec to render, or the reason there is nothing to draw. */
 export type SpecOrEmpty = { readonly spec: vl.TopLevelSpec; readonly note?: string } | { readonly empty: string };
 
-const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 const DASH = { domain: ['measured', 'theory'], range: [[1, 0], [6, 4]] };
 
-function frame(title: string, subtitle?: string): Pick<vl.TopLevelSpec, '$schema' | 'config' | 'title'> & { width: number; height: number } {
+/** Schema, shared look, title (with an optional subtitle) and the standard plot size. */
+export function frame(title: string, subtitle?: string): Pick<vl.TopLevelSpec, '$schema' | 'config' | 'title'> & { width: number; height: number } {
   return { $schema: SCHEMA, config: PLOT_CONFIG, title: subtitle ? { text: title, subtitle } : title, width: PLOT_WIDTH, height: PLOT_HEIGHT };
 }
 
@@ -23,9 +25,25 @@ function frame(title: string, subtitle?: string): Pick<vl.TopLevelSpec, '$schema
  * Axis for a log scale: labels only at 1·10ᵏ (spans over 2 decades) or at 1, 2, 5·10ᵏ, so that
  * labels never crowd; grid lines stay at every tick.
  */
-export function logAxis(values: readonly number[]): { labelExpr: string; labelOverlap: boolean } {
+export function logAxis(values: readonly number[]): { labelExpr: string; labelOverlap: boolean; values?: number[] } {
   const pos = values.filter((v) => v > 0 && Number.isFinite(v));
   const decades = pos.length > 0 ? Math.log10(Math.max(...pos) / Math.min(...pos)) : 0;
+  if (decades > 4) {
+    // wide spans: ticks and grid lines at powers of ten only (minor ticks would be most of the SVG)
+    const [a, b] = [Math.floor(Math.log10(Math.min(...pos))), Math.ceil(Math.log10(Math.max(...pos)))];
+    const every = Math.max(1, Math.ceil((b - a) / 12));
+    const ticks = Array.from({ length: b - a + 1 }, (_, k) => a + k).filter((e) => e % every === 0).map((e) => 10 ** e);
+    const fmtWide = "(datum.value >= 1e-3 && datum.value < 1e4 ? format(datum.value, '~g') : format(datum.value, '.0e'))";
+    return { labelExpr: fmtWide, labelOverlap: false, values: ticks };
+  }
+  if (decades > 1.5 && pos.length > 0) {
+    // ticks and grid lines at 1, 2, 5 · 10ᵏ only: nine minor lines per decade are most of a log plot's SVG
+    const [a, b] = [Math.floor(Math.log10(Math.min(...pos))), Math.ceil(Math.log10(Math.max(...pos)))];
+    const ticks = Array.from({ length: b - a + 1 }, (_, k) => a + k).flatMap((e) => [1, 2, 5].map((m) => m * 10 ** e));
+    const keepWide = decades > 2 ? `abs(datum.value / pow(10, round(log(datum.value) / LN10)) - 1) < 1e-6` : 'true';
+    const fmtMid = "(datum.value >= 1e-3 && datum.value < 1e4 ? format(datum.value, '~g') : format(datum.value, '.0e'))";
+    return { labelExpr: `${keepWide} ? ${fmtMid} : ''`, labelOverlap: false, values: ticks };
+  }
   const lead = 'datum.value / pow(10, floor(log(datum.value) / LN10 + 1e-9))';
   const keep = decades > 2 ? `abs(${lead} - 1) < 1e-6` : `(abs(${lead} - 1) < 1e-6 || abs(${lead} - 2) < 1e-6 || abs(${lead} - 5) < 1e-6)`;
   const fmt = "(datum.value >= 1e-3 && datum.value < 1e4 ? format(datum.value, '~g') : format(datum.value, '.0e'))";
@@ -35,6 +53,16 @@ export function logAxis(values: readonly number[]): { labelExpr: string; labelOv
 /** Keep the points a scale can draw: finite, and positive on log axes. */
 function drawable(points: ReadonlyArray<readonly [number, number]>, logX: boolean, logY: boolean): Array<[number, number]> {
   return points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y) && (!logX || x > 0) && (!logY || y > 0)).map(([x, y]) => [x, y]);
+}
+
+/** Points a drawn curve keeps at most; report.json keeps every point. */
+export const MAX_DRAWN_POINTS = 300;
+
+/** Every k-th point (first and last kept) so that a curve draws at most MAX_DRAWN_POINTS points. */
+export function thin<T>(points: readonly T[], max = MAX_DRAWN_POINTS): T[] {
+  if (points.length <= max) return [...points];
+  const step = (points.length - 1) / (max - 1);
+  return Array.from({ length: max }, (_, i) => points[Math.round(i * step)]!);
 }
 
 /** Split "quantity — instance label" names so that colour encodes the instance and dash the role. */
@@ -60,9 +88,12 @@ export interface LinesInput {
 export function linesSpec(p: LinesInput): SpecOrEmpty {
   const all = p.curves.every((c) => c.name.includes(' — '));
   let dropped = 0;
+  let thinned = 0;
   const values = p.curves.flatMap((c) => {
-    const pts = drawable(c.points, p.logX, p.logY);
-    dropped += c.points.length - pts.length;
+    const all = drawable(c.points, p.logX, p.logY);
+    dropped += c.points.length - all.length;
+    const pts = thin(all);
+    thinned += all.length - pts.length;
     return pts.map(([x, y]) => ({ x, y, curve: c.name, label: all ? labelOf(c.name) : c.name, role: c.role }));
   });
   if (values.length === 0) {
@@ -71,7 +102,11 @@ export function linesSpec(p: LinesInput): SpecOrEmpty {
   }
   const labels = new Set(values.map((v) => v.label)).size;
   const roles = new Set(values.map((v) => v.role));
-  const note = dropped > 0 ? `${dropped} point(s) not drawn (non-finite${p.logY || p.logX ? ' or ≤ 0 on a log axis' : ''}).` : undefined;
+  const notes = [
+    dropped > 0 ? `${dropped} point(s) not drawn (non-finite${p.logY || p.logX ? ' or ≤ 0 on a log axis' : ''}).` : '',
+    thinned > 0 ? `Curves thinned to at most ${MAX_DRAWN_POINTS} points each for drawing (${thinned} left out; report.json keeps them all).` : '',
+  ].filter(Boolean);
+  const note = notes.length > 0 ? notes.join(' ') : undefined;
   const few = values.length / Math.max(1, p.curves.length) <= 24;
   const spec: vl.TopLevelSpec = {
     ...frame(p.title, roles.has('theory') ? 'solid: measured · dashed: theory' : undefined),
@@ -89,25 +124,11 @@ export function linesSpec(p: LinesInput): SpecOrEmpty {
   return note ? { spec, note } : { spec };
 }
 
-/** Distinct sorted centres → cell edges halfway between neighbours (a non-uniform grid is fine). */
-function edges(centres: readonly number[]): Map<number, [number, number]> {
-  const u = [...new Set(centres)].sort((a, b) => a - b);
-  const out = new Map<number, [number, number]>();
-  u.forEach((c, i) => {
-    const lo = i > 0 ? (u[i - 1]! + c) / 2 : u.length > 1 ? c - (u[1]! - c) / 2 : c - 0.5;
-    const hi = i < u.length - 1 ? (c + u[i + 1]!) / 2 : u.length > 1 ? c + (c - u[i - 1]!) / 2 : c + 0.5;
-    out.set(c, [lo, hi]);
-  });
-  return out;
-}
-
 /** The phase diagram: a heatmap of the estimate with the computed curve (red) and measured crossings over it. */
 export function phaseDiagramSpec(f: PhaseDiagramFigure, title: string): SpecOrEmpty {
   const cells = f.cells.filter((c) => Number.isFinite(c.x) && Number.isFinite(c.y) && Number.isFinite(c.value));
   if (cells.length === 0) return { empty: `No data: the phase diagram has no finite cell (${f.cells.length} cell(s) recorded).` };
-  const ex = edges(cells.map((c) => c.x));
-  const ey = edges(cells.map((c) => c.y));
-  const rects = cells.map((c) => ({ x: ex.get(c.x)![0], x2: ex.get(c.x)![1], y: ey.get(c.y)![0], y2: ey.get(c.y)![1], value: c.value }));
+  const { rects, note } = heatmapRects(cells);
   const xDomain = [Math.min(...rects.map((r) => r.x)), Math.max(...rects.map((r) => r.x2))];
   const yDomain = [Math.min(...rects.map((r) => r.y)), Math.max(...rects.map((r) => r.y2))];
   const inUnit = cells.every((c) => c.value >= 0 && c.value <= 1);
@@ -152,7 +173,8 @@ export function phaseDiagramSpec(f: PhaseDiagramFigure, title: string): SpecOrEm
     });
   }
   const subtitle = f.curve ? `heatmap: ${f.value} · red line: ${f.curve.name}` : `heatmap: ${f.value} (no computed curve recorded)`;
-  return { spec: { ...frame(title, subtitle), layer: layers, resolve: { scale: { color: 'independent' } } } as unknown as vl.TopLevelSpec };
+  const spec = { ...frame(title, subtitle), layer: layers, resolve: { scale: { color: 'independent' } } } as unknown as vl.TopLevelSpec;
+  return note ? { spec, note } : { spec };
 }
 
 /** Points on log–log axes with the fitted line (dashed) and the theoretical slope (dotted). */
@@ -177,13 +199,27 @@ export function logLogFitSpec(f: LogLogFitFigure, title: string): SpecOrEmpty {
     domain.push(name);
     range.push('#7f7f7f');
   }
+  const band: Array<{ x: number; lo: number; hi: number; series: string }> = [];
+  if (f.ci95 && f.ci95.every(Number.isFinite) && hi > lo) {
+    const lx = xs.reduce((s, x) => s + Math.log(x), 0) / xs.length;
+    const centre = f.intercept + f.slope * lx;
+    const name = 'fit: 95% band of the slope';
+    for (let k = 0; k <= 24; k++) {
+      const x = Math.exp(Math.log(lo) + (k / 24) * (Math.log(hi) - Math.log(lo)));
+      const ys = f.ci95.map((s) => Math.exp(centre + s * (Math.log(x) - lx)));
+      band.push({ x, lo: Math.min(...ys), hi: Math.max(...ys), series: name });
+    }
+    domain.push(name);
+    range.push('#f4a6a6');
+  }
   const color = { field: 'series', type: 'nominal' as const, title: null, scale: { domain, range }, legend: { orient: 'bottom' as const } };
   const x = { field: 'x', type: 'quantitative' as const, title: f.x, scale: { type: 'log' as const }, axis: logAxis(xs) };
-  const y = { field: 'y', type: 'quantitative' as const, title: f.y, scale: { type: 'log' as const }, axis: logAxis([...pts.map((p) => p[1]), ...line.map((l) => l.y)]) };
+  const y = { field: 'y', type: 'quantitative' as const, title: f.y, scale: { type: 'log' as const }, axis: logAxis([...pts.map((p) => p[1]), ...line.map((l) => l.y), ...band.flatMap((b) => [b.lo, b.hi])]) };
   return {
     spec: {
       ...frame(title, `log–log; ${fitName}${f.theorySlope !== undefined ? `, theory ${num(f.theorySlope)}` : ''}`),
       layer: [
+        ...(band.length > 0 ? [{ data: { values: band }, mark: { type: 'area' as const, opacity: 0.35, clip: true }, encoding: { x, y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color } }] : []),
         { data: { values: rows }, mark: { type: 'point', filled: true, size: 40 }, encoding: { x, y, color } },
         { data: { values: line }, mark: { type: 'line', strokeDash: [6, 4], clip: true }, encoding: { x, y, color, detail: { field: 'series' } } },
       ],
@@ -196,7 +232,18 @@ export function ratesSpec(rates: readonly FittedRate[], title: string): SpecOrEm
   const rows = rates.filter((r) => Number.isFinite(r.estimate));
   if (rows.length === 0) return { empty: 'No data: no fitted rate has a finite estimate.' };
   const est = rows.map((r) => ({ rate: r.name, estimate: r.estimate, lo: r.ci95[0], hi: r.ci95[1], verdict: r.verdict }));
-  const theory = rows.map((r) => (typeof r.theory === 'number' ? { rate: r.name, lo: r.theory, hi: r.theory } : { rate: r.name, lo: r.theory[0], hi: r.theory[1] }));
+  // an admissible interval open to ±∞ is drawn to just past the data (an SVG cannot draw to infinity)
+  const finite = [
+    ...est.flatMap((e) => [e.lo, e.hi, e.estimate]),
+    ...rows.flatMap((r) => (typeof r.theory === 'number' ? [r.theory] : r.theory)),
+  ].filter(Number.isFinite);
+  const [fmin, fmax] = [Math.min(...finite), Math.max(...finite)];
+  const pad = 0.1 * (fmax - fmin || Math.abs(fmax) || 1);
+  const clampTheory = (v: number): number => (v === Infinity ? fmax + pad : v === -Infinity ? fmin - pad : v);
+  const theory = rows.map((r) => {
+    const [lo, hi] = typeof r.theory === 'number' ? [r.theory, r.theory] : r.theory;
+    return { rate: r.name, lo: clampTheory(lo), hi: clampTheory(hi) };
+  });
   const y = { field: 'rate', type: 'nominal' as const, title: null, axis: { labelLimit: 380 } };
   const height = Math.max(40, 34 * rows.length);
   return {

@@ -5,8 +5,11 @@
  */
 import type { ClaimResult } from '../properties/runner/run-claim.js';
 import type { Series } from '../properties/types.js';
+import type { Claim } from '../theorems/types.js';
 import { slug } from './escape.js';
+import { evidenceJobs, notAssertedTag, type PlotJob } from './evidence.js';
 import { isPlotRequest, parseFigure, type Figure } from './figures.js';
+import { overviewSpec } from './overview.js';
 import { linesSpec, logLogFitSpec, phaseDiagramSpec, ratesSpec, type SpecOrEmpty } from './plot-specs.js';
 import type { Report } from './schema.js';
 import { messageSvg, prefixSvgIds, vegaLiteToSvg } from './svg.js';
@@ -27,13 +30,6 @@ export interface Plot {
 
 /** Claim id → its plots, in section order. */
 export type PlotSet = ReadonlyMap<string, readonly Plot[]>;
-
-interface PlotJob {
-  readonly key: string;
-  readonly title: string;
-  readonly caption?: string;
-  readonly build: () => SpecOrEmpty;
-}
 
 /** One plot per series group (series without a group are grouped by their axis labels). */
 function seriesJobs(series: readonly Series[]): PlotJob[] {
@@ -83,38 +79,50 @@ function figureJob(key: string, value: unknown): PlotJob {
   return { key: `figure-${key}`, title, caption: f.caption, build };
 }
 
-/** The plots of one claim. */
-export async function claimPlots(claimId: string, r: ClaimResult): Promise<Plot[]> {
-  const jobs: PlotJob[] = [
+/** Render one job to a plot with a unique id (a message panel when there is nothing to draw or it fails). */
+async function renderJob(job: PlotJob, id: string): Promise<Plot> {
+  let built: SpecOrEmpty;
+  let svg: string;
+  try {
+    built = job.build();
+    svg = 'spec' in built ? prefixSvgIds(await vegaLiteToSvg(built.spec), id) : messageSvg(job.title, built.empty);
+  } catch (e) {
+    built = { empty: `Plot failed: ${e instanceof Error ? e.message : String(e)}` };
+    svg = messageSvg(job.title, built.empty);
+  }
+  const note = 'spec' in built ? built.note : undefined;
+  const caption = [job.caption, note].filter((s): s is string => Boolean(s)).join(' ');
+  return { id, title: job.title, file: `plots/${id}.svg`, svg, ...('empty' in built ? { empty: built.empty } : {}), ...(caption ? { caption } : {}) };
+}
+
+/** The plots of one claim: its evidence (evidence.ts), then the property's series, figures and fitted rates. */
+export async function claimPlots(claim: Claim, r: ClaimResult): Promise<Plot[]> {
+  const tag = notAssertedTag(claim);
+  const own: PlotJob[] = [
     ...seriesJobs(r.series ?? []),
     ...Object.entries(r.figures ?? {}).filter(([, v]) => isPlotRequest(v)).map(([k, v]) => figureJob(k, v)),
     ...((r.rates ?? []).length > 0 ? [{ key: 'rates', title: 'fitted rates with 95% intervals', build: () => ratesSpec(r.rates, 'Fitted rates: estimate, 95% interval, theory') }] : []),
-  ];
+  ].map((j) => (tag ? { ...j, title: `${tag}${j.title}` } : j));
+  const jobs = [...evidenceJobs(claim, r, own.length > 0), ...own];
   const used = new Set<string>();
   const plots: Plot[] = [];
   for (const job of jobs) {
-    let id = `${slug(claimId)}--${slug(job.key)}`;
-    for (let k = 2; used.has(id); k++) id = `${slug(claimId)}--${slug(job.key)}-${k}`;
+    let id = `${slug(claim.id)}--${slug(job.key)}`;
+    for (let k = 2; used.has(id); k++) id = `${slug(claim.id)}--${slug(job.key)}-${k}`;
     used.add(id);
-    let built: SpecOrEmpty;
-    let svg: string;
-    try {
-      built = job.build();
-      svg = 'spec' in built ? prefixSvgIds(await vegaLiteToSvg(built.spec), id) : messageSvg(job.title, built.empty);
-    } catch (e) {
-      built = { empty: `Plot failed: ${e instanceof Error ? e.message : String(e)}` };
-      svg = messageSvg(job.title, built.empty);
-    }
-    const note = 'spec' in built ? built.note : undefined;
-    const caption = [job.caption, note].filter((s): s is string => Boolean(s)).join(' ');
-    plots.push({ id, title: job.title, file: `plots/${id}.svg`, svg, ...('empty' in built ? { empty: built.empty } : {}), ...(caption ? { caption } : {}) });
+    plots.push(await renderJob(job, id));
   }
   return plots;
+}
+
+/** The overview figure of the whole report (overview.ts). */
+export function overviewPlot(report: Report): Promise<Plot> {
+  return renderJob({ key: 'overview', title: 'overview of all claims', build: () => overviewSpec(report) }, 'overview');
 }
 
 /** The plots of every claim of a report. */
 export async function reportPlots(report: Report): Promise<PlotSet> {
   const out = new Map<string, Plot[]>();
-  for (const e of report.entries) out.set(e.claim.id, await claimPlots(e.claim.id, e.result));
+  for (const e of report.entries) out.set(e.claim.id, await claimPlots(e.claim, e.result));
   return out;
 }

@@ -5,7 +5,7 @@ import { DEFAULT_COVERAGE_SUMMARY, readCoverageSummary, type CodeCoverage } from
 import { renderHtml } from './html.js';
 import { renderJUnit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
-import { reportPlots } from './plots.js';
+import { overviewPlot, reportPlots } from './plots.js';
 import type { Report } from './schema.js';
 
 export interface WriteOptions {
@@ -16,9 +16,16 @@ export interface WriteOptions {
   readonly coverage?: string | false | CodeCoverage;
 }
 
-/** report.json with non-finite numbers as strings ("Infinity", "NaN"), which parseReport reads back. */
+/** An indented array holding only numbers (a raw newline inside proves it is structure, not string content). */
+const NUMBER_ARRAY = /\[\n\s*(-?[\d.eE+-]+(?:,\n\s*-?[\d.eE+-]+)*)\n\s*\]/g;
+
+/**
+ * report.json with non-finite numbers as strings ("Infinity", "NaN"), which parseReport reads back; indented,
+ * except that arrays of plain numbers (points, ladders, samples) stay on one line.
+ */
 export function serializeReport(report: Report): string {
-  return JSON.stringify(report, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 1);
+  const text = JSON.stringify(report, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 1);
+  return text.replace(NUMBER_ARRAY, (_m, body: string) => `[${body.replace(/,\n\s*/g, ',')}]`);
 }
 
 function coverageOf(o: WriteOptions['coverage']): CodeCoverage | undefined {
@@ -35,14 +42,15 @@ export async function writeReport(report: Report, outDir: string, options: Write
   const dir = resolve(outDir);
   await mkdir(join(dir, 'plots'), { recursive: true });
   const plots = await reportPlots(report);
+  const overview = await overviewPlot(report);
   const coverage = coverageOf(options.coverage);
   // plots from an earlier report in the same directory would otherwise linger next to the new ones
-  const current = new Set([...plots.values()].flat().map((p) => p.file));
+  const current = new Set([...plots.values()].flat().concat(overview).map((p) => p.file));
   for (const f of await readdir(join(dir, 'plots'))) if (f.endsWith('.svg') && !current.has(`plots/${f}`)) await rm(join(dir, 'plots', f));
-  for (const list of plots.values()) for (const p of list) await writeFile(join(dir, p.file), p.svg);
+  for (const p of [overview, ...[...plots.values()].flat()]) await writeFile(join(dir, p.file), p.svg);
   const paths = { html: join(dir, 'report.html'), md: join(dir, 'report.md'), junit: join(dir, 'junit.xml'), json: join(dir, 'report.json') };
   await writeFile(paths.json, serializeReport(report));
-  await writeFile(paths.html, renderHtml(report, { plots, coverage }));
+  await writeFile(paths.html, renderHtml(report, { plots, coverage, overview }));
   await writeFile(paths.md, renderMarkdown(report, { plots, coverage }));
   await writeFile(paths.junit, renderJUnit(report));
   return [paths.html, paths.md, paths.junit, paths.json];

@@ -1,11 +1,13 @@
 /**
  * `report`: re-render a saved report.json (report.html, report.md, junit.xml, plots/*.svg) without
  * re-running anything; or `report --compare old.json new.json`: list claims whose status changed or
- * whose fitted rate left the old 95% interval (exit 1 on any regression, 0 otherwise).
+ * whose fitted rate left the old 95% interval, as text and as a page, compare.html (exit 1 on any regression).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { UsageError } from '../impl/errors.js';
 import { compareReports, renderComparison } from '../reports/compare.js';
+import { renderCompareHtml } from '../reports/compare-html.js';
 import { parseReport, type Report } from '../reports/schema.js';
 import { renderTerminalSummary } from '../reports/terminal.js';
 import { mergeReports } from '../reports/merge.js';
@@ -15,6 +17,7 @@ import { helpText, parseArgs, type OptionSpec } from './lib/args.js';
 export const REPORT_OPTIONS: Record<string, OptionSpec> = {
   out: { type: 'string', description: 'output directory', default: 'reports/out', valueName: 'dir' },
   compare: { type: 'boolean', description: 'compare two reports: report --compare old.json new.json (exit 1 on a regression)' },
+  'compare-html': { type: 'string', description: 'with --compare: where to write the comparison page (default: compare.html next to new.json)', valueName: 'file' },
   merge: { type: 'boolean', description: 'merge shard reports (verify --shard i/N): report --merge a.json b.json … --out dir' },
   coverage: { type: 'string', description: 'c8 coverage summary to embed (default: coverage/coverage-summary.json when present; "none" to leave out)', valueName: 'file' },
   help: { type: 'boolean', description: 'show this help' },
@@ -26,7 +29,8 @@ const USAGE = [
   '       transformer-ot-verify report --merge <shard.json>… [--out dir]',
   '',
   'Re-renders a saved report.json (report.html, report.md, junit.xml, plots/*.svg) without re-running anything.',
-  'With --compare, lists claims whose status changed or whose fitted rate moved outside the old 95% interval;',
+  'With --compare, lists claims whose status changed or whose fitted rate moved outside the old 95% interval,',
+  'and writes the same as a page (compare.html: status changes, old and new rate intervals side by side);',
   'exits 1 when any claim regressed (verified → violated/error, or a rate left its interval).',
 ].join('\n');
 
@@ -50,8 +54,12 @@ export async function reportMain(argv: readonly string[]): Promise<number> {
   if (args['compare']) {
     const [oldFile, newFile, extra] = args._;
     if (!oldFile || !newFile || extra !== undefined) throw new UsageError('report --compare needs exactly two reports: old.json new.json');
-    const comparison = compareReports(await load(oldFile), await load(newFile));
+    const [oldReport, newReport] = [await load(oldFile), await load(newFile)];
+    const comparison = compareReports(oldReport, newReport);
     console.log(renderComparison(comparison, oldFile, newFile));
+    const page = String(args['compare-html'] ?? join(dirname(newFile), 'compare.html'));
+    await writeFile(page, await renderCompareHtml(comparison, oldReport, newReport, { old: oldFile, new: newFile }));
+    console.log(`comparison page: ${page}`);
     return comparison.regressions > 0 ? 1 : 0;
   }
   const cov = args['coverage'] as string | undefined;

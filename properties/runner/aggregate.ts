@@ -1,6 +1,7 @@
 /** Aggregation of measurements and coverage across the batches of one claim run. */
 import { quantile } from '../statistics.js';
 import type { BatchOutcome, Measurement, Relation } from '../types.js';
+import { binLabel, checkSample, type CheckSample } from './check-sample.js';
 
 export interface Quantiles {
   readonly min: number;
@@ -25,6 +26,8 @@ export interface QuantityStats {
   readonly ratioCount: number;
   /** Smallest slack bound + tol − measured (≤), measured − bound + tol (≥), tol − |diff| (==). */
   readonly worstMargin: number;
+  /** Every check normalised (1 = the claim's edge), downsampled per coverage bin: what the report draws. */
+  readonly sample?: CheckSample;
 }
 
 function quantiles(xs: readonly number[]): Quantiles {
@@ -38,7 +41,9 @@ function margin(m: Measurement): number {
 }
 
 /** Per-quantity statistics of all measurements. */
-export function aggregateMeasurements(outcomes: readonly BatchOutcome[]): QuantityStats[] {
+export function aggregateMeasurements(
+  outcomes: readonly BatchOutcome[], edges: Readonly<Record<string, readonly number[]>> = {},
+): QuantityStats[] {
   const groups = new Map<string, Measurement[]>();
   for (const o of outcomes) {
     for (const m of o.measurements) {
@@ -48,6 +53,7 @@ export function aggregateMeasurements(outcomes: readonly BatchOutcome[]): Quanti
     }
   }
   return [...groups.entries()].map(([quantity, ms]) => {
+    const sample = checkSample(quantity, outcomes, edges);
     const withRatio = ms.filter((m) => m.relation !== '==' && m.bound > 10 * m.tolerance && m.bound > 0 && Number.isFinite(m.bound));
     return {
       quantity,
@@ -59,6 +65,7 @@ export function aggregateMeasurements(outcomes: readonly BatchOutcome[]): Quanti
       ratio: withRatio.length > 0 ? quantiles(withRatio.map((m) => m.measured / m.bound)) : undefined,
       ratioCount: withRatio.length,
       worstMargin: ms.reduce((w, m) => Math.min(w, Number.isNaN(margin(m)) ? -Infinity : margin(m)), Infinity),
+      ...(sample ? { sample } : {}),
     };
   });
 }
@@ -82,16 +89,7 @@ export function aggregateCoverage(
   for (const o of outcomes) {
     for (const c of o.coverage) {
       for (const [key, value] of Object.entries(c)) {
-        const e = edges[key];
-        if (typeof value === 'number' && e && e.length > 1) {
-          const k = e.findIndex((_, i) => i < e.length - 1 && value >= e[i]! && value < e[i + 1]!);
-          let label: string;
-          if (k >= 0) label = `[${e[k]}, ${e[k + 1]})`;
-          else label = value < e[0]! ? `< ${e[0]}` : `≥ ${e[e.length - 1]}`;
-          bump(key, label);
-        } else {
-          bump(key, String(value));
-        }
+        bump(key, binLabel(value, edges[key]));
       }
     }
   }

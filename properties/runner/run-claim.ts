@@ -213,7 +213,7 @@ export async function runClaim(claim: Claim, property: ClaimProperty, options: R
     interrupted: details.interrupted,
     counterexample,
     replay: replayCommand(claim.id, options, details.seed, counterexample ? details.counterexamplePath ?? undefined : undefined),
-    quantities: aggregateMeasurements(outcomes),
+    quantities: aggregateMeasurements(outcomes, property.coverageBins),
     coverage: aggregateCoverage(outcomes, property.coverageBins),
     rates: summary.rates ?? [],
     proportions: summary.proportions ?? [],

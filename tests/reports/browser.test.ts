@@ -1,8 +1,9 @@
 /**
- * report.html in a real browser (headless Debian Chromium): no console errors, every claim section and
- * every plot SVG present and non-empty in the rendered DOM, and a screenshot saved under the report
- * directory (reports/out/browser-test/, git-ignored). The report is the fixture (every status and plot
- * kind) plus a real run of a claim that records series. Skipped with a message only when Chromium is
+ * report.html in a real browser (headless Debian Chromium): no console errors, the overview figure above the
+ * summary, every claim section with at least one rendered figure (axes and marks), every plot SVG non-empty,
+ * and a screenshot saved under the report directory (reports/out/browser-test/, git-ignored). The report is
+ * the fixture (every status and plot kind) plus real runs of a claim that records series and of a bound claim
+ * (its checks drawn from the runner's sample). Skipped with a message only when Chromium is
  * absent; `.ci/run` installs it and sets REQUIRE_BROWSER_TEST=1 so that CI cannot skip it.
  */
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
@@ -28,11 +29,17 @@ test('report.html renders in headless Chromium: no console errors, every section
     console.warn(msg);
     return;
   }
-  const real = await runClaimForTest('sinkhorn.franklin-lorenz-rate', { budget: 'quick', numRuns: 3 });
+  const reals = [
+    await runClaimForTest('sinkhorn.franklin-lorenz-rate', { budget: 'quick', numRuns: 3 }),
+    await runClaimForTest('sinkhorn.birkhoff-contraction', { budget: 'quick', numRuns: 3 }),
+  ];
   const base = fixtureReport();
-  // the fixture already uses this claim's id: the real run gets its own id so that both sections exist
-  const id = `${real.claimId}.real-run`;
-  const entries = [...base.entries, { claim: { ...claimById(real.claimId), id }, result: { ...real, claimId: id } }];
+  // the fixture already uses these claims' ids: the real runs get their own ids so that all sections exist
+  const realEntries = reals.map((real) => {
+    const id = `${real.claimId}.real-run`;
+    return { claim: { ...claimById(real.claimId), id }, result: { ...real, claimId: id } };
+  });
+  const entries = [...base.entries, ...realEntries];
   const report: Report = { ...base, entries, summary: summarize(entries, base.summary.durationMs) };
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
@@ -42,8 +49,18 @@ test('report.html renders in headless Chromium: no console errors, every section
   assert.equal(page.consoleErrors, [], `console errors:\n${page.consoleErrors.join('\n')}`);
   assert.match(page.dom, /<h1>transformer-ot-verify report<\/h1>/);
   for (const e of report.entries) {
-    assert.ok(page.dom.includes(`id="${claimAnchor(e.claim.id)}"`), `no section for ${e.claim.id} in the DOM`);
+    const section = new RegExp(`<section class="claim[^"]*" id="${claimAnchor(e.claim.id)}"[^>]*>([\\s\\S]*?)</section>`).exec(page.dom);
+    assert.ok(section, `no section for ${e.claim.id} in the DOM`);
+    const drawn = [...plotSvgs(section![1]!).values()].filter((svg) => !svg.includes('class="no-data"') && /role-axis/.test(svg));
+    // a skipped claim measured nothing: it says so instead of drawing
+    if (e.result.status === 'skipped') assert.match(section![1]!, /No figure: this claim records no checks/);
+    else assert.ok(drawn.length > 0, `${e.claim.id}: no rendered figure with axes in its section`);
   }
+  const overview = page.dom.indexOf('id="plot-overview"');
+  assert.ok(overview > 0 && overview < page.dom.indexOf('<h2>Summary</h2>'), 'the overview figure sits above the summary table');
+  const overviewSvg = plotSvgs(page.dom).get('overview')!;
+  assert.match(overviewSvg, /role-axis/);
+  for (const e of report.entries) assert.ok(overviewSvg.includes(e.claim.id.split('.').slice(1).join('.')), `${e.claim.id} in the overview`);
   const svgs = plotSvgs(page.dom);
   assert.ok(svgs.size >= 10, `only ${svgs.size} plots in the DOM`);
   for (const [id, svg] of svgs) {
@@ -52,6 +69,10 @@ test('report.html renders in headless Chromium: no console errors, every section
   const realPlot = [...svgs.keys()].find((k) => k.startsWith('sinkhorn-franklin-lorenz-rate-real-run--series'));
   assert.ok(realPlot, 'the real run’s convergence plot');
   assert.match(svgs.get(realPlot!)!, /role-axis/);
+  const realChecks = [...svgs.keys()].find((k) => k.startsWith('sinkhorn-birkhoff-contraction-real-run--checks-'));
+  assert.ok(realChecks, 'the real bound claim’s ECDF of its checks');
+  assert.match(svgs.get(realChecks!)!, /fraction of checks ≤ x \(ECDF\)/);
+  assert.match(svgs.get(realChecks!)!, /red dashed: the bound \(theory\)/);
   assert.ok(existsSync(page.screenshot) && statSync(page.screenshot).size > 20_000, 'screenshot written and not blank');
   console.log(`  browser test: ${svgs.size} plots, screenshot ${page.screenshot}`);
 });

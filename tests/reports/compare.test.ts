@@ -1,5 +1,5 @@
 /** report --compare: status changes and rates that left the old 95% interval; exit code 1 on a regression. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -80,9 +80,39 @@ test('report --compare exits 1 on a regression and 0 otherwise; report re-render
   assert.match(out, /1 regression\(s\)/);
   assert.match(out, /HTML report: .*out\/report\.html/);
   assert.match(out, /report: .*out\/junit\.xml/);
+  assert.match(out, /comparison page: .*compare\.html/);
   const usage = await reportMain(['--compare', a]).then(() => undefined, (e: unknown) => e);
   assert.instance(usage, UsageError);
   assert.match((usage as Error).message, /needs exactly two reports/);
+});
+
+test('report --compare writes compare.html: the status changes, and old and new rate intervals side by side', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tov-compare-html-'));
+  const old = fixtureReport();
+  let now = withResult(old, 'energy.monotone', (r) => ({ ...r, status: 'violated', reason: 'energy fell <fast>' }));
+  now = withResult(now, RATE_CLAIM, (r) => ({ ...r, rates: r.rates.map((x) => ({ ...x, estimate: 0.6, ci95: [0.55, 0.65] as const })) }));
+  const [a, b] = [join(dir, 'old.json'), join(dir, 'new.json')];
+  writeFileSync(a, serializeReport(old));
+  writeFileSync(b, serializeReport(now));
+  const log = console.log;
+  console.log = () => undefined;
+  try {
+    assert.is(await reportMain(['--compare', a, b]), 1);
+    assert.is(await reportMain(['--compare', a, b, '--compare-html', join(dir, 'elsewhere.html')]), 1);
+  } finally {
+    console.log = log;
+  }
+  assert.ok(existsSync(join(dir, 'elsewhere.html')), '--compare-html names the page');
+  const html = readFileSync(join(dir, 'compare.html'), 'utf8');
+  assert.match(html, /<tr class="regression"><td>REGRESSION<\/td><td><code>energy\.monotone<\/code>/);
+  assert.match(html, /energy fell &lt;fast&gt;/);
+  assert.match(html, /<tr class="regression"><td>REGRESSION<\/td><td><code>sinkhorn\.franklin-lorenz-rate<\/code>.*?0\.6 outside the old 95% interval/);
+  const fig = /<figure class="plot" id="plot-compare-rates"[^>]*>([\s\S]*?)<\/figure>/.exec(html);
+  assert.ok(fig, 'the rate figure');
+  assert.match(fig![1]!, /role-axis/);
+  assert.match(fig![1]!, /per-iteration rate of d_H/);
+  assert.match(fig![1]!, /grey: old report · blue: new report/);
+  assert.match(html, /0\.41 \[0\.38, 0\.44\][\s\S]*?0\.6 \[0\.55, 0\.65\]/, 'old and new intervals in the table');
 });
 
 test.run();

@@ -2,6 +2,7 @@
  * A synthetic report.json covering every status, every figure type, empty and broken plot data, rates,
  * proportions, coverage bins and hostile text (HTML/XML metacharacters) — the renderers' test input.
  */
+import type { CheckSample } from '../../properties/runner/check-sample.js';
 import type { ClaimResult } from '../../properties/runner/run-claim.js';
 import type { Series } from '../../properties/types.js';
 import { REPORT_SCHEMA, REPORT_SCHEMA_VERSION, summarize, type Report, type ReportEntry } from '../../reports/schema.js';
@@ -16,11 +17,20 @@ function claim(id: string, over: Partial<Claim> = {}): Claim {
   };
 }
 
+/** A check sample as the runner keeps it: measured / bound per n bin, with the tolerance band. */
+const ratioSample: CheckSample = {
+  scale: 'ratio', relation: '<=', by: 'n', band: 1e-3,
+  groups: [
+    { label: '[2, 4)', count: 5, zeros: 0, nonFinite: 0, points: [[0.1, 0.2], [0.3, 0.4], [0.5, 0.6], [0.8, 0.8], [0.95, 1]] },
+    { label: '[4, 8)', count: 7, zeros: 1, nonFinite: 0, points: [[0.05, 2 / 7], [0.2, 4 / 7], [0.6, 1]] },
+  ],
+};
+
 function result(claimId: string, over: Partial<ClaimResult> = {}): ClaimResult {
   return {
     claimId, status: 'verified', reason: 'all 12 instances satisfied the claim within the analysed tolerance', impl: 'tfjs', backend: 'wasm', budget: 'quick',
     seed: 42, runs: 4, instances: 12, interrupted: false, replay: `npx transformer-ot-verify verify --claims ${claimId} --impl tfjs --backend wasm --budget quick --seed 42`,
-    quantities: [{ quantity: 'd_H(Kv,Kv′) ≤ κ·d_H(v,v′)', relation: '<=', count: 12, failures: 0, measured: { min: 0.01, p50: 0.2, p90: 0.5, p99: 0.6, max: 0.61 }, bound: { min: 0.1, p50: 0.4, p90: 0.9, p99: 1, max: 1.2 }, ratio: { min: 0.1, p50: 0.5, p90: 0.8, p99: 0.9, max: 0.95 }, ratioCount: 12, worstMargin: 0.01 }],
+    quantities: [{ quantity: 'd_H(Kv,Kv′) ≤ κ·d_H(v,v′)', relation: '<=', count: 12, failures: 0, measured: { min: 0.01, p50: 0.2, p90: 0.5, p99: 0.6, max: 0.61 }, bound: { min: 0.1, p50: 0.4, p90: 0.9, p99: 1, max: 1.2 }, ratio: { min: 0.1, p50: 0.5, p90: 0.8, p99: 0.9, max: 0.95 }, ratioCount: 12, worstMargin: 0.01, sample: ratioSample }],
     coverage: { n: [{ label: '[2, 4)', count: 5 }, { label: '[4, 8)', count: 7 }], cost: [{ label: 'uniform', count: 9 }, { label: 'sqeuclid', count: 3 }] },
     rates: [], proportions: [], tables: [], series: [], durationMs: 123, tensorLeak: 0, ...over,
   };
@@ -70,7 +80,10 @@ export function fixtureReport(): Report {
     { claim: claim('clustering.phase-diagram', { family: 'clustering', kind: 'limit', title: 'Figure 3 phase diagram' }), result: result('clustering.phase-diagram', { figures: { phase: phaseFigure() } }) },
     { claim: claim('heat.sb-to-heat-flow', { family: 'heat', kind: 'limit', title: 'SB scheme converges to the heat flow' }), result: result('heat.sb-to-heat-flow', {
       status: 'inconclusive', reason: 'the fitted slope interval straddles the theory',
-      rates: [{ name: 'slope of log W2 vs log ε', estimate: 0.8, ci95: [0.4, 1.2], theory: 1, method: 'OLS, regression standard error', verdict: 'inconclusive' }],
+      rates: [
+        { name: 'slope of log W2 vs log ε', estimate: 0.8, ci95: [0.4, 1.2], theory: 1, method: 'OLS, regression standard error', verdict: 'inconclusive' },
+        { name: 'decay rate (admissible: above a positive floor)', estimate: 2, ci95: [1.9, 2.1], theory: [0.04, Infinity], method: 'OLS', verdict: 'consistent' },
+      ],
       figures: {
         w2: { type: 'loglog-fit', x: 'ε', y: 'W2(SB^n_ε ρ₀, ρ(nε))', points: [[0.05, 0.04], [0.1, 0.09], [0.2, 0.15], [0.4, 0.33]], slope: 0.96, intercept: Math.log(0.8), ci95: [0.8, 1.1], theorySlope: 1 },
         variance: { type: 'convergence', x: 'iterate k', y: 'variance', logY: false, curves: [{ name: 'measured', points: [[0, 1], [1, 1.1], [2, 1.2]] }, { name: 'σ² + t', role: 'theory', points: [[0, 1], [1, 1.1], [2, 1.2]] }] },

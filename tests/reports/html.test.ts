@@ -33,7 +33,7 @@ test('every claim has a section with statement, verdict, replay, tables and cove
     assert.match(s, new RegExp(`Verdict: ${e.result.status}\\.`));
     assert.match(s, /Verdict rule:/);
     assert.ok(s.includes('<pre class="replay">'), `${e.claim.id}: replay`);
-    assert.match(s, /<h3>Plots<\/h3>/);
+    assert.match(s, /<h3>Figures<\/h3>/);
     assert.ok(html.includes(`href="#${claimAnchor(e.claim.id)}"`), `${e.claim.id}: summary link`);
   }
   assert.match(html, /<h3>Counterexample \(shrunk\)<\/h3>/);
@@ -68,7 +68,7 @@ test('every plot is a non-empty SVG; a plot without data says so instead of draw
   assert.not.match(empty, /role-axis/);
   assert.match(svgs.get('clustering-beta-zero--series-diameter-vs-t')!, /No data/);
   assert.match(svgs.get('heat-sb-to-heat-flow--figure-broken')!, /no renderer for figure type &#39;sparkle&#39;/);
-  assert.match(html, /No plot: this claim records no series, figures or fitted rates\./);
+  assert.match(html, /No figure: this claim records no checks, proportions, series, figures or fitted rates\./);
   // the phase diagram is a heatmap with the computed curve over it
   const phase = svgs.get('clustering-phase-diagram--figure-phase')!;
   assert.ok((phase.match(/<path[^>]*role-mark|mark-rect/g) ?? []).length > 0);
