@@ -58,6 +58,11 @@ export class ShrinkBound {
     return mergePaths(this.basePath, own);
   }
 
+  /** The path of the counterexample accepted so far (what fast-check will report), if any. */
+  failurePath(): string | undefined {
+    return this.path === undefined ? undefined : mergePaths(this.basePath, this.path);
+  }
+
   /** After a predicate call: whether fast-check is told it failed. */
   end(outcome: CallOutcome): boolean {
     if (outcome === 'pass' || this.phase === 'stopped') return false;
