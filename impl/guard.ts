@@ -11,12 +11,7 @@ import { CAPABILITY_NAMES } from './capabilities/index.js';
 import { CallTimeoutError } from './errors.js';
 import { validateOutput } from './output-validation.js';
 
-/**
- * Default per-call timeout in seconds (`--call-timeout`). The slowest clean call measured at the
- * thorough budget is about 10 s (docs/verdicts.md, "Call timeout"); the default leaves a wide margin
- * for slower machines and backends while still ending a hang within minutes.
- */
-export const DEFAULT_CALL_TIMEOUT_S = 120;
+export { DEFAULT_CALL_TIMEOUT_S } from './call-timeout.js';
 
 /** The reason a closed guard gives to the calls it abandons: the claim that made them has ended. */
 export class GuardClosedError extends Error {

@@ -4,10 +4,9 @@
  * 1 failure); no stack traces from tfjs reach the user.
  */
 import { InputError, NumericalError, PluginError, UsageError } from '../impl/errors.js';
-import { verifyMain } from './verify.js';
 
 const COMMANDS: Record<string, (argv: readonly string[]) => Promise<number>> = {
-  verify: verifyMain,
+  verify: async (argv) => (await import('./verify.js')).verifyMain(argv),
   report: async (argv) => (await import('./report.js')).reportMain(argv),
   bench: async (argv) => (await import('./bench.js')).benchMain(argv),
 };

@@ -4,35 +4,18 @@
  * or skipped with its reason; 1 when any is violated, error or inconclusive (unless
  * --allow-inconclusive), or the run did not finish; 2 usage error (bad option, bad --out, a plug-in that
  * does not load); 130 / 143 interrupted by SIGINT / SIGTERM (a partial report is written).
+ * Options and --out are checked here before the tensor backend, the claims' properties and the
+ * renderers are loaded, so that a usage error answers at once.
  */
-import { initBackend } from '../impl/backend.js';
 import { UsageError } from '../impl/errors.js';
-import { DEFAULT_CALL_TIMEOUT_S } from '../impl/guard.js';
-import { propertyFor } from '../properties/index.js';
-import { runClaim, type RunOptions } from '../properties/runner/run-claim.js';
-import type { BudgetName } from '../properties/types.js';
-import { REPORT_SCHEMA, REPORT_SCHEMA_VERSION } from '../reports/schema.js';
-import { RunJournal } from '../reports/journal.js';
-import { idWidth, renderTerminalSummary } from '../reports/terminal.js';
-import { writeReport } from '../reports/write.js';
-import { writeFileAtomic } from '../reports/atomic-write.js';
+import { DEFAULT_CALL_TIMEOUT_S } from '../impl/call-timeout.js';
 import { CLAIMS } from '../theorems/index.js';
-import { helpText, integerOption, parseArgs, secondsOption, SEED_RANGE, type OptionSpec } from './lib/args.js';
-import { runClaims } from './lib/claim-loop.js';
-import { environmentOf, toolVersion } from './lib/environment.js';
-import { exitCodeOf } from './lib/exit-code.js';
-import { loadImplementation } from './lib/load-impl.js';
+import { helpText, integerOption, parseArgs, secondsOption, SEED_RANGE, type OptionSpec, type Parsed } from './lib/args.js';
+import type { ExitPolicy } from './lib/exit-code.js';
 import { prepareOutDir } from './lib/out-dir.js';
-import { Progress } from './lib/progress.js';
-import { selectClaims, shardOf, globMatcher } from './lib/select.js';
-import { killMatrix, renderKillMatrix } from './lib/kill-matrix.js';
-import { MUTANTS } from '../impl/mutants/index.js';
-import { readFile } from 'node:fs/promises';
-import { compareReports, renderComparison } from '../reports/compare.js';
-import { parseReport } from '../reports/schema.js';
-import { join } from 'node:path';
+import { selectClaims, shardOf } from './lib/select.js';
+import type { BudgetName } from '../properties/types.js';
 import type { Claim } from '../theorems/types.js';
-import type { Parsed } from './lib/args.js';
 
 export const VERIFY_OPTIONS: Record<string, OptionSpec> = {
   claims: { type: 'string', description: "comma-separated claim globs, e.g. 'sinkhorn.*,heat.*'", default: '*', valueName: 'globs' },
@@ -58,14 +41,27 @@ export const VERIFY_OPTIONS: Record<string, OptionSpec> = {
 
 const USAGE = 'usage: transformer-ot-verify verify [options]\n\nChecks the papers’ claims as fast-check properties and writes report.json and report.md.';
 
+/** Everything `verify` needs once its options are checked and --out exists. */
+export interface VerifySettings {
+  readonly argv: readonly string[];
+  readonly args: Parsed;
+  readonly claims: readonly Claim[];
+  readonly budget: BudgetName;
+  readonly replay?: { readonly seed: number; readonly path: string };
+  readonly runs?: number;
+  readonly seed?: number;
+  readonly timeBudget?: number;
+  readonly callTimeoutS: number;
+  readonly policy: ExitPolicy;
+  readonly out: string;
+}
+
 function parseReplay(spec: string): { seed: number; path: string } {
   const m = /^(-?\d+):([\d:]+)$/.exec(spec);
   if (!m) throw new UsageError(`'--replay' must look like <seed>:<path>, e.g. 42:3:0:1, got '${spec}'`);
   const seed = integerOption({ _: [], replay: Number(m[1]) }, 'replay', ...SEED_RANGE)!;
   return { seed, path: m[2]! };
 }
-
-const backendName = (args: Parsed): string | undefined => (args['backend'] as string | undefined) ?? (process.env['TFJS_BACKEND'] || undefined);
 
 /** Run `verify` with the given arguments; returns the exit code. */
 export async function verifyMain(argv: readonly string[]): Promise<number> {
@@ -92,65 +88,9 @@ export async function verifyMain(argv: readonly string[]): Promise<number> {
   if (args['strict'] && args['allow-inconclusive']) throw new UsageError("'--strict' and '--allow-inconclusive' contradict each other");
   const policy = { strict: args['strict'] === true, allowInconclusive: args['allow-inconclusive'] === true };
   const out = prepareOutDir(String(args['out']));
-  if (args['mutants']) return mutantsMain(args, claims, budget as BudgetName, runs, out, callTimeoutS * 1000);
-  const implSpec = String(args['impl']);
-  const impl = await loadImplementation(implSpec);
-  const backend = await initBackend(backendName(args));
-  const progress = new Progress(!args['quiet'], idWidth(claims.map((c) => c.id)));
-  const journal = new RunJournal(out, {
-    schema: REPORT_SCHEMA, schemaVersion: REPORT_SCHEMA_VERSION, tool: toolVersion(), createdAt: new Date().toISOString(),
-    command: ['transformer-ot-verify', 'verify', ...argv].join(' '), environment: environmentOf(backend),
-    options: {
-      claims: String(args['claims']), impl: implSpec, budget, seed: replay?.seed ?? seed, runs,
-      timeBudgetSeconds: timeBudget, callTimeoutSeconds: callTimeoutS, replay: args['replay'] as string | undefined,
-    },
-  }, claims.map((c) => c.id));
-  const start = performance.now();
-  const report = await runClaims({
-    claims, journal, progress,
-    runOne: (claim, k) => {
-      const elapsed = (performance.now() - start) / 1000;
-      const timeLimitMs = timeBudget !== undefined ? Math.max(1, ((timeBudget - elapsed) / (claims.length - k)) * 1000) : undefined;
-      const options: RunOptions = {
-        impl, implSpec, backend: backend.name, budget: budget as BudgetName, numRuns: runs, timeLimitMs,
-        callTimeoutMs: callTimeoutS * 1000, seed: replay?.seed ?? seed, path: replay?.path,
-        onProgress: (done, planned) => progress.live(`[${k + 1}/${claims.length}] ${claim.id}  ${done}/${planned} runs`),
-      };
-      return runClaim(claim, propertyFor(claim.id), options);
-    },
-  });
-  const paths = await writeReport(report, out);
-  console.log(renderTerminalSummary(report, paths));
-  if (args['baseline'] !== undefined) {
-    const file = String(args['baseline']);
-    const text = await readFile(file, 'utf8').catch(() => {
-      throw new UsageError(`cannot read the baseline '${file}'`);
-    });
-    const comparison = compareReports(parseReport(text, file), report);
-    console.log(renderComparison(comparison));
-    if (comparison.regressions > 0) return 1;
-  }
-  return exitCodeOf(report, policy);
-}
-
-/** `verify --mutants`: the kill matrix of the mutant catalogue; exit 1 when a mutant survives. */
-async function mutantsMain(
-  args: Parsed, claims: readonly Claim[], budget: BudgetName, runs: number | undefined, out: string, callTimeoutMs: number,
-): Promise<number> {
-  const backend = await initBackend(backendName(args));
-  const match = args['mutant'] !== undefined ? globMatcher(String(args['mutant'])) : () => true;
-  const mutants = MUTANTS.filter((m) => match(m.id));
-  if (mutants.length === 0) throw new UsageError(`no mutant matches '${String(args['mutant'])}'; known: ${MUTANTS.map((m) => m.id).join(', ')}`);
-  const progress = new Progress(!args['quiet'], 0);
-  const k = await killMatrix(mutants, CLAIMS, claims, {
-    backend: backend.name, budget, numRuns: runs, seed: integerOption(args, 'seed', ...SEED_RANGE), callTimeoutMs,
-    onCell: (m, c) => progress.live(`${m} × ${c}`),
-  });
-  progress.close();
-  const md = renderKillMatrix(k);
-  await writeFileAtomic(join(out, 'mutants.json'), JSON.stringify({ backend: backend.name, budget, ...k }, null, 1));
-  await writeFileAtomic(join(out, 'mutants.md'), `# Mutant kill matrix\n\nBackend ${backend.name}, budget ${budget}.\n\n${md}\n`);
-  console.log(md);
-  console.log(`kill matrix: ${join(out, 'mutants.md')}`);
-  return k.rows.every((r) => r.killed) ? 0 : 1;
+  const settings: VerifySettings = {
+    argv, args, claims, budget: budget as BudgetName, replay, runs, seed, timeBudget, callTimeoutS, policy, out,
+  };
+  const run = await import('./lib/verify-run.js');
+  return args['mutants'] ? run.mutantsMain(settings) : run.runVerify(settings);
 }

@@ -6,6 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import type { Implementation } from '../../impl/capabilities/index.js';
 import { PluginError, UsageError } from '../../impl/errors.js';
 import { BUILTIN_IMPLEMENTATIONS } from '../../impl/implementations.js';
@@ -25,7 +26,8 @@ export async function loadImplementation(spec: string): Promise<Implementation> 
   try {
     mod = (await import(url)) as Record<string, unknown>;
   } catch (e) {
-    throw new PluginError(spec, `failed while being imported: ${pluginMessage(e, url)}`);
+    const where = e instanceof SyntaxError ? syntaxErrorLocation(path) : undefined;
+    throw new PluginError(spec, `failed while being imported: ${pluginMessage(e, url)}${where ? ` (at ${where})` : ''}`);
   }
   const candidate = (mod['default'] ?? mod['implementation']) as Implementation | (() => Implementation) | undefined;
   let impl: Implementation | undefined;
@@ -47,4 +49,12 @@ function pluginMessage(e: unknown, url: string): string {
   const at = e instanceof Error ? (e.stack ?? '').split('\n').map((l) => l.trim()).find((l) => l.includes(file)) : undefined;
   const where = at ? /((?:file:\/\/)?\/[^\s()]+:\d+(?::\d+)?)/.exec(at)?.[1] : undefined;
   return where && !msg.includes(where) ? `${msg} (at ${where.replace(/^file:\/\//, '')})` : msg;
+}
+
+/** Node reports an ES module's syntax error without its line; `node --check` prints it as `file:line`. */
+function syntaxErrorLocation(path: string): string | undefined {
+  if (!/\.[cm]?js$/.test(path)) return undefined;
+  const r = spawnSync(process.execPath, ['--check', path], { encoding: 'utf8', timeout: 5000 });
+  const first = (r.stderr ?? '').split('\n')[0] ?? '';
+  return /:\d+$/.test(first) ? first : undefined;
 }
