@@ -42,6 +42,11 @@ export class RunJournal {
     };
   }
 
+  /** Write the empty journal (every claim not reached) over whatever an earlier run left in the directory. */
+  start(): void {
+    writeFileAtomicSync(this.path, serializeReport(this.snapshot('running')));
+  }
+
   /** Append one finished claim and rewrite report.json (marked 'running' until the run completes). */
   record(entry: ReportEntry): void {
     this.entries.push(entry);

@@ -59,6 +59,7 @@ export async function runClaims(loop: ClaimLoop): Promise<Report> {
   process.on('beforeExit', onBeforeExit);
   process.on('exit', onExit);
   try {
+    journal.start();
     for (const [k, claim] of loop.claims.entries()) {
       const result = await loop.runOne(claim, k);
       progress.close();
