@@ -68,7 +68,8 @@ export interface GuardOptions {
 }
 
 function isThenable(x: unknown): x is PromiseLike<unknown> {
-  return (typeof x === 'object' || typeof x === 'function') && x !== null && typeof (x as { then?: unknown }).then === 'function';
+  if ((typeof x !== 'object' && typeof x !== 'function') || x === null) return false;
+  return typeof (x as { then?: unknown }).then === 'function';
 }
 
 function abortReason(signal: AbortSignal): Error {
@@ -134,7 +135,8 @@ function guardMethod(
 /** Every function-valued member of `target`, own or inherited (up to Object.prototype). */
 function methodNames(target: object): string[] {
   const names = new Set<string>();
-  for (let p: object | null = target; p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p) as object | null) {
+  const up = (p: object): object | null => Object.getPrototypeOf(p) as object | null;
+  for (let p: object | null = target; p !== null && p !== Object.prototype; p = up(p)) {
     for (const k of Object.getOwnPropertyNames(p)) {
       const d = Object.getOwnPropertyDescriptor(p, k);
       if (k !== 'constructor' && d && typeof d.value === 'function') names.add(k);

@@ -62,11 +62,14 @@ export function renderJUnit(report: Report): string {
     ].join('\n');
   });
   if (missing.length > 0) {
-    suites.push([
-      `  <testsuite name="not-reached" tests="${missing.length}" failures="0" errors="${missing.length}" skipped="0" time="0.000" timestamp="${x(report.createdAt)}">`,
-      ...missing.map((id) => `    <testcase classname="not-reached" name="${x(id)}" time="0.000">\n      <error message="${x(why)}" type="not-reached"/>\n    </testcase>`),
-      '  </testsuite>',
+    const n = missing.length;
+    const cases = missing.map((id) => [
+      `    <testcase classname="not-reached" name="${x(id)}" time="0.000">`,
+      `      <error message="${x(why)}" type="not-reached"/>`,
+      '    </testcase>',
     ].join('\n'));
+    const open = `  <testsuite name="not-reached" tests="${n}" failures="0" errors="${n}" skipped="0" time="0.000"`;
+    suites.push([`${open} timestamp="${x(report.createdAt)}">`, ...cases, '  </testsuite>'].join('\n'));
   }
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

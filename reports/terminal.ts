@@ -25,8 +25,11 @@ export function idWidth(ids: readonly string[]): number {
 export function interruptionLine(report: Report): string | undefined {
   if (!report.interrupted) return undefined;
   const missing = report.notReached ?? [];
-  const why = report.interruption === 'running' ? 'the run had not finished when this report was written' : `the run was interrupted (${report.interruption ?? 'unknown'})`;
-  return `PARTIAL REPORT: ${why}; ${report.entries.length} claim(s) ended, ${missing.length} not reached${missing.length > 0 ? `: ${missing.join(', ')}` : ''}`;
+  const why = report.interruption === 'running'
+    ? 'the run had not finished when this report was written'
+    : `the run was interrupted (${report.interruption ?? 'unknown'})`;
+  const list = missing.length > 0 ? `: ${missing.join(', ')}` : '';
+  return `PARTIAL REPORT: ${why}; ${report.entries.length} claim(s) ended, ${missing.length} not reached${list}`;
 }
 
 export function renderTerminalSummary(report: Report, paths: readonly string[]): string {

@@ -10,7 +10,9 @@
 import { UsageError } from '../impl/errors.js';
 import { DEFAULT_CALL_TIMEOUT_S } from '../impl/call-timeout.js';
 import { CLAIMS } from '../theorems/index.js';
-import { helpText, integerOption, parseArgs, secondsOption, SEED_RANGE, type OptionSpec, type Parsed } from './lib/args.js';
+import {
+  helpText, integerOption, parseArgs, secondsOption, SEED_RANGE, type OptionSpec, type Parsed,
+} from './lib/args.js';
 import type { ExitPolicy } from './lib/exit-code.js';
 import { prepareOutDir } from './lib/out-dir.js';
 import { selectClaims, shardOf } from './lib/select.js';
@@ -23,14 +25,33 @@ export const VERIFY_OPTIONS: Record<string, OptionSpec> = {
   budget: { type: 'string', description: 'run budget: quick | ci | thorough', default: 'ci', valueName: 'name' },
   runs: { type: 'number', description: 'fast-check runs (batches) per claim, overriding the budget', valueName: 'n' },
   'time-budget': { type: 'number', description: 'total wall-clock seconds, shared evenly by the remaining claims', valueName: 's' },
-  seed: { type: 'number', description: 'fast-check seed, an integer in [-2^31, 2^31 - 1] (default: fresh for bound claims, fixed for probabilistic/limit claims)', valueName: 'n' },
-  'call-timeout': { type: 'number', description: 'seconds one call into the implementation may take before its claim ends in error', default: DEFAULT_CALL_TIMEOUT_S, valueName: 's' },
-  replay: { type: 'string', description: 'replay a counterexample exactly: <seed>:<path> (one claim)', valueName: 'seed:path' },
+  seed: {
+    type: 'number',
+    description: 'fast-check seed, an integer in [-2^31, 2^31 - 1] '
+      + '(default: fresh for bound claims, fixed for probabilistic/limit claims)',
+    valueName: 'n',
+  },
+  'call-timeout': {
+    type: 'number',
+    description: 'seconds one call into the implementation may take before its claim ends in error',
+    default: DEFAULT_CALL_TIMEOUT_S, valueName: 's',
+  },
+  replay: {
+    type: 'string',
+    description: 'replay a counterexample exactly: <seed>:<path> (one claim)',
+    valueName: 'seed:path',
+  },
   backend: { type: 'string', description: 'tfjs backend: tensorflow | webgpu | wasm | cpu (also TFJS_BACKEND)', valueName: 'name' },
   out: { type: 'string', description: 'output directory', default: 'reports/out', valueName: 'dir' },
   shard: { type: 'string', description: 'run the deterministic slice i of N of the selected claims', valueName: 'i/N' },
-  strict: { type: 'boolean', description: 'exit 1 also when a selected asserted claim is skipped (every one must be verified)' },
-  'allow-inconclusive': { type: 'boolean', description: 'exit 0 despite inconclusive claims (never despite violated, error or an unfinished run)' },
+  strict: {
+    type: 'boolean',
+    description: 'exit 1 also when a selected asserted claim is skipped (every one must be verified)',
+  },
+  'allow-inconclusive': {
+    type: 'boolean',
+    description: 'exit 0 despite inconclusive claims (never despite violated, error or an unfinished run)',
+  },
   baseline: { type: 'string', description: 'compare with a saved report.json: exit 1 when a verified claim is now violated/errored or a fitted rate left its old 95% interval', valueName: 'report.json' },
   mutants: { type: 'boolean', description: 'run the claims against every catalogued mutant and print the kill matrix' },
   mutant: { type: 'string', description: "with --mutants: only mutants whose id matches these globs, e.g. 'sinkhorn.*'", valueName: 'globs' },

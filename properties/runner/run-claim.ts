@@ -88,11 +88,13 @@ function shellQuote(s: string): string {
 
 /** The command that reruns this claim with this seed (and path, for a counterexample). */
 export function replayCommand(
-  claimId: string, o: { implSpec?: string; impl: Implementation; backend: string; budget: BudgetName; callTimeoutMs?: number },
+  claimId: string,
+  o: { implSpec?: string; impl: Implementation; backend: string; budget: BudgetName; callTimeoutMs?: number },
   seed: number, path?: string,
 ): string {
   const parts = ['npx', 'transformer-ot-verify', 'verify', '--claims', claimId, '--impl', o.implSpec ?? o.impl.name, '--backend', o.backend, '--budget', o.budget];
-  if (o.callTimeoutMs !== undefined && o.callTimeoutMs !== DEFAULT_CALL_TIMEOUT_S * 1000) parts.push('--call-timeout', String(o.callTimeoutMs / 1000));
+  const timeout = o.callTimeoutMs;
+  if (timeout !== undefined && timeout !== DEFAULT_CALL_TIMEOUT_S * 1000) parts.push('--call-timeout', String(timeout / 1000));
   if (path !== undefined) parts.push('--replay', `${seed}:${path}`);
   else parts.push('--seed', String(seed));
   return parts.map(shellQuote).join(' ');
@@ -133,20 +135,24 @@ export async function runClaim(claim: Claim, property: ClaimProperty, options: R
       stop.abort(error);
     },
   });
-  const stopped = new Promise<typeof STOPPED>((res) => stop.signal.addEventListener('abort', () => res(STOPPED), { once: true }));
+  const stopped = new Promise<typeof STOPPED>((res) => {
+    stop.signal.addEventListener('abort', () => res(STOPPED), { once: true });
+  });
   const untilStopped = <T>(p: Promise<T>): Promise<T | typeof STOPPED> => Promise.race([p, stopped]);
   const ctx: PropertyContext = { impl, budget: options.budget };
   const outcomes: BatchOutcome[] = [];
   const planned = options.numRuns ?? property.runs[options.budget];
-  const calls = (): ClaimResult['calls'] => ({ count: ledger.calls, slowestMs: ledger.slowestMs, slowest: ledger.slowestCall });
   const finish = (r: Omit<ClaimResult, keyof typeof base | 'durationMs' | 'tensorLeak' | 'calls'>): ClaimResult => ({
-    ...base, ...r, durationMs: performance.now() - start, tensorLeak: tf.memory().numTensors - tensorsBefore, calls: calls(),
+    ...base, ...r, durationMs: performance.now() - start, tensorLeak: tf.memory().numTensors - tensorsBefore,
+    calls: { count: ledger.calls, slowestMs: ledger.slowestMs, slowest: ledger.slowestCall },
   });
   const timedOut = (t: NonNullable<typeof timeout>): ClaimResult => finish({
     ...empty, status: 'error', runs: outcomes.length, instances: outcomes.reduce((n, o) => n + o.instances, 0),
     reason: `${t.error.message}; the call was abandoned and the claim stopped (no shrinking, no further calls)`,
     interrupted: false, replay: replayCommand(claim.id, options, seed, t.path),
-    counterexample: { input: describeInput(property, t.input), failing: [], error: errorMessage(t.error), numShrinks: bound.shrinks },
+    counterexample: {
+      input: describeInput(property, t.input), failing: [], error: errorMessage(t.error), numShrinks: bound.shrinks,
+    },
   });
   const predicate = fc.asyncProperty(property.arbitrary(options.budget), async (input: unknown) => {
     if (!bound.begin()) return true;
@@ -191,7 +197,8 @@ export async function runClaim(claim: Claim, property: ClaimProperty, options: R
     const inFlight = ledger.pending();
     if (details.interrupted && inFlight.length > 0 && outcomes.length === 0) {
       return finish({
-        ...empty, status: 'error', runs: 0, instances: 0, interrupted: true, replay: replayCommand(claim.id, options, seed),
+        ...empty, status: 'error', runs: 0, instances: 0, interrupted: true,
+        replay: replayCommand(claim.id, options, seed),
         reason: `${inFlight[0]} did not settle within the claim's time budget of ${fmtSeconds(options.timeLimitMs!)} ` +
           'and no run completed; the call was abandoned',
       });

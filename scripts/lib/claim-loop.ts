@@ -32,17 +32,20 @@ export async function runClaims(loop: ClaimLoop): Promise<Report> {
   const stopWith = (why: string, code: number, message: string): never => {
     progress.close();
     journal.interrupt(why);
-    process.stderr.write(`${message}\npartial report: ${journal.path} (re-render it with: transformer-ot-verify report ${journal.path})\n`);
+    const hint = `re-render it with: transformer-ot-verify report ${journal.path}`;
+    process.stderr.write(`${message}\npartial report: ${journal.path} (${hint})\n`);
     process.exit(code);
   };
   const onSignal = (signal: 'SIGINT' | 'SIGTERM'): void => {
     stopWith(signal, SIGNAL_EXIT[signal], `\ninterrupted by ${signal}`);
   };
   const onCrash = (e: unknown): void => {
-    stopWith(`crash: ${describe(e)}`, 1, `internal error: uncaught ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    const trace = e instanceof Error ? e.stack ?? e.message : String(e);
+    stopWith(`crash: ${describe(e)}`, 1, `internal error: uncaught ${trace}`);
   };
   const onBeforeExit = (): void => {
-    stopWith('the event loop emptied while a claim was pending', 1, 'error: the run stopped with a claim still pending');
+    const why = 'the event loop emptied while a claim was pending';
+    stopWith(why, 1, 'error: the run stopped with a claim still pending');
   };
   const onExit = (code: number): void => {
     if (journal.closed) return;

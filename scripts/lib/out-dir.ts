@@ -28,7 +28,10 @@ export function prepareOutDir(spec: string, option = '--out'): string {
   const existing = nearestExisting(dir);
   const real = realpathSync(existing);
   const pseudo = PSEUDO_FILE_SYSTEMS.find((root) => under(dir, root) || under(real, root));
-  if (pseudo) throw new UsageError(`'${option} ${spec}' is under ${pseudo}, a kernel pseudo file system; choose another directory`);
+  if (pseudo) {
+    const why = `is under ${pseudo}, a kernel pseudo file system; choose another directory`;
+    throw new UsageError(`'${option} ${spec}' ${why}`);
+  }
   if (!statSync(existing).isDirectory()) {
     const what = existing === dir ? 'is a file, not a directory' : `lies under '${existing}', which is a file`;
     throw new UsageError(`'${option} ${spec}' ${what}`);

@@ -9,7 +9,11 @@ import { claimLine } from '../../reports/terminal.js';
 export class Progress {
   private open = false;
 
-  constructor(private readonly enabled: boolean, private readonly width: number, private readonly tty = process.stderr.isTTY === true) {}
+  constructor(
+    private readonly enabled: boolean,
+    private readonly width: number,
+    private readonly tty = process.stderr.isTTY === true,
+  ) {}
 
   /** The live line (terminal only). */
   live(line: string): void {

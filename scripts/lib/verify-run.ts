@@ -27,7 +27,8 @@ import { globMatcher } from './select.js';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-const backendName = (args: Parsed): string | undefined => (args['backend'] as string | undefined) ?? (process.env['TFJS_BACKEND'] || undefined);
+const backendName = (args: Parsed): string | undefined =>
+  (args['backend'] as string | undefined) ?? (process.env['TFJS_BACKEND'] || undefined);
 
 /** `verify` proper; returns the exit code. */
 export async function runVerify(o: VerifySettings): Promise<number> {
@@ -37,7 +38,8 @@ export async function runVerify(o: VerifySettings): Promise<number> {
   const backend = await initBackend(backendName(args));
   const progress = new Progress(!args['quiet'], idWidth(claims.map((c) => c.id)));
   const journal = new RunJournal(out, {
-    schema: REPORT_SCHEMA, schemaVersion: REPORT_SCHEMA_VERSION, tool: toolVersion(), createdAt: new Date().toISOString(),
+    schema: REPORT_SCHEMA, schemaVersion: REPORT_SCHEMA_VERSION, tool: toolVersion(),
+    createdAt: new Date().toISOString(),
     command: ['transformer-ot-verify', 'verify', ...argv].join(' '), environment: environmentOf(backend),
     options: {
       claims: String(args['claims']), impl: implSpec, budget, seed: replay?.seed ?? seed, runs,
@@ -49,11 +51,14 @@ export async function runVerify(o: VerifySettings): Promise<number> {
     claims, journal, progress,
     runOne: (claim, k) => {
       const elapsed = (performance.now() - start) / 1000;
-      const timeLimitMs = timeBudget !== undefined ? Math.max(1, ((timeBudget - elapsed) / (claims.length - k)) * 1000) : undefined;
+      // the budget left is shared evenly by the claims left
+      const share = timeBudget !== undefined ? ((timeBudget - elapsed) / (claims.length - k)) * 1000 : undefined;
+      const timeLimitMs = share !== undefined ? Math.max(1, share) : undefined;
       const options: RunOptions = {
         impl, implSpec, backend: backend.name, budget, numRuns: runs, timeLimitMs,
         callTimeoutMs: callTimeoutS * 1000, seed: replay?.seed ?? seed, path: replay?.path,
-        onProgress: (done, planned) => progress.live(`[${k + 1}/${claims.length}] ${claim.id}  ${done}/${planned} runs`),
+        onProgress: (done, planned) =>
+          progress.live(`[${k + 1}/${claims.length}] ${claim.id}  ${done}/${planned} runs`),
       };
       return runClaim(claim, propertyFor(claim.id), options);
     },
@@ -79,7 +84,10 @@ export async function mutantsMain(o: VerifySettings): Promise<number> {
   const backend = await initBackend(backendName(args));
   const match = args['mutant'] !== undefined ? globMatcher(String(args['mutant'])) : () => true;
   const mutants = MUTANTS.filter((m) => match(m.id));
-  if (mutants.length === 0) throw new UsageError(`no mutant matches '${String(args['mutant'])}'; known: ${MUTANTS.map((m) => m.id).join(', ')}`);
+  if (mutants.length === 0) {
+    const known = MUTANTS.map((m) => m.id).join(', ');
+    throw new UsageError(`no mutant matches '${String(args['mutant'])}'; known: ${known}`);
+  }
   const progress = new Progress(!args['quiet'], 0);
   const k = await killMatrix(mutants, CLAIMS, claims, {
     backend: backend.name, budget, numRuns: runs, seed, callTimeoutMs,
@@ -88,7 +96,8 @@ export async function mutantsMain(o: VerifySettings): Promise<number> {
   progress.close();
   const md = renderKillMatrix(k);
   await writeFileAtomic(join(out, 'mutants.json'), JSON.stringify({ backend: backend.name, budget, ...k }, null, 1));
-  await writeFileAtomic(join(out, 'mutants.md'), `# Mutant kill matrix\n\nBackend ${backend.name}, budget ${budget}.\n\n${md}\n`);
+  const title = `# Mutant kill matrix\n\nBackend ${backend.name}, budget ${budget}.`;
+  await writeFileAtomic(join(out, 'mutants.md'), `${title}\n\n${md}\n`);
   console.log(md);
   console.log(`kill matrix: ${join(out, 'mutants.md')}`);
   return k.rows.every((r) => r.killed) ? 0 : 1;
