@@ -6,6 +6,7 @@ import { join } from 'node:path';
 
 export const ROOT = new URL('../', import.meta.url).pathname;
 const ENV = { ...process.env, TFJS_BACKEND: 'wasm' };
+const ARGS = ['--import', 'tsx', 'scripts/cli.ts'];
 
 export interface CliResult {
   readonly code: number | null;
@@ -18,7 +19,7 @@ export interface CliResult {
 /** Run the CLI to its end. */
 export function cliSync(args: readonly string[], env: Record<string, string> = {}): CliResult {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...ENV, ...env } });
+  const r = spawnSync(process.execPath, [...ARGS, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...ENV, ...env } });
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr, ms: performance.now() - t0 };
 }
 
@@ -31,7 +32,7 @@ export class LiveCli {
   readonly done: Promise<CliResult>;
 
   constructor(args: readonly string[], env: Record<string, string> = {}) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...args], { cwd: ROOT, env: { ...ENV, ...env } });
+    this.child = spawn(process.execPath, [...ARGS, ...args], { cwd: ROOT, env: { ...ENV, ...env } });
     this.child.stdout!.on('data', (d: Buffer) => (this.stdout += d.toString()));
     this.child.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.done = new Promise((resolve) => this.child.on('close', (code, signal) => resolve({
@@ -43,7 +44,8 @@ export class LiveCli {
   async stderrMatches(re: RegExp): Promise<number> {
     for (;;) {
       if (re.test(this.stderr)) return performance.now() - this.t0;
-      const ended = await Promise.race([this.done.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 50))]);
+      const tick = new Promise<false>((r) => setTimeout(() => r(false), 50));
+      const ended = await Promise.race([this.done.then(() => true), tick]);
       if (ended && !re.test(this.stderr)) throw new Error(`the CLI ended before stderr matched ${re}:\n${this.stderr}`);
     }
   }

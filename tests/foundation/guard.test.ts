@@ -37,13 +37,14 @@ test('a call that never settles rejects with CallTimeoutError naming it, within 
   assert.equal(ledger.pending(), []);
 });
 
-test('aborting the signal rejects pending calls at once and refuses new ones; sync methods and fields pass through', async () => {
+test('an aborted guard rejects pending calls and refuses new ones; sync methods and fields pass through', async () => {
   const stop = new AbortController();
   const ledger = new CallLedger();
   const g = guardImplementation(never(), { callTimeoutMs: 60_000, signal: stop.signal, ledger });
   assert.is(g.name, 'hostile');
   assert.is(g['extra'], 7);
-  assert.equal((g.interpolator as unknown as { gate(d: number): unknown }).gate(3), { d: 3 }, 'frozen capability, sync method');
+  const gate = (g.interpolator as unknown as { gate(d: number): unknown }).gate(3);
+  assert.equal(gate, { d: 3 }, 'frozen capability, sync method');
   const pending = g.sinkhorn!.solve({} as never, {} as never);
   assert.equal(ledger.pending(), ['sinkhorn.solve']);
   stop.abort(new Error('claim over'));
@@ -59,7 +60,8 @@ test('aborting the signal rejects pending calls at once and refuses new ones; sy
 
 test('results pass through unchanged; the ledger records the slowest call', async () => {
   const ledger = new CallLedger();
-  const impl: Implementation = { name: 'ok', sinkhorn: { name: 's', precision: 'float64', solve: async () => ({ B: 1 }) } as never };
+  const sinkhorn = { name: 's', precision: 'float64', solve: async () => ({ B: 1 }) };
+  const impl: Implementation = { name: 'ok', sinkhorn: sinkhorn as never };
   const g = guardImplementation(impl, { callTimeoutMs: 1000, ledger });
   assert.equal(await g.sinkhorn!.solve({} as never, {} as never), { B: 1 });
   assert.is(ledger.slowestCall, 'sinkhorn.solve');
@@ -117,7 +119,8 @@ test('atomic writes: the whole file or the old one, no temporary file left behin
   assert.is(readFileSync(f, 'utf8'), 'two');
   mkdirSync(join(dir, 'taken'));
   writeFileSync(join(dir, 'taken', 'x'), '');
-  await writeFileAtomic(join(dir, 'taken'), 'three').then(() => assert.unreachable('renamed over a directory'), () => undefined);
+  const renamed = await writeFileAtomic(join(dir, 'taken'), 'three').then(() => true, () => false);
+  assert.not.ok(renamed, 'renamed over a directory');
   assert.throws(() => writeFileAtomicSync(join(dir, 'taken'), 'three'));
   assert.ok(existsSync(join(dir, 'taken', 'x')));
   assert.equal(readdirSync(dir).sort(), ['report.json', 'taken']);

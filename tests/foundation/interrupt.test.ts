@@ -14,7 +14,7 @@ const SLOW = 'tests/fixtures/plugins/slow-sinkhorn.mjs';
 const CLAIM_LINE = /^(PASS|FAIL|ERR |INC |SKIP|INFO) {2}sinkhorn\.\S+ +\d+ runs/m;
 
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-  test(`${signal} after the first claim line: exit ${code}, partial report marked interrupted, re-rendered by report`, async () => {
+  test(`${signal} after the first claim line: exit ${code}, partial report (interrupted), re-rendered`, async () => {
     const out = tmpOut();
     const run = new LiveCli(['verify', '--impl', SLOW, '--claims', 'sinkhorn.*', '--runs', '2', '--out', out]);
     await run.stderrMatches(CLAIM_LINE);
@@ -40,7 +40,8 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
 
 test('off a terminal, each claim prints its line as it ends, not all at the end', async () => {
   const out = tmpOut();
-  const run = new LiveCli(['verify', '--impl', SLOW, '--claims', 'sinkhorn.hilbert-identity,sinkhorn.one-step-is-softmax', '--runs', '3', '--out', out]);
+  const claims = 'sinkhorn.hilbert-identity,sinkhorn.one-step-is-softmax';
+  const run = new LiveCli(['verify', '--impl', SLOW, '--claims', claims, '--runs', '3', '--out', out]);
   const first = await run.stderrMatches(CLAIM_LINE);
   const r = await run.done;
   assert.is(r.code, 0, r.stderr + r.stdout);

@@ -52,7 +52,8 @@ test('with --time-budget the call in flight is cut at the claim budget: error, n
 
 test('a plug-in that exits the process mid-run (exit code 0) leaves a partial report and exit 1', () => {
   const out = tmpOut();
-  const r = cliSync(['verify', '--impl', 'tests/fixtures/plugins/exits-mid-run.mjs', '--claims', TWO, '--out', out, '--quiet']);
+  const plugin = 'tests/fixtures/plugins/exits-mid-run.mjs';
+  const r = cliSync(['verify', '--impl', plugin, '--claims', TWO, '--out', out, '--quiet']);
   assert.is(r.code, 1, r.stdout + r.stderr);
   assert.match(r.stderr, /the process exited before the run finished/);
   const report = readReport(out);
@@ -73,7 +74,8 @@ test('a bad --out is exit 2 with a named error, at once and before any claim run
     const r = cliSync(['verify', '--claims', 'sinkhorn.hilbert-identity', '--out', out]);
     assert.is(r.code, 2, `${out}: ${r.stderr}`);
     assert.match(r.stderr, msg);
-    assert.ok(r.ms - startup < 1000, `${out}: ${Math.round(r.ms - startup)} ms beyond the ${Math.round(startup)} ms start`);
+    const beyond = Math.round(r.ms - startup);
+    assert.ok(beyond < 1000, `${out}: ${beyond} ms beyond the ${Math.round(startup)} ms start`);
     assert.not.match(r.stderr, /internal error|\n\s+at /);
   }
   assert.not.ok(existsSync(join(file, 'x')));
@@ -82,15 +84,17 @@ test('a bad --out is exit 2 with a named error, at once and before any claim run
 test('a plug-in that throws while imported, or does not parse, is exit 2 naming its file', () => {
   const a = cliSync(['verify', '--impl', 'tests/fixtures/plugins/throws-at-import.mjs', '--out', tmpOut()]);
   assert.is(a.code, 2, a.stderr);
-  assert.match(a.stderr, /plug-in 'tests\/fixtures\/plugins\/throws-at-import\.mjs': failed while being imported: Error: weights\.bin not found/);
+  assert.match(a.stderr, /plug-in 'tests\/fixtures\/plugins\/throws-at-import\.mjs': failed while being imported: /);
+  assert.match(a.stderr, /Error: weights\.bin not found/);
   assert.match(a.stderr, /throws-at-import\.mjs:3/);
   const b = cliSync(['verify', '--impl', 'tests/fixtures/plugins/syntax-error.mjs', '--out', tmpOut()]);
   assert.is(b.code, 2, b.stderr);
-  assert.match(b.stderr, /plug-in 'tests\/fixtures\/plugins\/syntax-error\.mjs': failed while being imported: SyntaxError: .*syntax-error\.mjs:4/);
+  assert.match(b.stderr, /plug-in 'tests\/fixtures\/plugins\/syntax-error\.mjs': failed while being imported: /);
+  assert.match(b.stderr, /SyntaxError: .*syntax-error\.mjs:4/);
   for (const r of [a, b]) assert.not.match(r.stderr, /internal error|\n\s+at /);
 });
 
-test('--seed must be a 32-bit integer (fast-check rescales anything else); --runs, --call-timeout, --time-budget checked', () => {
+test('--seed must be a 32-bit integer (fast-check rescales others); other numeric options checked', () => {
   for (const [args, msg] of [
     [['--seed', '1.5'], /'--seed' must be an integer from -2147483648 to 2147483647, got 1\.5/],
     [['--seed', String(2 ** 40)], /'--seed' must be an integer/],
@@ -106,7 +110,8 @@ test('--seed must be a 32-bit integer (fast-check rescales anything else); --run
     assert.match(r.stderr, msg);
   }
   const out = tmpOut();
-  const ok = cliSync(['verify', '--claims', 'sinkhorn.hilbert-identity', '--seed', '-2147483648', '--runs', '1', '--out', out, '--quiet']);
+  const seedArgs = ['--seed', '-2147483648', '--runs', '1'];
+  const ok = cliSync(['verify', '--claims', 'sinkhorn.hilbert-identity', ...seedArgs, '--out', out, '--quiet']);
   assert.is(ok.code, 0, ok.stderr);
   const r = readReport(out).entries[0]!.result;
   assert.is(r.seed, -2147483648);
@@ -115,8 +120,12 @@ test('--seed must be a 32-bit integer (fast-check rescales anything else); --run
 
 test('exit policy: 0 only for a finished run whose asserted claims are verified or skipped', () => {
   const base = { interrupted: false, notReached: [] as string[] };
-  const summary = { claims: 3, verified: 2, violated: 0, inconclusive: 0, error: 0, skipped: 1, reported: 0, instances: 9, durationMs: 1 };
-  const r = (s: Partial<typeof summary>, extra: Partial<Report> = {}): Report => ({ ...base, ...extra, summary: { ...summary, ...s } }) as unknown as Report;
+  const summary = {
+    claims: 3, verified: 2, violated: 0, inconclusive: 0, error: 0, skipped: 1, reported: 0,
+    instances: 9, durationMs: 1,
+  };
+  const r = (s: Partial<typeof summary>, extra: Partial<Report> = {}): Report =>
+    ({ ...base, ...extra, summary: { ...summary, ...s } }) as unknown as Report;
   assert.is(exitCodeOf(r({})), 0);
   assert.is(exitCodeOf(r({}), { strict: true }), 1, '--strict fails on skipped');
   assert.is(exitCodeOf(r({ inconclusive: 1 })), 1, 'inconclusive is not verified');
