@@ -33,8 +33,9 @@ export const VERIFY_OPTIONS: Record<string, OptionSpec> = {
   },
   'call-timeout': {
     type: 'number',
-    description: 'seconds one call into the implementation may take before its claim ends in error',
-    default: DEFAULT_CALL_TIMEOUT_S, valueName: 's',
+    description: 'seconds one call into the implementation may take before its claim ends in error (default: '
+      + `${Object.entries(DEFAULT_CALL_TIMEOUT_S).map(([b, s]) => `${s} at ${b}`).join(', ')})`,
+    valueName: 's',
   },
   replay: {
     type: 'string',
@@ -103,10 +104,14 @@ export async function verifyMain(argv: readonly string[]): Promise<number> {
   if (replay && claims.length !== 1) throw new UsageError(`'--replay' needs exactly one claim in '--claims' (got ${claims.length})`);
   const runs = integerOption(args, 'runs', 1, 1_000_000);
   const seed = integerOption(args, 'seed', ...SEED_RANGE);
-  if (replay && seed !== undefined && seed !== replay.seed) throw new UsageError(`'--seed ${seed}' contradicts the seed of '--replay ${String(args['replay'])}'`);
+  if (replay && seed !== undefined && seed !== replay.seed) {
+    throw new UsageError(`'--seed ${seed}' contradicts the seed of '--replay ${String(args['replay'])}'`);
+  }
   const timeBudget = secondsOption(args, 'time-budget');
-  const callTimeoutS = secondsOption(args, 'call-timeout') ?? DEFAULT_CALL_TIMEOUT_S;
-  if (args['strict'] && args['allow-inconclusive']) throw new UsageError("'--strict' and '--allow-inconclusive' contradict each other");
+  const callTimeoutS = secondsOption(args, 'call-timeout') ?? DEFAULT_CALL_TIMEOUT_S[budget as BudgetName];
+  if (args['strict'] && args['allow-inconclusive']) {
+    throw new UsageError("'--strict' and '--allow-inconclusive' contradict each other");
+  }
   const policy = { strict: args['strict'] === true, allowInconclusive: args['allow-inconclusive'] === true };
   const out = prepareOutDir(String(args['out']));
   const settings: VerifySettings = {

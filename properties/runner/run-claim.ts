@@ -31,7 +31,7 @@ export interface RunOptions {
    * flight; a call still in flight then is abandoned).
    */
   readonly timeLimitMs?: number;
-  /** Per-call timeout of the call guard in milliseconds (default {@link DEFAULT_CALL_TIMEOUT_S}). */
+  /** Per-call timeout of the call guard in milliseconds (default: {@link DEFAULT_CALL_TIMEOUT_S} of the budget). */
   readonly callTimeoutMs?: number;
   readonly seed?: number;
   /** fast-check counterexample path, for exact replay (needs `seed`). */
@@ -94,7 +94,8 @@ export function replayCommand(
 ): string {
   const parts = ['npx', 'transformer-ot-verify', 'verify', '--claims', claimId, '--impl', o.implSpec ?? o.impl.name, '--backend', o.backend, '--budget', o.budget];
   const timeout = o.callTimeoutMs;
-  if (timeout !== undefined && timeout !== DEFAULT_CALL_TIMEOUT_S * 1000) parts.push('--call-timeout', String(timeout / 1000));
+  const usual = DEFAULT_CALL_TIMEOUT_S[o.budget] * 1000;
+  if (timeout !== undefined && timeout !== usual) parts.push('--call-timeout', String(timeout / 1000));
   if (path !== undefined) parts.push('--replay', `${seed}:${path}`);
   else parts.push('--seed', String(seed));
   return parts.map(shellQuote).join(' ');
@@ -127,7 +128,7 @@ export async function runClaim(claim: Claim, property: ClaimProperty, options: R
   let current: unknown;
   let timeout: { readonly error: CallTimeoutError; readonly input: unknown; readonly path: string } | undefined;
   const impl = guardImplementation(options.impl, {
-    callTimeoutMs: options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_S * 1000, signal: stop.signal, ledger,
+    callTimeoutMs: options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_S[options.budget] * 1000, signal: stop.signal, ledger,
     onTimeout: (error) => {
       // a hanging implementation ends the claim at once: no shrinking, no further calls
       timeout ??= { error, input: current, path: bound.currentPath() };
