@@ -45,11 +45,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-const invoked = process.argv[1] ?? '';
-if (invoked.endsWith('cli.ts') || invoked.endsWith('cli.js')) {
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-    // a plug-in's stray timer or socket must not keep a finished run alive (and a CI job hanging)
-    setTimeout(() => process.exit(code), 1000).unref();
-  });
+/** End the process with `code` once output is flushed, even if a plug-in left a timer or socket open. */
+export function settle(code: number): void {
+  process.exitCode = code;
+  // a plug-in's stray timer must not keep a finished run alive (and a CI job hanging)
+  setTimeout(() => process.exit(code), 1000).unref();
 }
+
+const invoked = process.argv[1] ?? '';
+if (invoked.endsWith('cli.ts') || invoked.endsWith('cli.js')) main(process.argv.slice(2)).then(settle);
