@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Implementation } from '../../impl/capabilities/index.js';
-import { CallTimeoutError } from '../../impl/errors.js';
+import { CallTimeoutError, OutputError } from '../../impl/errors.js';
 import { CallLedger, guardImplementation } from '../../impl/guard.js';
 import { MAX_REPLAY_PATH_CHARS, ShrinkBound } from '../../properties/runner/shrink-bound.js';
 import { writeFileAtomic, writeFileAtomicSync } from '../../reports/atomic-write.js';
@@ -15,7 +15,8 @@ import { runClaimForTest } from '../helpers.js';
 const never = (): Implementation => ({
   name: 'hostile', extra: 7,
   sinkhorn: { name: 's', precision: 'float64', solve: () => new Promise(() => undefined) } as never,
-  interpolator: Object.freeze({ gate: (d: number) => ({ d }) }) as never,
+  // a method outside the interface (not validated), on a frozen object
+  interpolator: Object.freeze({ helper: (d: number) => ({ d }) }) as never,
 });
 
 test('a call that never settles rejects with CallTimeoutError naming it, within the timeout', async () => {
@@ -43,8 +44,8 @@ test('an aborted guard rejects pending calls and refuses new ones; sync methods 
   const g = guardImplementation(never(), { callTimeoutMs: 60_000, signal: stop.signal, ledger });
   assert.is(g.name, 'hostile');
   assert.is(g['extra'], 7);
-  const gate = (g.interpolator as unknown as { gate(d: number): unknown }).gate(3);
-  assert.equal(gate, { d: 3 }, 'frozen capability, sync method');
+  const helper = (g.interpolator as unknown as { helper(d: number): unknown }).helper(3);
+  assert.equal(helper, { d: 3 }, 'frozen capability, sync method');
   const pending = g.sinkhorn!.solve({} as never, {} as never);
   assert.equal(ledger.pending(), ['sinkhorn.solve']);
   stop.abort(new Error('claim over'));
@@ -58,14 +59,23 @@ test('an aborted guard rejects pending calls and refuses new ones; sync methods 
   assert.is(ledger.calls, 2);
 });
 
-test('results pass through unchanged; the ledger records the slowest call', async () => {
+test('results are validated before anyone reads them; valid ones pass through unchanged', async () => {
   const ledger = new CallLedger();
-  const sinkhorn = { name: 's', precision: 'float64', solve: async () => ({ B: 1 }) };
-  const impl: Implementation = { name: 'ok', sinkhorn: sinkhorn as never };
-  const g = guardImplementation(impl, { callTimeoutMs: 1000, ledger });
-  assert.equal(await g.sinkhorn!.solve({} as never, {} as never), { B: 1 });
+  const { createReferenceSinkhorn } = await import('../../impl/reference/sinkhorn-solver.js');
+  const good = createReferenceSinkhorn();
+  const batch = { B: 1, n: 2, m: 2, a: Float64Array.of(0.5, 0.5), b: Float64Array.of(0.5, 0.5),
+    C: Float64Array.of(0, 1, 1, 0), eps: Float64Array.of(1) };
+  const options = { iterations: 2, domain: 'log' as const };
+  const oneShort = async (): Promise<unknown> => ({ ...(await good.solve(batch, options)), logPlan: new Float64Array(3) });
+  const short = { ...good, solve: oneShort };
+  const g = guardImplementation({ name: 'ok', sinkhorn: good }, { callTimeoutMs: 5000, ledger });
+  assert.equal(await g.sinkhorn!.solve(batch, options), await good.solve(batch, options));
   assert.is(ledger.slowestCall, 'sinkhorn.solve');
   assert.is(ledger.calls, 1);
+  const bad = guardImplementation({ name: 'bad', sinkhorn: short as never }, { callTimeoutMs: 5000 });
+  const e = await bad.sinkhorn!.solve(batch, options).then(() => undefined, (x: unknown) => x);
+  assert.instance(e, OutputError, 'malformed output accepted');
+  assert.match((e as Error).message, /logPlan/);
 });
 
 test('ShrinkBound follows fast-check paths exactly and stops shrinking at the length bound', async () => {
