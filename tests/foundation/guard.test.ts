@@ -66,7 +66,8 @@ test('results are validated before anyone reads them; valid ones pass through un
   const batch = { B: 1, n: 2, m: 2, a: Float64Array.of(0.5, 0.5), b: Float64Array.of(0.5, 0.5),
     C: Float64Array.of(0, 1, 1, 0), eps: Float64Array.of(1) };
   const options = { iterations: 2, domain: 'log' as const };
-  const oneShort = async (): Promise<unknown> => ({ ...(await good.solve(batch, options)), logPlan: new Float64Array(3) });
+  const oneShort = async (): Promise<unknown> =>
+    ({ ...(await good.solve(batch, options)), logPlan: new Float64Array(3) });
   const short = { ...good, solve: oneShort };
   const g = guardImplementation({ name: 'ok', sinkhorn: good }, { callTimeoutMs: 5000, ledger });
   assert.equal(await g.sinkhorn!.solve(batch, options), await good.solve(batch, options));
