@@ -4,6 +4,7 @@
  * counterexample and replay command, statistics tables with their verdict rules, input-coverage bars
  * and plots.
  */
+import { interruptionLine } from './terminal.js';
 import type { CoverageBin } from '../properties/runner/aggregate.js';
 import { coverageRows, metricText, type CodeCoverage } from './coverage.js';
 import { displayJSON, escapeHtml as h, slug } from './escape.js';
@@ -122,7 +123,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
 <h1>transformer-ot-verify report</h1>
 <p class="meta">Generated ${h(report.createdAt)} by <code>${h(report.command)}</code> (${h(report.tool.name)} ${h(report.tool.version)}, report schema v${report.schemaVersion}).</p>
 <p class="meta">Backend <strong>${h(env.backend)}</strong> (tfjs ${h(env.tfjsVersion)}) · implementation ${h(report.options.impl)} · budget ${h(report.options.budget)} · Node ${h(env.node)} on ${h(env.platform)}/${h(env.arch)}, ${env.cpus}× ${h(env.cpuModel)}${env.backendNotes.length > 0 ? ` · backend selection: ${h(env.backendNotes.join('; '))}` : ''}</p>
-<p class="chips"><strong>${s.claims} claims</strong>: ${counts.filter(([, n]) => n > 0).map(([k, n]) => `<span>${badge(k)} ${n}</span>`).join('')} · ${s.instances} random instances · ${h(seconds(s.durationMs))}</p>
+${interruptionLine(report) ? `<p class="partial"><strong>${h(interruptionLine(report)!)}</strong></p>\n` : ''}<p class="chips"><strong>${s.claims} claims</strong>: ${counts.filter(([, n]) => n > 0).map(([k, n]) => `<span>${badge(k)} ${n}</span>`).join('')} · ${s.instances} random instances · ${h(seconds(s.durationMs))}</p>
 </header>
 ${options.overview ? `<h2 id="overview">Overview</h2>\n${plotFigure(options.overview)}\n<p class="rule">${h(OVERVIEW_RULE)}</p>` : ''}
 <h2>Summary</h2>

@@ -2,9 +2,10 @@
  * junit.xml for CI systems: one <testsuite> per claim family, one <testcase> per claim
  * (classname = family, name = claim id, time in seconds). violated → <failure> (message = reason, body =
  * counterexample JSON + replay command); error → <error>; skipped → <skipped>; inconclusive →
- * <skipped message="inconclusive: …"> (not a failure unless `verify --strict`); reported (exploratory,
+ * <failure type="inconclusive"> (it fails `verify` unless --allow-inconclusive); reported (exploratory,
  * negative control) passes with its reason in <system-out>. Properties: seed, path, runs, instances,
- * backend, impl, status.
+ * backend, impl, status. A partial report (interrupted run) adds one <error type="not-reached"> testcase per
+ * claim the run did not reach, so that CI never reads an interrupted run as green.
  */
 import { displayJSON, escapeXml as x } from './escape.js';
 import type { Report, ReportEntry } from './schema.js';
@@ -39,7 +40,7 @@ function testcase(e: ReportEntry): string {
   if (r.status === 'violated') body.push(`      <failure message="${x(r.reason)}" type="violated">${failureBody(e)}</failure>`);
   else if (r.status === 'error') body.push(`      <error message="${x(r.reason)}" type="error">${failureBody(e)}</error>`);
   else if (r.status === 'skipped') body.push(`      <skipped message="${x(r.reason)}"/>`);
-  else if (r.status === 'inconclusive') body.push(`      <skipped message="${x(`inconclusive: ${r.reason}`)}"/>`);
+  else if (r.status === 'inconclusive') body.push(`      <failure message="${x(`inconclusive: ${r.reason}`)}" type="inconclusive">${failureBody(e)}</failure>`);
   body.push(`      <system-out>${x(`${r.status}: ${r.reason}\nreplay: ${r.replay}`)}</system-out>`);
   return [open, ...body, '    </testcase>'].join('\n');
 }
@@ -50,17 +51,29 @@ export function renderJUnit(report: Report): string {
   for (const e of report.entries) families.set(e.claim.family, [...(families.get(e.claim.family) ?? []), e]);
   const count = (es: readonly ReportEntry[], ...st: string[]): number => es.filter((e) => st.includes(e.result.status)).length;
   const all = report.entries;
+  const missing = report.notReached ?? [];
+  const why = `not reached: the run was interrupted (${report.interruption ?? 'unknown'}) before this claim ran`;
   const suites = [...families.entries()].map(([family, es]) => {
     const time = es.reduce((s, e) => s + e.result.durationMs, 0);
     return [
-      `  <testsuite name="${x(family)}" tests="${es.length}" failures="${count(es, 'violated')}" errors="${count(es, 'error')}" skipped="${count(es, 'skipped', 'inconclusive')}" time="${secs(time)}" timestamp="${x(report.createdAt)}">`,
+      `  <testsuite name="${x(family)}" tests="${es.length}" failures="${count(es, 'violated', 'inconclusive')}" errors="${count(es, 'error')}" skipped="${count(es, 'skipped')}" time="${secs(time)}" timestamp="${x(report.createdAt)}">`,
       ...es.map(testcase),
       '  </testsuite>',
     ].join('\n');
   });
+  if (missing.length > 0) {
+    const n = missing.length;
+    const cases = missing.map((id) => [
+      `    <testcase classname="not-reached" name="${x(id)}" time="0.000">`,
+      `      <error message="${x(why)}" type="not-reached"/>`,
+      '    </testcase>',
+    ].join('\n'));
+    const open = `  <testsuite name="not-reached" tests="${n}" failures="0" errors="${n}" skipped="0" time="0.000"`;
+    suites.push([`${open} timestamp="${x(report.createdAt)}">`, ...cases, '  </testsuite>'].join('\n'));
+  }
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="transformer-ot-verify" tests="${all.length}" failures="${count(all, 'violated')}" errors="${count(all, 'error')}" skipped="${count(all, 'skipped', 'inconclusive')}" time="${secs(report.summary.durationMs)}">`,
+    `<testsuites name="transformer-ot-verify" tests="${all.length + missing.length}" failures="${count(all, 'violated', 'inconclusive')}" errors="${count(all, 'error') + missing.length}" skipped="${count(all, 'skipped')}" time="${secs(report.summary.durationMs)}">`,
     ...suites,
     '</testsuites>',
     '',

@@ -3,6 +3,7 @@
  * command, the statistics tables (measured vs theory, rates, proportions, data) with their verdict
  * rules, coverage bins, and links to the plot SVGs; the c8 coverage summary when present.
  */
+import { interruptionLine } from './terminal.js';
 import { coverageRows, metricText, type CodeCoverage } from './coverage.js';
 import { displayJSON, escapeMarkdownCell } from './escape.js';
 import { seconds, STATUS_ICON } from './format.js';
@@ -90,6 +91,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     `**Backend:** ${env.backend} (tfjs ${env.tfjsVersion}) · **implementation:** ${report.options.impl} · **budget:** ${report.options.budget} · **Node** ${env.node} on ${env.platform}/${env.arch}, ${env.cpus}× ${env.cpuModel}`,
     env.backendNotes.length > 0 ? `\n*Backend selection:* ${env.backendNotes.join('; ')}` : '',
     '',
+    ...(interruptionLine(report) ? [`> **${interruptionLine(report)}**`, ''] : []),
     `**${s.claims} claims:** ${s.verified} verified, ${s.violated} violated, ${s.inconclusive} inconclusive, ${s.error} errors, ${s.skipped} skipped, ${s.reported} reported (not asserted) · **${s.instances} random instances** · ${seconds(s.durationMs)}`,
     '',
     mdTable(['claim', 'source', 'status', 'runs', 'instances', 'time', 'instances/s', 'backend'], report.entries.map((e) => [

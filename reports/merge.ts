@@ -20,6 +20,9 @@ export function mergeReports(reports: readonly Report[]): Report {
   };
   const entries = [...byId.values()].sort((x, y) => order(x.claim.id) - order(y.claim.id));
   const durationMs = reports.reduce((s, r) => s + r.summary.durationMs, 0);
+  const done = new Set(entries.map((e) => e.claim.id));
+  const notReached = [...new Set(reports.flatMap((r) => r.notReached ?? []))].filter((id) => !done.has(id));
+  const stopped = reports.filter((r) => r.interrupted).map((r) => r.interruption ?? 'interrupted');
   return {
     ...first,
     createdAt: new Date().toISOString(),
@@ -27,5 +30,9 @@ export function mergeReports(reports: readonly Report[]): Report {
     options: { ...first.options, claims: reports.map((r) => r.options.claims).join(' + ') },
     summary: summarize(entries, durationMs),
     entries,
+    // a shard that did not finish leaves the merged report partial too
+    interrupted: stopped.length > 0,
+    ...(stopped.length > 0 ? { interruption: [...new Set(stopped)].join('; ') } : {}),
+    notReached,
   };
 }

@@ -1,12 +1,14 @@
 /**
  * report.json: the versioned schema every renderer (Markdown, HTML, JUnit, terminal) reads.
- * Bump REPORT_SCHEMA_VERSION on any incompatible change.
+ * Bump REPORT_SCHEMA_VERSION on any change; parseReport reads every version back to 1.
+ * Version 2 adds `interrupted`, `interruption` and `notReached` (a partial report of a run that did not
+ * finish); a version-1 report reads as a finished run.
  */
 import type { ClaimResult } from '../properties/runner/run-claim.js';
 import type { Claim } from '../theorems/types.js';
 
 export const REPORT_SCHEMA = 'transformer-ot-verify/report';
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_VERSION = 2;
 
 export interface ReportEnvironment {
   readonly backend: string;
@@ -28,6 +30,7 @@ export interface ReportOptions {
   readonly seed?: number;
   readonly runs?: number;
   readonly timeBudgetSeconds?: number;
+  readonly callTimeoutSeconds?: number;
   readonly replay?: string;
 }
 
@@ -58,6 +61,12 @@ export interface Report {
   readonly options: ReportOptions;
   readonly summary: ReportSummary;
   readonly entries: readonly ReportEntry[];
+  /** True when the run did not finish: the entries are the claims that ended before it stopped. */
+  readonly interrupted?: boolean;
+  /** Why the run stopped ('SIGINT', 'SIGTERM', 'crash: …', 'running' while it is still going). */
+  readonly interruption?: string;
+  /** The selected claims that were not reached (in run order). */
+  readonly notReached?: readonly string[];
 }
 
 /** Tally of statuses and totals. */
@@ -81,6 +90,10 @@ export function parseReport(text: string, source = 'report'): Report {
   const special: Record<string, number> = { Infinity: Infinity, '-Infinity': -Infinity, NaN: NaN };
   const r = JSON.parse(text, (_k, v: unknown) => (typeof v === 'string' && v in special ? special[v] : v)) as Partial<Report>;
   if (r.schema !== REPORT_SCHEMA) throw new Error(`${source} is not a transformer-ot-verify report (schema '${String(r.schema)}')`);
-  if (r.schemaVersion !== REPORT_SCHEMA_VERSION) throw new Error(`${source} has schema version ${r.schemaVersion}; this tool reads version ${REPORT_SCHEMA_VERSION}`);
-  return r as Report;
+  const v = r.schemaVersion;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > REPORT_SCHEMA_VERSION) {
+    throw new Error(`${source} has schema version ${String(v)}; this tool reads versions 1 to ${REPORT_SCHEMA_VERSION}`);
+  }
+  if (!Array.isArray(r.entries) || typeof r.summary !== 'object' || r.summary === null) throw new Error(`${source} has no entries or summary`);
+  return { ...r, interrupted: r.interrupted ?? false, notReached: r.notReached ?? [] } as Report;
 }

@@ -1,5 +1,8 @@
-/** Writes report.json and every rendering (report.html, report.md, junit.xml, plots/*.svg) into the output directory. */
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+/**
+ * Writes report.json and every rendering (report.html, report.md, junit.xml, plots/*.svg) into the
+ * output directory, each file atomically (a reader never sees a half-written file).
+ */
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DEFAULT_COVERAGE_SUMMARY, readCoverageSummary, type CodeCoverage } from './coverage.js';
 import { renderHtml } from './html.js';
@@ -7,6 +10,10 @@ import { renderJUnit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 import { overviewPlot, reportPlots } from './plots.js';
 import type { Report } from './schema.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { serializeReport } from './serialize.js';
+
+export { serializeReport };
 
 export interface WriteOptions {
   /**
@@ -14,18 +21,6 @@ export interface WriteOptions {
    * `coverage/coverage-summary.json` in the working directory (written by `npm test`).
    */
   readonly coverage?: string | false | CodeCoverage;
-}
-
-/** An indented array holding only numbers (a raw newline inside proves it is structure, not string content). */
-const NUMBER_ARRAY = /\[\n\s*(-?[\d.eE+-]+(?:,\n\s*-?[\d.eE+-]+)*)\n\s*\]/g;
-
-/**
- * report.json with non-finite numbers as strings ("Infinity", "NaN"), which parseReport reads back; indented,
- * except that arrays of plain numbers (points, ladders, samples) stay on one line.
- */
-export function serializeReport(report: Report): string {
-  const text = JSON.stringify(report, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 1);
-  return text.replace(NUMBER_ARRAY, (_m, body: string) => `[${body.replace(/,\n\s*/g, ',')}]`);
 }
 
 function coverageOf(o: WriteOptions['coverage']): CodeCoverage | undefined {
@@ -47,11 +42,11 @@ export async function writeReport(report: Report, outDir: string, options: Write
   // plots from an earlier report in the same directory would otherwise linger next to the new ones
   const current = new Set([...plots.values()].flat().concat(overview).map((p) => p.file));
   for (const f of await readdir(join(dir, 'plots'))) if (f.endsWith('.svg') && !current.has(`plots/${f}`)) await rm(join(dir, 'plots', f));
-  for (const p of [overview, ...[...plots.values()].flat()]) await writeFile(join(dir, p.file), p.svg);
+  for (const p of [overview, ...[...plots.values()].flat()]) await writeFileAtomic(join(dir, p.file), p.svg);
   const paths = { html: join(dir, 'report.html'), md: join(dir, 'report.md'), junit: join(dir, 'junit.xml'), json: join(dir, 'report.json') };
-  await writeFile(paths.json, serializeReport(report));
-  await writeFile(paths.html, renderHtml(report, { plots, coverage, overview }));
-  await writeFile(paths.md, renderMarkdown(report, { plots, coverage }));
-  await writeFile(paths.junit, renderJUnit(report));
+  await writeFileAtomic(paths.json, serializeReport(report));
+  await writeFileAtomic(paths.html, renderHtml(report, { plots, coverage, overview }));
+  await writeFileAtomic(paths.md, renderMarkdown(report, { plots, coverage }));
+  await writeFileAtomic(paths.junit, renderJUnit(report));
   return [paths.html, paths.md, paths.junit, paths.json];
 }

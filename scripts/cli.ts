@@ -1,13 +1,12 @@
 /**
  * The command-line entry point: `transformer-ot-verify <verify|report|bench> [options]`.
- * Every error is turned into one clear line and an exit code (2 usage, 1 failure); no stack traces
- * from tfjs reach the user.
+ * Every error is turned into one clear line and an exit code (2 usage or a plug-in that does not load,
+ * 1 failure); no stack traces from tfjs reach the user.
  */
-import { InputError, NumericalError, UsageError } from '../impl/errors.js';
-import { verifyMain } from './verify.js';
+import { InputError, NumericalError, PluginError, UsageError } from '../impl/errors.js';
 
 const COMMANDS: Record<string, (argv: readonly string[]) => Promise<number>> = {
-  verify: verifyMain,
+  verify: async (argv) => (await import('./verify.js')).verifyMain(argv),
   report: async (argv) => (await import('./report.js')).reportMain(argv),
   bench: async (argv) => (await import('./bench.js')).benchMain(argv),
 };
@@ -33,7 +32,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     return await run(rest);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof InputError) {
+    if (e instanceof UsageError || e instanceof InputError || e instanceof PluginError) {
       console.error(`error: ${e.message}`);
       return 2;
     }
@@ -46,9 +45,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-const invoked = process.argv[1] ?? '';
-if (invoked.endsWith('cli.ts') || invoked.endsWith('cli.js')) {
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
+/** End the process with `code` once output is flushed, even if a plug-in left a timer or socket open. */
+export function settle(code: number): void {
+  process.exitCode = code;
+  // a plug-in's stray timer must not keep a finished run alive (and a CI job hanging)
+  setTimeout(() => process.exit(code), 1000).unref();
 }
+
+const invoked = process.argv[1] ?? '';
+if (invoked.endsWith('cli.ts') || invoked.endsWith('cli.js')) main(process.argv.slice(2)).then(settle);

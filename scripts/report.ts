@@ -1,7 +1,9 @@
 /**
  * `report`: re-render a saved report.json (report.html, report.md, junit.xml, plots/*.svg) without
  * re-running anything; or `report --compare old.json new.json`: list claims whose status changed or
- * whose fitted rate left the old 95% interval, as text and as a page, compare.html (exit 1 on any regression).
+ * whose fitted rate left the old 95% interval, as text and as a page, compare.html (exit 1 on any regression, 0
+ * otherwise). A partial report (an interrupted run) re-renders like any other, marked partial with the claims it
+ * did not reach.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -13,6 +15,8 @@ import { renderTerminalSummary } from '../reports/terminal.js';
 import { mergeReports } from '../reports/merge.js';
 import { writeReport } from '../reports/write.js';
 import { helpText, parseArgs, type OptionSpec } from './lib/args.js';
+import { exitCodeOf } from './lib/exit-code.js';
+import { prepareOutDir } from './lib/out-dir.js';
 
 export const REPORT_OPTIONS: Record<string, OptionSpec> = {
   out: { type: 'string', description: 'output directory', default: 'reports/out', valueName: 'dir' },
@@ -72,15 +76,15 @@ export async function reportMain(argv: readonly string[]): Promise<number> {
     } catch (e) {
       throw new UsageError(e instanceof Error ? e.message : String(e));
     }
-    const paths = await writeReport(merged, String(args['out']), coverage);
+    const paths = await writeReport(merged, prepareOutDir(String(args['out'])), coverage);
     console.log(renderTerminalSummary(merged, paths));
-    return merged.summary.violated + merged.summary.error > 0 ? 1 : 0;
+    return exitCodeOf(merged);
   }
   const [file, extra] = args._;
   if (!file) throw new UsageError('report needs the path of a report.json');
   if (extra !== undefined) throw new UsageError(`unexpected argument '${extra}'`);
   const report = await load(file);
-  const paths = await writeReport(report, String(args['out']), coverage);
+  const paths = await writeReport(report, prepareOutDir(String(args['out'])), coverage);
   console.log(renderTerminalSummary(report, paths));
   return 0;
 }

@@ -1,29 +1,23 @@
 /**
  * `verify`: run the selected claims against an implementation and write report.json / report.md.
- * Exit codes (DESIGN.md): 0 every selected claim verified (or reported / skipped), 1 any violated or
- * errored (or inconclusive with --strict), 2 usage error.
+ * Exit codes (docs/verdicts.md): 0 when the run finished and every selected asserted claim is verified
+ * or skipped with its reason; 1 when any is violated, error or inconclusive (unless
+ * --allow-inconclusive), or the run did not finish; 2 usage error (bad option, bad --out, a plug-in that
+ * does not load); 130 / 143 interrupted by SIGINT / SIGTERM (a partial report is written).
+ * Options and --out are checked here before the tensor backend, the claims' properties and the
+ * renderers are loaded, so that a usage error answers at once.
  */
-import { initBackend } from '../impl/backend.js';
 import { UsageError } from '../impl/errors.js';
-import { propertyFor } from '../properties/index.js';
-import { runClaim, type RunOptions } from '../properties/runner/run-claim.js';
-import type { BudgetName } from '../properties/types.js';
-import { summarize, REPORT_SCHEMA, REPORT_SCHEMA_VERSION, type Report, type ReportEntry } from '../reports/schema.js';
-import { renderTerminalSummary } from '../reports/terminal.js';
-import { writeReport } from '../reports/write.js';
+import { DEFAULT_CALL_TIMEOUT_S } from '../impl/call-timeout.js';
 import { CLAIMS } from '../theorems/index.js';
-import { helpText, parseArgs, type OptionSpec } from './lib/args.js';
-import { environmentOf, toolVersion } from './lib/environment.js';
-import { loadImplementation } from './lib/load-impl.js';
-import { selectClaims, shardOf, globMatcher } from './lib/select.js';
-import { killMatrix, renderKillMatrix } from './lib/kill-matrix.js';
-import { MUTANTS } from '../impl/mutants/index.js';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { compareReports, renderComparison } from '../reports/compare.js';
-import { parseReport } from '../reports/schema.js';
-import { join, resolve } from 'node:path';
+import {
+  helpText, integerOption, parseArgs, secondsOption, SEED_RANGE, type OptionSpec, type Parsed,
+} from './lib/args.js';
+import type { ExitPolicy } from './lib/exit-code.js';
+import { prepareOutDir } from './lib/out-dir.js';
+import { selectClaims, shardOf } from './lib/select.js';
+import type { BudgetName } from '../properties/types.js';
 import type { Claim } from '../theorems/types.js';
-import type { Parsed } from './lib/args.js';
 
 export const VERIFY_OPTIONS: Record<string, OptionSpec> = {
   claims: { type: 'string', description: "comma-separated claim globs, e.g. 'sinkhorn.*,heat.*'", default: '*', valueName: 'globs' },
@@ -31,12 +25,34 @@ export const VERIFY_OPTIONS: Record<string, OptionSpec> = {
   budget: { type: 'string', description: 'run budget: quick | ci | thorough', default: 'ci', valueName: 'name' },
   runs: { type: 'number', description: 'fast-check runs (batches) per claim, overriding the budget', valueName: 'n' },
   'time-budget': { type: 'number', description: 'total wall-clock seconds, shared evenly by the remaining claims', valueName: 's' },
-  seed: { type: 'number', description: 'fast-check seed (default: fresh for bound claims, fixed for probabilistic/limit claims)', valueName: 'n' },
-  replay: { type: 'string', description: 'replay a counterexample exactly: <seed>:<path> (one claim)', valueName: 'seed:path' },
+  seed: {
+    type: 'number',
+    description: 'fast-check seed, an integer in [-2^31, 2^31 - 1] '
+      + '(default: fresh for bound claims, fixed for probabilistic/limit claims)',
+    valueName: 'n',
+  },
+  'call-timeout': {
+    type: 'number',
+    description: 'seconds one call into the implementation may take before its claim ends in error (default: '
+      + `${Object.entries(DEFAULT_CALL_TIMEOUT_S).map(([b, s]) => `${s} at ${b}`).join(', ')})`,
+    valueName: 's',
+  },
+  replay: {
+    type: 'string',
+    description: 'replay a counterexample exactly: <seed>:<path> (one claim)',
+    valueName: 'seed:path',
+  },
   backend: { type: 'string', description: 'tfjs backend: tensorflow | webgpu | wasm | cpu (also TFJS_BACKEND)', valueName: 'name' },
   out: { type: 'string', description: 'output directory', default: 'reports/out', valueName: 'dir' },
   shard: { type: 'string', description: 'run the deterministic slice i of N of the selected claims', valueName: 'i/N' },
-  strict: { type: 'boolean', description: 'exit 1 when a claim is inconclusive' },
+  strict: {
+    type: 'boolean',
+    description: 'exit 1 also when a selected asserted claim is skipped (every one must be verified)',
+  },
+  'allow-inconclusive': {
+    type: 'boolean',
+    description: 'exit 0 despite inconclusive claims (never despite violated, error or an unfinished run)',
+  },
   baseline: { type: 'string', description: 'compare with a saved report.json: exit 1 when a verified claim is now violated/errored or a fitted rate left its old 95% interval', valueName: 'report.json' },
   mutants: { type: 'boolean', description: 'run the claims against every catalogued mutant and print the kill matrix' },
   mutant: { type: 'string', description: "with --mutants: only mutants whose id matches these globs, e.g. 'sinkhorn.*'", valueName: 'globs' },
@@ -47,15 +63,26 @@ export const VERIFY_OPTIONS: Record<string, OptionSpec> = {
 
 const USAGE = 'usage: transformer-ot-verify verify [options]\n\nChecks the papers’ claims as fast-check properties and writes report.json and report.md.';
 
+/** Everything `verify` needs once its options are checked and --out exists. */
+export interface VerifySettings {
+  readonly argv: readonly string[];
+  readonly args: Parsed;
+  readonly claims: readonly Claim[];
+  readonly budget: BudgetName;
+  readonly replay?: { readonly seed: number; readonly path: string };
+  readonly runs?: number;
+  readonly seed?: number;
+  readonly timeBudget?: number;
+  readonly callTimeoutS: number;
+  readonly policy: ExitPolicy;
+  readonly out: string;
+}
+
 function parseReplay(spec: string): { seed: number; path: string } {
   const m = /^(-?\d+):([\d:]+)$/.exec(spec);
   if (!m) throw new UsageError(`'--replay' must look like <seed>:<path>, e.g. 42:3:0:1, got '${spec}'`);
-  return { seed: Number(m[1]), path: m[2]! };
-}
-
-function progressWriter(enabled: boolean): (line: string) => void {
-  if (!enabled || !process.stderr.isTTY) return () => undefined;
-  return (line) => process.stderr.write(`\r\x1b[2K${line}`);
+  const seed = integerOption({ _: [], replay: Number(m[1]) }, 'replay', ...SEED_RANGE)!;
+  return { seed, path: m[2]! };
 }
 
 /** Run `verify` with the given arguments; returns the exit code. */
@@ -75,76 +102,21 @@ export async function verifyMain(argv: readonly string[]): Promise<number> {
   const claims = shardOf(selectClaims(CLAIMS, String(args['claims'])), args['shard'] as string | undefined);
   const replay = args['replay'] !== undefined ? parseReplay(String(args['replay'])) : undefined;
   if (replay && claims.length !== 1) throw new UsageError(`'--replay' needs exactly one claim in '--claims' (got ${claims.length})`);
-  const runs = args['runs'] as number | undefined;
-  if (runs !== undefined && !(Number.isInteger(runs) && runs >= 1)) throw new UsageError(`'--runs' must be a positive integer, got ${runs}`);
-  const timeBudget = args['time-budget'] as number | undefined;
-  if (timeBudget !== undefined && !(timeBudget > 0)) throw new UsageError(`'--time-budget' must be > 0 seconds, got ${timeBudget}`);
-  if (args['mutants']) return mutantsMain(args, claims, budget as BudgetName, runs);
-  const implSpec = String(args['impl']);
-  const impl = await loadImplementation(implSpec);
-  const backend = await initBackend((args['backend'] as string | undefined) ?? (process.env['TFJS_BACKEND'] || undefined));
-  const progress = progressWriter(!args['quiet']);
-  const start = performance.now();
-  const entries: ReportEntry[] = [];
-  for (const [k, claim] of claims.entries()) {
-    const elapsed = (performance.now() - start) / 1000;
-    const timeLimitMs = timeBudget !== undefined ? Math.max(1, ((timeBudget - elapsed) / (claims.length - k)) * 1000) : undefined;
-    const options: RunOptions = {
-      impl, implSpec, backend: backend.name, budget: budget as BudgetName, numRuns: runs, timeLimitMs,
-      seed: replay?.seed ?? (args['seed'] as number | undefined), path: replay?.path,
-      onProgress: (done, planned) => progress(`[${k + 1}/${claims.length}] ${claim.id}  ${done}/${planned} runs`),
-    };
-    const result = await runClaim(claim, propertyFor(claim.id), options);
-    progress('');
-    entries.push({ claim, result });
+  const runs = integerOption(args, 'runs', 1, 1_000_000);
+  const seed = integerOption(args, 'seed', ...SEED_RANGE);
+  if (replay && seed !== undefined && seed !== replay.seed) {
+    throw new UsageError(`'--seed ${seed}' contradicts the seed of '--replay ${String(args['replay'])}'`);
   }
-  const durationMs = performance.now() - start;
-  const report: Report = {
-    schema: REPORT_SCHEMA, schemaVersion: REPORT_SCHEMA_VERSION, tool: toolVersion(), createdAt: new Date().toISOString(),
-    command: ['transformer-ot-verify', 'verify', ...argv].join(' '), environment: environmentOf(backend),
-    options: {
-      claims: String(args['claims']), impl: implSpec, budget, seed: args['seed'] as number | undefined, runs,
-      timeBudgetSeconds: timeBudget, replay: args['replay'] as string | undefined,
-    },
-    summary: summarize(entries, durationMs),
-    entries,
+  const timeBudget = secondsOption(args, 'time-budget');
+  const callTimeoutS = secondsOption(args, 'call-timeout') ?? DEFAULT_CALL_TIMEOUT_S[budget as BudgetName];
+  if (args['strict'] && args['allow-inconclusive']) {
+    throw new UsageError("'--strict' and '--allow-inconclusive' contradict each other");
+  }
+  const policy = { strict: args['strict'] === true, allowInconclusive: args['allow-inconclusive'] === true };
+  const out = prepareOutDir(String(args['out']));
+  const settings: VerifySettings = {
+    argv, args, claims, budget: budget as BudgetName, replay, runs, seed, timeBudget, callTimeoutS, policy, out,
   };
-  const paths = await writeReport(report, String(args['out']));
-  if (process.stderr.isTTY && !args['quiet']) process.stderr.write('\r\x1b[2K');
-  console.log(renderTerminalSummary(report, paths));
-  const s = report.summary;
-  if (args['baseline'] !== undefined) {
-    const file = String(args['baseline']);
-    const text = await readFile(file, 'utf8').catch(() => {
-      throw new UsageError(`cannot read the baseline '${file}'`);
-    });
-    const comparison = compareReports(parseReport(text, file), report);
-    console.log(renderComparison(comparison));
-    if (comparison.regressions > 0) return 1;
-  }
-  if (s.violated > 0 || s.error > 0) return 1;
-  if (args['strict'] && s.inconclusive > 0) return 1;
-  return 0;
-}
-
-/** `verify --mutants`: the kill matrix of the mutant catalogue; exit 1 when a mutant survives. */
-async function mutantsMain(args: Parsed, claims: readonly Claim[], budget: BudgetName, runs: number | undefined): Promise<number> {
-  const backend = await initBackend((args['backend'] as string | undefined) ?? (process.env['TFJS_BACKEND'] || undefined));
-  const match = args['mutant'] !== undefined ? globMatcher(String(args['mutant'])) : () => true;
-  const mutants = MUTANTS.filter((m) => match(m.id));
-  if (mutants.length === 0) throw new UsageError(`no mutant matches '${String(args['mutant'])}'; known: ${MUTANTS.map((m) => m.id).join(', ')}`);
-  const progress = progressWriter(!args['quiet']);
-  const k = await killMatrix(mutants, CLAIMS, claims, {
-    backend: backend.name, budget, numRuns: runs, seed: args['seed'] as number | undefined,
-    onCell: (m, c) => progress(`${m} × ${c}`),
-  });
-  progress('');
-  const md = renderKillMatrix(k);
-  const out = resolve(String(args['out']));
-  await mkdir(out, { recursive: true });
-  await writeFile(join(out, 'mutants.json'), JSON.stringify({ backend: backend.name, budget, ...k }, null, 1));
-  await writeFile(join(out, 'mutants.md'), `# Mutant kill matrix\n\nBackend ${backend.name}, budget ${budget}.\n\n${md}\n`);
-  console.log(md);
-  console.log(`kill matrix: ${join(out, 'mutants.md')}`);
-  return k.rows.every((r) => r.killed) ? 0 : 1;
+  const run = await import('./lib/verify-run.js');
+  return args['mutants'] ? run.mutantsMain(settings) : run.runVerify(settings);
 }

@@ -36,7 +36,10 @@ export type {
 /** Version of the plug-in interface; bumped on any breaking change of a capability. */
 export const CAPABILITY_API_VERSION = 1;
 
-export type CapabilityName = 'sinkhorn' | 'otTransformer' | 'sphereDynamics' | 'sbAttention' | 'interpolator';
+/** Every capability an implementation may provide (the claims' `requires`). */
+export const CAPABILITY_NAMES = ['sinkhorn', 'otTransformer', 'sphereDynamics', 'sbAttention', 'interpolator'] as const;
+
+export type CapabilityName = (typeof CAPABILITY_NAMES)[number];
 
 export interface Implementation {
   /** Short name shown in reports ("tfjs", "reference", a mutant id, a plug-in file). */

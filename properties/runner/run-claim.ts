@@ -12,9 +12,12 @@ import type {
   BatchOutcome, BudgetName, ClaimProperty, ClaimSummary, DataTable, FittedRate, Measurement, Proportion,
   PropertyContext, Series, Status,
 } from '../types.js';
+import { CallLedger, DEFAULT_CALL_TIMEOUT_S, GuardClosedError, guardImplementation } from '../../impl/guard.js';
+import type { CallTimeoutError } from '../../impl/errors.js';
 import { aggregateCoverage, aggregateMeasurements, type CoverageBin, type QuantityStats } from './aggregate.js';
 import { toJSONSafe } from './json-safe.js';
 import { accuracyOf } from '../tolerance.js';
+import { ShrinkBound } from './shrink-bound.js';
 
 export interface RunOptions {
   readonly impl: Implementation;
@@ -24,8 +27,13 @@ export interface RunOptions {
   readonly budget: BudgetName;
   /** Overrides the property's runs for the budget. */
   readonly numRuns?: number;
-  /** Wall-clock limit for this claim (fast-check interruptAfterTimeLimit). */
+  /**
+   * Wall-clock limit for this claim (fast-check interruptAfterTimeLimit, which also races the run in
+   * flight; a call still in flight then is abandoned).
+   */
   readonly timeLimitMs?: number;
+  /** Per-call timeout of the call guard in milliseconds (default: {@link DEFAULT_CALL_TIMEOUT_S} of the budget). */
+  readonly callTimeoutMs?: number;
   readonly seed?: number;
   /** fast-check counterexample path, for exact replay (needs `seed`). */
   readonly path?: string;
@@ -71,6 +79,8 @@ export interface ClaimResult {
   readonly durationMs: number;
   /** Tensors alive after the claim minus before (must be 0). */
   readonly tensorLeak: number;
+  /** Calls into the implementation under test and the slowest one that settled. */
+  readonly calls?: { readonly count: number; readonly slowestMs: number; readonly slowest?: string };
 }
 
 const MAX_SERIES = 12;
@@ -80,8 +90,15 @@ function shellQuote(s: string): string {
 }
 
 /** The command that reruns this claim with this seed (and path, for a counterexample). */
-export function replayCommand(claimId: string, o: { implSpec?: string; impl: Implementation; backend: string; budget: BudgetName }, seed: number, path?: string): string {
+export function replayCommand(
+  claimId: string,
+  o: { implSpec?: string; impl: Implementation; backend: string; budget: BudgetName; callTimeoutMs?: number },
+  seed: number, path?: string,
+): string {
   const parts = ['npx', 'transformer-ot-verify', 'verify', '--claims', claimId, '--impl', o.implSpec ?? o.impl.name, '--backend', o.backend, '--budget', o.budget];
+  const timeout = o.callTimeoutMs;
+  const usual = DEFAULT_CALL_TIMEOUT_S[o.budget] * 1000;
+  if (timeout !== undefined && timeout !== usual) parts.push('--call-timeout', String(timeout / 1000));
   if (path !== undefined) parts.push('--replay', `${seed}:${path}`);
   else parts.push('--seed', String(seed));
   return parts.map(shellQuote).join(' ');
@@ -121,108 +138,171 @@ export async function runClaim(claim: Claim, property: ClaimProperty, options: R
       runs: 0, instances: 0, interrupted: false, replay: replayCommand(claim.id, options, seed), durationMs: 0, tensorLeak: 0,
     };
   }
-  const ctx: PropertyContext = { impl: options.impl, budget: options.budget };
+  const ledger = new CallLedger();
+  const stop = new AbortController();
+  const bound = new ShrinkBound(options.path);
+  let current: unknown;
+  let timeout: { readonly error: CallTimeoutError; readonly input: unknown; readonly path: string } | undefined;
+  const impl = guardImplementation(options.impl, {
+    callTimeoutMs: options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_S[options.budget] * 1000, signal: stop.signal, ledger,
+    onTimeout: (error) => {
+      // a hanging implementation ends the claim at once: no shrinking, no further calls
+      timeout ??= { error, input: current, path: bound.currentPath() };
+      bound.stop();
+      stop.abort(error);
+    },
+  });
+  const stopped = new Promise<typeof STOPPED>((res) => {
+    stop.signal.addEventListener('abort', () => res(STOPPED), { once: true });
+  });
+  const untilStopped = <T>(p: Promise<T>): Promise<T | typeof STOPPED> => Promise.race([p, stopped]);
+  const ctx: PropertyContext = { impl, budget: options.budget };
   const outcomes: BatchOutcome[] = [];
-  let shrinking = false;
   const planned = options.numRuns ?? property.runs[options.budget];
-  let done = 0;
+  const finish = (r: Omit<ClaimResult, keyof typeof base | 'durationMs' | 'tensorLeak' | 'calls'>): ClaimResult => ({
+    ...base, ...r, durationMs: performance.now() - start, tensorLeak: tf.memory().numTensors - tensorsBefore,
+    calls: { count: ledger.calls, slowestMs: ledger.slowestMs, slowest: ledger.slowestCall },
+  });
+  const timedOut = (t: NonNullable<typeof timeout>): ClaimResult => finish({
+    ...empty, status: 'error', runs: outcomes.length, instances: outcomes.reduce((n, o) => n + o.instances, 0),
+    reason: `${t.error.message}; the call was abandoned and the claim stopped (no shrinking, no further calls)`,
+    interrupted: false, replay: replayCommand(claim.id, options, seed, t.path),
+    counterexample: {
+      input: describeInput(property, t.input), failing: [], error: errorMessage(t.error), numShrinks: bound.shrinks,
+    },
+  });
   const predicate = fc.asyncProperty(property.arbitrary(options.budget), async (input: unknown) => {
-    const outcome = await property.run(input, ctx);
-    const ok = outcome.measurements.every((m) => m.pass);
-    if (!shrinking) {
-      outcomes.push(outcome);
-      options.onProgress?.(++done, planned);
-      if (!ok) shrinking = true;
+    if (!bound.begin()) return true;
+    const generating = bound.generating;
+    current = input;
+    let outcome: BatchOutcome;
+    try {
+      outcome = await property.run(input, ctx);
+    } catch (e) {
+      if (bound.end('exception')) throw e;
+      return true;
     }
-    return ok;
+    const ok = outcome.measurements.every((m) => m.pass);
+    if (generating) {
+      outcomes.push(outcome);
+      options.onProgress?.(outcomes.length, planned);
+    }
+    return !bound.end(ok ? 'pass' : 'violation');
   });
   const params: fc.Parameters<[unknown]> = {
     seed,
     numRuns: planned,
-    ...(options.path !== undefined ? { path: options.path } : {}),
+    // a replayed path is the counterexample itself: run it, do not shrink it further
+    ...(options.path !== undefined ? { path: options.path, endOnFailure: true } : {}),
     ...(options.timeLimitMs !== undefined ? { interruptAfterTimeLimit: options.timeLimitMs } : {}),
     ...(options.endOnFailure ? { endOnFailure: true } : {}),
     // examples are prepended to the generated stream and the replay path indexes that stream: always pass them
     ...(property.examples ? { examples: property.examples.map((e) => [e] as [unknown]) } : {}),
   };
-  let details: fc.RunDetails<[unknown]>;
   try {
-    details = await fc.check(predicate, params);
-  } catch (e) {
-    return {
-      ...base, ...empty, status: 'error', reason: `runner failed: ${errorMessage(e)}`, runs: done, instances: 0,
-      interrupted: false, replay: replayCommand(claim.id, options, seed), durationMs: performance.now() - start,
-      tensorLeak: tf.memory().numTensors - tensorsBefore,
-    };
-  }
+    let raced: fc.RunDetails<[unknown]> | typeof STOPPED;
+    try {
+      raced = await untilStopped(fc.check(predicate, params));
+    } catch (e) {
+      return finish({
+        ...empty, status: 'error', reason: `runner failed: ${errorMessage(e)}`, runs: outcomes.length, instances: 0,
+        interrupted: false, replay: replayCommand(claim.id, options, seed),
+      });
+    }
+    if (timeout || raced === STOPPED) return timedOut(timeout!);
+    const details = raced;
+    const inFlight = ledger.pending();
+    if (details.interrupted && inFlight.length > 0 && outcomes.length === 0) {
+      return finish({
+        ...empty, status: 'error', runs: 0, instances: 0, interrupted: true,
+        replay: replayCommand(claim.id, options, seed),
+        reason: `${inFlight[0]} did not settle within the claim's time budget of ${fmtSeconds(options.timeLimitMs!)} ` +
+          'and no run completed; the call was abandoned',
+      });
+    }
 
-  let counterexample: Counterexample | undefined;
-  let status: Status;
-  let reason: string;
-  let summary: ClaimSummary = {};
-  if (details.failed && details.counterexample) {
-    const input = details.counterexample[0];
-    let failing: Measurement[] = [];
-    let error: string | undefined;
-    try {
-      const o = await property.run(input, ctx);
-      failing = o.measurements.filter((m) => !m.pass).slice(0, 20);
-    } catch (e) {
-      error = errorMessage(e);
+    let counterexample: Counterexample | undefined;
+    let status: Status;
+    let reason: string;
+    let summary: ClaimSummary = {};
+    if (details.failed && details.counterexample) {
+      const input = details.counterexample[0];
+      let failing: Measurement[] = [];
+      let error: string | undefined;
+      if (bound.firstFailure === 'exception') error = errorMessage(details.errorInstance);
+      else {
+        try {
+          const o = await untilStopped(property.run(input, ctx));
+          if (o === STOPPED) return timedOut(timeout!);
+          failing = o.measurements.filter((m) => !m.pass).slice(0, 20);
+        } catch (e) {
+          error = errorMessage(e);
+        }
+        if (!error && failing.length === 0 && details.errorInstance) error = errorMessage(details.errorInstance);
+      }
+      counterexample = { input: describeInput(property, input), failing, error, numShrinks: details.numShrinks };
+      status = error ? 'error' : 'violated';
+      reason = error
+        ? error.startsWith('OracleError')
+          ? `the float64 oracle missed its stated accuracy, so the claim was not checked: ${error}`
+          : `the implementation threw on a valid input: ${error}`
+        : `${failing.length} measurement(s) broke the claim on the shrunk input; worst: ${describeFailure(failing)}`;
+    } else if (details.failed) {
+      status = details.interrupted && details.numRuns === 0 ? 'inconclusive' : 'error';
+      const d = details as fc.RunDetails<[unknown]>;
+      reason = status === 'inconclusive' ? 'time budget ended before the first run completed' : `fast-check failed: ${d.errorInstance ? errorMessage(d.errorInstance) : 'unknown'}`;
+    } else {
+      try {
+        const s = await untilStopped(Promise.resolve(property.summarize ? property.summarize(outcomes, ctx) : {}));
+        if (s === STOPPED) return timedOut(timeout!);
+        summary = s;
+      } catch (e) {
+        summary = { verdict: { status: 'inconclusive', reason: `summary failed: ${errorMessage(e)}` } };
+      }
+      const instances = outcomes.reduce((n, o) => n + o.instances, 0);
+      status = summary.verdict?.status ?? (instances > 0 ? 'verified' : 'inconclusive');
+      reason = summary.verdict?.reason ?? (instances > 0 ? `all ${instances} instances satisfied the claim within the analysed tolerance` : 'no instance was checked');
     }
-    if (!error && failing.length === 0 && details.errorInstance) error = errorMessage(details.errorInstance);
-    counterexample = {
-      input: toJSONSafe(property.describe ? property.describe(input) : input), failing, error, numShrinks: details.numShrinks,
-    };
-    status = error ? 'error' : 'violated';
-    reason = error
-      ? error.startsWith('OracleError')
-        ? `the float64 oracle missed its stated accuracy, so the claim was not checked: ${error}`
-        : `the implementation threw on a valid input: ${error}`
-      : `${failing.length} measurement(s) broke the claim on the shrunk input; worst: ${describeFailure(failing)}`;
-  } else if (details.failed) {
-    status = details.interrupted && details.numRuns === 0 ? 'inconclusive' : 'error';
-    const d = details as fc.RunDetails<[unknown]>;
-    reason = status === 'inconclusive' ? 'time budget ended before the first run completed' : `fast-check failed: ${d.errorInstance ? errorMessage(d.errorInstance) : 'unknown'}`;
-  } else {
-    try {
-      summary = property.summarize ? await property.summarize(outcomes, ctx) : {};
-    } catch (e) {
-      summary = { verdict: { status: 'inconclusive', reason: `summary failed: ${errorMessage(e)}` } };
+    if (claim.role !== 'asserted') {
+      reason = `${claim.role === 'exploratory' ? 'exploratory (not asserted)' : 'negative control (not asserted)'}: measured outcome '${status}' — ${reason}`;
+      status = 'reported';
     }
-    const instances = outcomes.reduce((s, o) => s + o.instances, 0);
-    status = summary.verdict?.status ?? (instances > 0 ? 'verified' : 'inconclusive');
-    reason = summary.verdict?.reason ?? (instances > 0 ? `all ${instances} instances satisfied the claim within the analysed tolerance` : 'no instance was checked');
+    const tensorLeak = tf.memory().numTensors - tensorsBefore;
+    if (tensorLeak > 0 && status === 'verified') {
+      status = 'error';
+      reason = `${tensorLeak} tensor(s) leaked during the run`;
+    }
+    const series = [...outcomes.flatMap((o) => o.series ?? []).slice(0, MAX_SERIES), ...(summary.series ?? [])];
+    return finish({
+      status,
+      reason,
+      runs: outcomes.length,
+      instances: outcomes.reduce((n, o) => n + o.instances, 0),
+      interrupted: details.interrupted,
+      counterexample,
+      replay: replayCommand(claim.id, options, details.seed, counterexample ? details.counterexamplePath ?? undefined : undefined),
+      quantities: aggregateMeasurements(outcomes, property.coverageBins),
+      coverage: aggregateCoverage(outcomes, property.coverageBins),
+      rates: summary.rates ?? [],
+      proportions: summary.proportions ?? [],
+      tables: summary.tables ?? [],
+      series,
+      figures: summary.figures,
+    });
+  } finally {
+    // calls abandoned by the time budget must not run on into the next claim
+    if (!stop.signal.aborted) stop.abort(new GuardClosedError(`claim ${claim.id}`));
   }
-  if (claim.role !== 'asserted') {
-    reason = `${claim.role === 'exploratory' ? 'exploratory (not asserted)' : 'negative control (not asserted)'}: measured outcome '${status}' — ${reason}`;
-    status = 'reported';
-  }
-  const tensorLeak = tf.memory().numTensors - tensorsBefore;
-  if (tensorLeak > 0 && status === 'verified') {
-    status = 'error';
-    reason = `${tensorLeak} tensor(s) leaked during the run`;
-  }
-  const series = [...outcomes.flatMap((o) => o.series ?? []).slice(0, MAX_SERIES), ...(summary.series ?? [])];
-  return {
-    ...base,
-    status,
-    reason,
-    runs: outcomes.length,
-    instances: outcomes.reduce((s, o) => s + o.instances, 0),
-    interrupted: details.interrupted,
-    counterexample,
-    replay: replayCommand(claim.id, options, details.seed, counterexample ? details.counterexamplePath ?? undefined : undefined),
-    quantities: aggregateMeasurements(outcomes, property.coverageBins),
-    coverage: aggregateCoverage(outcomes, property.coverageBins),
-    rates: summary.rates ?? [],
-    proportions: summary.proportions ?? [],
-    tables: summary.tables ?? [],
-    series,
-    figures: summary.figures,
-    durationMs: performance.now() - start,
-    tensorLeak,
-  };
+}
+
+const STOPPED = Symbol('stopped');
+
+function describeInput(property: ClaimProperty, input: unknown): unknown {
+  return toJSONSafe(property.describe ? property.describe(input) : input);
+}
+
+function fmtSeconds(ms: number): string {
+  return `${(ms / 1000).toPrecision(3)} s`;
 }
 
 function fmt(x: number): string {

@@ -78,3 +78,29 @@ export function helpText(usage: string, spec: Readonly<Record<string, OptionSpec
   });
   return [usage, '', 'Options:', ...rows].join('\n');
 }
+
+/** fast-check seeds are 32-bit signed integers; any other number is rescaled, and a replay would print another seed. */
+export const SEED_RANGE = [-(2 ** 31), 2 ** 31 - 1] as const;
+
+/** An integer option within [min, max], or undefined when absent; anything else is a usage error. */
+export function integerOption(args: Parsed, name: string, min: number, max: number): number | undefined {
+  const v = args[name];
+  if (v === undefined) return undefined;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+    throw new UsageError(`'--${name}' must be an integer from ${min} to ${max}, got ${String(v)}`);
+  }
+  return v;
+}
+
+/** The longest delay a Node timer can hold (2³¹ − 1 ms, about 24.8 days), in seconds. */
+const MAX_TIMER_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
+/** A duration option in seconds: finite, > 0 and within a timer's range; undefined when absent. */
+export function secondsOption(args: Parsed, name: string): number | undefined {
+  const v = args[name];
+  if (v === undefined) return undefined;
+  if (typeof v !== 'number' || !(v > 0) || v > MAX_TIMER_SECONDS) {
+    throw new UsageError(`'--${name}' must be a number of seconds > 0 and ≤ ${MAX_TIMER_SECONDS}, got ${String(v)}`);
+  }
+  return v;
+}

@@ -26,7 +26,10 @@ export function mutatedCapabilities(m: Mutant, claims: readonly Claim[]): Set<Ca
 
 export async function killMatrix(
   mutants: readonly Mutant[], allClaims: readonly Claim[], selected: readonly Claim[],
-  o: { backend: string; budget: BudgetName; seed?: number; numRuns?: number; onCell?: (mutant: string, claim: string) => void },
+  o: {
+    backend: string; budget: BudgetName; seed?: number; numRuns?: number; callTimeoutMs?: number;
+    onCell?: (mutant: string, claim: string) => void;
+  },
 ): Promise<KillMatrix> {
   const rows = [];
   for (const m of mutants) {
@@ -39,7 +42,7 @@ export async function killMatrix(
         continue;
       }
       o.onCell?.(m.id, c.id);
-      const r = await runClaim(c, propertyFor(c.id), { impl: m.build(), implSpec: m.id, backend: o.backend, budget: o.budget, seed: o.seed ?? 20261122, numRuns: o.numRuns, endOnFailure: true });
+      const r = await runClaim(c, propertyFor(c.id), { impl: m.build(), implSpec: m.id, backend: o.backend, budget: o.budget, seed: o.seed ?? 20261122, numRuns: o.numRuns, callTimeoutMs: o.callTimeoutMs, endOnFailure: true });
       cells.push(r.status === 'violated' || r.status === 'error' ? 'killed' : 'survived');
     }
     rows.push({ mutant: m.id, description: m.description, cells, killed: cells.includes('killed'), seconds: (performance.now() - start) / 1000 });
