@@ -72,6 +72,9 @@ export function fastLogHalfStep(M: tf.Tensor, logW: tf.Tensor, logS: tf.Tensor):
  */
 export const STABILIZED_LOG_TAU = 30;
 
+/** Iterations of the stabilised domain run between two reads of the range check (no read per iteration). */
+const ABSORPTION_WINDOW = 16;
+
 /** The tensor solver; `mutation` hooks let impl/mutants derive wrong variants without copying it. */
 export interface TfjsSinkhornHooks {
   rowStep?: typeof logRowStep;
@@ -154,6 +157,8 @@ async function solve(batch: SinkhornBatch, options: SinkhornOptions, hooks: Tfjs
       }
     } else if (options.domain === 'kernel') {
       const K = keep(tf.tidy(() => tf.exp(M)));
+      // Kᵀ once: a transposed matMul operand is re-laid out by the backend on every call
+      const KT = keep(tf.transpose(K, [0, 2, 1]));
       const a = keep(f32(batch.a, [B, n, 1]));
       const b = keep(f32(batch.b, [B, m, 1]));
       let v = temp(tf.tidy(() => tf.exp(tf.expandDims(v0, 2))));
@@ -164,7 +169,7 @@ async function solve(batch: SinkhornBatch, options: SinkhornOptions, hooks: Tfjs
         drop(u);
         u = uNew;
         if (!skip) {
-          const vNew = temp(tf.tidy(() => tf.div(b, tf.matMul(K, uNew, true, false))));
+          const vNew = temp(tf.tidy(() => tf.div(b, tf.matMul(KT, uNew))));
           drop(v);
           v = vNew;
         }
@@ -188,15 +193,52 @@ async function solve(batch: SinkhornBatch, options: SinkhornOptions, hooks: Tfjs
       let beta = temp(tf.reshape(v0, [B, 1, m]));
       const form = (): tf.Tensor => temp(tf.tidy(() => tf.exp(tf.add(tf.add(M, alpha), beta))));
       let Kt = form();
+      let KtT = temp(tf.transpose(Kt, [0, 2, 1]));
       let u = temp(tf.ones([B, n, 1]));
       let v = temp(tf.ones([B, m, 1]));
       const potentials = (): [tf.Tensor, tf.Tensor] => [
         temp(tf.tidy(() => tf.reshape(tf.add(alpha, tf.log(u)), [B, n]))),
         temp(tf.tidy(() => tf.reshape(tf.add(beta, tf.reshape(tf.log(v), [B, 1, m])), [B, m]))),
       ];
+      /** One kernel iteration on K̃ from (u, v): the new scalings (vNew is v itself when the column update is skipped). */
+      const iterate = (u0: tf.Tensor, v0: tf.Tensor): [tf.Tensor, tf.Tensor] => {
+        const uNew = temp(tf.tidy(() => tf.div(a, zA ? tf.add(tf.matMul(Kt, v0), zA) : tf.matMul(Kt, v0))));
+        const vNew = skip ? v0 : temp(tf.tidy(() => tf.div(b, zB ? tf.add(tf.matMul(KtT, uNew), zB) : tf.matMul(KtT, uNew))));
+        return [uNew, vNew];
+      };
+      const speculate = !record && hooks.neverAbsorb !== true;
+      let checkedUntil = 0;
       for (let l = 1; l <= L; l++) {
-        const uNew = temp(tf.tidy(() => tf.div(a, zA ? tf.add(tf.matMul(Kt, v), zA) : tf.matMul(Kt, v))));
-        const vNew = skip ? v : temp(tf.tidy(() => tf.div(b, zB ? tf.add(tf.matMul(Kt, uNew, true, false), zB) : tf.matMul(Kt, uNew, true, false))));
+        if (speculate && l > checkedUntil) {
+          // run a window of iterations with one read at its end: when every scaling stayed in range the
+          // iterates equal the checked ones; otherwise the window is replayed iteration by iteration below
+          const w = Math.min(ABSORPTION_WINDOW, L - l + 1);
+          let [su, sv] = [u, v];
+          let total: tf.Tensor | undefined;
+          for (let k = 0; k < w; k++) {
+            const [un, vn] = iterate(su, sv);
+            const ex = scalingExcess(un, vn, zA, zB);
+            const sum = total ? tf.add(total, ex) : ex;
+            if (total) tf.dispose([total, ex]);
+            total = sum;
+            if (su !== u) drop(su);
+            if (sv !== v && sv !== vn) drop(sv);
+            [su, sv] = [un, vn];
+          }
+          const clean = (await total!.data())[0] === 0;
+          total!.dispose();
+          if (clean) {
+            drop(u);
+            if (v !== sv) drop(v);
+            [u, v] = [su, sv];
+            l += w - 1;
+            continue;
+          }
+          drop(su);
+          if (sv !== v) drop(sv);
+          checkedUntil = l + w - 1;
+        }
+        const [uNew, vNew] = iterate(u, v);
         const excess = scalingExcess(uNew, vNew, zA, zB);
         const inRange = hooks.neverAbsorb === true || excess.dataSync()[0] === 0;
         excess.dispose();
@@ -213,13 +255,14 @@ async function solve(batch: SinkhornBatch, options: SinkhornOptions, hooks: Tfjs
           const [f, g] = potentials();
           const fNew = temp(rowStep(g));
           const gNew = skip ? g : temp(columnStep(fNew));
-          for (const t of [alpha, beta, Kt, u, v, f]) drop(t);
+          for (const t of [alpha, beta, Kt, KtT, u, v, f]) drop(t);
           if (gNew !== g) drop(g);
           alpha = temp(tf.reshape(fNew, [B, n, 1]));
           beta = temp(tf.reshape(gNew, [B, 1, m]));
           drop(fNew);
           drop(gNew);
           Kt = form();
+          KtT = temp(tf.transpose(Kt, [0, 2, 1]));
           u = temp(tf.ones([B, n, 1]));
           v = temp(tf.ones([B, m, 1]));
           absorptions++;
