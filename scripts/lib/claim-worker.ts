@@ -1,0 +1,52 @@
+/**
+ * A verify worker thread: loads the implementation and its own tfjs backend once, then runs what the pool
+ * sends — a whole claim through the runner (its tensor-leak check and per-call timeouts included), or one work
+ * unit of a split claim, with the unit's tensor balance measured here.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { parentPort, workerData } from 'node:worker_threads';
+import { initBackend } from '../../impl/backend.js';
+import { propertyFor } from '../../properties/index.js';
+import { runClaim } from '../../properties/runner/run-claim.js';
+import { runUnit } from '../../properties/work-units.js';
+import { CLAIMS } from '../../theorems/index.js';
+import { loadImplementation } from './load-impl.js';
+import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol.js';
+
+const port = parentPort!;
+const post = (m: FromWorker): void => port.postMessage(m);
+const init = workerData as WorkerInit;
+
+function message(e: unknown): string {
+  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+}
+
+async function handle(m: ToWorker, impl: Awaited<ReturnType<typeof loadImplementation>>, backend: string): Promise<unknown> {
+  const property = propertyFor(m.claimId);
+  if (m.type === 'unit') {
+    const before = tf.memory().numTensors;
+    const result = await runUnit(property, m.input, m.index, { impl, budget: m.budget });
+    return { result, tensorLeak: tf.memory().numTensors - before };
+  }
+  const claim = CLAIMS.find((c) => c.id === m.claimId);
+  if (!claim) throw new Error(`unknown claim '${m.claimId}'`);
+  return runClaim(claim, property, {
+    ...m.options, impl, backend,
+    onProgress: (done, planned) => post({ type: 'progress', id: m.id, done, planned }),
+  });
+}
+
+try {
+  const impl = await loadImplementation(init.implSpec);
+  const backend = await initBackend(init.backend);
+  // one message at a time: the pool never sends a second task before the first is answered
+  port.on('message', (m: ToWorker) => {
+    handle(m, impl, backend.name).then(
+      (value) => post({ type: 'done', id: m.id, value }),
+      (e: unknown) => post({ type: 'failed', id: m.id, error: message(e) }),
+    );
+  });
+  post({ type: 'ready', backend: backend.name });
+} catch (e) {
+  post({ type: 'init-failed', error: message(e) });
+}
