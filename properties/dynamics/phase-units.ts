@@ -38,8 +38,9 @@ interface PhaseUnit {
 interface PhasePart {
   readonly times: number[];
   readonly betaIndex: number[];
-  readonly sums: Float64Array[];
-  readonly squares: Float64Array[];
+  /** Float64Array here, plain arrays once a shard's report has been read back: only indexed. */
+  readonly sums: ArrayLike<number>[];
+  readonly squares: ArrayLike<number>[];
   readonly ms: number;
 }
 
@@ -110,10 +111,12 @@ function joinPhaseParts(budget: BudgetName, parts: readonly PhasePart[]): BatchO
     const bi = plan[q]!.unit.block;
     times[bi] = part.times;
     ms[bi] = ms[bi]! + part.ms;
-    part.betaIndex.forEach((k, r) => part.sums[r]!.forEach((v, s) => {
-      sums[bi]![k]![s] = sums[bi]![k]![s]! + v;
-      squares[bi]![k]![s] = squares[bi]![k]![s]! + part.squares[r]![s]!;
-    }));
+    part.betaIndex.forEach((k, r) => {
+      for (let s = 0; s < part.sums[r]!.length; s++) {
+        sums[bi]![k]![s] = sums[bi]![k]![s]! + part.sums[r]![s]!;
+        squares[bi]![k]![s] = squares[bi]![k]![s]! + part.squares[r]![s]!;
+      }
+    });
   });
   const measurements: Measurement[] = [];
   const coverage: Record<string, number | string>[] = [];

@@ -4,13 +4,16 @@
  * Every claim gets its seed here (the --seed, its fixed default, or a fresh one), so the results, returned in
  * selection order, do not depend on the number of workers.
  */
+import fc from 'fast-check';
 import { missingCapability, type Implementation } from '../../impl/capabilities/index.js';
 import { propertyFor } from '../../properties/index.js';
 import { replayCommand, runClaim, type ClaimResult } from '../../properties/runner/run-claim.js';
-import type { BudgetName, UnitExecutor } from '../../properties/types.js';
+import { toJSONSafe } from '../../properties/runner/json-safe.js';
+import type { BudgetName, ClaimProperty, UnitExecutor } from '../../properties/types.js';
 import { estimatedCost, unitCosts } from '../../properties/work-units.js';
-import type { ReportEntry } from '../../reports/schema.js';
+import type { PartialWork, ReportEntry } from '../../reports/schema.js';
 import type { Claim } from '../../theorems/types.js';
+import type { ShardShare } from './select.js';
 import type { WorkerPool } from './worker-pool.js';
 
 export interface PoolRunOptions {
@@ -95,15 +98,52 @@ async function runOne(k: number, claim: Claim, o: PoolRunOptions): Promise<Claim
   }
 }
 
-/** Run every claim on the pool; entries come back in the order of `claims`. */
-export async function runClaimsInPool(claims: readonly Claim[], o: PoolRunOptions): Promise<ReportEntry[]> {
+/** The input the runner's first run draws for this seed (fast-check's stream with the runner's parameters). */
+async function firstInput(property: ClaimProperty, budget: BudgetName, seed: number): Promise<unknown> {
+  let input: unknown;
+  await fc.check(fc.asyncProperty(property.arbitrary(budget), async (x: unknown) => {
+    input = x;
+    return true;
+  }), { seed, numRuns: 1 });
+  return input;
+}
+
+/** Run this shard's units of a split claim on the pool; the entry is inconclusive until merged. */
+export async function runPartialClaim(claim: Claim, pieces: readonly number[], o: PoolRunOptions): Promise<ReportEntry> {
+  const property = propertyFor(claim.id);
+  const seed = seedFor(claim.id, o.seed);
+  const start = performance.now();
+  const total = unitCosts(property, o.budget).length;
+  const base = workerFailure(claim, o, seed, '', 0);
+  try {
+    const input = await firstInput(property, o.budget, seed);
+    const costs = unitCosts(property, o.budget);
+    const outs = await Promise.all(pieces.map((index) => o.pool.runUnit(claim.id, o.budget, input, index, costs[index] ?? 0)));
+    const leaks = outs.filter((u) => u.tensorLeak !== 0).length;
+    if (leaks > 0) throw new Error(`tensor leak in ${leaks} work unit(s)`);
+    const partial: PartialWork = {
+      seed, input: toJSONSafe(input), units: total, parts: pieces.map((index, q) => ({ index, result: toJSONSafe(outs[q]!.result) })),
+    };
+    const reason = `partial: ${pieces.length} of ${total} work units ran in this shard; 'report --merge' of every shard finishes the claim`;
+    return { claim, result: { ...base, status: 'inconclusive', reason, durationMs: performance.now() - start }, partial };
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return { claim, result: { ...base, reason: `the claim's units did not finish: ${why}`, durationMs: performance.now() - start } };
+  }
+}
+
+/**
+ * Run every share on the pool — whole claims, and a shard's units of a split claim (inconclusive until merged);
+ * entries come back in the order of `shares`.
+ */
+export async function runClaimsInPool(shares: readonly ShardShare<Claim>[], o: PoolRunOptions): Promise<ReportEntry[]> {
+  const split = (k: number): number => Number(!!propertyFor(shares[k]!.item.id).units);
   // split claims first: their units queue before the whole claims and share out across all workers
-  const order = claims.map((c, k) => k).sort((x, y) => Number(!!propertyFor(claims[y]!.id).units) - Number(!!propertyFor(claims[x]!.id).units));
-  const entries: ReportEntry[] = new Array(claims.length);
+  const order = shares.map((_, k) => k).sort((x, y) => split(y) - split(x));
+  const entries: ReportEntry[] = new Array(shares.length);
   await Promise.all(order.map(async (k) => {
-    const claim = claims[k]!;
-    const result = await runOne(k, claim, o);
-    entries[k] = { claim, result };
+    const { item: claim, pieces } = shares[k]!;
+    entries[k] = pieces ? await runPartialClaim(claim, pieces, o) : { claim, result: await runOne(k, claim, o) };
     o.onResult?.(k, entries[k]!);
   }));
   return entries;

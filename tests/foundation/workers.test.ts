@@ -11,26 +11,14 @@ import { loadImplementation } from '../../scripts/lib/load-impl.js';
 import { runClaimsInPool } from '../../scripts/lib/parallel-claims.js';
 import { WorkerPool } from '../../scripts/lib/worker-pool.js';
 import { claimById } from '../../theorems/index.js';
-import { setupBackend } from '../helpers.js';
-
-/** A report entry without its timing fields (wall times of claims and of phase-diagram blocks). */
-export function withoutTimings(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutTimings);
-  if (!value || typeof value !== 'object' || ArrayBuffer.isView(value)) return value;
-  const o = value as Record<string, unknown>;
-  if (Array.isArray(o['columns']) && Array.isArray(o['rows'])) {
-    const keep = (o['columns'] as string[]).map((c) => c !== 'seconds');
-    return { ...o, rows: (o['rows'] as unknown[][]).map((r) => r.filter((_, k) => keep[k])), columns: (o['columns'] as string[]).filter((_, k) => keep[k]) };
-  }
-  return Object.fromEntries(Object.entries(o).filter(([k]) => !['durationMs', 'seconds'].includes(k)).map(([k, v]) => [k, withoutTimings(v)]));
-}
+import { setupBackend, withoutTimings } from '../helpers.js';
 
 async function runWith(workers: number, implSpec: string, claimIds: readonly string[], stallMs = 600_000): Promise<unknown[]> {
   const backend = await setupBackend();
   const pool = new WorkerPool(workers, { implSpec, backend: backend.name }, { stallMs });
   try {
     await pool.ready();
-    const entries = await runClaimsInPool(claimIds.map(claimById), {
+    const entries = await runClaimsInPool(claimIds.map((id) => ({ item: claimById(id) })), {
       pool, impl: await loadImplementation(implSpec), implSpec, backend: backend.name, budget: 'quick', seed: 424242,
     });
     return entries.map((e) => e.result);
