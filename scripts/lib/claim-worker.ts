@@ -13,6 +13,8 @@ import { CLAIMS } from '../../theorems/index.js';
 import { loadImplementation } from './load-impl.js';
 import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol.js';
 
+/** Interval of the liveness messages; the pool's stall limit is far above it. */
+const HEARTBEAT_MS = 1000;
 const port = parentPort!;
 const post = (m: FromWorker): void => port.postMessage(m);
 const init = workerData as WorkerInit;
@@ -46,6 +48,8 @@ try {
       (e: unknown) => post({ type: 'failed', id: m.id, error: message(e) }),
     );
   });
+  // a heartbeat while the event loop turns: only a synchronous stretch (a hung call) silences it
+  setInterval(() => post({ type: 'alive' }), HEARTBEAT_MS).unref();
   post({ type: 'ready', backend: backend.name });
 } catch (e) {
   post({ type: 'init-failed', error: message(e) });

@@ -1,9 +1,10 @@
 /**
  * A pool of worker threads, each with its own tfjs backend and implementation (the wasm backend is
  * single-threaded in Node, so parallelism means one tfjs per thread). Tasks — whole claims, or work units of
- * a split claim — go to the first free worker, largest estimated cost first. A worker that gives no sign of
- * life (no progress, no result) for `stallMs` is terminated from this thread, which ends even a synchronous
- * infinite loop; its task fails with {@link WorkerStallError} and a fresh worker takes its place.
+ * a split claim — go to the first free worker, largest estimated cost first. Workers send a heartbeat while
+ * their event loop turns; a busy worker silent for `stallMs` (a synchronous stretch: a hung call) is
+ * terminated from this thread, which ends even an infinite loop; its task fails with {@link WorkerStallError}
+ * and a fresh worker takes its place.
  */
 import { Worker } from 'node:worker_threads';
 import type { ClaimResult } from '../../properties/runner/run-claim.js';
@@ -13,7 +14,7 @@ import type { FromWorker, ToWorker, WorkerClaimOptions, WorkerInit } from './wor
 /** The task ran past the pool's stall limit without a sign of life; its worker was terminated. */
 export class WorkerStallError extends Error {
   constructor(readonly task: string, readonly stallMs: number) {
-    super(`${task}: no progress for ${(stallMs / 1000).toFixed(0)} s (a hung call); its worker thread was terminated`);
+    super(`${task}: the worker thread was unresponsive for ${(stallMs / 1000).toFixed(0)} s (a synchronous hang); it was terminated`);
     this.name = 'WorkerStallError';
   }
 }
@@ -125,6 +126,10 @@ export class WorkerPool {
         return;
       }
       const running = slot.task;
+      if (m.type === 'alive') {
+        if (running) running.lastSign = performance.now();
+        return;
+      }
       if (!running || running.id !== m.id) return;
       running.lastSign = performance.now();
       if (m.type === 'progress') {

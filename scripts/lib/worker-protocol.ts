@@ -28,6 +28,7 @@ export type ToWorker =
 export type FromWorker =
   | { readonly type: 'ready'; readonly backend: string }
   | { readonly type: 'init-failed'; readonly error: string }
+  | { readonly type: 'alive' }
   | { readonly type: 'progress'; readonly id: number; readonly done: number; readonly planned: number }
   | { readonly type: 'done'; readonly id: number; readonly value: unknown }
   | { readonly type: 'failed'; readonly id: number; readonly error: string };
