@@ -51,10 +51,13 @@ function storedOf(block: PhaseBlock): number {
   return Math.floor(steps / block.recordEvery) + 1 + (steps % block.recordEvery ? 1 : 0);
 }
 
-/** Seconds on one core for B realisations: 4n²d flops per field evaluation at ~1.5 GFLOP/s, plus n² exps at ~10 ns. */
+/**
+ * Seconds on one core for B realisations: 4n²d flops per field evaluation at ~1.5 GFLOP/s, plus the exps and
+ * per-op dispatch, which weigh like 16 more dimensions (fitted to unit times at d = 2, 8, 32, 128).
+ */
 function unitCost(block: PhaseBlock, B: number): number {
   const stages = block.integrator === 'rk4' ? 4 : 1;
-  return B * stepsOf(block) * stages * N * N * (4 * block.d / 1.5e9 + 1e-8);
+  return (B * stepsOf(block) * stages * 4 * N * N * (block.d + 16)) / 1.5e9;
 }
 
 function planUnits(budget: BudgetName): { unit: PhaseUnit; cost: number }[] {
