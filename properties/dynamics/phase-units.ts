@@ -19,12 +19,16 @@ export interface BlockResult {
   readonly ms: number;
 }
 
+/** Estimated seconds of one unit at most, so that the units of a block share out evenly over the workers. */
+const UNIT_SECONDS = 2;
+
 /**
  * Instances per simulate call: the recorded Gram matrices ([B, stored, n, n], float32 on the backend and float64
- * once read) stay near 100 MB per worker, which also bounds each unit to ~B·steps·4n²d ≈ 10 GFLOP at d = 128.
+ * once read) stay near 100 MB per worker, and a unit's estimated cost stays under {@link UNIT_SECONDS}.
  */
-function chunkSize(stored: number): number {
-  return Math.max(1, Math.floor(1e8 / (stored * N * N * 8)));
+function chunkSize(block: PhaseBlock): number {
+  const memory = Math.floor(1e8 / (storedOf(block) * N * N * 8));
+  return Math.max(1, Math.min(memory, Math.floor(UNIT_SECONDS / unitCost(block, 1))));
 }
 
 /** One work unit: realisations [start, start + count) of block `block` (realisation r has β index ⌊r/R⌋). */
@@ -63,7 +67,7 @@ function unitCost(block: PhaseBlock, B: number): number {
 function planUnits(budget: BudgetName): { unit: PhaseUnit; cost: number }[] {
   return PHASE_BLOCKS[budget].flatMap((block, bi) => {
     const total = block.betas.length * block.realisations;
-    const chunk = chunkSize(storedOf(block));
+    const chunk = chunkSize(block);
     const units: { unit: PhaseUnit; cost: number }[] = [];
     for (let start = 0; start < total; start += chunk) {
       const count = Math.min(chunk, total - start);
