@@ -1,11 +1,12 @@
 /**
  * A verify worker thread: loads the implementation and its own tfjs backend once, then runs what the pool
- * sends — a whole claim through the runner (its tensor-leak check and per-call timeouts included), or one work
- * unit of a split claim, with the unit's tensor balance measured here.
+ * sends — a whole claim through the runner (its tensor-leak check and call guard included), or one work unit of
+ * a split claim behind the same call guard, with the unit's tensor balance measured here.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { parentPort, workerData } from 'node:worker_threads';
 import { initBackend } from '../../impl/backend.js';
+import { DEFAULT_CALL_TIMEOUT_S, guardImplementation } from '../../impl/guard.js';
 import { propertyFor } from '../../properties/index.js';
 import { runClaim } from '../../properties/runner/run-claim.js';
 import { runUnit } from '../../properties/work-units.js';
@@ -27,7 +28,9 @@ async function handle(m: ToWorker, impl: Awaited<ReturnType<typeof loadImplement
   const property = propertyFor(m.claimId);
   if (m.type === 'unit') {
     const before = tf.memory().numTensors;
-    const result = await runUnit(property, m.input, m.index, { impl, budget: m.budget });
+    // the call guard, as the runner applies it: per-call timeout and output validation
+    const guarded = guardImplementation(impl, { callTimeoutMs: m.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_S[m.budget] * 1000 });
+    const result = await runUnit(property, m.input, m.index, { impl: guarded, budget: m.budget });
     return { result, tensorLeak: tf.memory().numTensors - before };
   }
   const claim = CLAIMS.find((c) => c.id === m.claimId);

@@ -28,6 +28,8 @@ export interface PoolRunOptions {
   readonly path?: string;
   /** Wall-clock limit per claim (fast-check interruptAfterTimeLimit). */
   readonly timeLimitMs?: number;
+  /** Per-call timeout of the call guard (ms), in every worker. */
+  readonly callTimeoutMs?: number;
   /** Progress of claim k: runs done of planned, or units done of all. */
   readonly onProgress?: (k: number, claim: Claim, done: number, planned: number, what: 'runs' | 'units') => void;
   /** Called as each claim ends (in completion order). */
@@ -59,7 +61,7 @@ function unitExecutor(k: number, claim: Claim, o: PoolRunOptions): UnitExecutor 
       const known = failed.get(`${key}|${index}`);
       if (known !== undefined) throw known;
       try {
-        const out = await o.pool.runUnit(claimId, o.budget, input, index, costs[index] ?? 0);
+        const out = await o.pool.runUnit(claimId, o.budget, input, index, costs[index] ?? 0, o.callTimeoutMs);
         o.onProgress?.(k, claim, ++done, indices.length, 'units');
         return out;
       } catch (e) {
@@ -85,12 +87,14 @@ async function runOne(k: number, claim: Claim, o: PoolRunOptions): Promise<Claim
     // first failing input is reported as it is
     return runClaim(claim, property, {
       impl: o.impl, implSpec: o.implSpec, backend: o.backend, budget: o.budget, numRuns: o.numRuns, seed,
-      path: o.path, timeLimitMs: o.timeLimitMs, endOnFailure: true, units: unitExecutor(k, claim, o),
+      path: o.path, timeLimitMs: o.timeLimitMs, callTimeoutMs: o.callTimeoutMs, endOnFailure: true,
+      units: unitExecutor(k, claim, o),
     });
   }
   try {
     return await o.pool.runClaim(claim.id, {
       implSpec: o.implSpec, budget: o.budget, numRuns: o.numRuns, timeLimitMs: o.timeLimitMs, seed, path: o.path,
+      callTimeoutMs: o.callTimeoutMs,
     }, estimatedCost(property, o.budget, o.numRuns), (done, planned) => o.onProgress?.(k, claim, done, planned, 'runs'));
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
@@ -118,7 +122,8 @@ export async function runPartialClaim(claim: Claim, pieces: readonly number[], o
   try {
     const input = await firstInput(property, o.budget, seed);
     const costs = unitCosts(property, o.budget);
-    const outs = await Promise.all(pieces.map((index) => o.pool.runUnit(claim.id, o.budget, input, index, costs[index] ?? 0)));
+    const outs = await Promise.all(pieces.map((index) =>
+      o.pool.runUnit(claim.id, o.budget, input, index, costs[index] ?? 0, o.callTimeoutMs)));
     const leaks = outs.filter((u) => u.tensorLeak !== 0).length;
     if (leaks > 0) throw new Error(`tensor leak in ${leaks} work unit(s)`);
     const partial: PartialWork = {

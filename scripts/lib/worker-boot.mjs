@@ -1,5 +1,6 @@
-// Worker-thread entry: registers the TypeScript loader (as bin/transformer-ot-verify.js does for the main
-// thread; harmless when the parent already runs under tsx) and starts the claim worker.
+// Worker-thread entry when running from the TypeScript sources (a checkout, under tsx): worker threads do not
+// inherit tsx's loader, so register it here, then start the claim worker. The compiled package starts
+// dist/scripts/lib/claim-worker.js directly.
 import { register } from 'tsx/esm/api';
 
 register();

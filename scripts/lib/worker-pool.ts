@@ -45,7 +45,11 @@ export interface PoolOptions {
   readonly stallMs: number;
 }
 
-const BOOT = new URL('./worker-boot.mjs', import.meta.url);
+/**
+ * The worker entry next to this module: the compiled claim-worker.js, or from the TypeScript sources a boot
+ * file that registers tsx's loader in the thread first.
+ */
+const ENTRY = new URL(import.meta.url.endsWith('.ts') ? './worker-boot.mjs' : './claim-worker.js', import.meta.url);
 
 export class WorkerPool {
   private readonly slots: Slot[] = [];
@@ -75,9 +79,12 @@ export class WorkerPool {
   }
 
   /** Evaluate work unit `index` of a split claim for one input in a worker. */
-  runUnit(claimId: string, budget: BudgetName, input: unknown, index: number, priority: number): Promise<UnitOutcome> {
+  runUnit(
+    claimId: string, budget: BudgetName, input: unknown, index: number, priority: number, callTimeoutMs?: number,
+  ): Promise<UnitOutcome> {
     return this.submit<UnitOutcome>({
-      label: `${claimId} unit ${index}`, priority, message: (id) => ({ type: 'unit', id, claimId, budget, input, index }),
+      label: `${claimId} unit ${index}`, priority,
+      message: (id) => ({ type: 'unit', id, claimId, budget, input, index, callTimeoutMs }),
     });
   }
 
@@ -106,8 +113,8 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(BOOT, { workerData: this.init });
-    worker.unref();
+    // referenced: a run waiting on its workers stays alive until close() terminates them
+    const worker = new Worker(ENTRY, { workerData: this.init });
     let markReady!: () => void;
     let failReady!: (e: unknown) => void;
     const slot: Slot = { worker, ready: new Promise<void>((res, rej) => { markReady = res; failReady = rej; }) };
@@ -149,7 +156,7 @@ export class WorkerPool {
       this.replace(slot);
     };
     worker.on('error', (e) => lost(e instanceof Error ? e.message : String(e)));
-    worker.on('exit', (code) => lost(`exit code ${code}`));
+    worker.on('exit', (code) => lost(`the thread exited with code ${code} (process.exit inside the implementation?)`));
     return slot;
   }
 

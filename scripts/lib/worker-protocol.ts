@@ -13,6 +13,7 @@ export interface WorkerClaimOptions {
   readonly budget: BudgetName;
   readonly numRuns?: number;
   readonly timeLimitMs?: number;
+  readonly callTimeoutMs?: number;
   readonly seed?: number;
   readonly path?: string;
   readonly endOnFailure?: boolean;
@@ -22,7 +23,7 @@ export type ToWorker =
   | { readonly type: 'claim'; readonly id: number; readonly claimId: string; readonly options: WorkerClaimOptions }
   | {
     readonly type: 'unit'; readonly id: number; readonly claimId: string; readonly budget: BudgetName;
-    readonly input: unknown; readonly index: number;
+    readonly input: unknown; readonly index: number; readonly callTimeoutMs?: number;
   };
 
 export type FromWorker =
