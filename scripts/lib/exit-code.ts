@@ -20,7 +20,7 @@ export function exitCodeOf(report: Report, policy: ExitPolicy = {}): 0 | 1 {
   if (report.interrupted || (report.notReached?.length ?? 0) > 0) return 1;
   if (s.violated > 0 || s.error > 0) return 1;
   // a shard's share of a split claim is inconclusive until `report --merge` decides it: not this run's verdict
-  const partial = report.entries.filter((e) => e.partial && e.result.status === 'inconclusive').length;
+  const partial = (report.entries ?? []).filter((e) => e.partial && e.result.status === 'inconclusive').length;
   if (s.inconclusive - partial > 0 && !policy.allowInconclusive) return 1;
   if (s.skipped > 0 && policy.strict) return 1;
   return 0;
