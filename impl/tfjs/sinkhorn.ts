@@ -16,10 +16,10 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { SinkhornBatch, SinkhornOptions, SinkhornSolver, SinkhornTrace } from '../capabilities/sinkhorn.js';
-import { NumericalError } from '../errors.js';
 import { assertFloat32Range, assertLogDomainRange, sci } from '../float32-range.js';
 import { validateSinkhornInput } from '../sinkhorn-input.js';
 import { lastAxisLogSumExp, safeLogSumExp } from './logsumexp.js';
+import { assertKernelFinite, scalingExcess } from './sinkhorn-checks.js';
 
 /** A tensor of float32 values from float64 data. */
 function f32(data: Float64Array, shape: number[]): tf.Tensor {
@@ -83,15 +83,6 @@ export interface TfjsSinkhornHooks {
   skipColumnUpdate?: boolean;
   /** Stabilised domain only: never absorb, whatever the range of the scalings (a planted bug). */
   neverAbsorb?: boolean;
-}
-
-/** Σ relu(|log x| − τ) over the scalings: 0 iff every scaling is finite and within [e^{−τ}, e^{τ}]; NaN/∞ propagate. */
-function scalingExcess(u: tf.Tensor, v: tf.Tensor, zA: tf.Tensor | undefined, zB: tf.Tensor | undefined): tf.Tensor {
-  return tf.tidy(() => {
-    const [B] = u.shape as [number];
-    const x = tf.concat([tf.reshape(zA ? tf.add(u, zA) : u, [B, -1]), tf.reshape(zB ? tf.add(v, zB) : v, [B, -1])], 1);
-    return tf.sum(tf.relu(tf.sub(tf.abs(tf.log(x)), STABILIZED_LOG_TAU)));
-  });
 }
 
 async function solve(batch: SinkhornBatch, options: SinkhornOptions, hooks: TfjsSinkhornHooks): Promise<SinkhornTrace> {
@@ -300,24 +291,6 @@ async function solve(batch: SinkhornBatch, options: SinkhornOptions, hooks: Tfjs
   } finally {
     tf.dispose(owned);
     tf.dispose([...scratch]);
-  }
-}
-
-/** Kernel-domain iterates must stay finite wherever the weight is positive; otherwise K·v underflowed. */
-function assertKernelFinite(batch: SinkhornBatch, trace: SinkhornTrace): void {
-  const { B, n } = batch;
-  for (let b = 0; b < B; b++) {
-    for (let i = 0; i < n; i++) {
-      const v = trace.logU[(b * trace.stored + trace.stored - 1) * n + i]!;
-      if (batch.a[b * n + i]! > 0 && !Number.isFinite(v)) {
-        let maxC = 0;
-        for (let k = 0; k < n * batch.m; k++) maxC = Math.max(maxC, batch.C[b * n * batch.m + k]!);
-        throw new NumericalError(
-          `kernel-domain Sinkhorn overflowed/underflowed in instance ${b} (max C/ε = ${(maxC / batch.eps[b]!).toFixed(1)}; ` +
-            `float32 exp underflows past 87): use domain 'log' or 'stabilized'`,
-        );
-      }
-    }
   }
 }
 
