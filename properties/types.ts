@@ -108,6 +108,34 @@ export type BudgetName = 'quick' | 'ci' | 'thorough';
 export interface PropertyContext {
   readonly impl: Implementation;
   readonly budget: BudgetName;
+  /**
+   * Runs work units of a claim (possibly in other threads) and returns their results in the order asked;
+   * absent: the units run here, one after the other. Results never depend on who ran them.
+   */
+  readonly units?: UnitExecutor;
+}
+
+/** Evaluates the listed units (indices into the claim's plan) for one input; results in the same order. */
+export type UnitExecutor = (claimId: string, input: unknown, indices: readonly number[]) => Promise<unknown[]>;
+
+/** One independent piece of a batch's work, with its estimated cost in seconds on one core. */
+export interface PlannedUnit<U> {
+  readonly unit: U;
+  readonly cost: number;
+}
+
+/**
+ * A batch split into independent work units (e.g. cells of a parameter grid): the runner may evaluate
+ * them in parallel, and shards divide them. `run` of such a property is {@link runByUnits} over them.
+ * Units and their results must be structured-clonable (plain data, typed arrays).
+ */
+export interface WorkUnits<I, U = unknown, R = unknown> {
+  /** The pieces of one batch at this budget (independent of the input's value). */
+  plan(budget: BudgetName): readonly PlannedUnit<U>[];
+  /** Evaluate one piece; its tensors are disposed before it returns. */
+  run(input: I, unit: U, ctx: PropertyContext): Promise<R>;
+  /** Combine all pieces' results, in plan order, into the batch outcome. */
+  join(input: I, results: readonly R[], ctx: PropertyContext): BatchOutcome;
 }
 
 export interface ClaimProperty<I = unknown> {
@@ -127,4 +155,9 @@ export interface ClaimProperty<I = unknown> {
   readonly defaultSeed?: number;
   /** Numeric coverage keys and their bin edges (values are binned as [e_k, e_{k+1})). */
   readonly coverageBins?: Readonly<Record<string, readonly number[]>>;
+  /** The batch as independent work units (large claims): parallel workers and shards share them. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly units?: WorkUnits<I, any, any>;
+  /** Estimated seconds of one run on one core, per budget (scheduling and shard balance); units sum theirs. */
+  readonly cost?: Readonly<Partial<Record<BudgetName, number>>>;
 }

@@ -47,9 +47,11 @@ export class RunJournal {
     writeFileAtomicSync(this.path, serializeReport(this.snapshot('running')));
   }
 
-  /** Append one finished claim and rewrite report.json (marked 'running' until the run completes). */
+  /** Add one finished claim (kept in selection order) and rewrite report.json (marked 'running' until the run completes). */
   record(entry: ReportEntry): void {
-    this.entries.push(entry);
+    const rank = (e: ReportEntry): number => this.claimIds.indexOf(e.claim.id);
+    const at = this.entries.findIndex((e) => rank(e) > rank(entry));
+    this.entries.splice(at < 0 ? this.entries.length : at, 0, entry);
     writeFileAtomicSync(this.path, serializeReport(this.snapshot('running')));
   }
 

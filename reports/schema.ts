@@ -49,6 +49,18 @@ export interface ReportSummary {
 export interface ReportEntry {
   readonly claim: Claim;
   readonly result: ClaimResult;
+  /** A shard's share of a split claim (`verify --shard`): its work units' results, finished by `report --merge`. */
+  readonly partial?: PartialWork;
+}
+
+/** Results of some work units of a split claim, for its first input. */
+export interface PartialWork {
+  readonly seed: number;
+  /** The input the units ran on (JSON-safe). */
+  readonly input: unknown;
+  /** How many units the claim has in all. */
+  readonly units: number;
+  readonly parts: ReadonlyArray<{ readonly index: number; readonly result: unknown }>;
 }
 
 export interface Report {

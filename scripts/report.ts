@@ -13,6 +13,9 @@ import { renderCompareHtml } from '../reports/compare-html.js';
 import { parseReport, type Report } from '../reports/schema.js';
 import { renderTerminalSummary } from '../reports/terminal.js';
 import { mergeReports } from '../reports/merge.js';
+import { initBackend } from '../impl/backend.js';
+import { loadImplementation } from './lib/load-impl.js';
+import { completePartials } from './lib/shard-units.js';
 import { writeReport } from '../reports/write.js';
 import { helpText, parseArgs, type OptionSpec } from './lib/args.js';
 import { exitCodeOf } from './lib/exit-code.js';
@@ -75,6 +78,11 @@ export async function reportMain(argv: readonly string[]): Promise<number> {
       merged = mergeReports(await Promise.all(args._.map(load)));
     } catch (e) {
       throw new UsageError(e instanceof Error ? e.message : String(e));
+    }
+    if (merged.entries.some((e) => e.partial)) {
+      // split claims shared by the shards: the runner finishes them on the stored unit results
+      await initBackend(merged.environment.backend);
+      merged = await completePartials(merged, await loadImplementation(merged.options.impl));
     }
     const paths = await writeReport(merged, prepareOutDir(String(args['out'])), coverage);
     console.log(renderTerminalSummary(merged, paths));

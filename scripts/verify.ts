@@ -15,7 +15,8 @@ import {
 } from './lib/args.js';
 import type { ExitPolicy } from './lib/exit-code.js';
 import { prepareOutDir } from './lib/out-dir.js';
-import { selectClaims, shardOf } from './lib/select.js';
+import { parseShard, selectClaims } from './lib/select.js';
+import { availableParallelism } from 'node:os';
 import type { BudgetName } from '../properties/types.js';
 import type { Claim } from '../theorems/types.js';
 
@@ -44,7 +45,8 @@ export const VERIFY_OPTIONS: Record<string, OptionSpec> = {
   },
   backend: { type: 'string', description: 'tfjs backend: tensorflow | webgpu | wasm | cpu (also TFJS_BACKEND)', valueName: 'name' },
   out: { type: 'string', description: 'output directory', default: 'reports/out', valueName: 'dir' },
-  shard: { type: 'string', description: 'run the deterministic slice i of N of the selected claims', valueName: 'i/N' },
+  shard: { type: 'string', description: 'run the deterministic slice i of N of the selected work (claims and the work units of large claims, balanced by estimated cost)', valueName: 'i/N' },
+  workers: { type: 'number', description: 'worker threads, each with its own tfjs backend (default: the number of cores)', valueName: 'n' },
   strict: {
     type: 'boolean',
     description: 'exit 1 also when a selected asserted claim is skipped (every one must be verified)',
@@ -67,7 +69,10 @@ const USAGE = 'usage: transformer-ot-verify verify [options]\n\nChecks the paper
 export interface VerifySettings {
   readonly argv: readonly string[];
   readonly args: Parsed;
+  /** The selected claims (before sharding); `shard` picks this run's share of their work. */
   readonly claims: readonly Claim[];
+  readonly shard?: string;
+  readonly workers: number;
   readonly budget: BudgetName;
   readonly replay?: { readonly seed: number; readonly path: string };
   readonly runs?: number;
@@ -99,7 +104,10 @@ export async function verifyMain(argv: readonly string[]): Promise<number> {
   }
   const budget = String(args['budget']);
   if (!['quick', 'ci', 'thorough'].includes(budget)) throw new UsageError(`'--budget' must be quick, ci or thorough, got '${budget}'`);
-  const claims = shardOf(selectClaims(CLAIMS, String(args['claims'])), args['shard'] as string | undefined);
+  const claims = selectClaims(CLAIMS, String(args['claims']));
+  const shard = args['shard'] as string | undefined;
+  if (shard !== undefined) parseShard(shard);
+  const workers = integerOption(args, 'workers', 1, 1024) ?? availableParallelism();
   const replay = args['replay'] !== undefined ? parseReplay(String(args['replay'])) : undefined;
   if (replay && claims.length !== 1) throw new UsageError(`'--replay' needs exactly one claim in '--claims' (got ${claims.length})`);
   const runs = integerOption(args, 'runs', 1, 1_000_000);
@@ -115,7 +123,7 @@ export async function verifyMain(argv: readonly string[]): Promise<number> {
   const policy = { strict: args['strict'] === true, allowInconclusive: args['allow-inconclusive'] === true };
   const out = prepareOutDir(String(args['out']));
   const settings: VerifySettings = {
-    argv, args, claims, budget: budget as BudgetName, replay, runs, seed, timeBudget, callTimeoutS, policy, out,
+    argv, args, claims, shard, workers, budget: budget as BudgetName, replay, runs, seed, timeBudget, callTimeoutS, policy, out,
   };
   const run = await import('./lib/verify-run.js');
   return args['mutants'] ? run.mutantsMain(settings) : run.runVerify(settings);

@@ -53,3 +53,17 @@ export function assertRejected(r: ClaimResult): void {
 export function liveTensors(): number {
   return tf.memory().numTensors;
 }
+
+/** A report entry without its timing fields (wall times of claims and of phase-diagram blocks). */
+export function withoutTimings(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutTimings);
+  if (!value || typeof value !== 'object' || ArrayBuffer.isView(value)) return value;
+  const o = value as Record<string, unknown>;
+  if (Array.isArray(o['columns']) && Array.isArray(o['rows'])) {
+    const keep = (o['columns'] as string[]).map((c) => c !== 'seconds');
+    return { ...o, rows: (o['rows'] as unknown[][]).map((r) => r.filter((_, k) => keep[k])), columns: (o['columns'] as string[]).filter((_, k) => keep[k]) };
+  }
+  // wall times, and the guard ledger's slowest call (which call is slowest depends on timing too)
+  const timing = ['durationMs', 'seconds', 'slowestMs', 'slowest'];
+  return Object.fromEntries(Object.entries(o).filter(([k]) => !timing.includes(k)).map(([k, v]) => [k, withoutTimings(v)]));
+}

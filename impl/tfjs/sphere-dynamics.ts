@@ -56,9 +56,12 @@ export interface SphereDynamicsHooks {
   readonly rk4StageSlip?: boolean;
 }
 
-/** Row-wise matrix action y_i = M x_i for a batch of [B, d, d] matrices: Y = X Mᵀ. */
+/**
+ * Row-wise matrix action y_i = M x_i for a batch of [B, d, d] matrices: Y = X Mᵀ; x itself when M is the
+ * identity (callers use the result inside a tidy and never dispose it).
+ */
 function applyRows(x: tf.Tensor, M: tf.Tensor | undefined): tf.Tensor {
-  return M ? tf.matMul(x, M, false, true) : tf.clone(x);
+  return M ? tf.matMul(x, M, false, true) : x;
 }
 
 /** Logits L_ij = β⟨Bx_i, x_j⟩ (GLPR eq. 2.4), shape [B, n, n]. */
@@ -79,6 +82,8 @@ export function attentionWeights(x: tf.Tensor, model: TfjsAttentionModel, hooks:
   return tf.tidy(() => {
     const L = attentionLogits(x, model, hooks);
     const axis = hooks.softmaxAxis ?? 2;
+    // one fused (max-shifted) softmax kernel instead of the max/sub/exp/sum/div chain: the exp dominates at small d
+    if (model.normalization === 'softmax' && axis === 2) return tf.softmax(L);
     const max = tf.max(L, axis, true);
     const e = tf.exp(tf.sub(L, max));
     if (model.normalization === 'softmax') return tf.div(e, tf.sum(e, axis, true));

@@ -11,146 +11,21 @@
  * d = 2 values at the horizon for β ≥ 6 (P12 iii) to tables.
  */
 import fc from 'fast-check';
-import type { SphereIntegrator } from '../../impl/capabilities/sphere-dynamics.js';
-import { seededSpherePoints } from '../arbitraries/sphere.js';
-import { measure } from '../measure.js';
-import { studentTQuantile } from '../statistics.js';
-import type { BatchOutcome, BudgetName, ClaimProperty, ClaimSummary, DataTable, Measurement } from '../types.js';
-import { dynamicsOf } from './common.js';
+import type { ClaimProperty, ClaimSummary, DataTable } from '../types.js';
+import { runByUnits } from '../work-units.js';
+import { crossingTime, DELTA, linspace, N, PHASE_BLOCKS } from './phase-grid.js';
+import { phaseUnits, type BlockResult } from './phase-units.js';
 import { equiangularCurve, transitionTime } from './theory.js';
 
-const N = 32;
-const DELTA = 1e-3;
-
-interface PhaseBlock {
-  readonly d: number;
-  readonly betas: readonly number[];
-  readonly realisations: number;
-  readonly horizon: number;
-  readonly integrator: SphereIntegrator;
-  readonly dt: number;
-  readonly recordEvery: number;
-  /** 'heatmap': figure data only; 'crossing': also the crossing-time assertion (d ≥ 128, RK4). */
-  readonly role: 'heatmap' | 'crossing';
-}
-
-const linspace = (a: number, b: number, k: number): number[] => Array.from({ length: k }, (_, i) => Math.fround(a + ((b - a) * i) / (k - 1)));
-
-/** Budgets: CI is a coarse grid (minutes on 2 cores); thorough reproduces Fig. 3's resolution (β = linspace(0.1, 9, 90), 256 realisations, t ∈ [0, 30]). */
-export const PHASE_BLOCKS: Readonly<Record<BudgetName, readonly PhaseBlock[]>> = {
-  quick: [
-    { d: 2, betas: [1, 5, 9], realisations: 4, horizon: 30, integrator: 'euler-renormalize', dt: 0.1, recordEvery: 5, role: 'heatmap' },
-    { d: 128, betas: [1, 3], realisations: 4, horizon: 8, integrator: 'rk4', dt: 0.1, recordEvery: 1, role: 'crossing' },
-  ],
-  ci: [
-    { d: 2, betas: [1, 3, 5, 7, 9], realisations: 16, horizon: 30, integrator: 'euler-renormalize', dt: 0.1, recordEvery: 5, role: 'heatmap' },
-    { d: 8, betas: [1, 3, 5, 7, 9], realisations: 16, horizon: 30, integrator: 'euler-renormalize', dt: 0.1, recordEvery: 5, role: 'heatmap' },
-    { d: 128, betas: [1, 3, 5], realisations: 8, horizon: 12, integrator: 'rk4', dt: 0.1, recordEvery: 1, role: 'crossing' },
-  ],
-  thorough: [
-    ...[2, 8, 32, 128].map((d): PhaseBlock => ({ d, betas: linspace(0.1, 9, 90), realisations: 256, horizon: 30, integrator: 'euler-renormalize', dt: 0.1, recordEvery: 2, role: 'heatmap' })),
-    { d: 128, betas: linspace(0.5, 6, 12), realisations: 64, horizon: 30, integrator: 'rk4', dt: 0.1, recordEvery: 1, role: 'crossing' },
-  ],
-};
-
-/** Instances per simulate call: keeps the recorded Gram matrices ([B, stored, n, n] float64) near 100 MB. */
-function chunkSize(stored: number): number {
-  return Math.max(1, Math.floor(1e8 / (stored * N * N * 8)));
-}
-
-/** First time the curve reaches `level` (linear interpolation), Infinity if never. */
-export function crossingTime(times: readonly number[], values: readonly number[], level: number): number {
-  for (let k = 0; k < values.length; k++) {
-    if (values[k]! >= level) {
-      if (k === 0) return times[0]!;
-      const f = (level - values[k - 1]!) / (values[k]! - values[k - 1]!);
-      return times[k - 1]! + f * (times[k]! - times[k - 1]!);
-    }
-  }
-  return Infinity;
-}
-
-interface BlockResult {
-  readonly block: PhaseBlock;
-  readonly times: number[];
-  /** P[β index][time index]. */
-  readonly P: number[][];
-  readonly ms: number;
-}
+export { crossingTime, PHASE_BLOCKS } from './phase-grid.js';
 
 export const phaseDiagramProperty: ClaimProperty<number> = {
   claimId: 'clustering.phase-diagram',
   arbitrary: () => fc.integer({ min: 0, max: 0x7fffffff }),
   runs: { quick: 1, ci: 1, thorough: 1 },
   defaultSeed: 6303,
-  async run(seed, ctx): Promise<BatchOutcome> {
-    const dyn = dynamicsOf(ctx);
-    const measurements: Measurement[] = [];
-    const coverage: Record<string, number | string>[] = [];
-    const results: BlockResult[] = [];
-    const crossings: { d: number; beta: number; tStar: number; tHat: number; earliest: number; latest: number; band: number }[] = [];
-    let instances = 0;
-    for (const [bi, block] of PHASE_BLOCKS[ctx.budget].entries()) {
-      const t0 = performance.now();
-      const steps = Math.round(block.horizon / block.dt);
-      const stored = Math.floor(steps / block.recordEvery) + 1 + (steps % block.recordEvery ? 1 : 0);
-      const total = block.betas.length * block.realisations;
-      const chunk = chunkSize(stored);
-      const sums = block.betas.map(() => new Float64Array(stored));
-      const squares = block.betas.map(() => new Float64Array(stored));
-      let times: number[] = [];
-      for (let start = 0; start < total; start += chunk) {
-        const B = Math.min(chunk, total - start);
-        const beta = Float64Array.from({ length: B }, (_, k) => block.betas[Math.floor((start + k) / block.realisations)]!);
-        const x = seededSpherePoints((seed ^ Math.imul(bi + 1, 0x9e3779b1) ^ Math.imul(start + 1, 0x85ebca6b)) >>> 0, B * N, block.d);
-        const traj = await dyn.simulate({ B, n: N, d: block.d, x, beta }, {
-          normalization: 'softmax', integrator: block.integrator, dt: block.dt, steps, recordEvery: block.recordEvery, record: 'gram',
-        });
-        times = Array.from(traj.stepIndex, (s) => s * block.dt);
-        const G = traj.gram!;
-        for (let b = 0; b < B; b++) {
-          const betaIndex = Math.floor((start + b) / block.realisations);
-          for (let s = 0; s < traj.stored; s++) {
-            const off = (b * traj.stored + s) * N * N;
-            let count = 0;
-            for (let i = 0; i < N; i++) for (let j = 0; j < N; j++) if (i !== j && G[off + i * N + j]! >= 1 - DELTA) count++;
-            const fraction = count / (N * (N - 1));
-            sums[betaIndex]![s] = sums[betaIndex]![s]! + fraction;
-            squares[betaIndex]![s] = squares[betaIndex]![s]! + fraction * fraction;
-          }
-        }
-        instances += B;
-      }
-      const P = sums.map((row) => Array.from(row, (v) => v / block.realisations));
-      results.push({ block, times, P, ms: performance.now() - t0 });
-      block.betas.forEach((beta, k) => {
-        coverage.push({ d: block.d, beta, integrator: block.integrator });
-        if (block.role !== 'crossing' || beta > 6) return;
-        const tStar = transitionTime(beta, N, DELTA);
-        if (!(tStar < block.horizon)) return;
-        // pointwise t-band of the mean of R fractions, Bonferroni over the β values of the block
-        const R = block.realisations;
-        const tq = studentTQuantile(1 - 1e-3 / (2 * block.betas.length), R - 1);
-        const half = P[k]!.map((m, s) => tq * Math.sqrt(Math.max(0, (squares[k]![s]! / R - m * m) * (R / (R - 1))) / R));
-        const earliest = crossingTime(times, P[k]!.map((m, s) => m + half[s]!), 0.5);
-        const latest = crossingTime(times, P[k]!.map((m, s) => m - half[s]!), 0.5);
-        const band = Math.max(0.5, 0.05 * tStar);
-        // distance between the crossing interval [earliest, latest] and t* ± band (0 when they meet)
-        const gap = Math.max(0, earliest - (tStar + band), tStar - band - latest);
-        measurements.push(measure(k, `0.5-crossing interval vs t*(β) ± max(0.5, 5%) from (6.9), d=${block.d}`, gap, '<=', 0, 0));
-        crossings.push({ d: block.d, beta, tStar, tHat: crossingTime(times, P[k]!, 0.5), earliest, latest, band });
-      });
-    }
-    // the grid goes through `data` as flat rows: block i → times, wall time, and one row of P per β
-    const data: Record<string, number[]> = {};
-    results.forEach((r, i) => {
-      data[`${i}|times`] = r.times;
-      data[`${i}|ms`] = [r.ms];
-      r.P.forEach((row, k) => { data[`${i}|P|${k}`] = row; });
-    });
-    data['crossing'] = crossings.flatMap((c) => [c.d, c.beta, c.tStar, c.tHat, c.earliest, c.latest, c.band]);
-    return { instances, measurements, coverage, data };
-  },
+  units: phaseUnits,
+  run: (seed, ctx) => runByUnits('clustering.phase-diagram', phaseUnits, seed, ctx),
   summarize(outcomes, ctx): ClaimSummary {
     const results: BlockResult[] = [];
     for (const o of outcomes) {

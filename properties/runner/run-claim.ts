@@ -10,7 +10,7 @@ import { missingCapability } from '../../impl/capabilities/index.js';
 import type { Claim } from '../../theorems/types.js';
 import type {
   BatchOutcome, BudgetName, ClaimProperty, ClaimSummary, DataTable, FittedRate, Measurement, Proportion,
-  PropertyContext, Series, Status,
+  PropertyContext, Series, Status, UnitExecutor,
 } from '../types.js';
 import { CallLedger, DEFAULT_CALL_TIMEOUT_S, GuardClosedError, guardImplementation } from '../../impl/guard.js';
 import type { CallTimeoutError } from '../../impl/errors.js';
@@ -40,6 +40,8 @@ export interface RunOptions {
   readonly onProgress?: (runsDone: number, runsPlanned: number) => void;
   /** Stop at the first failing run without shrinking (kill matrices need a verdict, not a minimal input). */
   readonly endOnFailure?: boolean;
+  /** Where a split claim's work units run (parallel workers); absent: here, in order. */
+  readonly units?: UnitExecutor;
 }
 
 export interface Counterexample {
@@ -156,7 +158,7 @@ export async function runClaim(claim: Claim, property: ClaimProperty, options: R
     stop.signal.addEventListener('abort', () => res(STOPPED), { once: true });
   });
   const untilStopped = <T>(p: Promise<T>): Promise<T | typeof STOPPED> => Promise.race([p, stopped]);
-  const ctx: PropertyContext = { impl, budget: options.budget };
+  const ctx: PropertyContext = { impl, budget: options.budget, ...(options.units ? { units: options.units } : {}) };
   const outcomes: BatchOutcome[] = [];
   const planned = options.numRuns ?? property.runs[options.budget];
   const finish = (r: Omit<ClaimResult, keyof typeof base | 'durationMs' | 'tensorLeak' | 'calls'>): ClaimResult => ({

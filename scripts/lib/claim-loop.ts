@@ -1,14 +1,13 @@
 /**
- * The verify loop: runs the selected claims one after the other, journals each result as it ends, and
+ * The verify loop: runs the selected claims (on the worker pool), journals each result as it ends, and
  * makes sure the run always ends in a verdict. While it runs the process is kept alive (an
  * implementation that leaves nothing pending cannot empty the event loop); SIGINT and SIGTERM close
  * the progress line, write the partial report and exit 130 / 143; an uncaught exception writes it and
  * exits 1; and an exit of any other kind before the last claim (a plug-in calling process.exit, the
  * event loop emptying regardless) writes it and turns the exit code into 1.
  */
-import type { ClaimResult } from '../../properties/runner/run-claim.js';
 import type { RunJournal } from '../../reports/journal.js';
-import type { Report } from '../../reports/schema.js';
+import type { Report, ReportEntry } from '../../reports/schema.js';
 import type { Claim } from '../../theorems/types.js';
 import type { Progress } from './progress.js';
 
@@ -16,8 +15,8 @@ export interface ClaimLoop {
   readonly claims: readonly Claim[];
   readonly journal: RunJournal;
   readonly progress: Progress;
-  /** Run one claim (k is its index in `claims`); a pure step: claim in, result out. */
-  readonly runOne: (claim: Claim, k: number) => Promise<ClaimResult>;
+  /** Run every claim (in parallel workers, in any order), calling `ended` as each one ends. */
+  readonly runAll: (ended: (entry: ReportEntry) => void) => Promise<void>;
 }
 
 const SIGNAL_EXIT: Record<'SIGINT' | 'SIGTERM', number> = { SIGINT: 130, SIGTERM: 143 };
@@ -63,13 +62,11 @@ export async function runClaims(loop: ClaimLoop): Promise<Report> {
   process.on('exit', onExit);
   try {
     journal.start();
-    for (const [k, claim] of loop.claims.entries()) {
-      const result = await loop.runOne(claim, k);
+    await loop.runAll((entry) => {
       progress.close();
-      const entry = { claim, result };
       journal.record(entry);
       progress.claimEnded(entry);
-    }
+    });
     return journal.complete();
   } catch (e) {
     progress.close();

@@ -6,8 +6,6 @@
 import { initBackend } from '../../impl/backend.js';
 import { UsageError } from '../../impl/errors.js';
 import { MUTANTS } from '../../impl/mutants/index.js';
-import { propertyFor } from '../../properties/index.js';
-import { runClaim, type RunOptions } from '../../properties/runner/run-claim.js';
 import { writeFileAtomic } from '../../reports/atomic-write.js';
 import { compareReports, renderComparison } from '../../reports/compare.js';
 import { RunJournal } from '../../reports/journal.js';
@@ -23,19 +21,37 @@ import { exitCodeOf } from './exit-code.js';
 import { killMatrix, renderKillMatrix } from './kill-matrix.js';
 import { loadImplementation } from './load-impl.js';
 import { Progress } from './progress.js';
-import { globMatcher } from './select.js';
+import { runClaimsInPool } from './parallel-claims.js';
+import { globMatcher, shardOf, shardWork } from './select.js';
+import { shardPieces } from './shard-units.js';
+import { WorkerPool } from './worker-pool.js';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
+/** Added to the call timeout before a silent worker counts as hung (its heartbeat is every second). */
+const STALL_MARGIN_MS = 30_000;
 
 const backendName = (args: Parsed): string | undefined =>
   (args['backend'] as string | undefined) ?? (process.env['TFJS_BACKEND'] || undefined);
 
 /** `verify` proper; returns the exit code. */
 export async function runVerify(o: VerifySettings): Promise<number> {
-  const { argv, args, claims, budget, replay, runs, seed, timeBudget, callTimeoutS, policy, out } = o;
+  const { argv, args, budget, replay, runs, seed, timeBudget, callTimeoutS, policy, out } = o;
   const implSpec = String(args['impl']);
   const impl = await loadImplementation(implSpec);
   const backend = await initBackend(backendName(args));
+  const shares = shardWork(o.claims, o.shard, (c) => shardPieces(c, budget, runs, replay?.path));
+  const claims = shares.map((s) => s.item);
+  const workers = Math.max(1, Math.min(o.workers, claims.length));
+  // a worker silent for longer than a call may take is stuck in a synchronous loop: terminate it
+  const pool = new WorkerPool(workers, { implSpec, backend: backend.name }, { stallMs: callTimeoutS * 1000 + STALL_MARGIN_MS });
+  // the workers' start (their backends and implementations) is not the claims' time, as the backend's is not
+  try {
+    await pool.ready();
+  } catch (e) {
+    await pool.close();
+    throw e;
+  }
   const progress = new Progress(!args['quiet'], idWidth(claims.map((c) => c.id)));
   const journal = new RunJournal(out, {
     schema: REPORT_SCHEMA, schemaVersion: REPORT_SCHEMA_VERSION, tool: toolVersion(),
@@ -46,21 +62,26 @@ export async function runVerify(o: VerifySettings): Promise<number> {
       timeBudgetSeconds: timeBudget, callTimeoutSeconds: callTimeoutS, replay: args['replay'] as string | undefined,
     },
   }, claims.map((c) => c.id));
-  const start = performance.now();
+  let finished = 0;
   const report = await runClaims({
     claims, journal, progress,
-    runOne: (claim, k) => {
-      const elapsed = (performance.now() - start) / 1000;
-      // the budget left is shared evenly by the claims left
-      const share = timeBudget !== undefined ? ((timeBudget - elapsed) / (claims.length - k)) * 1000 : undefined;
-      const timeLimitMs = share !== undefined ? Math.max(1, share) : undefined;
-      const options: RunOptions = {
-        impl, implSpec, backend: backend.name, budget, numRuns: runs, timeLimitMs,
-        callTimeoutMs: callTimeoutS * 1000, seed: replay?.seed ?? seed, path: replay?.path,
-        onProgress: (done, planned) =>
-          progress.live(`[${k + 1}/${claims.length}] ${claim.id}  ${done}/${planned} runs`),
-      };
-      return runClaim(claim, propertyFor(claim.id), options);
+    runAll: async (ended) => {
+      try {
+        await runClaimsInPool(shares, {
+          pool, impl, implSpec, backend: backend.name, budget, numRuns: runs, callTimeoutMs: callTimeoutS * 1000,
+          // the budget is shared evenly by the claims, `workers` at a time
+          timeLimitMs: timeBudget !== undefined ? Math.max(1, (timeBudget * 1000 * workers) / claims.length) : undefined,
+          seed: replay?.seed ?? seed, path: replay?.path,
+          onProgress: (_k, claim, done, planned, what) =>
+            progress.live(`[${finished}/${claims.length} done] ${claim.id}  ${done}/${planned} ${what}`),
+          onResult: (_k, entry) => {
+            finished++;
+            ended(entry);
+          },
+        });
+      } finally {
+        await pool.close();
+      }
     },
   });
   const paths = await writeReport(report, out);
@@ -79,7 +100,8 @@ export async function runVerify(o: VerifySettings): Promise<number> {
 
 /** `verify --mutants`: the kill matrix of the mutant catalogue; exit 1 when a mutant survives. */
 export async function mutantsMain(o: VerifySettings): Promise<number> {
-  const { args, claims, budget, runs, seed, out } = o;
+  const { args, budget, runs, seed, out } = o;
+  const claims = shardOf(o.claims, o.shard);
   const callTimeoutMs = o.callTimeoutS * 1000;
   const backend = await initBackend(backendName(args));
   const match = args['mutant'] !== undefined ? globMatcher(String(args['mutant'])) : () => true;
