@@ -3,7 +3,7 @@
  * Every error is turned into one clear line and an exit code (2 usage, 1 failure); no stack traces
  * from tfjs reach the user.
  */
-import { InputError, NumericalError, UsageError } from '../impl/errors.js';
+import { InputError, NumericalError, PluginError, UsageError } from '../impl/errors.js';
 import { verifyMain } from './verify.js';
 
 const COMMANDS: Record<string, (argv: readonly string[]) => Promise<number>> = {
@@ -33,7 +33,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     return await run(rest);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof InputError) {
+    if (e instanceof UsageError || e instanceof InputError || e instanceof PluginError) {
       console.error(`error: ${e.message}`);
       return 2;
     }

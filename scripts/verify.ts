@@ -28,6 +28,7 @@ import type { Parsed } from './lib/args.js';
 export const VERIFY_OPTIONS: Record<string, OptionSpec> = {
   claims: { type: 'string', description: "comma-separated claim globs, e.g. 'sinkhorn.*,heat.*'", default: '*', valueName: 'globs' },
   impl: { type: 'string', description: 'implementation under test: tfjs, reference, a mutant id, or a plug-in module path', default: 'tfjs', valueName: 'name|path' },
+  python: { type: 'string', description: "Python interpreter for a .py plug-in (needs numpy and msgpack)", default: 'python3', valueName: 'exe' },
   budget: { type: 'string', description: 'run budget: quick | ci | thorough', default: 'ci', valueName: 'name' },
   runs: { type: 'number', description: 'fast-check runs (batches) per claim, overriding the budget', valueName: 'n' },
   'time-budget': { type: 'number', description: 'total wall-clock seconds, shared evenly by the remaining claims', valueName: 's' },
@@ -81,7 +82,10 @@ export async function verifyMain(argv: readonly string[]): Promise<number> {
   if (timeBudget !== undefined && !(timeBudget > 0)) throw new UsageError(`'--time-budget' must be > 0 seconds, got ${timeBudget}`);
   if (args['mutants']) return mutantsMain(args, claims, budget as BudgetName, runs);
   const implSpec = String(args['impl']);
-  const impl = await loadImplementation(implSpec);
+  const callTimeout = args['call-timeout'] as number | undefined;
+  const impl = await loadImplementation(implSpec, {
+    python: String(args['python']), callTimeoutMs: callTimeout !== undefined ? callTimeout * 1000 : undefined,
+  });
   const backend = await initBackend((args['backend'] as string | undefined) ?? (process.env['TFJS_BACKEND'] || undefined));
   const progress = progressWriter(!args['quiet']);
   const start = performance.now();
