@@ -67,18 +67,28 @@ export function encodeRequest(id: number, cap: string, method: string, args: rea
   return frame;
 }
 
-/** Frames out of a byte stream: feed chunks, get every complete payload decoded. */
+/** Frames out of a byte stream: feed chunks, get every complete payload decoded (chunks joined once per frame). */
 export class FrameReader {
-  private buffer: Buffer = Buffer.alloc(0);
+  private chunks: Buffer[] = [];
+  private size = 0;
+  /** Length of the frame being read (header included), once its header is in. */
+  private need = 4;
 
   push(chunk: Buffer): unknown[] {
-    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    this.chunks.push(chunk);
+    this.size += chunk.length;
     const out: unknown[] = [];
-    while (this.buffer.length >= 4) {
-      const len = this.buffer.readUInt32BE(0);
-      if (this.buffer.length < 4 + len) break;
-      out.push(decode(this.buffer.subarray(4, 4 + len)));
-      this.buffer = this.buffer.subarray(4 + len);
+    while (this.size >= this.need) {
+      const all = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.size);
+      this.chunks = [all];
+      const len = all.readUInt32BE(0);
+      this.need = 4 + len;
+      if (all.length < this.need) break;
+      out.push(decode(all.subarray(4, this.need)));
+      const rest = all.subarray(this.need);
+      this.chunks = rest.length ? [rest] : [];
+      this.size = rest.length;
+      this.need = 4;
     }
     return out;
   }
@@ -120,8 +130,8 @@ function decodeField(spec: FieldSpec, x: unknown, dims: Readonly<Record<string, 
     throw new OutputError(field, `expected shape ${label}, got [${arr.shape.join(', ')}]`);
   }
   if (!spec.nan) {
-    const k = arr.data.findIndex(Number.isNaN);
-    if (k >= 0) throw new OutputError(field, `entry ${k} is NaN`);
+    const d = arr.data;
+    for (let k = 0; k < d.length; k++) if (d[k] !== d[k]) throw new OutputError(field, `entry ${k} is NaN`);
   }
   if (kind === 'i32') {
     if (!arr.data.every(Number.isInteger)) throw new OutputError(field, 'expected integer entries');

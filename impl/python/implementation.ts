@@ -35,8 +35,10 @@ export async function loadPythonImplementation(module: string, options: BridgeOp
       if (!info.methods.includes(py)) continue;
       obj[method] = async (...args: unknown[]) => {
         const raw = await session.call(PYTHON_CAPABILITY[cap as keyof typeof METHOD_SPECS], py, args);
+        const start = performance.now();
         const result = decodeResult(spec, args, raw);
         validateOutput(cap as CapabilityName, method, args, result);
+        session.stats.decodeMs += performance.now() - start;
         return result;
       };
     }

@@ -208,6 +208,11 @@ export class PythonSession {
   private queue: Promise<unknown> = Promise.resolve();
   /** How many processes this session has started (1 + restarts). */
   starts = 0;
+  /**
+   * Successful calls: their round-trip time (request sent to reply decoded from MessagePack), the time
+   * spent in the user's methods (measured in Python), and the schema decoding and validation after it.
+   */
+  readonly stats = { calls: 0, roundTripMs: 0, pythonMs: 0, decodeMs: 0 };
 
   private constructor(readonly module: string, private readonly options: BridgeOptions, readonly hello: Hello) {}
 
@@ -231,16 +236,20 @@ export class PythonSession {
         this.starts++;
       }
       const proc = this.proc;
+      const sent = performance.now();
       const id = proc.send(cap, method, args);
       const name = `${cap}.${method}`;
       const reply = (await proc.next(this.callTimeoutMs, () => new CallTimeoutError(`python ${name}`, this.callTimeoutMs))) as {
-        id: number; ok: boolean; result?: unknown; error?: { type: string; message: string; traceback: string[] };
+        id: number; ok: boolean; result?: unknown; seconds?: number; error?: { type: string; message: string; traceback: string[] };
       };
       if (reply?.id !== id) {
         proc.kill();
         throw new PythonExitError(`the bridge answered request ${String(reply?.id)} to request ${id}`);
       }
       if (!reply.ok) throw new PythonError(reply.error?.type ?? 'Error', reply.error?.message ?? '', reply.error?.traceback ?? []);
+      this.stats.calls++;
+      this.stats.roundTripMs += performance.now() - sent;
+      this.stats.pythonMs += (reply.seconds ?? 0) * 1000;
       return reply.result;
     };
     const result = this.queue.then(run, run);
