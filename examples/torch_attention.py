@@ -1,7 +1,8 @@
 """A PyTorch implementation under test: batched log-domain Sinkhorn and the self-attention dynamics on
 the sphere, Schrodinger-bridge / Sinkformer attention, in float64 on `cuda` when available, else on the CPU.
 
-    npx transformer-ot-verify verify --impl examples/torch_attention.py --claims 'sinkhorn.*,energy.*,dynamics.*,heat.*' \\
+    npx transformer-ot-verify verify --impl examples/torch_attention.py \\
+        --claims 'sinkhorn.*,energy.*,dynamics.*,heat.*' \\
         --python /usr/bin/python3
 
 Capabilities (docs/python.md): `sinkhorn` (every domain is answered by the one log-domain path: the
@@ -166,19 +167,20 @@ class TorchSBAttention:
 
     def plan(self, batch, options):
         init = None if options.init_log_potential is None else _t(options.init_log_potential)
-        g, log_plan, iterations, residual = self._solve(_t(batch.x), _t(batch.eps), self._log_weights(batch), options, init)
-        return {"log_potential": _np(g), "log_plan": _np(log_plan), "iterations": _np(iterations), "residual": _np(residual)}
+        g, log_plan, its, res = self._solve(_t(batch.x), _t(batch.eps), self._log_weights(batch), options, init)
+        return {"log_potential": _np(g), "log_plan": _np(log_plan), "iterations": _np(its), "residual": _np(res)}
 
     def step(self, batch, options):
         init = None if options.init_log_potential is None else _t(options.init_log_potential)
-        x, bary, _, iterations, residual = self._step(_t(batch.x), _t(batch.eps), self._log_weights(batch), options, init)
-        return {"x": _np(x), "barycentre": _np(bary), "iterations": _np(iterations), "residual": _np(residual)}
+        x, bary, _, its, res = self._step(_t(batch.x), _t(batch.eps), self._log_weights(batch), options, init)
+        return {"x": _np(x), "barycentre": _np(bary), "iterations": _np(its), "residual": _np(res)}
 
     def iterate(self, batch, options):
         x, eps, log_w = _t(batch.x), _t(batch.eps), self._log_weights(batch)
         g = None if options.init_log_potential is None else _t(options.init_log_potential)
         K = options.steps
-        recorded = sorted({0, K} | (set(range(options.record_every, K, options.record_every)) if options.record_every else set()))
+        every = options.record_every
+        recorded = sorted({0, K} | (set(range(every, K, every)) if every else set()))
         keep, its = [x], []
         residual = torch.zeros(batch.B, dtype=DTYPE, device=DEVICE)
         for k in range(1, K + 1):

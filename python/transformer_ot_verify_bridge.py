@@ -8,7 +8,8 @@ user's code prints (Python prints and C extensions alike) cannot corrupt it.
 
 Frames: a 4-byte big-endian length, then one MessagePack map. The first frame is the bridge's hello
 {"protocol", "python", "numpy", "msgpack", "capabilities"}; then each request {"id", "cap", "method",
-"args"} gets one response {"id", "ok": true, "result", "seconds"} (time spent in the user's method) or {"id", "ok": false, "error"}. Arrays travel
+"args"} gets one response {"id", "ok": true, "result", "seconds"} (time spent in the user's method) or
+{"id", "ok": false, "error"}. Arrays travel
 as {"__nd__": "<f8", "shape": [...], "data": <raw little-endian float64 bytes>}, never as numbers.
 A startup failure is one stderr line "TOV_BRIDGE_FATAL <what to fix>" and exit status 3.
 """
@@ -191,7 +192,8 @@ def serve(proto_in, proto_out, objects, np, msgpack):
         except Exception as e:  # reported to the claim that made the call, with the last frames
             frames = [f"{os.path.basename(f.filename)}:{f.lineno} in {f.name}: {f.line}"
                       for f in traceback.extract_tb(e.__traceback__)[-3:]]
-            payload = {"id": rid, "ok": False, "error": {"type": type(e).__name__, "message": str(e), "traceback": frames}}
+            error = {"type": type(e).__name__, "message": str(e), "traceback": frames}
+            payload = {"id": rid, "ok": False, "error": error}
         write_frame(proto_out, msgpack.packb(payload, use_bin_type=True))
 
 

@@ -25,7 +25,7 @@ import { helpText, parseArgs, type OptionSpec } from './lib/args.js';
 import { benchProblem } from './bench.js';
 
 const OPTIONS: Record<string, OptionSpec> = {
-  python: { type: 'string', description: 'Python interpreter with numpy and msgpack', default: 'python3', valueName: 'exe' },
+  python: { type: 'string', description: 'Python with numpy and msgpack', default: 'python3', valueName: 'exe' },
   time: { type: 'number', description: 'tinybench time per task, ms', default: 1000, valueName: 'ms' },
   budget: { type: 'string', description: 'budget of the sinkhorn.* claims run', default: 'ci', valueName: 'name' },
   out: { type: 'string', description: 'output directory', default: 'reports/out', valueName: 'dir' },
@@ -80,11 +80,13 @@ async function main(): Promise<void> {
   const s = session.stats;
   const overheadMs = s.roundTripMs - before.roundTripMs + s.decodeMs - before.decodeMs - (s.pythonMs - before.pythonMs);
   rows.push({
-    task: `sinkhorn.* claims, budget ${budget}`, calls: s.calls - before.calls, claimsMs, pythonMs: s.pythonMs - before.pythonMs,
+    task: `sinkhorn.* claims, budget ${budget}`, calls: s.calls - before.calls, claimsMs,
+    pythonMs: s.pythonMs - before.pythonMs,
     bridgeOverheadMs: overheadMs, bridgeSharePercent: (100 * overheadMs) / claimsMs,
   });
   impl.close();
-  for (const r of rows) console.log(JSON.stringify(r, (_, v: unknown) => (typeof v === 'number' ? Number(v.toPrecision(4)) : v)));
+  const round = (_: string, v: unknown): unknown => (typeof v === 'number' ? Number(v.toPrecision(4)) : v);
+  for (const r of rows) console.log(JSON.stringify(r, round));
   const out = String(args['out']);
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'bench-python.json'), JSON.stringify({ python: session.hello, rows }, null, 1));

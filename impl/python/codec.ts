@@ -16,7 +16,9 @@ const INPUT_SHAPES: Readonly<Record<string, string>> = {
   sinkV0: 'B', initLogV: 'B,m', initLogPotential: 'B,n',
 };
 
-if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) throw new Error('the Python bridge needs a little-endian host');
+if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) {
+  throw new Error('the Python bridge needs a little-endian host');
+}
 
 interface WireArray {
   readonly __nd__: string;
@@ -41,16 +43,19 @@ function resolveShape(spec: string, dims: Readonly<Record<string, number>>): num
 function toWire(x: ArrayLike<number>, shape: readonly number[]): WireArray {
   const f64 = x instanceof Float64Array ? x : Float64Array.from(x);
   const known = shape.length > 0 && shape.every(Number.isInteger) && shape.reduce((p, s) => p * s, 1) === f64.length;
-  return { __nd__: '<f8', shape: known ? [...shape] : [f64.length], data: new Uint8Array(f64.buffer, f64.byteOffset, f64.byteLength) };
+  const data = new Uint8Array(f64.buffer, f64.byteOffset, f64.byteLength);
+  return { __nd__: '<f8', shape: known ? [...shape] : [f64.length], data };
 }
 
 function encodeValue(x: unknown, dims: Readonly<Record<string, number>>, field: string): unknown {
   if (ArrayBuffer.isView(x) && !(x instanceof DataView)) {
-    return toWire(x as unknown as ArrayLike<number>, INPUT_SHAPES[field] ? resolveShape(INPUT_SHAPES[field]!, dims) : []);
+    const shape = INPUT_SHAPES[field];
+    return toWire(x as unknown as ArrayLike<number>, shape ? resolveShape(shape, dims) : []);
   }
   if (Array.isArray(x)) return x.map((v) => encodeValue(v, dims, ''));
   if (typeof x === 'object' && x !== null) {
-    return Object.fromEntries(Object.entries(x).filter(([, v]) => v !== undefined).map(([k, v]) => [pythonName(k), encodeValue(v, dims, k)]));
+    const fields = Object.entries(x).filter(([, v]) => v !== undefined);
+    return Object.fromEntries(fields.map(([k, v]) => [pythonName(k), encodeValue(v, dims, k)]));
   }
   return x;
 }
@@ -99,7 +104,9 @@ function fromWire(w: WireArray): NDArray {
     throw new Error(`malformed array on the wire (dtype ${String(w.__nd__)}, ${w.data?.byteLength} bytes)`);
   }
   const data = new Float64Array(new Uint8Array(w.data).buffer); // a copy: aligned, detached from the frame
-  if (w.shape.reduce((p, s) => p * s, 1) !== data.length) throw new Error(`array of shape [${w.shape}] carries ${data.length} entries`);
+  if (w.shape.reduce((p, s) => p * s, 1) !== data.length) {
+    throw new Error(`array of shape [${w.shape}] carries ${data.length} entries`);
+  }
   return { shape: w.shape, data };
 }
 
@@ -113,7 +120,9 @@ function decodeField(spec: FieldSpec, x: unknown, dims: Readonly<Record<string, 
   const field = pythonName(spec.field);
   const kind = spec.kind;
   if (kind === 'int') {
-    if (typeof x !== 'number' || !Number.isInteger(x)) throw new OutputError(field, `expected an integer, got ${describe(x)}`);
+    if (typeof x !== 'number' || !Number.isInteger(x)) {
+      throw new OutputError(field, `expected an integer, got ${describe(x)}`);
+    }
     return x;
   }
   if (kind === 'ints') {
@@ -126,7 +135,10 @@ function decodeField(spec: FieldSpec, x: unknown, dims: Readonly<Record<string, 
   const label = spec.shape ? `[${spec.shape.split(',').join(', ')}] = [${expected!.join(', ')}]` : '[any]';
   if (!isWireArray(x)) throw new OutputError(field, `expected a NumPy array of shape ${label}, got ${describe(x)}`);
   const arr = fromWire(x);
-  if (!expected ? arr.shape.length !== 1 : arr.shape.length !== expected.length || arr.shape.some((s, k) => s !== expected[k])) {
+  const matches = expected
+    ? arr.shape.length === expected.length && arr.shape.every((s, k) => s === expected[k])
+    : arr.shape.length === 1;
+  if (!matches) {
     throw new OutputError(field, `expected shape ${label}, got [${arr.shape.join(', ')}]`);
   }
   if (!spec.nan) {
@@ -146,7 +158,8 @@ export function decodeResult(spec: MethodSpec, args: readonly unknown[], raw: un
     return decodeField({ field: 'return value', kind: 'f64', shape: spec.shape! }, raw, spec.dims(args, {}));
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || isWireArray(raw)) {
-    throw new OutputError('return value', `expected a dict with ${spec.fields!.map((f) => pythonName(f.field)).join(', ')}, got ${describe(raw)}`);
+    const names = spec.fields!.map((f) => pythonName(f.field)).join(', ');
+    throw new OutputError('return value', `expected a dict with ${names}, got ${describe(raw)}`);
   }
   const src = raw as Record<string, unknown>;
   const out: Record<string, unknown> = {};
@@ -155,7 +168,8 @@ export function decodeResult(spec: MethodSpec, args: readonly unknown[], raw: un
     const x = src[pythonName(f.field)] ?? src[f.field];
     if (x === undefined || x === null) {
       if (f.optional && f.field !== required) continue;
-      throw new OutputError(pythonName(f.field), `missing from the returned dict (expected ${f.shape ? `shape [${f.shape}]` : f.kind})`);
+      const what = f.shape ? `shape [${f.shape}]` : f.kind;
+      throw new OutputError(pythonName(f.field), `missing from the returned dict (expected ${what})`);
     }
     out[f.field] = decodeField(f, x, spec.dims(args, out));
   }

@@ -10,7 +10,7 @@ import type { CapabilityName, Implementation } from '../capabilities/index.js';
 import { validateOutput } from '../output-validation.js';
 import { decodeResult } from './codec.js';
 import { PythonSession, type BridgeOptions } from './process.js';
-import { METHOD_SPECS, PYTHON_CAPABILITY, pythonName } from './schema.js';
+import { METHOD_SPECS, PYTHON_CAPABILITY, pythonName, type BridgedCapability } from './schema.js';
 
 export type { BridgeOptions } from './process.js';
 export { PythonError, PythonExitError, PythonSession } from './process.js';
@@ -22,19 +22,21 @@ export interface PythonImplementation extends Implementation {
 }
 
 /** Start `module` (a .py file) under the bridge and expose its capabilities; PluginError when it cannot start. */
-export async function loadPythonImplementation(module: string, options: BridgeOptions = {}): Promise<PythonImplementation> {
+export async function loadPythonImplementation(
+  module: string, options: BridgeOptions = {},
+): Promise<PythonImplementation> {
   const session = await PythonSession.open(module, options);
   const { hello } = session;
   const capabilities: Record<string, unknown> = {};
   for (const [cap, methods] of Object.entries(METHOD_SPECS)) {
-    const info = hello.capabilities[PYTHON_CAPABILITY[cap as keyof typeof METHOD_SPECS]];
+    const info = hello.capabilities[PYTHON_CAPABILITY[cap as BridgedCapability]];
     if (!info) continue;
     const obj: Record<string, unknown> = { name: info.name, precision: info.precision };
     for (const [method, spec] of Object.entries(methods)) {
       const py = pythonName(method);
       if (!info.methods.includes(py)) continue;
       obj[method] = async (...args: unknown[]) => {
-        const raw = await session.call(PYTHON_CAPABILITY[cap as keyof typeof METHOD_SPECS], py, args);
+        const raw = await session.call(PYTHON_CAPABILITY[cap as BridgedCapability], py, args);
         const start = performance.now();
         const result = decodeResult(spec, args, raw);
         validateOutput(cap as CapabilityName, method, args, result);
@@ -46,7 +48,7 @@ export async function loadPythonImplementation(module: string, options: BridgeOp
   }
   return {
     name: basename(module),
-    description: `Python module ${module} (Python ${hello.python}, NumPy ${hello.numpy}) through the MessagePack bridge`,
+    description: `Python module ${module} (Python ${hello.python}, NumPy ${hello.numpy}) through the bridge`,
     ...capabilities,
     session,
     close: () => session.close(),

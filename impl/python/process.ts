@@ -12,7 +12,9 @@ import { encodeRequest, FrameReader } from './codec.js';
 
 /** Version of the frame protocol; the bridge module states its own in its hello. */
 export const BRIDGE_PROTOCOL = 1;
-export const DEFAULT_BRIDGE_SCRIPT = fileURLToPath(new URL('../../python/transformer_ot_verify_bridge.py', import.meta.url));
+export const DEFAULT_BRIDGE_SCRIPT = fileURLToPath(
+  new URL('../../python/transformer_ot_verify_bridge.py', import.meta.url),
+);
 const FATAL = 'TOV_BRIDGE_FATAL ';
 const STDERR_TAIL = 20;
 
@@ -29,12 +31,19 @@ export interface BridgeOptions {
   readonly onStderr?: (line: string) => void;
 }
 
+/** What the bridge says about one capability of the module. */
+export interface CapabilityInfo {
+  readonly name: string;
+  readonly precision: 'float32' | 'float64';
+  readonly methods: readonly string[];
+}
+
 export interface Hello {
   readonly protocol: number;
   readonly python: string;
   readonly numpy: string;
   readonly msgpack: string;
-  readonly capabilities: Readonly<Record<string, { name: string; precision: 'float32' | 'float64'; methods: string[] }>>;
+  readonly capabilities: Readonly<Record<string, CapabilityInfo>>;
 }
 
 /** The user's Python code raised: its type, message and the last frames of its traceback. */
@@ -51,6 +60,16 @@ export class PythonExitError extends Error {
     super(message);
     this.name = 'PythonExitError';
   }
+}
+
+/** One response of the bridge. */
+interface Reply {
+  readonly id: number;
+  readonly ok: boolean;
+  readonly result?: unknown;
+  /** Time spent in the user's method, measured in Python. */
+  readonly seconds?: number;
+  readonly error?: { readonly type: string; readonly message: string; readonly traceback: readonly string[] };
 }
 
 interface Pending {
@@ -171,7 +190,8 @@ class BridgeProcess {
 }
 
 function installHint(python: string): string {
-  return `install Python 3 with NumPy and msgpack (Debian: apt install python3-numpy python3-msgpack) or pass --python <interpreter>; tried '${python}'`;
+  return 'install Python 3 with NumPy and msgpack (Debian: apt install python3-numpy python3-msgpack) '
+    + `or pass --python <interpreter>; tried '${python}'`;
 }
 
 /** Start the bridge on `module` and wait for its hello; PluginError (exit 2) when that fails. */
@@ -184,20 +204,25 @@ async function start(module: string, o: BridgeOptions): Promise<{ proc: BridgePr
     child.once('spawn', () => resolve(undefined));
     child.once('error', (e) => resolve(e));
   });
-  if (spawned) throw new PluginError(module, `cannot start the Python interpreter (${spawned.message}): ${installHint(python)}`);
+  if (spawned) {
+    throw new PluginError(module, `cannot start the Python interpreter (${spawned.message}): ${installHint(python)}`);
+  }
   const proc = new BridgeProcess(child, o.onStderr ?? ((l) => process.stderr.write(`[python] ${l}\n`)));
   const timeout = o.startupTimeoutMs ?? 120_000;
   let hello: Hello;
   try {
-    hello = (await proc.next(timeout, () => new PluginError(module, `the Python bridge did not answer within ${timeout / 1000} s of starting`))) as Hello;
+    const late = (): Error => new PluginError(module, `the Python bridge did not answer within ${timeout / 1000} s`);
+    hello = (await proc.next(timeout, late)) as Hello;
   } catch (e) {
     if (e instanceof PluginError) throw e;
-    throw new PluginError(module, proc.fatal ?? `the Python bridge stopped before its handshake (${(e as Error).message}): ${installHint(python)}`);
+    const why = `the Python bridge stopped before its handshake (${(e as Error).message}): ${installHint(python)}`;
+    throw new PluginError(module, proc.fatal ?? why);
   }
   if (typeof hello !== 'object' || hello === null || hello.protocol !== BRIDGE_PROTOCOL) {
     proc.kill();
     const got = typeof hello === 'object' && hello !== null ? String(hello.protocol) : 'no version';
-    throw new PluginError(module, `protocol mismatch: the bridge module speaks version ${got}, this package version ${BRIDGE_PROTOCOL}; reinstall transformer-ot-verify so that python/ and the package agree`);
+    throw new PluginError(module, `protocol mismatch: the bridge module speaks version ${got}, this package version `
+      + `${BRIDGE_PROTOCOL}; reinstall transformer-ot-verify so that python/ and the package agree`);
   }
   return { proc, hello };
 }
@@ -239,14 +264,16 @@ export class PythonSession {
       const sent = performance.now();
       const id = proc.send(cap, method, args);
       const name = `${cap}.${method}`;
-      const reply = (await proc.next(this.callTimeoutMs, () => new CallTimeoutError(`python ${name}`, this.callTimeoutMs))) as {
-        id: number; ok: boolean; result?: unknown; seconds?: number; error?: { type: string; message: string; traceback: string[] };
-      };
+      const late = (): Error => new CallTimeoutError(`python ${name}`, this.callTimeoutMs);
+      const reply = (await proc.next(this.callTimeoutMs, late)) as Reply;
       if (reply?.id !== id) {
         proc.kill();
         throw new PythonExitError(`the bridge answered request ${String(reply?.id)} to request ${id}`);
       }
-      if (!reply.ok) throw new PythonError(reply.error?.type ?? 'Error', reply.error?.message ?? '', reply.error?.traceback ?? []);
+      if (!reply.ok) {
+        const err = reply.error;
+        throw new PythonError(err?.type ?? 'Error', err?.message ?? '', err?.traceback ?? []);
+      }
       this.stats.calls++;
       this.stats.roundTripMs += performance.now() - sent;
       this.stats.pythonMs += (reply.seconds ?? 0) * 1000;

@@ -40,7 +40,7 @@ const rec = (x: unknown): Rec => (x ?? {}) as Rec;
 const num = (x: unknown): number => Number(x);
 const range = (a: number, b: number): number[] => Array.from({ length: b - a + 1 }, (_, k) => a + k);
 
-const batchDims = (args: readonly unknown[], _out?: Rec): { B: number; n: number; m: number; d: number } => {
+const batchDims = (args: readonly unknown[]): { B: number; n: number; m: number; d: number } => {
   const b = rec(args[0]);
   return { B: num(b['B']), n: num(b['n']), m: num(b['m']), d: num(b['d']) };
 };
@@ -53,17 +53,22 @@ function otLayers(options: Rec): { recorded: number[]; potentialLayers: number[]
   return { recorded, potentialLayers: options['potentials'] === 'all' ? range(0, L) : recorded };
 }
 
+/** Stored iterates of a Sinkhorn trace: L + 1 when recorded, else 2. */
+const storedOf = (o: Rec): number => (o['record'] ? num(o['iterations']) + 1 : 2);
+
 const sbPlanFields: readonly FieldSpec[] = [
   { field: 'iterations', kind: 'f64', shape: 'B' },
   { field: 'residual', kind: 'f64', shape: 'B' },
 ];
 
 /** The methods of each capability that the suite calls, keyed by capability then TypeScript method name. */
-export const METHOD_SPECS: Readonly<Record<Exclude<CapabilityName, 'interpolator'>, Readonly<Record<string, MethodSpec>>>> = {
+export type BridgedCapability = Exclude<CapabilityName, 'interpolator'>;
+
+export const METHOD_SPECS: Readonly<Record<BridgedCapability, Readonly<Record<string, MethodSpec>>>> = {
   sinkhorn: {
     solve: {
       returns: 'object',
-      dims: (args) => ({ ...batchDims(args), stored: rec(args[1])['record'] ? num(rec(args[1])['iterations']) + 1 : 2 }),
+      dims: (args) => ({ ...batchDims(args), stored: storedOf(rec(args[1])) }),
       fields: [
         { field: 'logU', kind: 'f64', shape: 'B,stored,n' },
         { field: 'logV', kind: 'f64', shape: 'B,stored,m' },
@@ -73,24 +78,31 @@ export const METHOD_SPECS: Readonly<Record<Exclude<CapabilityName, 'interpolator
       fill: (args) => {
         const { B, n, m } = batchDims(args);
         const o = rec(args[1]);
-        return { B, n, m, iterations: num(o['iterations']), stored: o['record'] ? num(o['iterations']) + 1 : 2 };
+        return { B, n, m, iterations: num(o['iterations']), stored: storedOf(o) };
       },
     },
   },
   sbAttention: {
     plan: {
       returns: 'object', dims: batchDims,
-      fields: [{ field: 'logPotential', kind: 'f64', shape: 'B,n' }, { field: 'logPlan', kind: 'f64', shape: 'B,n,n' }, ...sbPlanFields],
+      fields: [
+        { field: 'logPotential', kind: 'f64', shape: 'B,n' }, { field: 'logPlan', kind: 'f64', shape: 'B,n,n' },
+        ...sbPlanFields,
+      ],
       fill: (args) => ({ B: batchDims(args).B, n: batchDims(args).n }),
     },
     step: {
       returns: 'object', dims: batchDims,
-      fields: [{ field: 'barycentre', kind: 'f64', shape: 'B,n,d' }, { field: 'x', kind: 'f64', shape: 'B,n,d' }, ...sbPlanFields],
+      fields: [
+        { field: 'barycentre', kind: 'f64', shape: 'B,n,d' }, { field: 'x', kind: 'f64', shape: 'B,n,d' },
+        ...sbPlanFields,
+      ],
     },
     iterate: {
       returns: 'object',
       dims: (args, out) => ({
-        ...batchDims(args), K: num(rec(args[1])['steps']), S: (out['recordedSteps'] as unknown[] | undefined)?.length ?? 0,
+        ...batchDims(args), K: num(rec(args[1])['steps']),
+        S: (out['recordedSteps'] as unknown[] | undefined)?.length ?? 0,
       }),
       fields: [
         { field: 'recordedSteps', kind: 'ints' },
@@ -152,11 +164,11 @@ export const METHOD_SPECS: Readonly<Record<Exclude<CapabilityName, 'interpolator
 };
 
 /** Python attribute of each bridged capability (the module-level names a user's module defines). */
-export const PYTHON_CAPABILITY: Readonly<Record<keyof typeof METHOD_SPECS, string>> = {
+export const PYTHON_CAPABILITY: Readonly<Record<BridgedCapability, string>> = {
   sinkhorn: 'sinkhorn', sbAttention: 'sb_attention', sphereDynamics: 'sphere_dynamics', otTransformer: 'ot_transformer',
 };
 
-/** camelCase → snake_case for names that start lower-case (logPlan → log_plan, initLogV → init_log_v; C, WQ stay). */
+/** camelCase → snake_case for names that start lower-case (logPlan → log_plan, initLogV → init_log_v). */
 export function pythonName(name: string): string {
   return /^[a-z]/.test(name) ? name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase() : name;
 }

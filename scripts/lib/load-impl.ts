@@ -25,7 +25,9 @@ export async function loadImplementation(spec: string, options: LoadOptions = {}
   if (!existsSync(path)) {
     throw new UsageError(`'--impl ${spec}' is neither a built-in implementation (${Object.keys(BUILTIN_IMPLEMENTATIONS).join(', ')}), a mutant id, nor an existing module path`);
   }
-  if (path.endsWith('.py')) return loadPythonImplementation(path, { python: options.python, callTimeoutMs: options.callTimeoutMs });
+  if (path.endsWith('.py')) {
+    return loadPythonImplementation(path, { python: options.python, callTimeoutMs: options.callTimeoutMs });
+  }
   const mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
   const candidate = (mod['default'] ?? mod['implementation']) as Implementation | (() => Implementation) | undefined;
   const impl = typeof candidate === 'function' ? candidate() : candidate;

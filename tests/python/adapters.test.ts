@@ -32,7 +32,11 @@ if (!skipUnlessPython('the POT adapter test', 'ot')) {
 if (!skipUnlessPython('the PyTorch adapter test', 'torch')) {
   test('the PyTorch adapter: one claim of each capability it implements', async () => {
     const impl = await loadPythonImplementation(`${ROOT}examples/torch_attention.py`, { python: PYTHON });
-    for (const id of ['sinkhorn.plan-matches-reference', 'energy.extremizers', 'dynamics.integrator-consistency', 'heat.mean-conservation']) {
+    const claims = [
+      'sinkhorn.plan-matches-reference', 'energy.extremizers', 'dynamics.integrator-consistency',
+      'heat.mean-conservation',
+    ];
+    for (const id of claims) {
       const r = await runClaimForTest(id, { impl, numRuns: 2 });
       assert.is(r.status, 'verified', `${id}: ${r.reason}`);
     }

@@ -25,6 +25,7 @@ export function skipUnlessPython(what: string, module?: string): boolean {
   if (ok) return false;
   const missing = PYTHON === undefined ? 'no python3 with numpy and msgpack' : `${PYTHON} cannot import ${module}`;
   if (process.env['REQUIRE_PYTHON_TEST'] === '1') throw new Error(`${what}: ${missing}, but REQUIRE_PYTHON_TEST=1`);
-  console.log(`  skipped ${what}: ${missing} (Debian: apt install python3-numpy python3-msgpack python3-pot python3-torch)`);
+  const hint = 'Debian: apt install python3-numpy python3-msgpack python3-pot python3-torch';
+  console.log(`  skipped ${what}: ${missing} (${hint})`);
   return true;
 }
