@@ -21,7 +21,7 @@ const STDERR_TAIL = 20;
 export interface BridgeOptions {
   /** Interpreter (default python3). */
   readonly python?: string;
-  /** Per-call timeout in ms (default 60 s). */
+  /** Per-call timeout in ms (default 300 s: long simulations in Python are slow; a hang still ends). */
   readonly callTimeoutMs?: number;
   /** Time allowed for start-up and the handshake, in ms (default 120 s: importing torch is slow). */
   readonly startupTimeoutMs?: number;
@@ -250,7 +250,7 @@ export class PythonSession {
   }
 
   get callTimeoutMs(): number {
-    return this.options.callTimeoutMs ?? 60_000;
+    return this.options.callTimeoutMs ?? 300_000;
   }
 
   /** Call `cap.method(*args)` in Python; rejects with PythonError, CallTimeoutError or PythonExitError. */
