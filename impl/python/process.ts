@@ -84,7 +84,7 @@ function unref(x: unknown): void {
   (x as { unref?: () => void } | null)?.unref?.();
 }
 
-/** A started bridge process; `call` sends one request and awaits its response. */
+/** A started bridge process: `send` writes one request, `next` awaits the next reply (or the exit, or the timeout). */
 class BridgeProcess {
   private readonly reader = new FrameReader();
   private readonly tail: string[] = [];
