@@ -6,15 +6,17 @@
  * PluginErrors (exit 2) with one line saying what to install or fix.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CallTimeoutError, PluginError } from '../errors.js';
 import { encodeRequest, FrameReader } from './codec.js';
 
 /** Version of the frame protocol; the bridge module states its own in its hello. */
 export const BRIDGE_PROTOCOL = 1;
-export const DEFAULT_BRIDGE_SCRIPT = fileURLToPath(
-  new URL('../../python/transformer_ot_verify_bridge.py', import.meta.url),
-);
+/** The bridge shipped in python/: two levels up from impl/python/ in the sources, three from dist/impl/python/. */
+export const DEFAULT_BRIDGE_SCRIPT = ['../../python/', '../../../python/']
+  .map((up) => fileURLToPath(new URL(`${up}transformer_ot_verify_bridge.py`, import.meta.url)))
+  .find((path) => existsSync(path)) ?? 'python/transformer_ot_verify_bridge.py';
 const FATAL = 'TOV_BRIDGE_FATAL ';
 const STDERR_TAIL = 20;
 
