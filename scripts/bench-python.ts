@@ -51,7 +51,10 @@ async function main(): Promise<void> {
   const p = ping.tasks[0]!.result as unknown as { latency: { mean: number; p99: number } };
   rows.push({ task: 'round trip', meanMs: p.latency.mean, p99Ms: p.latency.p99 });
 
-  for (const [B, n] of [[64, 32], [1, 512]] as const) {
+  for (const [B, n] of [
+    [64, 32],
+    [1, 512],
+  ] as const) {
     const batch = benchProblem(B, n);
     const before = { ...session.stats };
     const bench = new Bench({ time });
@@ -63,9 +66,14 @@ async function main(): Promise<void> {
     const wallMs = (session.stats.roundTripMs - before.roundTripMs + session.stats.decodeMs - before.decodeMs) / calls;
     const pythonMs = (session.stats.pythonMs - before.pythonMs) / calls;
     rows.push({
-      task: `sinkhorn.solve B=${B} n=${n} L=50`, calls, bridgeMsPerCall: wallMs, inProcessMsPerCall: pythonMs,
-      overheadMsPerCall: wallMs - pythonMs, instancesPerSecondBridge: (1000 * B) / wallMs,
-      instancesPerSecondInProcess: (1000 * B) / pythonMs, overheadPercent: (100 * (wallMs - pythonMs)) / pythonMs,
+      task: `sinkhorn.solve B=${B} n=${n} L=50`,
+      calls,
+      bridgeMsPerCall: wallMs,
+      inProcessMsPerCall: pythonMs,
+      overheadMsPerCall: wallMs - pythonMs,
+      instancesPerSecondBridge: (1000 * B) / wallMs,
+      instancesPerSecondInProcess: (1000 * B) / pythonMs,
+      overheadPercent: (100 * (wallMs - pythonMs)) / pythonMs,
     });
   }
 
@@ -80,9 +88,12 @@ async function main(): Promise<void> {
   const s = session.stats;
   const overheadMs = s.roundTripMs - before.roundTripMs + s.decodeMs - before.decodeMs - (s.pythonMs - before.pythonMs);
   rows.push({
-    task: `sinkhorn.* claims, budget ${budget}`, calls: s.calls - before.calls, claimsMs,
+    task: `sinkhorn.* claims, budget ${budget}`,
+    calls: s.calls - before.calls,
+    claimsMs,
     pythonMs: s.pythonMs - before.pythonMs,
-    bridgeOverheadMs: overheadMs, bridgeSharePercent: (100 * overheadMs) / claimsMs,
+    bridgeOverheadMs: overheadMs,
+    bridgeSharePercent: (100 * overheadMs) / claimsMs,
   });
   impl.close();
   const round = (_: string, v: unknown): unknown => (typeof v === 'number' ? Number(v.toPrecision(4)) : v);

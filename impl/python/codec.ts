@@ -11,9 +11,27 @@ import { pythonName, type FieldSpec, type MethodSpec } from './schema.js';
 
 /** Shape of each array argument of a capability call, in the dimensions of its batch. */
 const INPUT_SHAPES: Readonly<Record<string, string>> = {
-  a: 'B,n', b: 'B,m', C: 'B,n,m', eps: 'B', x: 'B,n,d', y: 'B,n,d', weights: 'B,n', beta: 'B', lambda: 'B', gamma: 'B',
-  bilinear: 'B,d,d', value: 'B,d,d', WQ: 'B,d,d', WK: 'B,d,d', WV: 'B,d,d', u0: 'B,n', v0: 'B,n', sinkU0: 'B',
-  sinkV0: 'B', initLogV: 'B,m', initLogPotential: 'B,n',
+  a: 'B,n',
+  b: 'B,m',
+  C: 'B,n,m',
+  eps: 'B',
+  x: 'B,n,d',
+  y: 'B,n,d',
+  weights: 'B,n',
+  beta: 'B',
+  lambda: 'B',
+  gamma: 'B',
+  bilinear: 'B,d,d',
+  value: 'B,d,d',
+  WQ: 'B,d,d',
+  WK: 'B,d,d',
+  WV: 'B,d,d',
+  u0: 'B,n',
+  v0: 'B,n',
+  sinkU0: 'B',
+  sinkV0: 'B',
+  initLogV: 'B,m',
+  initLogPotential: 'B,n',
 };
 
 if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) {
@@ -64,7 +82,10 @@ function encodeValue(x: unknown, dims: Readonly<Record<string, number>>, field: 
 export function encodeRequest(id: number, cap: string, method: string, args: readonly unknown[]): Uint8Array {
   const batch = (typeof args[0] === 'object' && args[0] !== null ? args[0] : {}) as Record<string, unknown>;
   const dims: Record<string, number> = {};
-  for (const k of ['B', 'n', 'm', 'd']) if (typeof batch[k] === 'number') dims[k] = batch[k] as number;
+  for (const k of ['B', 'n', 'm', 'd']) {
+    const v = batch[k];
+    if (typeof v === 'number') dims[k] = v;
+  }
   const body = encode({ id, cap, method, args: args.map((a) => encodeValue(a, dims, '')) });
   const frame = new Uint8Array(4 + body.length);
   new DataView(frame.buffer).setUint32(0, body.length, false);
@@ -105,7 +126,7 @@ function fromWire(w: WireArray): NDArray {
   }
   const data = new Float64Array(new Uint8Array(w.data).buffer); // a copy: aligned, detached from the frame
   if (w.shape.reduce((p, s) => p * s, 1) !== data.length) {
-    throw new Error(`array of shape [${w.shape}] carries ${data.length} entries`);
+    throw new Error(`array of shape [${w.shape.join(', ')}] carries ${data.length} entries`);
   }
   return { shape: w.shape, data };
 }

@@ -23,7 +23,8 @@ export interface PythonImplementation extends Implementation {
 
 /** Start `module` (a .py file) under the bridge and expose its capabilities; PluginError when it cannot start. */
 export async function loadPythonImplementation(
-  module: string, options: BridgeOptions = {},
+  module: string,
+  options: BridgeOptions = {},
 ): Promise<PythonImplementation> {
   const session = await PythonSession.open(module, options);
   const { hello } = session;

@@ -14,9 +14,10 @@ import { encodeRequest, FrameReader } from './codec.js';
 /** Version of the frame protocol; the bridge module states its own in its hello. */
 export const BRIDGE_PROTOCOL = 1;
 /** The bridge shipped in python/: two levels up from impl/python/ in the sources, three from dist/impl/python/. */
-export const DEFAULT_BRIDGE_SCRIPT = ['../../python/', '../../../python/']
-  .map((up) => fileURLToPath(new URL(`${up}transformer_ot_verify_bridge.py`, import.meta.url)))
-  .find((path) => existsSync(path)) ?? 'python/transformer_ot_verify_bridge.py';
+export const DEFAULT_BRIDGE_SCRIPT =
+  ['../../python/', '../../../python/']
+    .map((up) => fileURLToPath(new URL(`${up}transformer_ot_verify_bridge.py`, import.meta.url)))
+    .find((path) => existsSync(path)) ?? 'python/transformer_ot_verify_bridge.py';
 const FATAL = 'TOV_BRIDGE_FATAL ';
 const STDERR_TAIL = 20;
 
@@ -96,7 +97,10 @@ class BridgeProcess {
   private killed = false;
   private readonly onMessage: Array<(m: unknown) => void> = [];
 
-  constructor(readonly child: ChildProcess, private readonly onStderr: (line: string) => void) {
+  constructor(
+    readonly child: ChildProcess,
+    private readonly onStderr: (line: string) => void,
+  ) {
     LIVE.add(child);
     let partial = '';
     child.stderr!.setEncoding('utf8');
@@ -192,15 +196,18 @@ class BridgeProcess {
 }
 
 function installHint(python: string): string {
-  return 'install Python 3 with NumPy and msgpack (Debian: apt install python3-numpy python3-msgpack) '
-    + `or pass --python <interpreter>; tried '${python}'`;
+  return (
+    'install Python 3 with NumPy and msgpack (Debian: apt install python3-numpy python3-msgpack) ' +
+    `or pass --python <interpreter>; tried '${python}'`
+  );
 }
 
 /** Start the bridge on `module` and wait for its hello; PluginError (exit 2) when that fails. */
 async function start(module: string, o: BridgeOptions): Promise<{ proc: BridgeProcess; hello: Hello }> {
   const python = o.python ?? 'python3';
   const child = spawn(python, ['-u', o.bridgeScript ?? DEFAULT_BRIDGE_SCRIPT, module], {
-    stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, PYTHONUNBUFFERED: '1' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, PYTHONUNBUFFERED: '1' },
   });
   const spawned = await new Promise<Error | undefined>((resolve) => {
     child.once('spawn', () => resolve(undefined));
@@ -223,8 +230,11 @@ async function start(module: string, o: BridgeOptions): Promise<{ proc: BridgePr
   if (typeof hello !== 'object' || hello === null || hello.protocol !== BRIDGE_PROTOCOL) {
     proc.kill();
     const got = typeof hello === 'object' && hello !== null ? String(hello.protocol) : 'no version';
-    throw new PluginError(module, `protocol mismatch: the bridge module speaks version ${got}, this package version `
-      + `${BRIDGE_PROTOCOL}; reinstall transformer-ot-verify so that python/ and the package agree`);
+    throw new PluginError(
+      module,
+      `protocol mismatch: the bridge module speaks version ${got}, this package version ` +
+        `${BRIDGE_PROTOCOL}; reinstall transformer-ot-verify so that python/ and the package agree`,
+    );
   }
   return { proc, hello };
 }
@@ -241,7 +251,11 @@ export class PythonSession {
    */
   readonly stats = { calls: 0, roundTripMs: 0, pythonMs: 0, decodeMs: 0 };
 
-  private constructor(readonly module: string, private readonly options: BridgeOptions, readonly hello: Hello) {}
+  private constructor(
+    readonly module: string,
+    private readonly options: BridgeOptions,
+    readonly hello: Hello,
+  ) {}
 
   static async open(module: string, options: BridgeOptions = {}): Promise<PythonSession> {
     const { proc, hello } = await start(module, options);

@@ -84,24 +84,29 @@ export const METHOD_SPECS: Readonly<Record<BridgedCapability, Readonly<Record<st
   },
   sbAttention: {
     plan: {
-      returns: 'object', dims: batchDims,
+      returns: 'object',
+      dims: batchDims,
       fields: [
-        { field: 'logPotential', kind: 'f64', shape: 'B,n' }, { field: 'logPlan', kind: 'f64', shape: 'B,n,n' },
+        { field: 'logPotential', kind: 'f64', shape: 'B,n' },
+        { field: 'logPlan', kind: 'f64', shape: 'B,n,n' },
         ...sbPlanFields,
       ],
       fill: (args) => ({ B: batchDims(args).B, n: batchDims(args).n }),
     },
     step: {
-      returns: 'object', dims: batchDims,
+      returns: 'object',
+      dims: batchDims,
       fields: [
-        { field: 'barycentre', kind: 'f64', shape: 'B,n,d' }, { field: 'x', kind: 'f64', shape: 'B,n,d' },
+        { field: 'barycentre', kind: 'f64', shape: 'B,n,d' },
+        { field: 'x', kind: 'f64', shape: 'B,n,d' },
         ...sbPlanFields,
       ],
     },
     iterate: {
       returns: 'object',
       dims: (args, out) => ({
-        ...batchDims(args), K: num(rec(args[1])['steps']),
+        ...batchDims(args),
+        K: num(rec(args[1])['steps']),
         S: (out['recordedSteps'] as unknown[] | undefined)?.length ?? 0,
       }),
       fields: [
@@ -113,8 +118,12 @@ export const METHOD_SPECS: Readonly<Record<BridgedCapability, Readonly<Record<st
       fill: (args) => ({ B: batchDims(args).B, n: batchDims(args).n, d: batchDims(args).d }),
     },
     sinkformer: {
-      returns: 'object', dims: batchDims,
-      fields: [{ field: 'x', kind: 'f64', shape: 'B,n,d' }, { field: 'attention', kind: 'f64', shape: 'B,n,n' }],
+      returns: 'object',
+      dims: batchDims,
+      fields: [
+        { field: 'x', kind: 'f64', shape: 'B,n,d' },
+        { field: 'attention', kind: 'f64', shape: 'B,n,n' },
+      ],
     },
   },
   sphereDynamics: {
@@ -165,7 +174,10 @@ export const METHOD_SPECS: Readonly<Record<BridgedCapability, Readonly<Record<st
 
 /** Python attribute of each bridged capability (the module-level names a user's module defines). */
 export const PYTHON_CAPABILITY: Readonly<Record<BridgedCapability, string>> = {
-  sinkhorn: 'sinkhorn', sbAttention: 'sb_attention', sphereDynamics: 'sphere_dynamics', otTransformer: 'ot_transformer',
+  sinkhorn: 'sinkhorn',
+  sbAttention: 'sb_attention',
+  sphereDynamics: 'sphere_dynamics',
+  otTransformer: 'ot_transformer',
 };
 
 /** camelCase → snake_case for names that start lower-case (logPlan → log_plan, initLogV → init_log_v). */

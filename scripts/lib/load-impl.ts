@@ -23,7 +23,9 @@ export async function loadImplementation(spec: string, options: LoadOptions = {}
   if (mutant) return mutant.build();
   const path = resolve(spec);
   if (!existsSync(path)) {
-    throw new UsageError(`'--impl ${spec}' is neither a built-in implementation (${Object.keys(BUILTIN_IMPLEMENTATIONS).join(', ')}), a mutant id, nor an existing module path`);
+    throw new UsageError(
+      `'--impl ${spec}' is neither a built-in implementation (${Object.keys(BUILTIN_IMPLEMENTATIONS).join(', ')}), a mutant id, nor an existing module path`,
+    );
   }
   if (path.endsWith('.py')) {
     return loadPythonImplementation(path, { python: options.python, callTimeoutMs: options.callTimeoutMs });
@@ -32,7 +34,9 @@ export async function loadImplementation(spec: string, options: LoadOptions = {}
   const candidate = (mod['default'] ?? mod['implementation']) as Implementation | (() => Implementation) | undefined;
   const impl = typeof candidate === 'function' ? candidate() : candidate;
   if (!impl || typeof impl !== 'object' || typeof impl.name !== 'string') {
-    throw new UsageError(`plug-in '${spec}' must export (default or 'implementation') an object with a 'name' and capabilities`);
+    throw new UsageError(
+      `plug-in '${spec}' must export (default or 'implementation') an object with a 'name' and capabilities`,
+    );
   }
   return impl;
 }

@@ -33,7 +33,9 @@ if (!skipUnlessPython('the PyTorch adapter test', 'torch')) {
   test('the PyTorch adapter: one claim of each capability it implements', async () => {
     const impl = await loadPythonImplementation(`${ROOT}examples/torch_attention.py`, { python: PYTHON });
     const claims = [
-      'sinkhorn.plan-matches-reference', 'energy.extremizers', 'dynamics.integrator-consistency',
+      'sinkhorn.plan-matches-reference',
+      'energy.extremizers',
+      'dynamics.integrator-consistency',
       'heat.mean-conservation',
     ];
     for (const id of claims) {

@@ -11,7 +11,9 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { CallTimeoutError, OutputError, PluginError } from '../../impl/errors.js';
 import {
-  loadPythonImplementation, PythonExitError, type PythonImplementation,
+  loadPythonImplementation,
+  PythonExitError,
+  type PythonImplementation,
 } from '../../impl/python/implementation.js';
 import type { SinkhornBatch, SinkhornSolver } from '../../impl/capabilities/index.js';
 import { runClaimForTest } from '../helpers.js';
@@ -22,7 +24,12 @@ const FIX = join(ROOT, 'tests/fixtures/python');
 const skip = skipUnlessPython('the Python bridge tests');
 
 const batch: SinkhornBatch = {
-  B: 1, n: 2, m: 2, a: Float64Array.of(0.5, 0.5), b: Float64Array.of(0.5, 0.5), C: Float64Array.of(0, 1, 1, 0),
+  B: 1,
+  n: 2,
+  m: 2,
+  a: Float64Array.of(0.5, 0.5),
+  b: Float64Array.of(0.5, 0.5),
+  C: Float64Array.of(0, 1, 1, 0),
   eps: Float64Array.of(0.5),
 };
 
@@ -45,7 +52,9 @@ function cli(args: readonly string[], env: Record<string, string> = {}) {
   const out = mkdtempSync(join(tmpdir(), 'tov-py-'));
   const argv = ['--import', 'tsx', 'scripts/cli.ts', 'verify', ...args, '--out', out, '--quiet'];
   const r = spawnSync(process.execPath, argv, {
-    cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env },
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
   });
   return { ...r, out };
 }
@@ -152,8 +161,10 @@ if (!skip) {
     const claim = ['--claims', 'sinkhorn.hilbert-identity', '--runs', '1'];
     const r = cli(['--impl', 'tests/fixtures/python/raises.py', '--python', PYTHON!, ...claim]);
     assert.is(r.status, 1, r.stdout + r.stderr);
-    const report = JSON.parse(readFileSync(join(r.out, 'report.json'), 'utf8'));
-    assert.is(report.entries[0].result.status, 'error');
+    const report = JSON.parse(readFileSync(join(r.out, 'report.json'), 'utf8')) as {
+      entries: { result: { status: string } }[];
+    };
+    assert.is(report.entries[0]?.result.status, 'error');
   });
 }
 
