@@ -40,6 +40,10 @@ def _run(method, a, b, C, eps, h, iterations):
     for w in caught:  # "did not converge" is expected (L is fixed); a numerical error is not
         if "numerical errors" in str(w.message).lower():
             raise FloatingPointError(f"POT {method}: {w.message}")
+    if len(out) == 3:  # sinkhorn_stabilized reports how many iterations it ran
+        if out[2] != iterations:
+            raise RuntimeError(f"POT {method} stopped after {out[2]} of {iterations} iterations")
+        out = out[:2]
     return out
 
 
@@ -51,9 +55,7 @@ def _pot(method, a, b, C, eps, h, iterations):
         # stopThr = -1: this method tests err <= stopThr, which stops at an exactly met marginal with 0
         _, log = ot.sinkhorn(b, a, C.T, eps, method=method, numItermax=iterations, stopThr=-1, log=True,
                              warmstart=warm)
-        if log["n_iter"] + 1 != iterations:
-            raise RuntimeError(f"POT stopped after {log['n_iter'] + 1} of {iterations} iterations")
-        return log["logv"], log["logu"]
+        return log["logv"], log["logu"], log["n_iter"] + 1
     if method == "sinkhorn_log":
         _, log = ot.sinkhorn(b, a, C.T - eps * h[:, None], eps, method=method, numItermax=iterations,
                              stopThr=0, log=True)

