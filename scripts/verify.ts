@@ -23,6 +23,7 @@ import type { Claim } from '../theorems/types.js';
 export const VERIFY_OPTIONS: Record<string, OptionSpec> = {
   claims: { type: 'string', description: "comma-separated claim globs, e.g. 'sinkhorn.*,heat.*'", default: '*', valueName: 'globs' },
   impl: { type: 'string', description: 'implementation under test: tfjs, reference, a mutant id, or a plug-in module path', default: 'tfjs', valueName: 'name|path' },
+  python: { type: 'string', description: "Python interpreter for a .py plug-in (needs numpy and msgpack)", default: 'python3', valueName: 'exe' },
   budget: { type: 'string', description: 'run budget: quick | ci | thorough', default: 'ci', valueName: 'name' },
   runs: { type: 'number', description: 'fast-check runs (batches) per claim, overriding the budget', valueName: 'n' },
   'time-budget': { type: 'number', description: 'total wall-clock seconds, shared evenly by the remaining claims', valueName: 's' },

@@ -42,7 +42,7 @@ async function handle(m: ToWorker, impl: Awaited<ReturnType<typeof loadImplement
 }
 
 try {
-  const impl = await loadImplementation(init.implSpec);
+  const impl = await loadImplementation(init.implSpec, init.load);
   const backend = await initBackend(init.backend);
   // one message at a time: the pool never sends a second task before the first is answered
   port.on('message', (m: ToWorker) => {

@@ -38,13 +38,14 @@ const backendName = (args: Parsed): string | undefined =>
 export async function runVerify(o: VerifySettings): Promise<number> {
   const { argv, args, budget, replay, runs, seed, timeBudget, callTimeoutS, policy, out } = o;
   const implSpec = String(args['impl']);
-  const impl = await loadImplementation(implSpec);
+  const load = { python: String(args['python']), callTimeoutMs: callTimeoutS * 1000 };
+  const impl = await loadImplementation(implSpec, load);
   const backend = await initBackend(backendName(args));
   const shares = shardWork(o.claims, o.shard, (c) => shardPieces(c, budget, runs, replay?.path));
   const claims = shares.map((s) => s.item);
   const workers = Math.max(1, Math.min(o.workers, claims.length));
   // a worker silent for longer than a call may take is stuck in a synchronous loop: terminate it
-  const pool = new WorkerPool(workers, { implSpec, backend: backend.name }, { stallMs: callTimeoutS * 1000 + STALL_MARGIN_MS });
+  const pool = new WorkerPool(workers, { implSpec, backend: backend.name, load }, { stallMs: callTimeoutS * 1000 + STALL_MARGIN_MS });
   // the workers' start (their backends and implementations) is not the claims' time, as the backend's is not
   try {
     await pool.ready();

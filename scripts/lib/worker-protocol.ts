@@ -1,10 +1,13 @@
 /** Messages between the verify process and its worker threads (structured-cloned plain data). */
 import type { BudgetName } from '../../properties/types.js';
+import type { LoadOptions } from './load-impl.js';
 
 /** What every worker loads once: the implementation under test and the backend the main thread chose. */
 export interface WorkerInit {
   readonly implSpec: string;
   readonly backend: string;
+  /** How a Python plug-in is started in the worker (scripts/lib/load-impl.ts). */
+  readonly load?: LoadOptions;
 }
 
 /** The serialisable part of RunOptions (the worker adds its own implementation and backend). */
