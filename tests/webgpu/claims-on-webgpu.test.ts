@@ -79,6 +79,9 @@ test('plain verify with a software adapter only: nothing on stderr, runs on wasm
   try {
     const env: NodeJS.ProcessEnv = { ...process.env, TFJS_BACKEND: '' };
     delete env['XDG_RUNTIME_DIR'];
+    // a user's plain shell: no colour variables, whose NO_COLOR + FORCE_COLOR pair makes Node itself warn on stderr
+    delete env['NO_COLOR'];
+    delete env['FORCE_COLOR'];
     const args = ['scripts/cli.ts', 'verify', '--claims', 'sinkhorn.hilbert-identity', '--runs', '1', '--quiet', '--out', out];
     const r = spawnSync(process.execPath, ['--import', 'tsx', ...args], { encoding: 'utf8', env });
     assert.is(r.status, 0, r.stdout + r.stderr);
