@@ -25,3 +25,8 @@ export function lcg32(seed: number): () => number {
     return (s + 0.5) / 4294967296;
   };
 }
+
+/** A standard normal from two unit floats u1, u2 ∈ [0, 1) (Box–Muller; 1 − u1 avoids log 0). */
+export function gaussianFromUnits(u1: number, u2: number): number {
+  return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+}
