@@ -1,6 +1,6 @@
 /**
  * Measure-interpolation mutants (GRR arXiv 2411.04551): planted bugs in the float64 interpolator, built from
- * its hooks (impl/reference/interpolator.ts, interpolation-construction.ts) rather than copies.
+ * its hooks (impl/reference/interpolator.ts, interpolation-construction/) rather than copies.
  */
 import { tfjsImplementation } from '../implementations.js';
 import { piece } from '../reference/interpolation-model.js';
@@ -49,7 +49,8 @@ function perMeasureDrift(): Mutant {
 export const interpolationMutants: Mutant[] = [
   {
     id: 'interpolation.gate-sign-printed',
-    description: 'gate block with the printed Lemma B.2 sign U = −𝟙aᵀ, b = +τ𝟙: active outside the cap instead of inside',
+    description:
+      'gate block with the printed Lemma B.2 sign U = −𝟙aᵀ, b = +τ𝟙: active outside the cap instead of inside',
     expectedKillers: ['interpolation.gate-exactness', 'interpolation.ball-chain', 'interpolation.dirac-targets'],
     build: () => ({
       ...tfjsImplementation(),
@@ -65,19 +66,26 @@ export const interpolationMutants: Mutant[] = [
     build: () => ({
       ...tfjsImplementation(),
       name: 'interpolation.disentangle-without-attention',
-      interpolator: createReferenceInterpolator('interpolation.disentangle-without-attention', { disentangleAttention: false }),
+      interpolator: createReferenceInterpolator('interpolation.disentangle-without-attention', {
+        disentangleAttention: false,
+      }),
     }),
   },
   {
     id: 'interpolation.pieces-reversed',
-    description: 'evolve composes the pieces last to first (φ₁∘…∘φ_K instead of φ_K∘…∘φ₁); forward + reversed schedules still cancel',
+    description:
+      'evolve composes the pieces last to first (φ₁∘…∘φ_K instead of φ_K∘…∘φ₁); forward + reversed schedules still cancel',
     expectedKillers: ['interpolation.ball-chain', 'interpolation.dirac-targets'],
     build: () => {
       const inner = createReferenceInterpolator('interpolation.pieces-reversed');
       return {
         ...tfjsImplementation(),
         name: 'interpolation.pieces-reversed',
-        interpolator: { ...inner, evolve: (family, schedule, options) => inner.evolve(family, { ...schedule, pieces: [...schedule.pieces].reverse() }, options) },
+        interpolator: {
+          ...inner,
+          evolve: (family, schedule, options) =>
+            inner.evolve(family, { ...schedule, pieces: [...schedule.pieces].reverse() }, options),
+        },
       };
     },
   },

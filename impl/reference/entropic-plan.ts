@@ -9,6 +9,7 @@
 import { NumericalError } from '../errors.js';
 import { newtonRefine } from './newton-refine.js';
 import { columnHalfStep, logPlanFrom, rowHalfStep, rowMarginalError, type OTProblem } from './sinkhorn.js';
+import { UNIT_ROUNDOFF_F64 } from './numeric.js';
 
 export interface EntropicPlan {
   readonly logU: Float64Array;
@@ -39,7 +40,7 @@ export function marginalRoundingFloor(p: OTProblem, logU: Float64Array, logV: Fl
   for (const x of logV) if (Number.isFinite(x)) sv = Math.max(sv, Math.abs(x));
   let sc = 0;
   for (let k = 0; k < p.n * p.m; k++) sc = Math.max(sc, Math.abs(p.C[k]!) / p.eps);
-  return 4 * 2 ** -53 * (p.n + p.m) * (1 + scale + sv + sc);
+  return 4 * UNIT_ROUNDOFF_F64 * (p.n + p.m) * (1 + scale + sv + sc);
 }
 
 /**
@@ -95,5 +96,13 @@ export function entropicPlan(p: OTProblem, options: EntropicPlanOptions = {}): E
         `tolerance ${required.toExponential(2)} not reached — ε too small for this cost scale`,
     );
   }
-  return { logU, logV, logPlan: logPlanFrom(p, logU, 0, logV, 0), marginalError: err, iterations: it, localRate, requiredTolerance: required };
+  return {
+    logU,
+    logV,
+    logPlan: logPlanFrom(p, logU, 0, logV, 0),
+    marginalError: err,
+    iterations: it,
+    localRate,
+    requiredTolerance: required,
+  };
 }

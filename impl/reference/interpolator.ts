@@ -9,10 +9,22 @@
 import type { Interpolator, MeasureFamily, ParameterPiece } from '../capabilities/interpolator.js';
 import { InputError, NumericalError } from '../errors.js';
 import {
-  assertOnSphere, validateConstructInput, validateFamily, validateSchedule, validateStep, validateStepOptions,
+  assertOnSphere,
+  validateConstructInput,
+  validateFamily,
+  validateSchedule,
+  validateStep,
+  validateStepOptions,
 } from '../interpolation-input.js';
 import { assertDimension, assertFinite, assertOptions } from '../validate.js';
-import { constructDirac, disentanglePieces, gateBlock, matchPieces, orthantPieces, type ConstructionHooks } from './interpolation-construction.js';
+import {
+  constructDirac,
+  disentanglePieces,
+  gateBlock,
+  matchPieces,
+  orthantPieces,
+  type ConstructionHooks,
+} from './interpolation-construction/index.js';
 import { evolvePiece } from './interpolation-model.js';
 import { normalizeRows } from './sphere.js';
 
@@ -26,7 +38,10 @@ function normalized(family: MeasureFamily): Float64Array[] {
 }
 
 /** The float64 reference interpolator; `hooks` plant the mutants' bugs. */
-export function createReferenceInterpolator(name = 'reference-interpolator', hooks: InterpolatorHooks = {}): Interpolator {
+export function createReferenceInterpolator(
+  name = 'reference-interpolator',
+  hooks: InterpolatorHooks = {},
+): Interpolator {
   return {
     name,
     precision: 'float64',
@@ -63,14 +78,21 @@ export function createReferenceInterpolator(name = 'reference-interpolator', hoo
     async disentangle(family, options) {
       validateFamily(family, 3);
       const h = validateStepOptions(options);
-      for (const x of family.clouds) for (const v of x) if (!(v > 0)) throw new InputError('clouds', 'Prop 3.1 needs every token in the open positive orthant (use toOrthant first)');
+      for (const x of family.clouds)
+        for (const v of x)
+          if (!(v > 0))
+            throw new InputError(
+              'clouds',
+              'Prop 3.1 needs every token in the open positive orthant (use toOrthant first)',
+            );
       return { d: family.d, pieces: disentanglePieces(normalized(family), family.d, h, hooks).pieces };
     },
     async matchPoints(d, points, targets, options) {
       assertDimension('d', d, 3);
       assertOnSphere('points', points, d);
       assertOnSphere('targets', targets, d);
-      if (points.length !== targets.length || points.length === 0) throw new InputError('targets', `expected ${points.length / d} targets, got ${targets.length / d}`);
+      if (points.length !== targets.length || points.length === 0)
+        throw new InputError('targets', `expected ${points.length / d} targets, got ${targets.length / d}`);
       const h = validateStepOptions(options, '{clusterRadius?, step?}');
       const M = points.length / d;
       const groups = [...Array(M).keys()].map((i) => points.slice(i * d, (i + 1) * d));

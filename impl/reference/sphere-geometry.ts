@@ -5,13 +5,6 @@
  */
 import { hungarian } from './hungarian.js';
 
-/** ⟨x_i, y_j⟩ for row i of x and row j of y. */
-export function rowDot(x: ArrayLike<number>, i: number, y: ArrayLike<number>, j: number, d: number): number {
-  let s = 0;
-  for (let k = 0; k < d; k++) s += x[i * d + k]! * y[j * d + k]!;
-  return s;
-}
-
 /** Geodesic distance d_g(x, y) = arccos⟨x, y⟩ of unit vectors (clamped; atan2 form, accurate near 0 and π). */
 export function geodesic(x: ArrayLike<number>, y: ArrayLike<number>, d = x.length, i = 0, j = 0): number {
   let dot = 0;

@@ -4,7 +4,7 @@
  * construction, unlike normalising a uniform cube sample.
  */
 import { InputError } from '../errors.js';
-import { mulberry32 } from './prng.js';
+import { gaussianFromUnits, mulberry32 } from './prng.js';
 import { assertDimension } from '../validate.js';
 
 /** `count` i.i.d. uniform points on S^{d−1}, row-major [count, d]; deterministic in `seed`. */
@@ -17,7 +17,7 @@ export function sampleUniformSphere(count: number, d: number, seed: number): Flo
   for (let i = 0; i < count; i++) {
     let r2 = 0;
     for (let k = 0; k < d; k++) {
-      const g = Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
+      const g = gaussianFromUnits(next(), next());
       out[i * d + k] = g;
       r2 += g * g;
     }

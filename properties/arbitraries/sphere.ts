@@ -5,15 +5,10 @@
  * to float32 so that the float64 oracle and a float32 implementation see the same input. Data are drawn at
  * maximal size and sliced, so shrinking keeps the leading particles (as properties/arbitraries/sinkhorn-batch).
  */
-import { mulberry32 } from '../../impl/reference/prng.js';
+import { gaussianFromUnits, mulberry32 } from '../../impl/reference/prng.js';
 import fc from 'fast-check';
 import type { SphereBatch } from '../../impl/capabilities/sphere-dynamics.js';
 import { logUniformMid, spreadUnitBlock } from './scalars.js';
-
-/** A standard normal from two unit floats (Box–Muller; 1 − u avoids log 0). */
-export function gaussianFromUnits(u1: number, u2: number): number {
-  return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
-}
 
 /**
  * n uniform points on S^{d−1} (row-major [n, d]) from a raw block of ≥ 2·nMax·dMax unit floats laid out for
@@ -39,7 +34,8 @@ export function uniformSpherePoints(raw: readonly number[], n: number, d: number
 export function ginibre(raw: readonly number[], d: number, offset = 0): Float64Array {
   const M = new Float64Array(d * d);
   const s = 1 / Math.sqrt(d);
-  for (let k = 0; k < d * d; k++) M[k] = Math.fround(gaussianFromUnits(raw[offset + 2 * k]!, raw[offset + 2 * k + 1]!) * s);
+  for (let k = 0; k < d * d; k++)
+    M[k] = Math.fround(gaussianFromUnits(raw[offset + 2 * k]!, raw[offset + 2 * k + 1]!) * s);
   return M;
 }
 
@@ -47,12 +43,15 @@ export function ginibre(raw: readonly number[], d: number, offset = 0): Float64A
 export function goe(raw: readonly number[], d: number, offset = 0): Float64Array {
   const M = ginibre(raw, d, offset);
   const S = new Float64Array(d * d);
-  for (let r = 0; r < d; r++) for (let c = 0; c < d; c++) S[r * d + c] = Math.fround((M[r * d + c]! + M[c * d + r]!) / Math.SQRT2);
+  for (let r = 0; r < d; r++)
+    for (let c = 0; c < d; c++) S[r * d + c] = Math.fround((M[r * d + c]! + M[c * d + r]!) / Math.SQRT2);
   return S;
 }
 
 /** How β is drawn per instance. */
-export type BetaLaw = { readonly kind: 'log-uniform'; readonly lo: number; readonly hi: number } | { readonly kind: 'fixed'; readonly value: number };
+export type BetaLaw =
+  | { readonly kind: 'log-uniform'; readonly lo: number; readonly hi: number }
+  | { readonly kind: 'fixed'; readonly value: number };
 
 export interface SphereCaseSpec {
   readonly nMin?: number;
@@ -82,9 +81,14 @@ export function sphereCase(spec: SphereCaseSpec): fc.Arbitrary<SphereCase> {
   const betaArb = spec.beta.kind === 'fixed' ? fc.constant(spec.beta.value) : logUniformMid(spec.beta.lo, spec.beta.hi);
   // blocks and β shrink towards spread points, non-degenerate matrices and a moderate β (scalars.ts)
   const instance = fc.record({
-    beta: betaArb, points: spreadUnitBlock(2 * spec.nMax * dMax), extra: spreadUnitBlock(spec.extraLength ?? 0),
+    beta: betaArb,
+    points: spreadUnitBlock(2 * spec.nMax * dMax),
+    extra: spreadUnitBlock(spec.extraLength ?? 0),
   });
-  const size = typeof spec.batch === 'number' ? { minLength: spec.batch, maxLength: spec.batch } : { minLength: spec.batch.min, maxLength: spec.batch.max };
+  const size =
+    typeof spec.batch === 'number'
+      ? { minLength: spec.batch, maxLength: spec.batch }
+      : { minLength: spec.batch.min, maxLength: spec.batch.max };
   return fc
     .record({
       n: fc.integer({ min: spec.nMin ?? 2, max: spec.nMax }),
@@ -108,7 +112,6 @@ export function sphereCase(spec: SphereCaseSpec): fc.Arbitrary<SphereCase> {
 export function unitVector(raw: readonly number[], d: number, offset = 0): Float64Array {
   return uniformSpherePoints(raw.slice(offset, offset + 2 * d), 1, d, d);
 }
-
 
 /**
  * Uniform points from a 32-bit seed (mulberry32 + Box–Muller), rounded to float32, for figure reproductions whose

@@ -10,6 +10,7 @@ import { measure } from '../measure.js';
 import { linearFit } from '../statistics.js';
 import type { BatchOutcome, ClaimProperty, ClaimSummary, Measurement, Series } from '../types.js';
 import { describeFamily, familyCoverage, INTERPOLATION_COVERAGE_BINS, interpolatorOf, repeated } from './common.js';
+import { UNIT_ROUNDOFF_F64 } from '../../impl/reference/numeric.js';
 
 const DELTA = 1e-4;
 const T0 = 6;
@@ -20,7 +21,16 @@ const RATE_BAND: readonly [number, number] = [0.8, 1.2];
 
 export const clusteringRateProperty: ClaimProperty<CapFamily> = {
   claimId: 'interpolation.clustering-rate',
-  arbitrary: () => capFamily({ dims: [3, 4], N: [1, 1], n: [5, 30], radius: [0.1, Math.PI / 4], centre: 'uniform', shared: true, extraLength: 1 }),
+  arbitrary: () =>
+    capFamily({
+      dims: [3, 4],
+      N: [1, 1],
+      n: [5, 30],
+      radius: [0.1, Math.PI / 4],
+      centre: 'uniform',
+      shared: true,
+      extraLength: 1,
+    }),
   runs: { quick: 2, ci: 6, thorough: 60 },
   defaultSeed: 20241107,
   coverageBins: INTERPOLATION_COVERAGE_BINS,
@@ -59,7 +69,7 @@ export const clusteringRateProperty: ClaimProperty<CapFamily> = {
       // with tolerance 1e-10 + 64u₆₄/diam².
       const diam = geodesicDiameter(prev, n, d);
       if (diam >= 1e-3) {
-        const tol = 1e-10 + (64 * 2 ** -53) / diam ** 2;
+        const tol = 1e-10 + (64 * UNIT_ROUNDOFF_F64) / diam ** 2;
         for (let t = 0; t < n; t++) {
           const res = coneResidual(prev, n, d, x.subarray(t * d, (t + 1) * d));
           nestWorst = Math.max(nestWorst, res);
@@ -69,7 +79,9 @@ export const clusteringRateProperty: ClaimProperty<CapFamily> = {
       diamUp = Math.max(diamUp, geodesicDiameter(x, n, d) - geodesicDiameter(prev, n, d));
     }
     // (a) NNLS residual of each token in cone{tokens one checkpoint earlier} (spec: ≤ 1e-10)
-    ms.push(measure(0, '(a) cone nesting (diam ≥ 1e-3): NNLS residual minus (1e-10 + 64u₆₄/diam²)', nestExcess, '<=', 0, 0));
+    ms.push(
+      measure(0, '(a) cone nesting (diam ≥ 1e-3): NNLS residual minus (1e-10 + 64u₆₄/diam²)', nestExcess, '<=', 0, 0),
+    );
     // (b) max pairwise geodesic distance nonincreasing (r ≤ π/4: it is diam conv_g) (spec: 1e-12)
     ms.push(measure(0, '(b) increase of the geodesic diameter between checkpoints', diamUp, '<=', 0, 1e-12));
     const xT = states[states.length - 1]!;
@@ -80,11 +92,30 @@ export const clusteringRateProperty: ClaimProperty<CapFamily> = {
     const window = curve.filter(([, w]) => w <= 1e-3 && w >= 1e-6);
     let rate = NaN;
     if (window.length >= 3) {
-      rate = -linearFit(window.map((q) => q[0]), window.map((q) => Math.log(q[1]))).slope;
+      rate = -linearFit(
+        window.map((q) => q[0]),
+        window.map((q) => Math.log(q[1])),
+      ).slope;
       ms.push(measure(0, '(d) fitted rate between W2 = 1e-3 and 1e-6 (band [0.8, 1.2])', rate, '==', 1, 0.2));
     }
-    const series: Series[] = [{ name: `W2(μ(t), δ_z̄) — d=${d}, n=${n}, β=${beta}, r=${f.radius.toFixed(2)}`, x: 't', y: 'W2', points: curve, role: 'measured', logY: true, group: 'clustering' }];
-    return { instances: 1, measurements: ms, coverage: [familyCoverage(f, { beta })], series, data: { rate: Number.isNaN(rate) ? [] : [rate], beta: [beta], nestWorst: [nestWorst] } };
+    const series: Series[] = [
+      {
+        name: `W2(μ(t), δ_z̄) — d=${d}, n=${n}, β=${beta}, r=${f.radius.toFixed(2)}`,
+        x: 't',
+        y: 'W2',
+        points: curve,
+        role: 'measured',
+        logY: true,
+        group: 'clustering',
+      },
+    ];
+    return {
+      instances: 1,
+      measurements: ms,
+      coverage: [familyCoverage(f, { beta })],
+      series,
+      data: { rate: Number.isNaN(rate) ? [] : [rate], beta: [beta], nestWorst: [nestWorst] },
+    };
   },
   summarize(outcomes): ClaimSummary {
     const rates = outcomes.flatMap((o) => o.data?.['rate'] ?? []);
@@ -94,13 +125,28 @@ export const clusteringRateProperty: ClaimProperty<CapFamily> = {
     const half = (1.96 * sd) / Math.sqrt(rates.length);
     const inBand = rates.every((x) => x >= RATE_BAND[0] && x <= RATE_BAND[1]);
     return {
-      rates: [{
-        name: 'exponential clustering rate of W2(μ(t), δ_z̄), V = I', estimate: m, ci95: [m - half, m + half], theory: RATE_BAND,
-        method: 'per-instance OLS of log W2 on t between 1e-3 and 1e-6; mean ± 1.96 sd/√k', verdict: inBand ? 'consistent' : 'inconsistent',
-      }],
+      rates: [
+        {
+          name: 'exponential clustering rate of W2(μ(t), δ_z̄), V = I',
+          estimate: m,
+          ci95: [m - half, m + half],
+          theory: RATE_BAND,
+          method: 'per-instance OLS of log W2 on t between 1e-3 and 1e-6; mean ± 1.96 sd/√k',
+          verdict: inBand ? 'consistent' : 'inconsistent',
+        },
+      ],
       verdict: inBand
-        ? { status: 'verified', reason: `all ${rates.length} fitted rates in [0.8, 1.2] (mean ${m.toFixed(3)}) and every bound held` }
-        : { status: 'violated', reason: `fitted rates outside [0.8, 1.2]: ${rates.filter((x) => x < RATE_BAND[0] || x > RATE_BAND[1]).map((x) => x.toFixed(3)).join(', ')}` },
+        ? {
+            status: 'verified',
+            reason: `all ${rates.length} fitted rates in [0.8, 1.2] (mean ${m.toFixed(3)}) and every bound held`,
+          }
+        : {
+            status: 'violated',
+            reason: `fitted rates outside [0.8, 1.2]: ${rates
+              .filter((x) => x < RATE_BAND[0] || x > RATE_BAND[1])
+              .map((x) => x.toFixed(3))
+              .join(', ')}`,
+          },
     };
   },
 };

@@ -6,7 +6,8 @@
 import fc from 'fast-check';
 import type { Interpolator, MeasureFamily, ParameterPiece, Schedule } from '../../impl/capabilities/interpolator.js';
 import { NumericalError } from '../../impl/errors.js';
-import { gaussianFromUnits, ginibre, uniformSpherePoints, unitVector } from '../arbitraries/sphere.js';
+import { ginibre, uniformSpherePoints, unitVector } from '../arbitraries/sphere.js';
+import { gaussianFromUnits } from '../../impl/reference/prng.js';
 import { capFamily, type CapFamily } from '../arbitraries/sphere-caps.js';
 import { unitBlock } from '../arbitraries/scalars.js';
 import type { BatchOutcome, ClaimSummary, PropertyContext } from '../types.js';
@@ -29,7 +30,14 @@ export type PieceKind = 'attention' | 'gate' | 'perceptron' | 'mixed';
  * β ∈ [0, 4], or Ginibre), gate G(a, τ, z) built by the implementation under test (τ ∈ [−0.5, 0.5]),
  * perceptron (W, U Ginibre, b ~ N(0, ¼)), mixed (attention + perceptron). Duration in [dMin, dMax].
  */
-export function randomPiece(impl: Interpolator, raw: readonly number[], d: number, dMax: number, kind: PieceKind, duration: readonly [number, number]): ParameterPiece {
+export function randomPiece(
+  impl: Interpolator,
+  raw: readonly number[],
+  d: number,
+  dMax: number,
+  kind: PieceKind,
+  duration: readonly [number, number],
+): ParameterPiece {
   const dd = 2 * dMax * dMax;
   const t = duration[0] + raw[0]! * (duration[1] - duration[0]);
   const bVariant = raw[1]!;
@@ -39,16 +47,25 @@ export function randomPiece(impl: Interpolator, raw: readonly number[], d: numbe
   const W = ginibre(raw, d, 4 + 2 * dd);
   const U = ginibre(raw, d, 4 + 3 * dd);
   const vecOff = 4 + 4 * dd;
-  const b = Float64Array.from({ length: d }, (_, k) => 0.5 * gaussianFromUnits(raw[vecOff + 2 * k]!, raw[vecOff + 2 * k + 1]!));
+  const b = Float64Array.from(
+    { length: d },
+    (_, k) => 0.5 * gaussianFromUnits(raw[vecOff + 2 * k]!, raw[vecOff + 2 * k + 1]!),
+  );
   const zero = (): Float64Array => new Float64Array(d * d);
-  const B = bVariant < 1 / 3 ? zero() : bVariant < 2 / 3 ? Float64Array.from({ length: d * d }, (_, k) => (k % (d + 1) === 0 ? beta : 0)) : Bg;
+  const B =
+    bVariant < 1 / 3
+      ? zero()
+      : bVariant < 2 / 3
+        ? Float64Array.from({ length: d * d }, (_, k) => (k % (d + 1) === 0 ? beta : 0))
+        : Bg;
   if (kind === 'gate') {
     const a = unitVector(raw, d, vecOff + 2 * dMax);
     const z = unitVector(raw, d, vecOff + 4 * dMax);
     const g = impl.gate(d, a, raw[3]! - 0.5, z);
     return { duration: t, V: zero(), B: zero(), W: g.W, U: g.U, b: g.b, label: 'gate' };
   }
-  if (kind === 'attention') return { duration: t, V, B, W: zero(), U: zero(), b: new Float64Array(d), label: 'attention' };
+  if (kind === 'attention')
+    return { duration: t, V, B, W: zero(), U: zero(), b: new Float64Array(d), label: 'attention' };
   if (kind === 'perceptron') return { duration: t, V: zero(), B: zero(), W, U, b, label: 'perceptron' };
   return { duration: t, V, B, W, U, b, label: 'mixed' };
 }
@@ -87,13 +104,29 @@ export function familyOf(f: CapFamily): MeasureFamily {
 }
 
 /** Coverage coordinates of a family. */
-export function familyCoverage(f: CapFamily, extra: Record<string, number | string> = {}): Record<string, number | string> {
-  return { d: f.d, N: f.clouds.length, n: Math.max(...f.clouds.map((x) => x.length / f.d)), radius: f.radius, centre: f.centre, ...extra };
+export function familyCoverage(
+  f: CapFamily,
+  extra: Record<string, number | string> = {},
+): Record<string, number | string> {
+  return {
+    d: f.d,
+    N: f.clouds.length,
+    n: Math.max(...f.clouds.map((x) => x.length / f.d)),
+    radius: f.radius,
+    centre: f.centre,
+    ...extra,
+  };
 }
 
 /** JSON view of a family for counterexamples. */
 export function describeFamily(f: CapFamily): unknown {
-  return { d: f.d, centre: f.centre, radius: f.radius, clouds: f.clouds.map((x) => Array.from(x)), targets: f.targets ? Array.from(f.targets) : undefined };
+  return {
+    d: f.d,
+    centre: f.centre,
+    radius: f.radius,
+    clouds: f.clouds.map((x) => Array.from(x)),
+    targets: f.targets ? Array.from(f.targets) : undefined,
+  };
 }
 
 /**
@@ -108,7 +141,13 @@ export function isHypothesisRejection(e: unknown): boolean {
 export const REJECTED_DRAW: BatchOutcome = { instances: 0, measurements: [], coverage: [], data: { rejected: [1] } };
 
 /** matchPoints (Prop 4.1/4.2) on one draw, or undefined when the draw misses the Prop 4.2 hypotheses. */
-export async function matchOrReject(I: Interpolator, d: number, points: Float64Array, targets: Float64Array, step: number): Promise<Schedule | undefined> {
+export async function matchOrReject(
+  I: Interpolator,
+  d: number,
+  points: Float64Array,
+  targets: Float64Array,
+  step: number,
+): Promise<Schedule | undefined> {
   try {
     return await I.matchPoints(d, points, targets, { step });
   } catch (e) {
@@ -150,12 +189,21 @@ export interface StructureSpec {
 /** The arbitrary of StructureCase: families in random caps (radius ≤ 0.6) and up to maxPieces random pieces. */
 export function structureCase(spec: StructureSpec): fc.Arbitrary<StructureCase> {
   const dMax = Math.max(...spec.dims);
-  return fc.record({
-    family: capFamily({ dims: spec.dims, N: spec.N, n: spec.n, radius: [0.1, 0.6], centre: 'uniform', shared: false }),
-    kinds: fc.array(fc.constantFrom(...spec.kinds), { minLength: 1, maxLength: spec.maxPieces }),
-    raw: fc.array(unitBlock(pieceRawLength(dMax)), { minLength: spec.maxPieces, maxLength: spec.maxPieces }),
-    choice: fc.integer({ min: 0, max: spec.choices - 1 }),
-  }).map((c) => ({ ...c, dMax }));
+  return fc
+    .record({
+      family: capFamily({
+        dims: spec.dims,
+        N: spec.N,
+        n: spec.n,
+        radius: [0.1, 0.6],
+        centre: 'uniform',
+        shared: false,
+      }),
+      kinds: fc.array(fc.constantFrom(...spec.kinds), { minLength: 1, maxLength: spec.maxPieces }),
+      raw: fc.array(unitBlock(pieceRawLength(dMax)), { minLength: spec.maxPieces, maxLength: spec.maxPieces }),
+      choice: fc.integer({ min: 0, max: spec.choices - 1 }),
+    })
+    .map((c) => ({ ...c, dMax }));
 }
 
 /** The schedule of a StructureCase, pieces built by the implementation's gate where needed. */
@@ -181,7 +229,13 @@ export function pointPairsRawLength(mMax: number, dMax: number): number {
 }
 
 /** M uniform points and M uniform targets from a raw block laid out for (mMax, dMax); rows renormalised in float64. */
-export function pointPairsFromRaw(raw: readonly number[], d: number, M: number, mMax: number, dMax: number): PointPairs {
+export function pointPairsFromRaw(
+  raw: readonly number[],
+  d: number,
+  M: number,
+  mMax: number,
+  dMax: number,
+): PointPairs {
   // float64 unit rows (the float32 rounding of uniformSpherePoints is undone by renormalising)
   const norm = (x: Float64Array): Float64Array => {
     for (let i = 0; i < x.length / d; i++) {
@@ -190,7 +244,11 @@ export function pointPairsFromRaw(raw: readonly number[], d: number, M: number, 
     }
     return x;
   };
-  return { d, points: norm(uniformSpherePoints(raw, M, d, dMax)), targets: norm(uniformSpherePoints(raw.slice(2 * mMax * dMax), M, d, dMax)) };
+  return {
+    d,
+    points: norm(uniformSpherePoints(raw, M, d, dMax)),
+    targets: norm(uniformSpherePoints(raw.slice(2 * mMax * dMax), M, d, dMax)),
+  };
 }
 
 function rowAngle(x: Float64Array, i: number, y: Float64Array, j: number, d: number): number {
@@ -218,6 +276,20 @@ export function genericPairs(c: PointPairs): boolean {
 export function summarizeMarginRejections(outcomes: readonly BatchOutcome[]): ClaimSummary {
   const rejected = outcomes.reduce((a, o) => a + (o.data?.['rejected']?.[0] ?? 0), 0);
   const frac = rejected / Math.max(1, outcomes.length);
-  if (frac > 0.25) return { verdict: { status: 'inconclusive', reason: `${rejected}/${outcomes.length} draws rejected by the Prop 4.2 margin (> 25%)` } };
-  return { tables: [{ title: 'Draws rejected by the Prop 4.2 margin (footnote 6)', columns: ['rejected', 'draws'], rows: [[rejected, outcomes.length]] }] };
+  if (frac > 0.25)
+    return {
+      verdict: {
+        status: 'inconclusive',
+        reason: `${rejected}/${outcomes.length} draws rejected by the Prop 4.2 margin (> 25%)`,
+      },
+    };
+  return {
+    tables: [
+      {
+        title: 'Draws rejected by the Prop 4.2 margin (footnote 6)',
+        columns: ['rejected', 'draws'],
+        rows: [[rejected, outcomes.length]],
+      },
+    ],
+  };
 }

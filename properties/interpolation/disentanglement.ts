@@ -7,7 +7,15 @@ import { barycenter, capRadius, crossDistance, geodesic, unit } from '../../impl
 import { capFamily, type CapFamily } from '../arbitraries/sphere-caps.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
-import { describeFamily, familyCoverage, familyDiff, familyOf, INTERPOLATION_COVERAGE_BINS, interpolatorOf } from './common.js';
+import {
+  describeFamily,
+  familyCoverage,
+  familyDiff,
+  familyOf,
+  INTERPOLATION_COVERAGE_BINS,
+  interpolatorOf,
+} from './common.js';
+import { maxAbs } from '../../impl/reference/numeric.js';
 
 /** The spec's G1 family for Prop 3.1: one cap in Q₁, overlapping hulls, generic barycenters. */
 /**
@@ -16,16 +24,16 @@ import { describeFamily, familyCoverage, familyDiff, familyOf, INTERPOLATION_COV
  */
 export const DISENTANGLE_STEP = 5e-2;
 
-export const OVERLAPPING_ORTHANT_FAMILY = { radius: [0.15, 0.35], centre: 'orthant', shared: true, minBarycenterAngle: 0.02, minCrossDistance: 1e-3 } as const;
+export const OVERLAPPING_ORTHANT_FAMILY = {
+  radius: [0.15, 0.35],
+  centre: 'orthant',
+  shared: true,
+  minBarycenterAngle: 0.02,
+  minCrossDistance: 1e-3,
+} as const;
 
 function dirs(clouds: readonly Float64Array[], d: number): Float64Array[] {
   return clouds.map((x) => unit(barycenter(x, x.length / d, d)));
-}
-
-function maxAbs(x: ArrayLike<number>): number {
-  let m = 0;
-  for (let k = 0; k < x.length; k++) m = Math.max(m, Math.abs(x[k]!));
-  return m;
 }
 
 export const disentanglementProperty: ClaimProperty<CapFamily> = {
@@ -48,14 +56,21 @@ export const disentanglementProperty: ClaimProperty<CapFamily> = {
     const at = (k: number): Float64Array[] => (k < 0 ? start : r.boundaries![k]!);
     const per = 2 * d - 1;
     let minCrossBefore = Infinity;
-    for (let i = 0; i < N; i++) for (let j = i + 1; j < N; j++) minCrossBefore = Math.min(minCrossBefore, crossDistance(start[i]!, start[i]!.length / d, start[j]!, start[j]!.length / d, d));
+    for (let i = 0; i < N; i++)
+      for (let j = i + 1; j < N; j++)
+        minCrossBefore = Math.min(
+          minCrossBefore,
+          crossDistance(start[i]!, start[i]!.length / d, start[j]!, start[j]!.length / d, d),
+        );
     for (let k = 0; k < N && s.pieces.length === N * per; k++) {
       const before = at(k * per - 1);
       const afterPsi1 = at(k * per + d - 2);
       const after = at(k * per + per - 1);
       const a = unit(barycenter(before[k]!, before[k]!.length / d, d));
       // Ψ₁ leaves μ^k invariant (its barycenter is ⊥ α_l): rounding only (spec: ≤ 1e-10)
-      ms.push(measure(k, `round ${k}: motion of μ^k during Ψ₁`, familyDiff([afterPsi1[k]!], [before[k]!]), '<=', 0, 1e-10));
+      ms.push(
+        measure(k, `round ${k}: motion of μ^k during Ψ₁`, familyDiff([afterPsi1[k]!], [before[k]!]), '<=', 0, 1e-10),
+      );
       let byMax = -Infinity;
       let actMin = Infinity;
       afterPsi1.forEach((x, i) => {
@@ -66,10 +81,31 @@ export const disentanglementProperty: ClaimProperty<CapFamily> = {
           else byMax = Math.max(byMax, c);
         }
       });
-      ms.push(measure(k, `round ${k}: min_μk ⟨a,x⟩ − max_bystanders ⟨a,x⟩ after Ψ₁ (> 0)`, actMin - byMax, '>=', Number.MIN_VALUE, 0));
+      ms.push(
+        measure(
+          k,
+          `round ${k}: min_μk ⟨a,x⟩ − max_bystanders ⟨a,x⟩ after Ψ₁ (> 0)`,
+          actMin - byMax,
+          '>=',
+          Number.MIN_VALUE,
+          0,
+        ),
+      );
       // bystanders return: reversal error of Ψ₁ (spec: ≤ 1e-6; prototype 2e-13 at T_l = 6)
       const by = [...Array(N).keys()].filter((i) => i !== k);
-      ms.push(measure(k, `round ${k}: bystander round-trip error`, familyDiff(by.map((i) => after[i]!), by.map((i) => before[i]!)), '<=', 0, 1e-6));
+      ms.push(
+        measure(
+          k,
+          `round ${k}: bystander round-trip error`,
+          familyDiff(
+            by.map((i) => after[i]!),
+            by.map((i) => before[i]!),
+          ),
+          '<=',
+          0,
+          1e-6,
+        ),
+      );
     }
     const fin = r.final;
     const a = dirs(fin, d);
@@ -81,12 +117,24 @@ export const disentanglementProperty: ClaimProperty<CapFamily> = {
         const ri = capRadius(fin[i]!, fin[i]!.length / d, d, a[i]!);
         const rj = capRadius(fin[j]!, fin[j]!.length / d, d, a[j]!);
         gap = Math.min(gap, geodesic(a[i]!, a[j]!) - ri - rj);
-        minCrossAfter = Math.min(minCrossAfter, crossDistance(fin[i]!, fin[i]!.length / d, fin[j]!, fin[j]!.length / d, d));
+        minCrossAfter = Math.min(
+          minCrossAfter,
+          crossDistance(fin[i]!, fin[i]!.length / d, fin[j]!, fin[j]!.length / d, d),
+        );
       }
     }
     const a0 = dirs(start, d);
     for (let i = 0; i < N; i++) for (let j = i + 1; j < N; j++) theta = Math.min(theta, geodesic(a0[i]!, a0[j]!));
-    ms.push(measure(0, 'min_{i≠j} d_g(a_i, a_j) − r_i − r_j (disjoint caps ⇒ disjoint hulls)', gap, '>=', Number.MIN_VALUE, 0));
+    ms.push(
+      measure(
+        0,
+        'min_{i≠j} d_g(a_i, a_j) − r_i − r_j (disjoint caps ⇒ disjoint hulls)',
+        gap,
+        '>=',
+        Number.MIN_VALUE,
+        0,
+      ),
+    );
     return {
       instances: 1,
       measurements: ms,
@@ -95,7 +143,22 @@ export const disentanglementProperty: ClaimProperty<CapFamily> = {
     };
   },
   summarize(outcomes) {
-    const rows = outcomes.map((o, q) => [q, o.data!['thetaMin']![0]!, o.data!['crossBefore']![0]!, o.data!['crossAfter']![0]!, o.data!['crossAfter']![0]! / o.data!['thetaMin']![0]!]);
-    return { tables: [{ title: 'Minimum cross-measure token distance before and after disentangling (spec §4.2 item 9: ≥ 0.3·θ_min expected)', columns: ['run', 'θ_min', 'before', 'after', 'after / θ_min'], rows }] };
+    const rows = outcomes.map((o, q) => [
+      q,
+      o.data!['thetaMin']![0]!,
+      o.data!['crossBefore']![0]!,
+      o.data!['crossAfter']![0]!,
+      o.data!['crossAfter']![0]! / o.data!['thetaMin']![0]!,
+    ]);
+    return {
+      tables: [
+        {
+          title:
+            'Minimum cross-measure token distance before and after disentangling (spec §4.2 item 9: ≥ 0.3·θ_min expected)',
+          columns: ['run', 'θ_min', 'before', 'after', 'after / θ_min'],
+          rows,
+        },
+      ],
+    };
   },
 };

@@ -12,8 +12,8 @@ import { uniformSpherePoints, unitVector } from '../arbitraries/sphere.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
 import { interpolatorOf, repeated } from './common.js';
+import { row, UNIT_ROUNDOFF_F64 as U64 } from '../../impl/reference/numeric.js';
 
-const U64 = 2 ** -53;
 const N_FREE = 24;
 const N_IN = 16;
 const N_OUT = 8;
@@ -28,16 +28,15 @@ interface GateCase {
   readonly raw: readonly number[];
 }
 
-function rowOf(x: Float64Array, i: number, d: number): Float64Array {
-  return x.slice(i * d, (i + 1) * d);
-}
-
 export const gateExactnessProperty: ClaimProperty<GateCase> = {
   claimId: 'interpolation.gate-exactness',
   arbitrary: () =>
     // the raw block (~500 unit floats) is not shrunk: element-wise shrinking costs hundreds of evaluations and
     // the failing quantities are already named per part
-    fc.record({ d: fc.constantFrom(3, 4), raw: fc.noShrink(unitBlock(8 * D_MAX + 8 + 2 * N_FREE * D_MAX + 2 * capRawLength(N_IN, D_MAX))) }),
+    fc.record({
+      d: fc.constantFrom(3, 4),
+      raw: fc.noShrink(unitBlock(8 * D_MAX + 8 + 2 * N_FREE * D_MAX + 2 * capRawLength(N_IN, D_MAX))),
+    }),
   runs: { quick: 3, ci: 10, thorough: 100 },
   coverageBins: { tau: [-0.8, -0.4, 0, 0.4, 0.8], R: [0.6, 0.8, 1, 1.2], tStar: [0, 10, 20, 40, 80, 160] },
   describe: (c) => c,
@@ -60,7 +59,7 @@ export const gateExactnessProperty: ClaimProperty<GateCase> = {
     // 1. the block identity W(Ux+b)_+ = (⟨a,x⟩ − τ)_+ z: two dot products of length d, ≤ 8u₆₄
     let worst = 0;
     for (let i = 0; i < N_FREE; i++) {
-      const x = rowOf(xs, i, d);
+      const x = row(xs, i, d);
       const h = new Float64Array(d);
       for (let r = 0; r < d; r++) {
         let s = g.b[r]!;
@@ -78,7 +77,14 @@ export const gateExactnessProperty: ClaimProperty<GateCase> = {
     ms.push(measure(0, '|W(Ux+b)_+ − (⟨a,x⟩−τ)_+ z|', worst, '<=', 0, 8 * U64 * (1 + Math.abs(tau))));
     // 2. evolution under G(a, τ, z), observed on a grid of GRID checkpoints (the constant piece split into equal
     // sub-pieces: no switch): zero displacement on the cap, ⟨x, z⟩ nondecreasing between checkpoints elsewhere
-    const piece = { duration: duration / GRID, V: new Float64Array(d * d), B: new Float64Array(d * d), W: g.W, U: g.U, b: g.b };
+    const piece = {
+      duration: duration / GRID,
+      V: new Float64Array(d * d),
+      B: new Float64Array(d * d),
+      W: g.W,
+      U: g.U,
+      b: g.b,
+    };
     const r = await I.evolve({ d, clouds: [xs] }, repeated(d, piece, GRID), { record: true });
     // the inputs as the implementation normalises them (float32-rounded draws are ~1e-8 off the sphere)
     const x0 = (await I.evolve({ d, clouds: [xs] }, { d, pieces: [] })).final[0]!;
@@ -115,7 +121,15 @@ export const gateExactnessProperty: ClaimProperty<GateCase> = {
     // ω = a point at distance s ≤ R/2 from z₀ along a random tangent direction
     const omega = geodesicPoint(z0, tangentDirection(z0, unitVector(dirRaw, d)), (R / 2) * dirRaw[2 * D_MAX]!);
     const inside = capPoints(take(capRawLength(N_IN, D_MAX)), N_IN, d, D_MAX, z0, R - delta, N_IN);
-    const outside = capPoints(take(capRawLength(N_IN, D_MAX)), N_OUT, d, D_MAX, z0.map((v) => -v), Math.PI - R - 0.01, N_IN);
+    const outside = capPoints(
+      take(capRawLength(N_IN, D_MAX)),
+      N_OUT,
+      d,
+      D_MAX,
+      z0.map((v) => -v),
+      Math.PI - R - 0.01,
+      N_IN,
+    );
     const r1 = R / 4;
     let rho0 = 0;
     for (let i = 0; i < N_IN; i++) rho0 = Math.max(rho0, geodesic(inside, omega, d, i, 0));
@@ -126,7 +140,12 @@ export const gateExactnessProperty: ClaimProperty<GateCase> = {
     const gB = I.gate(d, z0, Math.cos(R), omega);
     const rb = await I.evolve(
       { d, clouds: [inside, outside] },
-      { d, pieces: [{ duration: tStar, V: new Float64Array(d * d), B: new Float64Array(d * d), W: gB.W, U: gB.U, b: gB.b }] },
+      {
+        d,
+        pieces: [
+          { duration: tStar, V: new Float64Array(d * d), B: new Float64Array(d * d), W: gB.W, U: gB.U, b: gB.b },
+        ],
+      },
       { step: STEP },
     );
     let inB1 = 0;

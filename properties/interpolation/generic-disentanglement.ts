@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { barycenter, geodesic, geodesicDiameter, unit } from '../../impl/reference/sphere-geometry.js';
-import { gaussianFromUnits } from '../arbitraries/sphere.js';
+import { gaussianFromUnits } from '../../impl/reference/prng.js';
 import { unitBlock } from '../arbitraries/scalars.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, ClaimProperty, ClaimSummary, Measurement } from '../types.js';
@@ -63,16 +63,26 @@ async function runBeta(I: Interpolator, c: GenericCase, beta: number): Promise<B
     V[k * D + k] = 1;
     B[k * D + k] = beta;
   }
-  const p = { duration: CHECK, V, B, W: new Float64Array(D * D), U: new Float64Array(D * D), b: new Float64Array(D), label: 'prop-6.2' };
+  const p = {
+    duration: CHECK,
+    V,
+    B,
+    W: new Float64Array(D * D),
+    U: new Float64Array(D * D),
+    b: new Float64Array(D),
+    label: 'prop-6.2',
+  };
   let clouds = (await I.evolve({ d: D, clouds: cloudsOf(c) }, { d: D, pieces: [] })).final;
   const hit: number[] = Array.from({ length: c.N }, () => NaN);
   const diam = (x: Float64Array): number => geodesicDiameter(x, c.n, D);
   let t = 0;
   while (t < T_MAX && hit.some((h) => Number.isNaN(h))) {
     const r = await I.evolve({ d: D, clouds }, repeated(D, p, CHUNK), { record: true, step: STEP });
-    r.boundaries!.forEach((b, k) => b.forEach((x, i) => {
-      if (Number.isNaN(hit[i]!) && diam(x) < DIAM) hit[i] = t + (k + 1) * CHECK;
-    }));
+    r.boundaries!.forEach((b, k) =>
+      b.forEach((x, i) => {
+        if (Number.isNaN(hit[i]!) && diam(x) < DIAM) hit[i] = t + (k + 1) * CHECK;
+      }),
+    );
     clouds = r.final;
     t += CHUNK * CHECK;
   }
@@ -97,11 +107,12 @@ async function runBeta(I: Interpolator, c: GenericCase, beta: number): Promise<B
 
 export const genericDisentanglementProperty: ClaimProperty<GenericCase> = {
   claimId: 'interpolation.generic-disentanglement',
-  arbitrary: () => fc.record({
-    N: fc.integer({ min: 2, max: N_MAX }),
-    n: fc.integer({ min: 2, max: n_MAX }),
-    raw: unitBlock(2 * D * N_MAX * n_MAX),
-  }),
+  arbitrary: () =>
+    fc.record({
+      N: fc.integer({ min: 2, max: N_MAX }),
+      n: fc.integer({ min: 2, max: n_MAX }),
+      raw: unitBlock(2 * D * N_MAX * n_MAX),
+    }),
   runs: { quick: 2, ci: 5, thorough: 50 },
   describe: (c) => ({ N: c.N, n: c.n, betas: BETAS, clouds: cloudsOf(c).map((x) => Array.from(x)) }),
   async run(c, ctx): Promise<BatchOutcome> {
@@ -117,7 +128,9 @@ export const genericDisentanglementProperty: ClaimProperty<GenericCase> = {
       // accurate to ~u₆₄, far below the 1e-3 bound)
       ms.push(measure(0, `min angle between the limit points (β = ${r.beta}, converged draws)`, r.sep, '>=', DIAM, 0));
       // disentangled: caps B(z_i, diam_i) pairwise disjoint ⇒ disjoint hulls (cap radius < π/2)
-      ms.push(measure(0, `min d_g(z_i, z_j) − diam_i − diam_j at the convergence time (β = ${r.beta})`, r.gap, '>=', 0, 0));
+      ms.push(
+        measure(0, `min d_g(z_i, z_j) − diam_i − diam_j at the convergence time (β = ${r.beta})`, r.gap, '>=', 0, 0),
+      );
     }
     return {
       instances: runs.length,
@@ -149,10 +162,19 @@ export const genericDisentanglementProperty: ClaimProperty<GenericCase> = {
       tables: [
         {
           title: `Prop 6.2 (d = 3, θ = (I, βI, 0), each draw under β = 0 and β = 1): runs with every measure of diameter < ${DIAM} by T_max = ${T_MAX}`,
-          columns: ['runs converged', 'runs (draws × 2 values of β)', 'max time to diameter < 1e-3', 'min limit-point separation'],
+          columns: [
+            'runs converged',
+            'runs (draws × 2 values of β)',
+            'max time to diameter < 1e-3',
+            'min limit-point separation',
+          ],
           rows: [[conv, trials, times.length ? Math.max(...times) : '—', seps.length ? Math.min(...seps) : '—']],
         },
-        { title: 'Prop 6.2 per draw and β (time: first checkpoint, every 1, with all N diameters < 1e-3)', columns: ['draw', 'N', 'n', 'β', 'time', 'min separation'], rows },
+        {
+          title: 'Prop 6.2 per draw and β (time: first checkpoint, every 1, with all N diameters < 1e-3)',
+          columns: ['draw', 'N', 'n', 'β', 'time', 'min separation'],
+          rows,
+        },
       ],
     };
   },

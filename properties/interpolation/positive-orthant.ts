@@ -6,28 +6,29 @@ import { capFamily, type CapFamily } from '../arbitraries/sphere-caps.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
 import { describeFamily, familyCoverage, familyOf, INTERPOLATION_COVERAGE_BINS, interpolatorOf } from './common.js';
-
-function maxAbs(x: ArrayLike<number>): number {
-  let m = 0;
-  for (let k = 0; k < x.length; k++) m = Math.max(m, Math.abs(x[k]!));
-  return m;
-}
+import { maxAbs } from '../../impl/reference/numeric.js';
 
 export const positiveOrthantProperty: ClaimProperty<CapFamily> = {
   claimId: 'interpolation.positive-orthant',
-  arbitrary: () => capFamily({ dims: [3, 4], N: [1, 3], n: [3, 20], radius: [0.1, 0.6], centre: 'uniform', shared: false }),
+  arbitrary: () =>
+    capFamily({ dims: [3, 4], N: [1, 3], n: [3, 20], radius: [0.1, 0.6], centre: 'uniform', shared: false }),
   runs: { quick: 3, ci: 12, thorough: 100 },
   coverageBins: INTERPOLATION_COVERAGE_BINS,
   describe: describeFamily,
   async run(f, ctx): Promise<BatchOutcome> {
     const I = interpolatorOf(ctx);
-    const d = f.d;
     const s = await I.toOrthant(familyOf(f));
     const ms: Measurement[] = [];
     ms.push(measure(0, 'pieces of Lemma 3.2', s.pieces.length, '<=', 2, 0));
     let structure = 0;
     for (const p of s.pieces) {
-      structure = Math.max(structure, maxAbs(p.V), maxAbs(p.B), maxAbs(p.U), ...Array.from(p.b, (v) => Math.abs(v - 1)));
+      structure = Math.max(
+        structure,
+        maxAbs(p.V),
+        maxAbs(p.B),
+        maxAbs(p.U),
+        ...Array.from(p.b, (v) => Math.abs(v - 1)),
+      );
     }
     ms.push(measure(0, 'max |V|, |B|, |U|, |b − 𝟙| (Lemma 3.2 structure)', structure, '<=', 0, 0));
     const r = await I.evolve(familyOf(f), s);
@@ -35,6 +36,11 @@ export const positiveOrthantProperty: ClaimProperty<CapFamily> = {
     for (const x of r.final) for (const v of x) minCoord = Math.min(minCoord, v);
     // strict: every coordinate of every token > 0 (the margin is reported)
     ms.push(measure(0, 'min coordinate after the schedule (> 0)', minCoord, '>=', Number.MIN_VALUE, 0));
-    return { instances: 1, measurements: ms, coverage: [familyCoverage(f, { pieces: s.pieces.length })], data: { margin: [minCoord] } };
+    return {
+      instances: 1,
+      measurements: ms,
+      coverage: [familyCoverage(f, { pieces: s.pieces.length })],
+      data: { margin: [minCoord] },
+    };
   },
 };

@@ -9,9 +9,18 @@ import { reverseSchedule } from '../../impl/reference/interpolation-model.js';
 import { chordal } from '../../impl/reference/sphere-geometry.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
-import { describeStructure, familyCoverage, familyOf, INTERPOLATION_COVERAGE_BINS, interpolatorOf, scheduleOf, structureCase, type StructureCase } from './common.js';
+import {
+  describeStructure,
+  familyCoverage,
+  familyOf,
+  INTERPOLATION_COVERAGE_BINS,
+  interpolatorOf,
+  scheduleOf,
+  structureCase,
+  type StructureCase,
+} from './common.js';
+import { UNIT_ROUNDOFF_F64 as U64 } from '../../impl/reference/numeric.js';
 
-const U64 = 2 ** -53;
 /** Largest n whose assignment is also solved by enumerating the n! permutations. */
 const BRUTE_MAX = 7;
 const T2_KINDS = ['drop last piece', 'durations halved', 'identity', 'inverse flow'] as const;
@@ -40,7 +49,15 @@ function bruteAssignment(C: Float64Array, n: number): number {
 
 export const pushforwardW2BoundProperty: ClaimProperty<StructureCase> = {
   claimId: 'interpolation.pushforward-w2-bound',
-  arbitrary: () => structureCase({ dims: [3, 4], N: [1, 2], n: [2, 20], kinds: ['attention', 'gate', 'perceptron', 'mixed'], maxPieces: 3, choices: T2_KINDS.length }),
+  arbitrary: () =>
+    structureCase({
+      dims: [3, 4],
+      N: [1, 2],
+      n: [2, 20],
+      kinds: ['attention', 'gate', 'perceptron', 'mixed'],
+      maxPieces: 3,
+      choices: T2_KINDS.length,
+    }),
   runs: { quick: 3, ci: 10, thorough: 100 },
   coverageBins: INTERPOLATION_COVERAGE_BINS,
   describe: describeStructure,
@@ -50,7 +67,13 @@ export const pushforwardW2BoundProperty: ClaimProperty<StructureCase> = {
     const d = fam.d;
     const s1 = scheduleOf(I, c, [0.2, 3]);
     const pieces2 =
-      c.choice === 0 ? s1.pieces.slice(0, -1) : c.choice === 1 ? s1.pieces.map((p) => ({ ...p, duration: p.duration / 2 })) : c.choice === 2 ? [] : reverseSchedule(s1).pieces;
+      c.choice === 0
+        ? s1.pieces.slice(0, -1)
+        : c.choice === 1
+          ? s1.pieces.map((p) => ({ ...p, duration: p.duration / 2 }))
+          : c.choice === 2
+            ? []
+            : reverseSchedule(s1).pieces;
     const r1 = await I.evolve(fam, s1);
     const r2 = await I.evolve(fam, { d, pieces: pieces2 });
     const ms: Measurement[] = [];
@@ -80,7 +103,17 @@ export const pushforwardW2BoundProperty: ClaimProperty<StructureCase> = {
       const tol = 2 * (n + 1) * U64 * l2sq + 4 * n * n * U64 * maxC;
       ms.push(measure(i, 'W2²(T¹#μ, T²#μ) − ‖T¹ − T²‖²_{L²(μ)}', w2sq - l2sq, '<=', 0, tol));
       // the W2 of the bound is the exact one: the assignment equals the enumerated optimum (same tolerance, on the sums)
-      if (n <= BRUTE_MAX) ms.push(measure(i, '|assignment − min over n! permutations| (n ≤ 7)', Math.abs(assigned - bruteAssignment(C, n)), '<=', 0, 4 * n * n * U64 * maxC));
+      if (n <= BRUTE_MAX)
+        ms.push(
+          measure(
+            i,
+            '|assignment − min over n! permutations| (n ≤ 7)',
+            Math.abs(assigned - bruteAssignment(C, n)),
+            '<=',
+            0,
+            4 * n * n * U64 * maxC,
+          ),
+        );
       if (l2sq > 0) ratio = Math.max(ratio, Math.sqrt(Math.max(0, w2sq) / l2sq));
     });
     return {
@@ -94,6 +127,14 @@ export const pushforwardW2BoundProperty: ClaimProperty<StructureCase> = {
     const r = outcomes.flatMap((o) => o.data?.['ratio'] ?? []).filter((x) => x > 0);
     if (r.length === 0) return {};
     r.sort((x, y) => x - y);
-    return { tables: [{ title: 'Lemma 5.2 tightness: W2 / ‖T¹ − T²‖_{L²(μ)} per draw', columns: ['draws', 'min', 'median', 'max'], rows: [[r.length, r[0]!, r[Math.floor(r.length / 2)]!, r[r.length - 1]!]] }] };
+    return {
+      tables: [
+        {
+          title: 'Lemma 5.2 tightness: W2 / ‖T¹ − T²‖_{L²(μ)} per draw',
+          columns: ['draws', 'min', 'median', 'max'],
+          rows: [[r.length, r[0]!, r[Math.floor(r.length / 2)]!, r[r.length - 1]!]],
+        },
+      ],
+    };
   },
 };

@@ -4,8 +4,19 @@ import * as assert from 'uvu/assert';
 import type { Schedule } from '../../impl/capabilities/interpolator.js';
 import { hungarian } from '../../impl/reference/hungarian.js';
 import { coneResidual } from '../../impl/reference/nnls.js';
-import { gateBlock, gateTime, orthantPieces, orthonormalComplement } from '../../impl/reference/interpolation-construction.js';
-import { modelDrift, modelField, piece, reverseSchedule, switchCount } from '../../impl/reference/interpolation-model.js';
+import {
+  gateBlock,
+  gateTime,
+  orthantPieces,
+  orthonormalComplement,
+} from '../../impl/reference/interpolation-construction/index.js';
+import {
+  modelDrift,
+  modelField,
+  piece,
+  reverseSchedule,
+  switchCount,
+} from '../../impl/reference/interpolation-model.js';
 import { capRadius, geodesic, w2Equal, w2ToDirac } from '../../impl/reference/sphere-geometry.js';
 import { attentionDrift, integrateRK4, normalizeRows } from '../../impl/reference/sphere.js';
 
@@ -29,12 +40,22 @@ test('spec §4.2 item 1: the field is tangent, |⟨x, v⟩| ≤ 1e-12‖v‖, fo
   for (const d of [3, 4]) {
     const n = 9;
     const x = sphere(n, d);
-    const p = piece(d, { duration: 1, V: mat(d), B: mat(d), W: mat(d), U: mat(d), b: Float64Array.from({ length: d }, gauss) });
+    const p = piece(d, {
+      duration: 1,
+      V: mat(d),
+      B: mat(d),
+      W: mat(d),
+      U: mat(d),
+      b: Float64Array.from({ length: d }, gauss),
+    });
     const v = modelField(n, d, p)(x, 0);
     for (let i = 0; i < n; i++) {
       let dot = 0;
       for (let k = 0; k < d; k++) dot += x[i * d + k]! * v[i * d + k]!;
-      assert.ok(Math.abs(dot) <= 1e-12 * (Math.hypot(...v.subarray(i * d, (i + 1) * d)) + 1e-300) + 1e-15, `token ${i}: ${dot}`);
+      assert.ok(
+        Math.abs(dot) <= 1e-12 * (Math.hypot(...v.subarray(i * d, (i + 1) * d)) + 1e-300) + 1e-15,
+        `token ${i}: ${dot}`,
+      );
     }
   }
 });
@@ -100,7 +121,10 @@ test('reversal and switch count on a small schedule', () => {
 });
 
 test('Hungarian assignment equals brute force on random 5×5 costs; W2 helpers', () => {
-  const perms = (n: number): number[][] => (n === 1 ? [[0]] : perms(n - 1).flatMap((p) => [...Array(n).keys()].map((i) => [...p.slice(0, i), n - 1, ...p.slice(i)])));
+  const perms = (n: number): number[][] =>
+    n === 1
+      ? [[0]]
+      : perms(n - 1).flatMap((p) => [...Array(n).keys()].map((i) => [...p.slice(0, i), n - 1, ...p.slice(i)]));
   for (let trial = 0; trial < 20; trial++) {
     const n = 5;
     const C = Float64Array.from({ length: n * n }, rnd);
@@ -110,7 +134,7 @@ test('Hungarian assignment equals brute force on random 5×5 costs; W2 helpers',
   const d = 3;
   const x = sphere(7, d);
   const y = new Float64Array(x.length);
-  for (let i = 0; i < 7; i++) y.set(x.subarray(((i + 3) % 7) * d, ((i + 3) % 7 + 1) * d), i * d);
+  for (let i = 0; i < 7; i++) y.set(x.subarray(((i + 3) % 7) * d, (((i + 3) % 7) + 1) * d), i * d);
   assert.ok(w2Equal(x, y, 7, d) < 1e-12, 'W2 of a permuted cloud');
   const z = new Float64Array([1, 0, 0]);
   assert.ok(Math.abs(w2ToDirac(new Float64Array([0, 1, 0, 1, 0, 0]), 2, 3, z) - 1) < 1e-15); // sqrt((2 + 0)/2)
@@ -143,7 +167,10 @@ test('capRadius is max_i d_g(x_i, a), whatever the token order', () => {
 test('Lemma 3.2 construction: after the two orthant pieces every token is in the cap B(α, ½ min_k arcsin α_k)', () => {
   const d = 3;
   // two clouds straddling several orthants (some coordinates negative)
-  const raw = [Float64Array.of(-0.3, 0.5, 0.8, 0.2, -0.6, 0.7, 0.4, 0.4, -0.8), Float64Array.of(0.9, 0.1, -0.2, -0.5, -0.5, 0.7)];
+  const raw = [
+    Float64Array.of(-0.3, 0.5, 0.8, 0.2, -0.6, 0.7, 0.4, 0.4, -0.8),
+    Float64Array.of(0.9, 0.1, -0.2, -0.5, -0.5, 0.7),
+  ];
   const state = raw.map((c) => normalizeRows(c, c.length / d, d));
   const { pieces, state: out } = orthantPieces(state, d, 1e-2);
   assert.is(pieces.length, 2);
@@ -153,7 +180,10 @@ test('Lemma 3.2 construction: after the two orthant pieces every token is in the
   const rho = 0.5 * Math.min(...Array.from(alpha, (v) => Math.asin(v)));
   for (const c of out) {
     // the piece's duration is the exact time for the slowest token to reach cos ρ (tanh law), RK4 at h = 1e-2
-    assert.ok(capRadius(c, c.length / d, d, alpha) <= rho + 1e-6, `cap radius ${capRadius(c, c.length / d, d, alpha)} > ρ = ${rho}`);
+    assert.ok(
+      capRadius(c, c.length / d, d, alpha) <= rho + 1e-6,
+      `cap radius ${capRadius(c, c.length / d, d, alpha)} > ρ = ${rho}`,
+    );
     for (const v of c) assert.ok(v > 0);
   }
 });
