@@ -19,6 +19,14 @@ export const otTransformerMutants: Mutant[] = [
     ['ot-transformer.readout'], { softmax: unstabilisedSoftmax }),
   mutant('ot-transformer.softmax-over-queries', 'attention normalised over the queries (columns) instead of the keys (rows)',
     ['ot-transformer.layer-is-dual-gd', 'ot-transformer.readout'], { softmax: softmaxOverQueries }),
+  mutant('ot-transformer.first-lambda-for-batch', 'the weights of instance 0 (its λ) are used for every instance of the batch',
+    ['ot-transformer.layer-is-dual-gd', 'ot-transformer.float32-vs-float64'], { firstLambdaOnly: true }),
+  mutant('ot-transformer.step-is-lambda', 'residual step γ = λ instead of the given γ (twice the largest stable step λ/2)',
+    ['ot-transformer.layer-is-dual-gd', 'ot-transformer.float32-vs-float64'], { stepIsLambda: true }),
+  mutant('ot-transformer.readout-wrong-head', 'the readout M_ℓ is taken from head 1 (the u-update) instead of head 2',
+    ['ot-transformer.layer-is-dual-gd', 'ot-transformer.readout'], { readoutHead: 0 }),
+  mutant('ot-transformer.sink-value-minus-one', 'the sink token carries −1 instead of −1/n: the sink potentials move n× too fast',
+    ['ot-transformer.sink-potential', 'ot-transformer.layer-is-dual-gd'], { sinkValue: () => -1 }),
 ];
 
 /** The stable softmax taken along the second-to-last axis (queries) instead of the last (keys). */

@@ -54,6 +54,14 @@ export interface TfjsOTTransformerHooks {
   readonly sinkToken?: boolean;
   /** Replaces the row softmax (both heads and the readout). */
   readonly softmax?: (logits: tf.Tensor) => tf.Tensor;
+  /** true builds the weights of every instance from λ of instance 0. */
+  readonly firstLambdaOnly?: boolean;
+  /** true takes the residual step γ = λ instead of the given γ. */
+  readonly stepIsLambda?: boolean;
+  /** The head whose attention is read out as M_ℓ (1 in spec §2). */
+  readonly readoutHead?: 0 | 1;
+  /** The sink token's value entry as a function of n (−1/n in spec §2). */
+  readonly sinkValue?: (n: number) => number;
 }
 
 function f32(data: ArrayLike<number>, shape: number[]): tf.Tensor {
@@ -78,13 +86,15 @@ async function forward(batch: OTTransformerBatch, options: OTTransformerOptions,
   // prompt and weights (float64 → float32 once)
   const Z0 = new Float64Array(B * T * F);
   // W_QK of both heads side by side ([F, 2F], columns of head h at h·F); batched [B, F, 2F] when λ varies
-  const uniformLambda = batch.lambda.every((l) => l === batch.lambda[0]);
+  const lambdaOf = (b: number): number => batch.lambda[hooks.firstLambdaOnly ? 0 : b]!;
+  const uniformLambda = batch.lambda.every((_, b) => lambdaOf(b) === lambdaOf(0));
   const WQK = new Float64Array((uniformLambda ? 1 : B) * F * 2 * F);
   let ov: readonly Float64Array[] = [];
   for (let b = 0; b < B; b++) {
     Z0.set(promptTokens(batch, b, sink), b * T * F);
+    if (sink && hooks.sinkValue) Z0[(b * T + n) * F + t.value] = hooks.sinkValue(n);
     if (uniformLambda && b > 0) continue;
-    const W = layerWeights(batch.lambda[b]!, d, hooks.weights);
+    const W = layerWeights(lambdaOf(b), d, hooks.weights);
     ov = W.ov;
     for (let h = 0; h < 2; h++) {
       for (let a = 0; a < F; a++) {
@@ -106,7 +116,8 @@ async function forward(batch: OTTransformerBatch, options: OTTransformerOptions,
     const wqk = keep(f32(WQK, uniformLambda ? [F, 2 * F] : [B, F, 2 * F]));
     const wov = keep(f32(WOV, [2 * R.length, F]));
     const rows = keep(tf.tensor1d(R, 'int32'));
-    const negGamma = keep(f32(batch.gamma.map((g) => -g), [B, 1, 1]));
+    const step = hooks.stepIsLambda ? batch.lambda : batch.gamma;
+    const negGamma = keep(f32(step.map((g) => -g), [B, 1, 1]));
     // columns the residual writes (nonzero columns of W_OV); when none of them feeds W_OV (R), Z[:, R] is
     // the same at every layer and is gathered once — exact, since those entries only ever receive γ·0
     const written = [...Array(F).keys()].filter((col) => ov.some((w) => R.some((a) => w[a * F + col] !== 0)));
@@ -128,7 +139,7 @@ async function forward(batch: OTTransformerBatch, options: OTTransformerOptions,
       tf.reshape(tf.slice(tf.reshape(logits, [B, T, 2, T]), [0, 0, h, 0], [B, n, 1, n]), [B, n, n]);
     /** The layer-ℓ readout from the logits: log P_ℓ, M_ℓ (masked head 2), M_ℓ·x. */
     const readoutOf = (logits: tf.Tensor): tf.Tensor[] => {
-      const M = softmax(headBlock(logits, 1));
+      const M = softmax(headBlock(logits, hooks.readoutHead ?? 1));
       return [headBlock(logits, 0), M, tf.matMul(M, xPoints)];
     };
     const potentialsOf = (z: tf.Tensor): tf.Tensor => tf.slice(z, [0, 0, t.u], [B, T, 2]);
