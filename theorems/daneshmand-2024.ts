@@ -48,10 +48,10 @@ export const daneshmandClaims: readonly Claim[] = [
     role: 'asserted',
     sources: [SPEC('§2 "Reading out P_ℓ"'), CODE],
     statement:
-      '[DERIVED, CODE] The head-2 attention with the sink key masked equals $M_\\ell=\\mathrm{diag}(P_\\ell^\\top\\mathbf 1)^{-1}P_\\ell^\\top$, with $P_\\ell$ the head-1 exp-logits on point tokens; ' +
+      '[DERIVED, CODE] The head-2 attention with the sink key masked equals $M_\\ell=\\mathrm{diag}(P_\\ell^\\top\\mathbf 1)^{-1}P_\\ell^\\top$, with $P_\\ell$ the head-1 exp-logits on point tokens, which are the plan $e^{(u_i+v_j-C_{ij})/\\lambda-1}$ of the layer’s reported potentials up to a constant; ' +
       'the readout head with $W_{OV}=E_{x,\\mathrm{out}}$ writes $M_\\ell x$.',
     hypotheses: 'As P1 plus layers ℓ ∈ {0, 1, …, 30}; the Fig. 3/4 integer grid makes logits of size ~(n−1)²/λ (the float32 overflow regime of an unstabilised softmax).',
-    verdictRule: 'max|M − diag(Pᵀ1)⁻¹Pᵀ| ≤ 4δ_logit + (n+3)u (two logit errors in a ratio of exponentials, softmax rounding); |M·x − (M x)_{f64}| ≤ (n+2)u·max|x|.',
+    verdictRule: 'max|M − diag(Pᵀ1)⁻¹Pᵀ| ≤ 4δ_logit + (n+3)u (two logit errors in a ratio of exponentials, softmax rounding); |M·x − (M x)_{f64}| ≤ (n+2)u·max|x|; d_H(P_ℓ, P(u_ℓ, v_ℓ)) ≤ 2δ_logit.',
     requires: ['otTransformer'],
   },
   {

@@ -5,11 +5,13 @@
  * whose logits reach (n−1)²/λ (an unstabilised float32 softmax overflows or divides 0 by 0 there).
  */
 import fc from 'fast-check';
+import { costOf } from '../../impl/ot-transformer-prompt.js';
+import { hilbertDistanceLog } from '../../impl/reference/hilbert.js';
 import { logSumExp } from '../../impl/reference/logsumexp.js';
 import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
-import { logitError, maxAbsOf, modelOf, view } from './common.js';
+import { logitError, logPlanOf, maxAbsOf, modelOf, view } from './common.js';
 import { coverageOfCase, OT_COVERAGE_BINS } from './coverage.js';
 import { accuracyOf } from '../tolerance.js';
 
@@ -59,6 +61,11 @@ export const readoutProperty: ClaimProperty<Input> = {
       let worst = 0;
       for (let k = 0; k < n * n; k++) worst = Number.isNaN(M[k]! - expected[k]!) ? NaN : Math.max(worst, Math.abs(M[k]! - expected[k]!));
       measurements.push(measure(b, 'max |M_ℓ − diag(P_ℓᵀ1)⁻¹P_ℓᵀ|', worst, '<=', 0, 4 * delta + (n + 3) * u));
+      // the head-1 logits are the plan of the layer's own potentials, (u_i + v_j − C_ij)/λ up to a constant
+      // (spec §2): d_H is the spread of the logit differences, ≤ 2δ_logit (the float64 side errs by ~1e-16)
+      const fromPotentials = logPlanOf(view.u(t, b, 0), view.v(t, b, 0), costOf(c.batch, b), n, c.batch.lambda[b]!);
+      const dh = hilbertDistanceLog(view.planLogits(t, b, 0), fromPotentials);
+      measurements.push(measure(b, 'd_H(P_ℓ, P(u_ℓ, v_ℓ)) (plan logits vs reported potentials)', dh, '<=', 0, 2 * delta));
       // sorting head: M_ℓ·x against the float64 product of the model's own M with x (n products and sums)
       const s = view.sorted(t, b, 0);
       const xs = c.batch.x.subarray(b * n * d, (b + 1) * n * d);
