@@ -24,7 +24,7 @@ export const otTransformerMutants: Mutant[] = [
   mutant('ot-transformer.step-is-lambda', 'residual step γ = λ instead of the given γ (twice the largest stable step λ/2)',
     ['ot-transformer.layer-is-dual-gd', 'ot-transformer.float32-vs-float64'], { stepIsLambda: true }),
   mutant('ot-transformer.readout-wrong-head', 'the readout M_ℓ is taken from head 1 (the u-update) instead of head 2',
-    ['ot-transformer.layer-is-dual-gd', 'ot-transformer.readout'], { readoutHead: 0 }),
+    ['ot-transformer.readout', 'ot-transformer.float32-vs-float64'], { readoutHead: 0 }),
   mutant('ot-transformer.sink-value-minus-one', 'the sink token carries −1 instead of −1/n: the sink potentials move n× too fast',
     ['ot-transformer.sink-potential', 'ot-transformer.layer-is-dual-gd'], { sinkValue: () => -1 }),
 ];
