@@ -57,7 +57,8 @@ export const readoutProperty: ClaimProperty<Input> = {
     for (let b = 0; b < B; b++) {
       const expected = rowNormalisedTranspose(view.planLogits(t, b, last), n);
       const M = view.readout(t, b, last);
-      const pmaxAt = (q: number): number => maxAbsOf(view.u(t, b, q), view.v(t, b, q), [view.sinkU(t, b, q), view.sinkV(t, b, q)]);
+      const pmaxAt = (q: number): number =>
+        maxAbsOf(view.u(t, b, q), view.v(t, b, q), [view.sinkU(t, b, q), view.sinkV(t, b, q)]);
       const pmax = pmaxAt(last);
       // M and the plan come from two heads' logits (δ_logit each); a ratio of exponentials of such logits has
       // relative error ≤ 4δ_logit (two logits in the numerator's ratio to the row), plus softmax rounding (n+3)u
@@ -70,7 +71,8 @@ export const readoutProperty: ClaimProperty<Input> = {
       let dh = 0;
       record.forEach((_, q) => {
         const fromPotentials = logPlanOf(view.u(t, b, q), view.v(t, b, q), costOf(c.batch, b), n, c.batch.lambda[b]!);
-        const ratio = hilbertDistanceLog(view.planLogits(t, b, q), fromPotentials) / (2 * logitError(acc, c.batch, b, pmaxAt(q)));
+        const allowed = 2 * logitError(acc, c.batch, b, pmaxAt(q));
+        const ratio = hilbertDistanceLog(view.planLogits(t, b, q), fromPotentials) / allowed;
         dh = Number.isNaN(ratio) ? NaN : Math.max(dh, ratio);
       });
       measurements.push(measure(b, 'max over recorded ℓ of d_H(P_ℓ, P(u_ℓ, v_ℓ)) / 2δ_logit', dh, '<=', 1, 0));
