@@ -155,16 +155,20 @@ async function solve(batch: SinkhornBatch, options: SinkhornOptions, hooks: Tfjs
       const a = keep(f32(batch.a, [B, n]));
       const b = keep(f32(batch.b, [B, m]));
       const matVec = (A: tf.Tensor, x: tf.Tensor): tf.Tensor => tf.sum(tf.mul(A, tf.expandDims(x, 1)), 2);
+      // zero weights: u_i = a_i/((Kv)_i + 1) = 0 where a_i = 0, whose (Kv)_i may underflow to 0 (0/0 would be NaN)
+      const zA = batch.a.includes(0) ? keep(f32(batch.a.map((x) => (x === 0 ? 1 : 0)), [B, n])) : undefined;
+      const zB = batch.b.includes(0) ? keep(f32(batch.b.map((x) => (x === 0 ? 1 : 0)), [B, m])) : undefined;
+      const guarded = (s: tf.Tensor, z: tf.Tensor | undefined): tf.Tensor => (z ? tf.add(s, z) : s);
       let v = temp(tf.exp(v0));
       let u: tf.Tensor | undefined;
       const logOf = (x: tf.Tensor): tf.Tensor => tf.log(x);
       for (let l = 1; l <= L; l++) {
         const vNow = v;
-        const uNew = temp(tf.tidy(() => tf.div(a, matVec(K, vNow))));
+        const uNew = temp(tf.tidy(() => tf.div(a, guarded(matVec(K, vNow), zA))));
         drop(u);
         u = uNew;
         if (!skip) {
-          const vNew = temp(tf.tidy(() => tf.div(b, matVec(KT, uNew))));
+          const vNew = temp(tf.tidy(() => tf.div(b, guarded(matVec(KT, uNew), zB))));
           drop(v);
           v = vNew;
         }

@@ -97,6 +97,16 @@ test('zero weights: −∞ scalings on the zero entries, finite elsewhere, no Na
   }
 });
 
+test('kernel domain: a zero-weight column whose kernel column sum underflows in float32 stays 0, not 0/0', async () => {
+  // a shrunk counterexample of sinkhorn.plan-matches-reference: (Kᵀu)_j ≈ e^{−120} underflows to 0 at the
+  // zero-weight columns while every scaling and every positive-weight marginal sum is a normal float32
+  const C = [69.9, 72.2, -54.8, 62.8, 69.4, -57.4, 66.4, 68.5, -54.7, 73.7, 63.5, 74.4, 74.2, 61.2, 64.5, -48.6];
+  const batch = single(4, 4, [0, 3.685, 5.865, 0.575], [0, 5.136, 0, 4.989], C, 1);
+  const t = await tfjs.solve(batch, { iterations: 39, domain: 'kernel' });
+  assert.is(t.logV[4 + 2], -Infinity, 'log v at a zero-weight column');
+  assert.ok(t.logPlan.every((v) => !Number.isNaN(v)), 'NaN in the plan');
+});
+
 test('safeLogSumExp gives −∞ (not NaN) on an all −∞ slice', () => {
   const x = tf.tensor2d([[-Infinity, -Infinity], [0, Math.log(3)]]);
   const y = safeLogSumExp(x, 1);
