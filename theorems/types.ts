@@ -34,7 +34,7 @@ export interface SourceRef {
 export interface Claim {
   /** Stable dotted id: "sinkhorn.birkhoff-contraction". */
   readonly id: string;
-  /** Family (first id segment groups): sinkhorn, ot-transformer, sorting, energy, clustering, heat, interpolation. */
+  /** The id's first segment (sinkhorn, ot-transformer, energy, heat, …); derived by defineClaim, never written. */
   readonly family: string;
   readonly title: string;
   readonly kind: ClaimKind;
