@@ -7,6 +7,7 @@
  */
 import type * as fc from 'fast-check';
 import type { Implementation } from '../impl/capabilities/index.js';
+import type { Claim } from '../theorems/types.js';
 
 export type Relation = '<=' | '>=' | '==';
 
@@ -138,26 +139,46 @@ export interface WorkUnits<I, U = unknown, R = unknown> {
   join(input: I, results: readonly R[], ctx: PropertyContext): BatchOutcome;
 }
 
-export interface ClaimProperty<I = unknown> {
-  readonly claimId: string;
+/**
+ * What a property file writes, for inputs of type I; `defineProperty` attaches the claim. Members are function-typed
+ * (not methods) so that a spec of one input type is never silently taken for another.
+ */
+export interface PropertySpec<I> {
   /** The batch arbitrary (may depend on the budget). */
-  arbitrary(budget: BudgetName): fc.Arbitrary<I>;
+  readonly arbitrary: (budget: BudgetName) => fc.Arbitrary<I>;
   /** Fixed inputs always checked first (closed-form peer cases). */
   readonly examples?: readonly I[];
   /** Evaluate one batch. Throwing means an error, not a violation. */
-  run(input: I, ctx: PropertyContext): Promise<BatchOutcome>;
+  readonly run: (input: I, ctx: PropertyContext) => Promise<BatchOutcome>;
   /** Aggregate all outcomes of the run (rates, proportions, figure data, a verdict). */
-  summarize?(outcomes: readonly BatchOutcome[], ctx: PropertyContext): ClaimSummary | Promise<ClaimSummary>;
+  readonly summarize?: (
+    outcomes: readonly BatchOutcome[],
+    ctx: PropertyContext,
+  ) => ClaimSummary | Promise<ClaimSummary>;
   /** A JSON-friendly view of an input, for counterexamples. Defaults to typed arrays → arrays. */
-  describe?(input: I): unknown;
+  readonly describe?: (input: I) => unknown;
   /** Runs per budget, and a fixed default seed for deterministic claims (probabilistic, limit). */
   readonly runs: Readonly<Record<BudgetName, number>>;
   readonly defaultSeed?: number;
   /** Numeric coverage keys and their bin edges (values are binned as [e_k, e_{k+1})). */
   readonly coverageBins?: Readonly<Record<string, readonly number[]>>;
-  /** The batch as independent work units (large claims): parallel workers and shards share them. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  readonly units?: WorkUnits<I, any, any>;
+  /**
+   * The batch as independent work units (large claims): parallel workers and shards share them. Their unit and
+   * result types stay private to them (plan feeds only their run, run only their join), so they are not named here.
+   */
+  readonly units?: WorkUnits<I>;
   /** Estimated seconds of one run on one core, per budget (scheduling and shard balance); units sum theirs. */
   readonly cost?: Readonly<Partial<Record<BudgetName, number>>>;
+}
+
+/**
+ * A registered property: the claim it checks and its spec with the input type erased (made only by
+ * `defineProperty`). The runner feeds `run` and `describe` only values drawn from the same property's `arbitrary`
+ * or `examples`, so the erasure never mixes input types.
+ */
+export interface ClaimProperty extends PropertySpec<unknown> {
+  /** The claim record this property checks: the registry's own object. */
+  readonly claim: Claim;
+  /** `claim.id`. */
+  readonly claimId: string;
 }

@@ -6,6 +6,12 @@
 import type { ClusteringRegime } from './clustering-common.js';
 import { clusteringProperty } from './clustering-common.js';
 import { beta51 } from './theory.js';
+import {
+  clusteringAnyBeta,
+  clusteringBetaZero,
+  clusteringLargeBeta,
+  clusteringSmallBeta,
+} from '../../theorems/geshkovski-2023/index.js';
 
 const logUniform = (lo: number, hi: number, t: number): number => Math.fround(Math.exp(Math.log(lo) + t * (Math.log(hi) - Math.log(lo))));
 const same = <T>(x: T): Record<'quick' | 'ci' | 'thorough', T> => ({ quick: x, ci: x, thorough: x });
@@ -15,7 +21,7 @@ const BETA_ZERO: ClusteringRegime = {
 };
 
 export const clusteringBetaZeroProperty = clusteringProperty({
-  claimId: 'clustering.beta-zero',
+  claim: clusteringBetaZero,
   regimes: same([BETA_ZERO]),
   batch: { quick: 10, ci: 25, thorough: 125 },
   runs: { quick: 2, ci: 8, thorough: 8 },
@@ -30,7 +36,7 @@ const SMALL_GENERAL: ClusteringRegime = {
 };
 
 export const clusteringSmallBetaProperty = clusteringProperty({
-  claimId: 'clustering.small-beta',
+  claim: clusteringSmallBeta,
   regimes: same([SMALL_CIRCLE, SMALL_GENERAL]),
   batch: { quick: 10, ci: 20, thorough: 125 },
   runs: { quick: 2, ci: 8, thorough: 8 },
@@ -46,7 +52,7 @@ const LARGE_N4: ClusteringRegime = {
 };
 
 export const clusteringLargeBetaProperty = clusteringProperty({
-  claimId: 'clustering.large-beta',
+  claim: clusteringLargeBeta,
   regimes: { quick: [LARGE_N3], ci: [LARGE_N3], thorough: [LARGE_N3, LARGE_N4] },
   batch: { quick: 10, ci: 100, thorough: 250 },
   runs: { quick: 1, ci: 2, thorough: 4 },
@@ -58,7 +64,7 @@ const ANY_BETA: ClusteringRegime = {
 };
 
 export const clusteringAnyBetaProperty = clusteringProperty({
-  claimId: 'clustering.any-beta-d-ge-3',
+  claim: clusteringAnyBeta,
   regimes: same([ANY_BETA]),
   batch: { quick: 10, ci: 25, thorough: 125 },
   runs: { quick: 2, ci: 8, thorough: 8 },

@@ -8,6 +8,8 @@
 import fc from 'fast-check';
 import type { AttentionNormalization, SphereBatch } from '../../impl/capabilities/sphere-dynamics.js';
 import { sphereCase, type SphereCase } from '../arbitraries/sphere.js';
+import type { Claim } from '../../theorems/types.js';
+import { defineProperty } from '../define.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, BudgetName, ClaimProperty, ClaimSummary, DataTable, Measurement, Proportion } from '../types.js';
 import { authorsStep, CLUSTER_DELTA, combineProportions, DYNAMICS_COVERAGE_BINS, dynamicsOf, finalSpread, proportion, selectInstances, stateOf } from './common.js';
@@ -27,7 +29,8 @@ export interface ClusteringRegime {
 }
 
 export interface ClusteringSpec {
-  readonly claimId: string;
+  /** The claim this instance of the property checks. */
+  readonly claim: Claim;
   readonly regimes: Readonly<Record<BudgetName, readonly ClusteringRegime[]>>;
   /** Instances per regime and run. */
   readonly batch: Readonly<Record<BudgetName, number>>;
@@ -40,9 +43,8 @@ const RERUN_FACTOR = 10;
 /** |‖x_i‖ − 1| allowed on the states (spec P1): 1e-5 float32 (renormalised every step), 1e-12 float64. */
 const normSlack = (p: 'float32' | 'float64'): number => (p === 'float32' ? 1e-5 : 1e-12);
 
-export function clusteringProperty(spec: ClusteringSpec): ClaimProperty<readonly SphereCase[]> {
-  return {
-    claimId: spec.claimId,
+export function clusteringProperty(spec: ClusteringSpec): ClaimProperty {
+  return defineProperty<readonly SphereCase[]>(spec.claim, {
     arbitrary: (budget) =>
       fc.tuple(...spec.regimes[budget].map((r) =>
         sphereCase({ nMin: r.nMin, nMax: r.nMax, dims: r.dims, batch: spec.batch[budget], beta: { kind: 'fixed', value: 1 }, extraLength: 1 }))),
@@ -117,5 +119,5 @@ export function clusteringProperty(spec: ClusteringSpec): ClaimProperty<readonly
       };
       return { verdict: combineProportions(proportions), proportions, tables: [table] };
     },
-  };
+  });
 }

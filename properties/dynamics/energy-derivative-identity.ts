@@ -9,10 +9,12 @@ import { energyRate, interactionEnergy } from '../../impl/reference/interaction-
 import { attentionPartition, normalizeRows } from '../../impl/reference/sphere.js';
 import { sphereCase, type SphereCase } from '../arbitraries/sphere.js';
 import { measure } from '../measure.js';
-import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import type { BatchOutcome, Measurement } from '../types.js';
 import { batchForCase, goeLength, MODEL_CASES, rateModel } from './cases.js';
 import { DYNAMICS_COVERAGE_BINS, dynamicsOf, energyRounding, operatorNormBound, shiftedAbsTerms, velocityRounding } from './common.js';
 import { IEEE_FLOAT64, accuracyOf } from '../tolerance.js';
+import { defineProperty } from '../define.js';
+import { energyDerivativeIdentity } from '../../theorems/geshkovski-2023/index.js';
 
 const D_MAX = 16;
 
@@ -23,8 +25,7 @@ function energyAlong(x: Float64Array, F: Float64Array, s: number, n: number, d: 
   return interactionEnergy(normalizeRows(y, n, d), n, d, beta, energy, V);
 }
 
-export const energyDerivativeIdentityProperty: ClaimProperty<SphereCase> = {
-  claimId: 'energy.derivative-identity',
+export const energyDerivativeIdentityProperty = defineProperty<SphereCase>(energyDerivativeIdentity, {
   arbitrary: (budget) =>
     sphereCase({
       nMax: 16, dims: [2, 3, 4, 8, D_MAX], batch: { min: 1, max: budget === 'quick' ? 4 : 8 },
@@ -88,5 +89,5 @@ export const energyDerivativeIdentityProperty: ClaimProperty<SphereCase> = {
     }
     return { instances: B, measurements, coverage };
   },
-};
+});
 

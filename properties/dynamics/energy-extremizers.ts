@@ -8,9 +8,11 @@ import { diracEnergy, uniformMeasureEnergy } from '../../impl/reference/interact
 import { normalizeRows } from '../../impl/reference/sphere.js';
 import { sphereCase, type SphereCase } from '../arbitraries/sphere.js';
 import { measure } from '../measure.js';
-import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import type { BatchOutcome, Measurement } from '../types.js';
 import { DYNAMICS_COVERAGE_BINS, dynamicsOf, energyRounding } from './common.js';
 import { accuracyOf } from '../tolerance.js';
+import { defineProperty } from '../define.js';
+import { energyExtremizers } from '../../theorems/geshkovski-2023/index.js';
 
 type Family = 'uniform' | 'dirac' | 'orthonormal' | 'cross-polytope' | 'simplex';
 
@@ -37,8 +39,7 @@ export function specialConfigurations(x: Float64Array, n: number, d: number): Ar
   return out;
 }
 
-export const energyExtremizersProperty: ClaimProperty<SphereCase> = {
-  claimId: 'energy.extremizers',
+export const energyExtremizersProperty = defineProperty<SphereCase>(energyExtremizers, {
   arbitrary: (budget) =>
     sphereCase({ nMax: 32, dims: [2, 3, 4, 8, 16], batch: { min: 1, max: budget === 'quick' ? 4 : 16 }, beta: { kind: 'log-uniform', lo: 1e-2, hi: 10 } })
       // rows renormalised in float64: the claim is about points exactly on the sphere (a float32-rounded Dirac has
@@ -80,4 +81,4 @@ export const energyExtremizersProperty: ClaimProperty<SphereCase> = {
     });
     return { instances: B, measurements, coverage };
   },
-};
+});

@@ -8,10 +8,12 @@ import fc from 'fast-check';
 import type { SphereIntegrator } from '../../impl/capabilities/sphere-dynamics.js';
 import { sphereCase, type SphereCase } from '../arbitraries/sphere.js';
 import { measure } from '../measure.js';
-import type { BatchOutcome, ClaimProperty, Measurement, Series } from '../types.js';
+import type { BatchOutcome, Measurement, Series } from '../types.js';
 import { batchForCase, goeLength, MODEL_CASES } from './cases.js';
 import { authorsStep, DYNAMICS_COVERAGE_BINS, dynamicsOf, energiesAlong, energyRounding, operatorNormBound, shiftedAbsTerms, stateOf } from './common.js';
 import { accuracyOf } from '../tolerance.js';
+import { defineProperty } from '../define.js';
+import { energyMonotone } from '../../theorems/geshkovski-2023/index.js';
 
 const D_MAX = 16;
 const STEPS = 40;
@@ -25,8 +27,7 @@ interface MonotoneInput {
   readonly integrator: SphereIntegrator;
 }
 
-export const energyMonotoneProperty: ClaimProperty<MonotoneInput> = {
-  claimId: 'energy.monotone',
+export const energyMonotoneProperty = defineProperty<MonotoneInput>(energyMonotone, {
   arbitrary: (budget) =>
     fc.record({
       c: sphereCase({
@@ -75,4 +76,4 @@ export const energyMonotoneProperty: ClaimProperty<MonotoneInput> = {
     }
     return { instances: B, measurements, coverage, series };
   },
-};
+});

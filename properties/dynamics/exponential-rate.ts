@@ -9,8 +9,10 @@ import { maxHalfSquaredDistance } from '../../impl/reference/sphere.js';
 import { sphereCase, type SphereCase } from '../arbitraries/sphere.js';
 import { measure } from '../measure.js';
 import { linearFit, quantile } from '../statistics.js';
-import type { BatchOutcome, ClaimProperty, ClaimSummary, FittedRate, Measurement, Series } from '../types.js';
+import type { BatchOutcome, ClaimSummary, FittedRate, Measurement, Series } from '../types.js';
 import { DYNAMICS_COVERAGE_BINS, dynamicsOf, stateOf } from './common.js';
+import { defineProperty } from '../define.js';
+import { exponentialRate } from '../../theorems/geshkovski-2023/index.js';
 
 const DT = 0.05;
 const STEPS = 600;
@@ -20,8 +22,7 @@ const floorOf = (p: 'float32' | 'float64'): number => (p === 'float32' ? 1e-10 :
 /** Linearised rate of 1 − ⟨x_i, x_j⟩ near consensus for SA (spec §3, Thm 6.8 [S]: 1 − γ ~ e^{−2t}). */
 const LINEARISED_SA_RATE = 2;
 
-export const exponentialRateProperty: ClaimProperty<SphereCase> = {
-  claimId: 'clustering.exponential-rate-d-ge-n',
+export const exponentialRateProperty = defineProperty<SphereCase>(exponentialRate, {
   arbitrary: (budget) =>
     sphereCase({ nMax: 8, dims: [8, 16], nAtMostD: true, batch: { min: 1, max: budget === 'quick' ? 4 : 8 }, beta: { kind: 'log-uniform', lo: 5e-2, hi: 3 } }),
   runs: { quick: 2, ci: 6, thorough: 60 },
@@ -96,4 +97,4 @@ export const exponentialRateProperty: ClaimProperty<SphereCase> = {
         : { status: 'verified' as const, reason: `all ${rate.length} fitted rates ≥ Grönwall rate 1/(2ne^{2β}); median ${med.toFixed(3)} (linearised SA rate 2; Grönwall is ${quantile(rate.map((r, k) => r / gw[k]!), 0.5).toFixed(0)}× loose at the median)` };
     return { verdict, rates };
   },
-};
+});

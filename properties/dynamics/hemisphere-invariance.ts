@@ -8,9 +8,11 @@ import fc from 'fast-check';
 import type { AttentionNormalization, SphereBatch } from '../../impl/capabilities/sphere-dynamics.js';
 import { ginibre, sphereCase, unitVector, type SphereCase } from '../arbitraries/sphere.js';
 import { measure } from '../measure.js';
-import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import type { BatchOutcome, Measurement } from '../types.js';
 import { DYNAMICS_COVERAGE_BINS, dynamicsOf, stateOf } from './common.js';
 import { accuracyOf } from '../tolerance.js';
+import { defineProperty } from '../define.js';
+import { hemisphereInvariance } from '../../theorems/geshkovski-2023/index.js';
 
 const D_MAX = 16;
 const STEPS = 30;
@@ -31,8 +33,7 @@ function margin(x: ArrayLike<number>, w: ArrayLike<number>, n: number, d: number
   return r;
 }
 
-export const hemisphereInvarianceProperty: ClaimProperty<HemisphereInput> = {
-  claimId: 'dynamics.hemisphere-invariance',
+export const hemisphereInvarianceProperty = defineProperty<HemisphereInput>(hemisphereInvariance, {
   arbitrary: (budget) =>
     fc.record({
       c: sphereCase({
@@ -80,4 +81,4 @@ export const hemisphereInvarianceProperty: ClaimProperty<HemisphereInput> = {
     }
     return { instances: B, measurements, coverage };
   },
-};
+});

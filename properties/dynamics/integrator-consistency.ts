@@ -11,11 +11,13 @@ import type { AttentionNormalization, SphereBatch } from '../../impl/capabilitie
 import { attentionDrift, attentionPartition, normalizeRows, tangentProjection } from '../../impl/reference/sphere.js';
 import { sphereCase, type SphereCase } from '../arbitraries/sphere.js';
 import { measure } from '../measure.js';
-import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import type { BatchOutcome, Measurement } from '../types.js';
 import fc from 'fast-check';
 import { batchForCase, GENERAL_CASES, goeLength, MODEL_CASES } from './cases.js';
 import { DYNAMICS_COVERAGE_BINS, dynamicsOf, operatorNormBound, stateOf, velocityRounding } from './common.js';
 import { IEEE_FLOAT64, accuracyOf } from '../tolerance.js';
+import { defineProperty } from '../define.js';
+import { integratorConsistency } from '../../theorems/geshkovski-2023/index.js';
 
 const D_MAX = 16;
 /** Classical RK4 tableau: stage offsets c_s (a_{s,s−1} = c_s, the other a_{s,r} = 0) and weights b_s. */
@@ -111,8 +113,7 @@ function declaredStep(
   return { next: normalizeRows(y, n, d), tol: ey / Math.min(...rowNorms(y, n, d)) + u * (d + 4) };
 }
 
-export const integratorConsistencyProperty: ClaimProperty<IntegratorInput> = {
-  claimId: 'dynamics.integrator-consistency',
+export const integratorConsistencyProperty = defineProperty<IntegratorInput>(integratorConsistency, {
   arbitrary: (budget) =>
     fc.record({
       c: sphereCase({
@@ -179,4 +180,4 @@ export const integratorConsistencyProperty: ClaimProperty<IntegratorInput> = {
     }
     return { instances: B, measurements, coverage };
   },
-};
+});

@@ -6,8 +6,10 @@
  */
 import fc from 'fast-check';
 import { seededSpherePoints } from '../arbitraries/sphere.js';
-import type { BatchOutcome, BudgetName, ClaimProperty, ClaimSummary, Proportion, Series } from '../types.js';
+import type { BatchOutcome, BudgetName, ClaimSummary, Proportion, Series } from '../types.js';
 import { dynamicsOf, proportion, stateOf } from './common.js';
+import { defineProperty } from '../define.js';
+import { metastability } from '../../theorems/geshkovski-2023/index.js';
 
 const N = 32;
 const D = 2;
@@ -33,8 +35,7 @@ export function clusterCount(x: ArrayLike<number>, n: number, d: number, close: 
   return new Set(parent.map((_, i) => find(i))).size;
 }
 
-export const metastabilityProperty: ClaimProperty<number> = {
-  claimId: 'clustering.metastability',
+export const metastabilityProperty = defineProperty<number>(metastability, {
   arbitrary: () => fc.integer({ min: 0, max: 0x7fffffff }),
   runs: { quick: 1, ci: 1, thorough: 1 },
   defaultSeed: 1001,
@@ -71,4 +72,4 @@ export const metastabilityProperty: ClaimProperty<number> = {
     });
     return { proportions };
   },
-};
+});

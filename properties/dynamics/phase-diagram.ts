@@ -11,16 +11,17 @@
  * d = 2 values at the horizon for β ≥ 6 (P12 iii) to tables.
  */
 import fc from 'fast-check';
-import type { ClaimProperty, ClaimSummary, DataTable } from '../types.js';
+import type { ClaimSummary, DataTable } from '../types.js';
 import { runByUnits } from '../work-units.js';
 import { crossingTime, DELTA, linspace, N, PHASE_BLOCKS } from './phase-grid.js';
 import { phaseUnits, type BlockResult } from './phase-units.js';
 import { equiangularCurve, transitionTime } from './theory.js';
+import { defineProperty } from '../define.js';
+import { phaseDiagram } from '../../theorems/geshkovski-2023/index.js';
 
 export { crossingTime, PHASE_BLOCKS } from './phase-grid.js';
 
-export const phaseDiagramProperty: ClaimProperty<number> = {
-  claimId: 'clustering.phase-diagram',
+export const phaseDiagramProperty = defineProperty<number>(phaseDiagram, {
   arbitrary: () => fc.integer({ min: 0, max: 0x7fffffff }),
   runs: { quick: 1, ci: 1, thorough: 1 },
   defaultSeed: 6303,
@@ -103,4 +104,4 @@ export const phaseDiagramProperty: ClaimProperty<number> = {
       },
     };
   },
-};
+});

@@ -10,8 +10,10 @@ import fc from 'fast-check';
 import { unitBlock } from '../arbitraries/scalars.js';
 import { measure } from '../measure.js';
 import { incompleteBeta } from '../statistics.js';
-import type { BatchOutcome, ClaimProperty, ClaimSummary, Measurement } from '../types.js';
+import type { BatchOutcome, ClaimSummary, Measurement } from '../types.js';
 import { accuracyOf } from '../tolerance.js';
+import { defineProperty } from '../define.js';
+import { uniformInitialisation } from '../../theorems/geshkovski-2023/index.js';
 
 const SAMPLES = 20_000;
 const DIMENSIONS = [2, 3, 5, 8] as const;
@@ -42,8 +44,7 @@ export function ksDistanceToSphereMarginal(x: Float64Array, count: number, d: nu
   return Number.isNaN(t[0]!) ? NaN : D;
 }
 
-export const uniformInitialisationProperty: ClaimProperty<Input> = {
-  claimId: 'dynamics.uniform-initialisation',
+export const uniformInitialisationProperty = defineProperty<Input>(uniformInitialisation, {
   arbitrary: () =>
     fc.record({ seed: fc.integer({ min: 0, max: 0x7fffffff }), d: fc.constantFrom(...DIMENSIONS), direction: unitBlock(8) }),
   runs: { quick: 2, ci: 8, thorough: 40 },
@@ -85,4 +86,4 @@ export const uniformInitialisationProperty: ClaimProperty<Input> = {
     if (n > 0) return {};
     return { verdict: { status: 'inconclusive', reason: 'the implementation exposes no sampleUniform initialiser (optional method of sphereDynamics)' } };
   },
-};
+});

@@ -5,12 +5,13 @@
 import fc from 'fast-check';
 import { gaussianOrMixture, particleCase, type ParticleCase } from '../arbitraries/gaussians.js';
 import { measure } from '../measure.js';
-import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import type { BatchOutcome, Measurement } from '../types.js';
 import { empiricalCov, empiricalMean, extent, HEAT_COVERAGE_BINS, minEigenvalue, sbOf, slice, solveOptionsFor, stepErrorModel } from './common.js';
 import { accuracyOf } from '../tolerance.js';
+import { defineProperty } from '../define.js';
+import { covarianceMonotone } from '../../theorems/heat-flow/index.js';
 
-export const covarianceMonotoneProperty: ClaimProperty<ParticleCase> = {
-  claimId: 'heat.covariance-monotone',
+export const covarianceMonotoneProperty = defineProperty<ParticleCase>(covarianceMonotone, {
   arbitrary: (budget) =>
     particleCase({ d: fc.integer({ min: 1, max: 3 }), n: fc.integer({ min: 2, max: budget === 'thorough' ? 300 : 150 }), batchMax: 4, epsMin: 0.01, epsMax: 0.2, source: gaussianOrMixture }),
   runs: { quick: 2, ci: 6, thorough: 60 },
@@ -43,4 +44,4 @@ export const covarianceMonotoneProperty: ClaimProperty<ParticleCase> = {
     }
     return { instances: B, measurements, coverage: [...Array(B).keys()].map((b) => ({ n, d, eps: batch.eps[b]!, source: c.sources[b]!.kind })) };
   },
-};
+});

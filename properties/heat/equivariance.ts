@@ -9,9 +9,11 @@ import type { ParticleBatch } from '../../impl/capabilities/sb-attention.js';
 import { gaussianArb, particleCase, rotationMatrix, sampleSource, gaussianSource, type ParticleCase } from '../arbitraries/gaussians.js';
 import { logUniform, uniformIn } from '../arbitraries/scalars.js';
 import { measure } from '../measure.js';
-import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import type { BatchOutcome, Measurement } from '../types.js';
 import { empiricalCov, extent, HEAT_COVERAGE_BINS, meanTrace, sbOf, slice, solveOptionsFor, stepErrorModel } from './common.js';
 import { accuracyOf } from '../tolerance.js';
+import { defineProperty } from '../define.js';
+import { equivariance } from '../../theorems/heat-flow/index.js';
 
 interface Input {
   readonly particles: ParticleCase;
@@ -40,8 +42,7 @@ function permutation(n: number, seed: number): number[] {
   return p;
 }
 
-export const equivarianceProperty: ClaimProperty<Input> = {
-  claimId: 'heat.equivariance',
+export const equivarianceProperty = defineProperty<Input>(equivariance, {
   arbitrary: (budget) =>
     fc.record({
       particles: particleCase({ d: fc.integer({ min: 1, max: 3 }), n: fc.integer({ min: 8, max: budget === 'thorough' ? 200 : 80 }), batchMax: 3, epsMin: 0.02, epsMax: 0.2, source: (d) => gaussianArb(d), grid: true }),
@@ -138,4 +139,4 @@ export const equivarianceProperty: ClaimProperty<Input> = {
       data: { guardRate: [rate], guardRatio: [ratio] },
     };
   },
-};
+});

@@ -6,13 +6,14 @@
 import fc from 'fast-check';
 import { gaussianArb, particleCase, type ParticleCase } from '../arbitraries/gaussians.js';
 import { measure } from '../measure.js';
-import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import type { BatchOutcome, Measurement } from '../types.js';
 import { empiricalCov, HEAT_COVERAGE_BINS, sbOf, slice, solveOptionsFor } from './common.js';
+import { defineProperty } from '../define.js';
+import { freezeRegime } from '../../theorems/heat-flow/index.js';
 
 const STEPS = 5;
 
-export const freezeRegimeProperty: ClaimProperty<ParticleCase> = {
-  claimId: 'heat.freeze-regime',
+export const freezeRegimeProperty = defineProperty<ParticleCase>(freezeRegime, {
   arbitrary: () => particleCase({ d: fc.constant(1), n: fc.constant(50), batchMax: 4, epsMin: 1e-4, epsMax: 2e-4, source: () => gaussianArb(1, { lambdaMin: 1, lambdaMax: 1, meanMax: 0 }) }),
   runs: { quick: 1, ci: 1, thorough: 5 },
   defaultSeed: 5009,
@@ -34,4 +35,4 @@ export const freezeRegimeProperty: ClaimProperty<ParticleCase> = {
     }
     return { instances: B, measurements, coverage: [...Array(B).keys()].map((b) => ({ n, eps: batch.eps[b]! })), data: { rate: rates } };
   },
-};
+});

@@ -13,8 +13,7 @@ import { sinkhornContractProperty } from './sinkhorn-contract.js';
 import { stepMatchesReferenceProperty } from './step-matches-reference.js';
 import { varianceLawProperty } from './variance-law.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const heatProperties: readonly ClaimProperty<any>[] = [
+export const heatProperties: readonly ClaimProperty[] = [
   sbStepClosedFormProperty,
   oneStepOrdersProperty,
   varianceLawProperty,

@@ -5,17 +5,18 @@
 import fc from 'fast-check';
 import { clusteredArb, gaussianOrMixture, particleCase, type ParticleCase } from '../arbitraries/gaussians.js';
 import { measure } from '../measure.js';
-import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import type { BatchOutcome, Measurement } from '../types.js';
 import { empiricalMean, extent, HEAT_COVERAGE_BINS, sbOf, slice, solveOptionsFor, stepErrorModel } from './common.js';
 import { accuracyOf } from '../tolerance.js';
+import { defineProperty } from '../define.js';
+import { meanConservation } from '../../theorems/heat-flow/index.js';
 
 interface Input {
   readonly particles: ParticleCase;
   readonly steps: number;
 }
 
-export const meanConservationProperty: ClaimProperty<Input> = {
-  claimId: 'heat.mean-conservation',
+export const meanConservationProperty = defineProperty<Input>(meanConservation, {
   arbitrary: (budget) =>
     fc.record({
       particles: particleCase({
@@ -57,4 +58,4 @@ export const meanConservationProperty: ClaimProperty<Input> = {
       coverage: [...Array(B).keys()].map((b) => ({ n, d, eps: batch.eps[b]!, steps, source: particles.sources[b]!.kind })),
     };
   },
-};
+});

@@ -11,12 +11,14 @@ import { w2MonotoneMaps1D } from '../../impl/reference/wasserstein.js';
 import { logUniform, uniformIn } from '../arbitraries/scalars.js';
 import { measure } from '../measure.js';
 import { linearFit } from '../statistics.js';
-import type { BatchOutcome, ClaimProperty, DataTable, FittedRate, Measurement } from '../types.js';
+import type { BatchOutcome, DataTable, FittedRate, Measurement } from '../types.js';
 import {
   checkedContraction, fittedOrder, HEAT_COVERAGE_BINS, sbOf, sbStepOracle, slice, stepErrorModel,
 } from './common.js';
 import { gaussianGridBatch, type GaussianGridInstance } from './sb-step-closed-form.js';
 import { accuracyOf, IEEE_FLOAT64 } from '../tolerance.js';
+import { defineProperty } from '../define.js';
+import { oneStepOrders } from '../../theorems/heat-flow/index.js';
 
 interface Instance {
   readonly mean: number;
@@ -63,8 +65,7 @@ function distances(g: GaussianGridInstance, x: ArrayLike<number>, w: ArrayLike<n
   return { sbHeat: w2MonotoneMaps1D(sb, heat, win), eeSb: w2MonotoneMaps1D(ee, sb, win), eeSur: w2MonotoneMaps1D(ee, sur, win) };
 }
 
-export const oneStepOrdersProperty: ClaimProperty<Instance[]> = {
-  claimId: 'heat.one-step-orders',
+export const oneStepOrdersProperty = defineProperty<Instance[]>(oneStepOrders, {
   arbitrary: (budget) => fc.array(fc.record({ mean: uniformIn(-3, 3), lambda: logUniform(0.25, 4) }), { minLength: 1, maxLength: budget === 'thorough' ? 4 : 2 }),
   examples: [[{ mean: 0, lambda: 1 }]],
   runs: { quick: 1, ci: 2, thorough: 20 },
@@ -193,4 +194,4 @@ export const oneStepOrdersProperty: ClaimProperty<Instance[]> = {
       (notes.length ? `. ${sb.precision} cannot resolve every rung: ${notes.length} slope(s) fitted on the float64 reference path (${sb.name} agreed with it rung by rung within its analysed error).` : `. All slopes fitted on ${sb.name} values.`);
     return { verdict: { status, reason }, rates, tables: [table], figures };
   },
-};
+});

@@ -5,17 +5,18 @@
 import fc from 'fast-check';
 import { gaussianOrMixture, particleCase, type ParticleCase } from '../arbitraries/gaussians.js';
 import { measure } from '../measure.js';
-import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import type { BatchOutcome, Measurement } from '../types.js';
 import { extent, HEAT_COVERAGE_BINS, sbOf, slice, solveOptionsFor, stepErrorModel } from './common.js';
 import { accuracyOf } from '../tolerance.js';
+import { defineProperty } from '../define.js';
+import { orderPreserving } from '../../theorems/heat-flow/index.js';
 
 interface Input {
   readonly particles: ParticleCase;
   readonly steps: number;
 }
 
-export const orderPreservingProperty: ClaimProperty<Input> = {
-  claimId: 'heat.order-preserving-1d',
+export const orderPreservingProperty = defineProperty<Input>(orderPreserving, {
   arbitrary: (budget) =>
     fc.record({
       particles: particleCase({ d: fc.constant(1), n: fc.integer({ min: 20, max: budget === 'thorough' ? 300 : 150 }), batchMax: 4, epsMin: 0.01, epsMax: 0.2, source: gaussianOrMixture }),
@@ -50,4 +51,4 @@ export const orderPreservingProperty: ClaimProperty<Input> = {
     }
     return { instances: B, measurements, coverage: [...Array(B).keys()].map((b) => ({ n, eps: batch.eps[b]!, steps, source: particles.sources[b]!.kind })) };
   },
-};
+});

@@ -10,8 +10,10 @@ import { w2EmpiricalMixture1D } from '../../impl/reference/wasserstein.js';
 import { gaussianArb, mixtureArb, mixtureSource, POSTER_MIXTURE, sampleSource, type Source } from '../arbitraries/gaussians.js';
 import { logUniform } from '../arbitraries/scalars.js';
 import { measure } from '../measure.js';
-import type { BatchOutcome, ClaimProperty, Measurement, Series } from '../types.js';
+import type { BatchOutcome, Measurement, Series } from '../types.js';
 import { empiricalCov, HEAT_COVERAGE_BINS, sbOf, slice, solveOptionsFor } from './common.js';
+import { defineProperty } from '../define.js';
+import { particlesTrackHeatFlow } from '../../theorems/heat-flow/index.js';
 
 interface Input {
   readonly mixtures: readonly GaussianMixture[];
@@ -32,8 +34,7 @@ function asMixture(s: Source): GaussianMixture {
 
 const HIST_EDGES = Array.from({ length: 33 }, (_, k) => -8 + k * 0.5);
 
-export const particlesTrackHeatFlowProperty: ClaimProperty<Input> = {
-  claimId: 'heat.particles-track-heat-flow',
+export const particlesTrackHeatFlowProperty = defineProperty<Input>(particlesTrackHeatFlow, {
   arbitrary: (budget) =>
     fc.record({
       mixtures: fc.array(fc.oneof(gaussianArb(1, { lambdaMin: 0.5, lambdaMax: 2 }), mixtureArb(1)).map(asMixture), { minLength: 1, maxLength: budget === 'thorough' ? 4 : 2 }),
@@ -117,4 +118,4 @@ export const particlesTrackHeatFlowProperty: ClaimProperty<Input> = {
       },
     };
   },
-};
+});

@@ -9,13 +9,15 @@
 import fc from 'fast-check';
 import { gaussianHeatMap1D } from '../../impl/reference/heat-flow.js';
 import { logUniform } from '../arbitraries/scalars.js';
-import type { BatchOutcome, ClaimProperty, FittedRate, Measurement } from '../types.js';
+import type { BatchOutcome, FittedRate, Measurement } from '../types.js';
 import { measure } from '../measure.js';
 import {
   extent, fittedOrder, gaussianQuantileParticles, HEAT_COVERAGE_BINS, sbOf, sbStepOracle, solveOptionsFor,
   stepErrorModel,
 } from './common.js';
 import { accuracyOf } from '../tolerance.js';
+import { defineProperty } from '../define.js';
+import { populationRate } from '../../theorems/heat-flow/index.js';
 
 const LADDER = [0.2, 0.1, 0.05, 0.025] as const;
 const T = 0.4;
@@ -50,8 +52,7 @@ async function ladderErrors(lambda: number, N: number, run: (x: Float64Array, ep
   return { one, horizon };
 }
 
-export const populationRateProperty: ClaimProperty<{ lambda: number }> = {
-  claimId: 'heat.population-rate',
+export const populationRateProperty = defineProperty<{ lambda: number }>(populationRate, {
   arbitrary: () => fc.record({ lambda: logUniform(0.5, 2) }),
   examples: [{ lambda: 1 }],
   runs: { quick: 1, ci: 1, thorough: 6 },
@@ -128,4 +129,4 @@ export const populationRateProperty: ClaimProperty<{ lambda: number }> = {
       rates,
     };
   },
-};
+});

@@ -8,9 +8,11 @@ import type { ParticleBatch } from '../../impl/capabilities/sb-attention.js';
 import { normalPdf } from '../../impl/reference/normal-distribution.js';
 import { logUniform, uniformIn } from '../arbitraries/scalars.js';
 import { measure } from '../measure.js';
-import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import type { BatchOutcome, Measurement } from '../types.js';
 import { checkedContraction, HEAT_COVERAGE_BINS, sbOf, stepErrorModel } from './common.js';
 import { accuracyOf } from '../tolerance.js';
+import { defineProperty } from '../define.js';
+import { sbStepClosedForm } from '../../theorems/heat-flow/index.js';
 
 export interface GaussianGridInstance {
   readonly mean: number;
@@ -54,8 +56,7 @@ export function gaussianGridInstanceArb(epsMin: number, epsMax: number): fc.Arbi
   return fc.record({ mean: uniformIn(-3, 3), lambda: logUniform(0.25, 4), eps: logUniform(epsMin, epsMax) });
 }
 
-export const sbStepClosedFormProperty: ClaimProperty<GaussianGridInstance[]> = {
-  claimId: 'heat.sb-step-closed-form',
+export const sbStepClosedFormProperty = defineProperty<GaussianGridInstance[]>(sbStepClosedForm, {
   arbitrary: (budget) => fc.array(gaussianGridInstanceArb(budget === 'thorough' ? 0.01 : 0.03, 0.2), { minLength: 1, maxLength: budget === 'thorough' ? 6 : 3 }),
   examples: [[{ mean: 0, lambda: 1, eps: 0.1 }]],
   runs: { quick: 2, ci: 3, thorough: 30 },
@@ -97,4 +98,4 @@ export const sbStepClosedFormProperty: ClaimProperty<GaussianGridInstance[]> = {
       data: { iterations: Array.from(out.iterations) },
     };
   },
-};
+});

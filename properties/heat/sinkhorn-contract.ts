@@ -15,8 +15,10 @@ import { gaussianOrMixture, particleCase, type ParticleCase } from '../arbitrari
 import { logUniform, spreadUnitBlock } from '../arbitraries/scalars.js';
 import { measure } from '../measure.js';
 import { accuracyOf, halfStepError, IEEE_FLOAT64 } from '../tolerance.js';
-import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import type { BatchOutcome, Measurement } from '../types.js';
 import { extent, HEAT_COVERAGE_BINS, sbOf, slice, stepErrorModel } from './common.js';
+import { defineProperty } from '../define.js';
+import { sinkhornContract } from '../../theorems/heat-flow/index.js';
 
 interface LayerInstance {
   readonly x: readonly number[];
@@ -69,8 +71,7 @@ function identity(d: number, s = 1): number[] {
   return Array.from({ length: d * d }, (_, k) => (k % (d + 1) === 0 ? s : 0));
 }
 
-export const sinkhornContractProperty: ClaimProperty<Input> = {
-  claimId: 'heat.sinkhorn-contract',
+export const sinkhornContractProperty = defineProperty<Input>(sinkhornContract, {
   arbitrary: () =>
     fc.record({
       particles: particleCase({ d: fc.integer({ min: 1, max: 3 }), n: fc.integer({ min: 2, max: 40 }), batchMax: 4, epsMin: 0.003, epsMax: 0.2, source: gaussianOrMixture }),
@@ -189,7 +190,7 @@ export const sinkhornContractProperty: ClaimProperty<Input> = {
       data: { iterations },
     };
   },
-};
+});
 
 function maxCostOverEps(x: Float64Array, n: number, d: number, eps: number): number {
   let m = 0;

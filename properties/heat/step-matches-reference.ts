@@ -9,9 +9,11 @@ import type { ParticleBatch, SBAttention } from '../../impl/capabilities/sb-atte
 import { gaussianOrMixture, particleCase, type ParticleCase } from '../arbitraries/gaussians.js';
 import { spreadUnitBlock } from '../arbitraries/scalars.js';
 import { measure } from '../measure.js';
-import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import type { BatchOutcome, Measurement } from '../types.js';
 import { extent, HEAT_COVERAGE_BINS, sbOf, sbStepOracle, slice, solveOptionsFor, stepErrorModel } from './common.js';
 import { accuracyOf, IEEE_FLOAT64, type ArithmeticAccuracy } from '../tolerance.js';
+import { defineProperty } from '../define.js';
+import { stepMatchesReference } from '../../theorems/heat-flow/index.js';
 
 interface Input {
   readonly particles: ParticleCase;
@@ -67,8 +69,7 @@ function residualBound(sb: SBAttention, batch: ParticleBatch, b: number, request
   return Math.max(requested, stepErrorModel(accuracyOf(sb), batch.n, logWeightMax(batch, b)).tolerance(batch.eps[b]!));
 }
 
-export const stepMatchesReferenceProperty: ClaimProperty<Input> = {
-  claimId: 'heat.step-matches-reference',
+export const stepMatchesReferenceProperty = defineProperty<Input>(stepMatchesReference, {
   arbitrary: () =>
     fc.record({
       particles: particleCase({
@@ -135,4 +136,4 @@ export const stepMatchesReferenceProperty: ClaimProperty<Input> = {
       coverage: [...Array(B).keys()].map((b) => ({ n, d, eps: batch.eps[b]!, weightSpread: weights.spread })),
     };
   },
-};
+});

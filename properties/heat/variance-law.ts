@@ -9,8 +9,10 @@ import { sbVarianceRecursion } from '../../impl/reference/gaussian-sb-step.js';
 import { gaussianOrMixture, particleCase, type ParticleCase } from '../arbitraries/gaussians.js';
 import { logUniform } from '../arbitraries/scalars.js';
 import { measure } from '../measure.js';
-import type { BatchOutcome, BudgetName, ClaimProperty, Measurement } from '../types.js';
+import type { BatchOutcome, BudgetName, Measurement } from '../types.js';
 import { empiricalCov, HEAT_COVERAGE_BINS, meanTrace, sbOf, slice, solveOptionsFor } from './common.js';
+import { defineProperty } from '../define.js';
+import { varianceLaw } from '../../theorems/heat-flow/index.js';
 
 interface Input {
   readonly particles: ParticleCase;
@@ -42,8 +44,7 @@ function arb(budget: BudgetName): fc.Arbitrary<Input> {
   });
 }
 
-export const varianceLawProperty: ClaimProperty<Input> = {
-  claimId: 'heat.variance-law',
+export const varianceLawProperty = defineProperty<Input>(varianceLaw, {
   arbitrary: arb,
   runs: { quick: 1, ci: 2, thorough: 12 },
   defaultSeed: 5003,
@@ -85,4 +86,4 @@ export const varianceLawProperty: ClaimProperty<Input> = {
       data: { rate: rates, deficitRatio: [deficit / predicted] },
     };
   },
-};
+});

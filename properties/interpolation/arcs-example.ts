@@ -7,8 +7,10 @@
 import fc from 'fast-check';
 import { chordal, geodesic } from '../../impl/reference/sphere-geometry.js';
 import { measure } from '../measure.js';
-import type { BatchOutcome, ClaimProperty, ClaimSummary, Measurement } from '../types.js';
+import type { BatchOutcome, ClaimSummary, Measurement } from '../types.js';
 import { interpolatorOf, repeated, sphereDefect } from './common.js';
+import { defineProperty } from '../define.js';
+import { arcsExample } from '../../theorems/geshkovski-rigollet-ruiz-balet-2024/index.js';
 
 const T = 30;
 const CHECK = 0.5;
@@ -44,8 +46,7 @@ function lyapunov(x: Float64Array, t: number, u: Float64Array): number {
   return chordal(x, t, u, 0, 2) ** 2 / 2;
 }
 
-export const arcsExampleProperty: ClaimProperty<ArcsCase> = {
-  claimId: 'interpolation.arcs-example',
+export const arcsExampleProperty = defineProperty<ArcsCase>(arcsExample, {
   arbitrary: () => arcsCase(),
   runs: { quick: 2, ci: 6, thorough: 60 },
   defaultSeed: 20241106,
@@ -114,4 +115,4 @@ export const arcsExampleProperty: ClaimProperty<ArcsCase> = {
       ],
     };
   },
-};
+});

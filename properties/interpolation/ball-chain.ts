@@ -16,17 +16,18 @@ import { UNIT_ROUNDOFF_F64 as U64 } from '../../impl/reference/numeric.js';
 import type { ParameterPiece } from '../../impl/capabilities/interpolator.js';
 import { unitBlock } from '../arbitraries/scalars.js';
 import { measure } from '../measure.js';
-import type { BatchOutcome, ClaimProperty, ClaimSummary, Measurement } from '../types.js';
+import type { BatchOutcome, ClaimSummary, Measurement } from '../types.js';
 import { interpolatorOf, REJECTED_DRAW } from './common.js';
 import { chainOf, K_MAX, planOf, RADIUS_SLACK, RAW_LENGTH, STEP, type ChainCase } from './ball-chain-geometry.js';
+import { defineProperty } from '../define.js';
+import { ballChain } from '../../theorems/geshkovski-rigollet-ruiz-balet-2024/index.js';
 
 /** A draw that misses a hypothesis of the lemma or the CI horizon: no instance, counted by reason. */
 function rejected(reason: 'overlap' | 'ladder'): BatchOutcome {
   return { ...REJECTED_DRAW, data: { rejected: [1], [reason]: [1] } };
 }
 
-export const ballChainProperty: ClaimProperty<ChainCase> = {
-  claimId: 'interpolation.ball-chain',
+export const ballChainProperty = defineProperty<ChainCase>(ballChain, {
   arbitrary: () =>
     fc.record({
       d: fc.constantFrom(3, 4),
@@ -158,4 +159,4 @@ export const ballChainProperty: ClaimProperty<ChainCase> = {
       ],
     };
   },
-};
+});

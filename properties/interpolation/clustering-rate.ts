@@ -8,9 +8,11 @@ import { barycenter, geodesicDiameter, unit, w2ToDirac } from '../../impl/refere
 import { capFamily, type CapFamily } from '../arbitraries/sphere-caps.js';
 import { measure } from '../measure.js';
 import { linearFit } from '../statistics.js';
-import type { BatchOutcome, ClaimProperty, ClaimSummary, Measurement, Series } from '../types.js';
+import type { BatchOutcome, ClaimSummary, Measurement, Series } from '../types.js';
 import { describeFamily, familyCoverage, INTERPOLATION_COVERAGE_BINS, interpolatorOf, repeated } from './common.js';
 import { UNIT_ROUNDOFF_F64 } from '../../impl/reference/numeric.js';
+import { defineProperty } from '../define.js';
+import { clusteringRate } from '../../theorems/geshkovski-rigollet-ruiz-balet-2024/index.js';
 
 const DELTA = 1e-4;
 const T0 = 6;
@@ -19,8 +21,7 @@ const STEP = 2e-2;
 const BETAS = [0, 1, 4] as const;
 const RATE_BAND: readonly [number, number] = [0.8, 1.2];
 
-export const clusteringRateProperty: ClaimProperty<CapFamily> = {
-  claimId: 'interpolation.clustering-rate',
+export const clusteringRateProperty = defineProperty<CapFamily>(clusteringRate, {
   arbitrary: () =>
     capFamily({
       dims: [3, 4],
@@ -149,4 +150,4 @@ export const clusteringRateProperty: ClaimProperty<CapFamily> = {
           },
     };
   },
-};
+});

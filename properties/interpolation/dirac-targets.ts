@@ -10,8 +10,10 @@ import { scheduleNorm, switchCount, totalDuration } from '../../impl/reference/i
 import { barycenter, geodesic, unit, w2ToDirac } from '../../impl/reference/sphere-geometry.js';
 import { capFamily, type CapFamily } from '../arbitraries/sphere-caps.js';
 import { measure } from '../measure.js';
-import type { BatchOutcome, BudgetName, ClaimProperty, ClaimSummary, Measurement } from '../types.js';
+import type { BatchOutcome, BudgetName, ClaimSummary, Measurement } from '../types.js';
 import { describeFamily, familyCoverage, familyDiff, familyOf, INTERPOLATION_COVERAGE_BINS, interpolatorOf, isHypothesisRejection, REJECTED_DRAW } from './common.js';
+import { defineProperty } from '../define.js';
+import { diracTargets } from '../../theorems/geshkovski-rigollet-ruiz-balet-2024/index.js';
 
 const EPS = 1e-4;
 /** Natural RK4 step per budget (the CI step 5e-2 reached W2 ≈ 1e-7 in development; the bound is ε = 1e-4). */
@@ -22,8 +24,7 @@ export function switchBudget(d: number, N: number): number {
   return 2 + N * (2 * d - 1) + 1 + 6 * N - 1;
 }
 
-export const diracTargetsProperty: ClaimProperty<CapFamily> = {
-  claimId: 'interpolation.dirac-targets',
+export const diracTargetsProperty = defineProperty<CapFamily>(diracTargets, {
   arbitrary: () =>
     fc.noShrink(
       capFamily({
@@ -104,4 +105,4 @@ export const diracTargetsProperty: ClaimProperty<CapFamily> = {
     }
     return { tables: [table], figures: { switchConstantMax: ratios.length ? Math.max(...ratios) : NaN, rejected } };
   },
-};
+});

@@ -6,7 +6,7 @@
 import { barycenter, capRadius, crossDistance, geodesic, unit } from '../../impl/reference/sphere-geometry.js';
 import { capFamily, type CapFamily } from '../arbitraries/sphere-caps.js';
 import { measure } from '../measure.js';
-import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import type { BatchOutcome, Measurement } from '../types.js';
 import {
   describeFamily,
   familyCoverage,
@@ -16,6 +16,8 @@ import {
   interpolatorOf,
 } from './common.js';
 import { maxAbs } from '../../impl/reference/numeric.js';
+import { defineProperty } from '../define.js';
+import { disentanglement } from '../../theorems/geshkovski-rigollet-ruiz-balet-2024/index.js';
 
 /** The spec's G1 family for Prop 3.1: one cap in Q₁, overlapping hulls, generic barycenters. */
 /**
@@ -36,8 +38,7 @@ function dirs(clouds: readonly Float64Array[], d: number): Float64Array[] {
   return clouds.map((x) => unit(barycenter(x, x.length / d, d)));
 }
 
-export const disentanglementProperty: ClaimProperty<CapFamily> = {
-  claimId: 'interpolation.disentanglement',
+export const disentanglementProperty = defineProperty<CapFamily>(disentanglement, {
   arbitrary: () => capFamily({ dims: [3, 4], N: [2, 3], n: [5, 20], ...OVERLAPPING_ORTHANT_FAMILY }),
   runs: { quick: 2, ci: 8, thorough: 60 },
   coverageBins: INTERPOLATION_COVERAGE_BINS,
@@ -161,4 +162,4 @@ export const disentanglementProperty: ClaimProperty<CapFamily> = {
       ],
     };
   },
-};
+});

@@ -8,8 +8,10 @@ import fc from 'fast-check';
 import { w2Equal } from '../../impl/reference/sphere-geometry.js';
 import { unitBlock } from '../arbitraries/scalars.js';
 import { measure } from '../measure.js';
-import type { BatchOutcome, BudgetName, ClaimProperty, Measurement } from '../types.js';
+import type { BatchOutcome, BudgetName, Measurement } from '../types.js';
 import { genericPairs, interpolatorOf, matchOrReject, REJECTED_DRAW, pointPairsFromRaw, pointPairsRawLength, summarizeMarginRejections } from './common.js';
+import { defineProperty } from '../define.js';
+import { empiricalMatching } from '../../theorems/geshkovski-rigollet-ruiz-balet-2024/index.js';
 
 const D_MAX = 4;
 const STEP = 1e-2;
@@ -30,8 +32,7 @@ function rows(x: Float64Array, i: number, n: number, d: number): Float64Array {
   return x.slice(i * n * d, (i + 1) * n * d);
 }
 
-export const empiricalMatchingProperty: ClaimProperty<EmpiricalCase> = {
-  claimId: 'interpolation.empirical-matching',
+export const empiricalMatchingProperty = defineProperty<EmpiricalCase>(empiricalMatching, {
   arbitrary: (budget) => {
     const mMax = ATOMS[budget];
     return fc
@@ -69,4 +70,4 @@ export const empiricalMatchingProperty: ClaimProperty<EmpiricalCase> = {
     return { instances: 1, measurements: ms, coverage: [{ d, N, n, atoms: N * n }], data: { rejected: [0], w2: [worst], horizon: [horizon] } };
   },
   summarize: summarizeMarginRejections,
-};
+});

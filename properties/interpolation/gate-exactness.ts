@@ -10,9 +10,11 @@ import { capPoints, capRawLength } from '../arbitraries/sphere-caps.js';
 import { unitBlock } from '../arbitraries/scalars.js';
 import { uniformSpherePoints, unitVector } from '../arbitraries/sphere.js';
 import { measure } from '../measure.js';
-import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import type { BatchOutcome, Measurement } from '../types.js';
 import { interpolatorOf, repeated } from './common.js';
 import { row, UNIT_ROUNDOFF_F64 as U64 } from '../../impl/reference/numeric.js';
+import { defineProperty } from '../define.js';
+import { gateExactness } from '../../theorems/geshkovski-rigollet-ruiz-balet-2024/index.js';
 
 const N_FREE = 24;
 const N_IN = 16;
@@ -28,8 +30,7 @@ interface GateCase {
   readonly raw: readonly number[];
 }
 
-export const gateExactnessProperty: ClaimProperty<GateCase> = {
-  claimId: 'interpolation.gate-exactness',
+export const gateExactnessProperty = defineProperty<GateCase>(gateExactness, {
   arbitrary: () =>
     // the raw block (~500 unit floats) is not shrunk: element-wise shrinking costs hundreds of evaluations and
     // the failing quantities are already named per part
@@ -166,4 +167,4 @@ export const gateExactnessProperty: ClaimProperty<GateCase> = {
       data: { farthest: [far / r1] },
     };
   },
-};
+});

@@ -10,9 +10,11 @@ import { barycenter, geodesic, geodesicDiameter, unit } from '../../impl/referen
 import { gaussianFromUnits } from '../../impl/reference/prng.js';
 import { unitBlock } from '../arbitraries/scalars.js';
 import { measure } from '../measure.js';
-import type { BatchOutcome, ClaimProperty, ClaimSummary, Measurement } from '../types.js';
+import type { BatchOutcome, ClaimSummary, Measurement } from '../types.js';
 import type { Interpolator } from '../../impl/capabilities/interpolator.js';
 import { interpolatorOf, repeated, sphereDefect } from './common.js';
+import { defineProperty } from '../define.js';
+import { genericDisentanglement } from '../../theorems/geshkovski-rigollet-ruiz-balet-2024/index.js';
 
 const D = 3;
 const T_MAX = 200;
@@ -105,8 +107,7 @@ async function runBeta(I: Interpolator, c: GenericCase, beta: number): Promise<B
   return { beta, converged, time: converged ? Math.max(...hit) : NaN, sep, gap, defect: sphereDefect(clouds, D) };
 }
 
-export const genericDisentanglementProperty: ClaimProperty<GenericCase> = {
-  claimId: 'interpolation.generic-disentanglement',
+export const genericDisentanglementProperty = defineProperty<GenericCase>(genericDisentanglement, {
   arbitrary: () =>
     fc.record({
       N: fc.integer({ min: 2, max: N_MAX }),
@@ -178,4 +179,4 @@ export const genericDisentanglementProperty: ClaimProperty<GenericCase> = {
       ],
     };
   },
-};
+});

@@ -8,9 +8,11 @@ import { barycenter, geodesic, unit } from '../../impl/reference/sphere-geometry
 import { capFamily, type CapFamily } from '../arbitraries/sphere-caps.js';
 import { unitBlock } from '../arbitraries/scalars.js';
 import { measure } from '../measure.js';
-import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import type { BatchOutcome, Measurement } from '../types.js';
 import { describeFamily, familyCoverage, interpolatorOf, pieceRawLength, randomPiece, type PieceKind } from './common.js';
 import { DISENTANGLE_STEP, OVERLAPPING_ORTHANT_FAMILY } from './disentanglement.js';
+import { defineProperty } from '../define.js';
+import { linearObstruction } from '../../theorems/geshkovski-rigollet-ruiz-balet-2024/index.js';
 
 interface ObstructionCase {
   readonly family: CapFamily;
@@ -22,8 +24,7 @@ const D = 3;
 /** Spec §4.1 G1: barycenter directions of distinct measures at least this far apart. */
 const G1_MIN_ANGLE = 0.02;
 
-export const linearObstructionProperty: ClaimProperty<ObstructionCase> = {
-  claimId: 'interpolation.linear-obstruction',
+export const linearObstructionProperty = defineProperty<ObstructionCase>(linearObstruction, {
   arbitrary: () =>
     fc.record({
       family: capFamily({ dims: [D], N: [2, 2], n: [5, 15], ...OVERLAPPING_ORTHANT_FAMILY, radius: [0.25, 0.35] }),
@@ -78,4 +79,4 @@ export const linearObstructionProperty: ClaimProperty<ObstructionCase> = {
     ms.push(measure(0, 'attention: d_g between the images of the shared token', geodesic(p0, p1), '>=', dist0 - delta, 1e-6));
     return { instances: 1, measurements: ms, coverage: [familyCoverage(c.family, { sharedDistance: dist0, positive: 'run' })] };
   },
-};
+});

@@ -4,14 +4,15 @@
  * tokens permutes the output, and each measure evolves independently of the others under the shared θ.
  */
 import { measure } from '../measure.js';
-import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import type { BatchOutcome, Measurement } from '../types.js';
 import {
   describeStructure, familyDiff, familyCoverage, familyOf, INTERPOLATION_COVERAGE_BINS, interpolatorOf, scheduleOf, sphereDefect,
   structureCase, type StructureCase,
 } from './common.js';
+import { defineProperty } from '../define.js';
+import { particleModel } from '../../theorems/geshkovski-rigollet-ruiz-balet-2024/index.js';
 
-export const particleModelProperty: ClaimProperty<StructureCase> = {
-  claimId: 'interpolation.particle-model',
+export const particleModelProperty = defineProperty<StructureCase>(particleModel, {
   arbitrary: () => structureCase({ dims: [3, 4], N: [1, 3], n: [2, 10], kinds: ['attention', 'gate', 'perceptron', 'mixed'], maxPieces: 3, choices: 2 }),
   runs: { quick: 3, ci: 12, thorough: 100 },
   coverageBins: INTERPOLATION_COVERAGE_BINS,
@@ -58,4 +59,4 @@ export const particleModelProperty: ClaimProperty<StructureCase> = {
     ms.push(measure(0, 'permuted tokens vs permuted output', familyDiff(back, joint.final), '<=', 0, 1e-12));
     return { instances: 1, measurements: ms, coverage: [familyCoverage(c.family, { pieces: c.kinds.length })] };
   },
-};
+});

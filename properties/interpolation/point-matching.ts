@@ -6,8 +6,10 @@
 import fc from 'fast-check';
 import { unitBlock } from '../arbitraries/scalars.js';
 import { measure } from '../measure.js';
-import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import type { BatchOutcome, Measurement } from '../types.js';
 import { genericPairs, interpolatorOf, matchOrReject, REJECTED_DRAW, pointPairsFromRaw, pointPairsRawLength, summarizeMarginRejections, type PointPairs } from './common.js';
+import { defineProperty } from '../define.js';
+import { pointMatching } from '../../theorems/geshkovski-rigollet-ruiz-balet-2024/index.js';
 
 const M_MAX = 5;
 const D_MAX = 4;
@@ -15,8 +17,7 @@ const STEP = 1e-2;
 
 type MatchCase = PointPairs;
 
-export const pointMatchingProperty: ClaimProperty<MatchCase> = {
-  claimId: 'interpolation.point-matching',
+export const pointMatchingProperty = defineProperty<MatchCase>(pointMatching, {
   arbitrary: () =>
     fc
       .record({ d: fc.constantFrom(3, 4), M: fc.integer({ min: 2, max: M_MAX }), raw: fc.noShrink(unitBlock(pointPairsRawLength(M_MAX, D_MAX))) })
@@ -60,4 +61,4 @@ export const pointMatchingProperty: ClaimProperty<MatchCase> = {
     return { instances: 1, measurements: ms, coverage: [{ d, M }], data: { rejected: [0] } };
   },
   summarize: summarizeMarginRejections,
-};
+});

@@ -8,7 +8,7 @@ import { hungarian } from '../../impl/reference/hungarian.js';
 import { reverseSchedule } from '../../impl/reference/interpolation-model.js';
 import { chordal } from '../../impl/reference/sphere-geometry.js';
 import { measure } from '../measure.js';
-import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import type { BatchOutcome, Measurement } from '../types.js';
 import {
   describeStructure,
   familyCoverage,
@@ -20,6 +20,8 @@ import {
   type StructureCase,
 } from './common.js';
 import { UNIT_ROUNDOFF_F64 as U64 } from '../../impl/reference/numeric.js';
+import { defineProperty } from '../define.js';
+import { pushforwardW2Bound } from '../../theorems/geshkovski-rigollet-ruiz-balet-2024/index.js';
 
 /** Largest n whose assignment is also solved by enumerating the n! permutations. */
 const BRUTE_MAX = 7;
@@ -47,8 +49,7 @@ function bruteAssignment(C: Float64Array, n: number): number {
   return best;
 }
 
-export const pushforwardW2BoundProperty: ClaimProperty<StructureCase> = {
-  claimId: 'interpolation.pushforward-w2-bound',
+export const pushforwardW2BoundProperty = defineProperty<StructureCase>(pushforwardW2Bound, {
   arbitrary: () =>
     structureCase({
       dims: [3, 4],
@@ -137,4 +138,4 @@ export const pushforwardW2BoundProperty: ClaimProperty<StructureCase> = {
       ],
     };
   },
-};
+});

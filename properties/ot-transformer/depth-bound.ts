@@ -7,9 +7,11 @@
 import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
 import { measure } from '../measure.js';
 import { quantile } from '../statistics.js';
-import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import type { BatchOutcome, Measurement } from '../types.js';
 import { hilbertFromPotentials, logMass, logPlanOf, modelOf, oracleOf, view } from './common.js';
 import { coverageOfCase, OT_COVERAGE_BINS } from './coverage.js';
+import { defineProperty } from '../define.js';
+import { depthBound } from '../../theorems/daneshmand-2024/index.js';
 
 const LAYERS = 600;
 
@@ -22,8 +24,7 @@ function normalisedFrobenius(logP: Float64Array, logQ: Float64Array): number {
   return Math.sqrt(s);
 }
 
-export const depthBoundProperty: ClaimProperty<OTTransformerCase> = {
-  claimId: 'ot-transformer.depth-bound',
+export const depthBoundProperty = defineProperty<OTTransformerCase>(depthBound, {
   arbitrary: (budget) =>
     otTransformerCase({ nMax: 16, dMax: 4, batchMax: budget === 'quick' ? 4 : 8, lambdaMin: 0.2, lambdaMax: 1, gammaOverLambda: [0.5, 0.5], families: ['unit-cube'], inits: ['zero'] }),
   runs: { quick: 1, ci: 3, thorough: 30 },
@@ -63,4 +64,4 @@ export const depthBoundProperty: ClaimProperty<OTTransformerCase> = {
       tables: [{ title: 'Ratio R = sup_ℓ err_ℓ·√ℓ/(√n e^{1/λ}) (spec EMP maxima: Frobenius 0.25, d_H 0.11 at λ = 1)', columns: ['metric', 'p50', 'p90', 'max', 'exceeds the informal bound'], rows: [row('d_H', col('rH')), row('Frobenius (normalised)', col('rF'))] }],
     };
   },
-};
+});

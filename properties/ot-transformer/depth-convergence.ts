@@ -3,15 +3,16 @@
  * as Theorem D.1 — text not available): with γ ≤ λ/2 and C ∈ [0, 1], d_H(P_L, P*_λ) → 0 with depth.
  */
 import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
-import type { BatchOutcome, ClaimProperty } from '../types.js';
+import type { BatchOutcome } from '../types.js';
 import { modelOf } from './common.js';
 import { coverageOfCase, OT_COVERAGE_BINS } from './coverage.js';
 import { depthCheck, summarizeDepth } from './depth.js';
+import { defineProperty } from '../define.js';
+import { depthConvergence } from '../../theorems/daneshmand-2024/index.js';
 
 const MAX_LAYERS = { quick: 3000, ci: 6000, thorough: 20000 } as const;
 
-export const depthConvergenceProperty: ClaimProperty<OTTransformerCase> = {
-  claimId: 'ot-transformer.depth-convergence',
+export const depthConvergenceProperty = defineProperty<OTTransformerCase>(depthConvergence, {
   arbitrary: (budget) =>
     otTransformerCase({
       nMax: budget === 'thorough' ? 32 : 12, dMax: 4, batchMax: budget === 'quick' ? 4 : 8, lambdaMin: 0.1, lambdaMax: 1,
@@ -31,4 +32,4 @@ export const depthConvergenceProperty: ClaimProperty<OTTransformerCase> = {
     });
   },
   summarize: (outcomes) => summarizeDepth(outcomes),
-};
+});

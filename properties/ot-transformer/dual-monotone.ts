@@ -5,10 +5,12 @@
  */
 import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
 import { measure } from '../measure.js';
-import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import type { BatchOutcome, Measurement } from '../types.js';
 import { hilbertFloor, hilbertFromPotentials, logPlanOf, maxAbsOf, modelOf, oracleOf, readoutError, view } from './common.js';
 import { coverageOfCase, OT_COVERAGE_BINS } from './coverage.js';
 import { accuracyOf } from '../tolerance.js';
+import { defineProperty } from '../define.js';
+import { dualMonotone } from '../../theorems/daneshmand-2024/index.js';
 
 const LAYERS = 400;
 const READOUT_EVERY = 20;
@@ -27,8 +29,7 @@ export function dualObjective(u: ArrayLike<number>, v: ArrayLike<number>, C: Arr
   return lambda * s - (su + sv) / n;
 }
 
-export const dualMonotoneProperty: ClaimProperty<OTTransformerCase> = {
-  claimId: 'ot-transformer.dual-monotone',
+export const dualMonotoneProperty = defineProperty<OTTransformerCase>(dualMonotone, {
   arbitrary: (budget) =>
     otTransformerCase({ nMax: 12, dMax: 4, batchMax: budget === 'quick' ? 4 : 8, lambdaMin: 0.1, lambdaMax: 1, gammaOverLambda: [0.25, 0.5], families: ['unit-cube'], inits: ['zero', 'code'] }),
   runs: { quick: 1, ci: 3, thorough: 30 },
@@ -71,4 +72,4 @@ export const dualMonotoneProperty: ClaimProperty<OTTransformerCase> = {
     }
     return { instances: c.batch.B, measurements, coverage };
   },
-};
+});

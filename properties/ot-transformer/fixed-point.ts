@@ -9,13 +9,14 @@ import { dualGradientStep, sinkPotentialLimit } from '../../impl/reference/ot-tr
 import { assertExactPlan } from '../oracle.js';
 import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
 import { maxAbsDiff, measure } from '../measure.js';
-import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import type { BatchOutcome, Measurement } from '../types.js';
 import { layerStepError, logitError, maxAbsOf, modelOf, view } from './common.js';
 import { coverageOfCase, OT_COVERAGE_BINS } from './coverage.js';
 import { accuracyOf } from '../tolerance.js';
+import { defineProperty } from '../define.js';
+import { fixedPoint } from '../../theorems/daneshmand-2024/index.js';
 
-export const fixedPointProperty: ClaimProperty<OTTransformerCase> = {
-  claimId: 'ot-transformer.fixed-point',
+export const fixedPointProperty = defineProperty<OTTransformerCase>(fixedPoint, {
   arbitrary: (budget) =>
     otTransformerCase({ nMax: 16, dMax: 3, batchMax: budget === 'quick' ? 4 : 12, lambdaMin: 0.1, lambdaMax: 1, gammaOverLambda: [0.05, 0.5], families: ['unit-cube'], inits: ['zero'] }),
   runs: { quick: 3, ci: 10, thorough: 100 },
@@ -65,4 +66,4 @@ export const fixedPointProperty: ClaimProperty<OTTransformerCase> = {
     }
     return { instances: B, measurements, coverage };
   },
-};
+});

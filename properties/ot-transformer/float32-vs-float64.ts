@@ -6,17 +6,18 @@ import { createReferenceOTTransformer } from '../../impl/reference/ot-transforme
 import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
 import { maxAbsDiff, measure } from '../measure.js';
 import { quantile } from '../statistics.js';
-import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import type { BatchOutcome, Measurement } from '../types.js';
 import { hilbertFloor, maxAbsOf, modelOf, oracleContraction, oracleOf, view } from './common.js';
 import { assertFloat64Layer } from './oracle-checks.js';
 import { coverageOfCase, OT_COVERAGE_BINS } from './coverage.js';
 import { accuracyOf } from '../tolerance.js';
+import { defineProperty } from '../define.js';
+import { float32VsFloat64 } from '../../theorems/daneshmand-2024/index.js';
 
 const RECORD = [0, 1, 10, 100, 300];
 const THRESHOLD = 1e-4;
 
-export const float32VsFloat64Property: ClaimProperty<OTTransformerCase> = {
-  claimId: 'ot-transformer.float32-vs-float64',
+export const float32VsFloat64Property = defineProperty<OTTransformerCase>(float32VsFloat64, {
   arbitrary: (budget) =>
     otTransformerCase({
       nMax: 16, dMax: 4, batchMax: budget === 'quick' ? 4 : 8, lambdaMin: 0.1, lambdaMax: 1, gammaOverLambda: [0.25, 0.5],
@@ -71,4 +72,4 @@ export const float32VsFloat64Property: ClaimProperty<OTTransformerCase> = {
       tables: [{ title: 'Analysed rounding bound of |M_ℓ − M_ℓ^{f64}| (for comparison with the 1e-4 threshold)', columns: ['p50', 'p90', 'max'], rows: [[quantile(a, 0.5), quantile(a, 0.9), quantile(a, 1)]] }],
     };
   },
-};
+});

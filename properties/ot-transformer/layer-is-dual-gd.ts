@@ -7,13 +7,14 @@ import { costOf, tokenLayout } from '../../impl/ot-transformer-prompt.js';
 import { dualGradientStep } from '../../impl/reference/ot-transformer.js';
 import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
 import { maxAbsDiff, measure } from '../measure.js';
-import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import type { BatchOutcome, Measurement } from '../types.js';
 import { OT_COVERAGE_BINS, coverageOfCase } from './coverage.js';
 import { layerStepError, logitError, maxAbsOf, modelOf, view } from './common.js';
 import { accuracyOf } from '../tolerance.js';
+import { defineProperty } from '../define.js';
+import { layerIsDualGd } from '../../theorems/daneshmand-2024/index.js';
 
-export const layerIsDualGdProperty: ClaimProperty<OTTransformerCase> = {
-  claimId: 'ot-transformer.layer-is-dual-gd',
+export const layerIsDualGdProperty = defineProperty<OTTransformerCase>(layerIsDualGd, {
   arbitrary: (budget) =>
     otTransformerCase({
       nMax: 24, dMax: 4, batchMax: budget === 'quick' ? 4 : 16, lambdaMin: 0.05, lambdaMax: 1, gammaOverLambda: [0.05, 0.5],
@@ -70,4 +71,4 @@ export const layerIsDualGdProperty: ClaimProperty<OTTransformerCase> = {
     }
     return { instances: B, measurements, coverage };
   },
-};
+});

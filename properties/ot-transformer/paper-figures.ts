@@ -8,8 +8,10 @@ import { mulberry32 } from '../../impl/reference/prng.js';
 import fc from 'fast-check';
 import type { OTTransformerBatch } from '../../impl/capabilities/ot-transformer.js';
 import { measure } from '../measure.js';
-import type { BatchOutcome, ClaimProperty, DataTable, Measurement, Series } from '../types.js';
+import type { BatchOutcome, DataTable, Measurement, Series } from '../types.js';
 import { hilbertFromPotentials, modelOf, oracleOf, readoutError } from './common.js';
+import { defineProperty } from '../define.js';
+import { paperFigures } from '../../theorems/daneshmand-2024/index.js';
 
 const SIZES = [4, 6, 8] as const;
 const LAYERS = 5000;
@@ -30,8 +32,7 @@ export function figureInstance(n: number, seed: number): OTTransformerBatch {
   };
 }
 
-export const paperFiguresProperty: ClaimProperty<number> = {
-  claimId: 'ot-transformer.paper-figures',
+export const paperFiguresProperty = defineProperty<number>(paperFigures, {
   arbitrary: () => fc.constant(2024),
   runs: { quick: 1, ci: 1, thorough: 1 },
   defaultSeed: 2024,
@@ -82,4 +83,4 @@ export const paperFiguresProperty: ClaimProperty<number> = {
     };
     return { tables: [table], figures };
   },
-};
+});

@@ -10,10 +10,12 @@ import { hilbertDistanceLog } from '../../impl/reference/hilbert.js';
 import { logSumExp } from '../../impl/reference/logsumexp.js';
 import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
 import { measure } from '../measure.js';
-import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import type { BatchOutcome, Measurement } from '../types.js';
 import { logitError, logPlanOf, maxAbsOf, modelOf, view } from './common.js';
 import { coverageOfCase, OT_COVERAGE_BINS } from './coverage.js';
 import { accuracyOf } from '../tolerance.js';
+import { defineProperty } from '../define.js';
+import { readout } from '../../theorems/daneshmand-2024/index.js';
 
 interface Input {
   readonly case: OTTransformerCase;
@@ -30,8 +32,7 @@ export function rowNormalisedTranspose(logP: ArrayLike<number>, n: number): Floa
   return out;
 }
 
-export const readoutProperty: ClaimProperty<Input> = {
-  claimId: 'ot-transformer.readout',
+export const readoutProperty = defineProperty<Input>(readout, {
   arbitrary: (budget) =>
     fc.record({
       case: otTransformerCase({
@@ -92,4 +93,4 @@ export const readoutProperty: ClaimProperty<Input> = {
     }
     return { instances: B, measurements, coverage };
   },
-};
+});

@@ -5,15 +5,16 @@
 import { sinkPotentialLimit } from '../../impl/reference/ot-transformer.js';
 import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
 import { measure } from '../measure.js';
-import type { BatchOutcome, ClaimProperty, Measurement, Series } from '../types.js';
+import type { BatchOutcome, Measurement, Series } from '../types.js';
 import { modelOf, view } from './common.js';
 import { coverageOfCase, OT_COVERAGE_BINS } from './coverage.js';
 import { accuracyOf } from '../tolerance.js';
+import { defineProperty } from '../define.js';
+import { sinkPotential } from '../../theorems/daneshmand-2024/index.js';
 
 const LAYERS = 300;
 
-export const sinkPotentialProperty: ClaimProperty<OTTransformerCase> = {
-  claimId: 'ot-transformer.sink-potential',
+export const sinkPotentialProperty = defineProperty<OTTransformerCase>(sinkPotential, {
   arbitrary: (budget) =>
     otTransformerCase({ nMax: 64, dMax: 2, batchMax: budget === 'quick' ? 2 : 4, lambdaMin: 0.05, lambdaMax: 1, gammaOverLambda: [0.25, 0.5], families: ['unit-cube'], inits: ['zero'] }),
   runs: { quick: 2, ci: 5, thorough: 60 },
@@ -65,4 +66,4 @@ export const sinkPotentialProperty: ClaimProperty<OTTransformerCase> = {
     }
     return { instances: B, measurements, coverage, series };
   },
-};
+});

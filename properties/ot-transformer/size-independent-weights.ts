@@ -6,10 +6,12 @@
 import fc from 'fast-check';
 import type { OTTransformerBatch } from '../../impl/capabilities/ot-transformer.js';
 import { logUniform, unitBlock } from '../arbitraries/scalars.js';
-import type { BatchOutcome, ClaimProperty, Measurement, Series } from '../types.js';
+import type { BatchOutcome, Measurement, Series } from '../types.js';
 import { modelOf } from './common.js';
 import { OT_COVERAGE_BINS } from './coverage.js';
 import { depthCheck, summarizeDepth } from './depth.js';
+import { defineProperty } from '../define.js';
+import { sizeIndependentWeights } from '../../theorems/daneshmand-2024/index.js';
 
 const SIZES = [2, 4, 8, 16, 32, 64] as const;
 const PER_SIZE = 2;
@@ -39,8 +41,7 @@ function batchFor(x: Input, n: number): OTTransformerBatch {
   return { B, n, d, x: X, y: Y, lambda: new Float64Array(B).fill(x.lambda), gamma: new Float64Array(B).fill(Math.fround(x.lambda / 2)) };
 }
 
-export const sizeIndependentWeightsProperty: ClaimProperty<Input> = {
-  claimId: 'ot-transformer.size-independent-weights',
+export const sizeIndependentWeightsProperty = defineProperty<Input>(sizeIndependentWeights, {
   arbitrary: () => fc.record({ lambda: logUniform(0.3, 1), d: fc.integer({ min: 1, max: 3 }), points: unitBlock(PER_SIZE * 2 * 64 * 3) }),
   runs: { quick: 1, ci: 1, thorough: 10 },
   defaultSeed: 777,
@@ -70,4 +71,4 @@ export const sizeIndependentWeightsProperty: ClaimProperty<Input> = {
     return { instances, measurements, coverage, series, data };
   },
   summarize: (outcomes) => summarizeDepth(outcomes),
-};
+});

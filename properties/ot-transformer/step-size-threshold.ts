@@ -5,15 +5,16 @@
  */
 import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
 import { measure } from '../measure.js';
-import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import type { BatchOutcome, Measurement } from '../types.js';
 import { hilbertToPlan, modelOf, oracleOf } from './common.js';
 import { coverageOfCase, OT_COVERAGE_BINS } from './coverage.js';
 import { depthTarget } from './depth.js';
+import { defineProperty } from '../define.js';
+import { stepSizeThreshold } from '../../theorems/daneshmand-2024/index.js';
 
 const LAYERS = 1500;
 
-export const stepSizeThresholdProperty: ClaimProperty<OTTransformerCase> = {
-  claimId: 'ot-transformer.step-size-threshold',
+export const stepSizeThresholdProperty = defineProperty<OTTransformerCase>(stepSizeThreshold, {
   arbitrary: (budget) =>
     otTransformerCase({ nMax: 12, dMax: 3, batchMax: budget === 'quick' ? 4 : 10, lambdaMin: 0.05, lambdaMax: 0.2, gammaOverLambda: [2, 2], families: ['unit-cube'], inits: ['zero'] }),
   runs: { quick: 1, ci: 3, thorough: 30 },
@@ -41,4 +42,4 @@ export const stepSizeThresholdProperty: ClaimProperty<OTTransformerCase> = {
     const k = c.filter((x) => x === 1).length;
     return { tables: [{ title: 'γ = 2λ: instances that reached the P4 target (spec EMP: 0–2 of 30)', columns: ['converged', 'instances'], rows: [[k, c.length]] }] };
   },
-};
+});

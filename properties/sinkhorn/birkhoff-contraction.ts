@@ -7,8 +7,10 @@
 import { hilbertDistanceLog } from '../../impl/reference/hilbert.js';
 import { fixedCase, PEER_CASES, sinkhornCase, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
 import { measure } from '../measure.js';
-import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import type { BatchOutcome, Measurement } from '../types.js';
 import { coverageOf, describeCase, doubled, halfStepNoise, instanceOracle, SINKHORN_COVERAGE_BINS, solverOf, traceSlice } from './common.js';
+import { defineProperty } from '../define.js';
+import { birkhoffContraction } from '../../theorems/sinkhorn-hilbert/index.js';
 
 const N_MAX = 16;
 /** log v entries are drawn in [−LOG_SPREAD, LOG_SPREAD]. */
@@ -26,8 +28,7 @@ function logVectors(c: SinkhornCase): Float64Array {
   return init;
 }
 
-export const birkhoffContractionProperty: ClaimProperty<SinkhornCase> = {
-  claimId: 'sinkhorn.birkhoff-contraction',
+export const birkhoffContractionProperty = defineProperty<SinkhornCase>(birkhoffContraction, {
   arbitrary: (budget) =>
     sinkhornCase({ nMax: N_MAX, mMax: N_MAX, batchMax: budget === 'quick' ? 8 : 32, epsMin: 0.1, epsMax: 2 }, 2 * N_MAX),
   runs: { quick: 5, ci: 70, thorough: 600 },
@@ -56,4 +57,4 @@ export const birkhoffContractionProperty: ClaimProperty<SinkhornCase> = {
     }
     return { instances: B, measurements, coverage };
   },
-};
+});

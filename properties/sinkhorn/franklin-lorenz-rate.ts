@@ -13,16 +13,17 @@ import { fixedCase, PEER_CASES, sinkhornCase, type SinkhornCase } from '../arbit
 import { measure } from '../measure.js';
 import { quantile } from '../statistics.js';
 import { perturbedContraction } from '../tolerance.js';
-import type { BatchOutcome, ClaimProperty, DataTable, Measurement, Series } from '../types.js';
+import type { BatchOutcome, DataTable, Measurement, Series } from '../types.js';
 import { coverageOf, describeCase, exactPlan, halfStepNoise, instanceOracle, maxLogPlanDeviation, SINKHORN_COVERAGE_BINS, solverOf, traceSlice } from './common.js';
+import { defineProperty } from '../define.js';
+import { franklinLorenzRate } from '../../theorems/sinkhorn-hilbert/index.js';
 
 const ITERATIONS = 25;
 /** Measurements are taken only while the error is above this multiple of the noise δ (below it, d_H is rounding). */
 const NOISE_FLOOR_FACTOR = 100;
 
 
-export const franklinLorenzRateProperty: ClaimProperty<SinkhornCase> = {
-  claimId: 'sinkhorn.franklin-lorenz-rate',
+export const franklinLorenzRateProperty = defineProperty<SinkhornCase>(franklinLorenzRate, {
   arbitrary: (budget) => sinkhornCase({ nMax: 12, mMax: 12, batchMax: budget === 'quick' ? 8 : 24, epsMin: 0.1, epsMax: 2 }),
   runs: { quick: 4, ci: 60, thorough: 400 },
   coverageBins: SINKHORN_COVERAGE_BINS,
@@ -101,4 +102,4 @@ export const franklinLorenzRateProperty: ClaimProperty<SinkhornCase> = {
     };
     return { tables: [table] };
   },
-};
+});

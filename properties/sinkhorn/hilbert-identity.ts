@@ -8,9 +8,11 @@ import { hilbertDistanceLog, oscillation } from '../../impl/reference/hilbert.js
 import fc from 'fast-check';
 import { fixedCase, PEER_CASES, sinkhornCase, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
 import { measure, maxAbs } from '../measure.js';
-import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import type { BatchOutcome, Measurement } from '../types.js';
 import { coverageOf, describeCase, exactPlan, instanceOracle, planSlice, SINKHORN_COVERAGE_BINS, solverOf, traceSlice } from './common.js';
 import { accuracyOf } from '../tolerance.js';
+import { defineProperty } from '../define.js';
+import { hilbertIdentity } from '../../theorems/sinkhorn-hilbert/index.js';
 
 interface Input {
   readonly case: SinkhornCase;
@@ -24,8 +26,7 @@ function oscDiff(x: ArrayLike<number>, y: ArrayLike<number>): number {
   return oscillation(Array.from(d).filter((v) => !Number.isNaN(v)));
 }
 
-export const hilbertIdentityProperty: ClaimProperty<Input> = {
-  claimId: 'sinkhorn.hilbert-identity',
+export const hilbertIdentityProperty = defineProperty<Input>(hilbertIdentity, {
   arbitrary: (budget) =>
     fc.record({
       case: sinkhornCase({ nMax: 16, mMax: 16, batchMax: budget === 'quick' ? 8 : 32, epsMin: 0.05, epsMax: 2 }),
@@ -57,4 +58,4 @@ export const hilbertIdentityProperty: ClaimProperty<Input> = {
     }
     return { instances: B, measurements, coverage };
   },
-};
+});

@@ -12,9 +12,11 @@ import type { SinkhornDomain } from '../../impl/capabilities/sinkhorn.js';
 import { logSumExp } from '../../impl/reference/logsumexp.js';
 import { sinkhornCase, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
 import { measure, maxAbs } from '../measure.js';
-import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import type { BatchOutcome, Measurement } from '../types.js';
 import { coverageOf, describeCase, halfStepNoise, planAgainstReference, planSlice, solverOf, traceSlice } from './common.js';
 import { accuracyOf } from '../tolerance.js';
+import { defineProperty } from '../define.js';
+import { logDomainSmallEps } from '../../theorems/sinkhorn-hilbert/index.js';
 
 interface Input {
   readonly case: SinkhornCase;
@@ -25,8 +27,7 @@ interface Input {
 
 const COST_SCALE = 25;
 
-export const logDomainSmallEpsProperty: ClaimProperty<Input> = {
-  claimId: 'sinkhorn.log-domain-small-eps',
+export const logDomainSmallEpsProperty = defineProperty<Input>(logDomainSmallEps, {
   arbitrary: (budget) =>
     fc.record({
       case: sinkhornCase({ nMax: 24, mMax: 24, batchMax: budget === 'quick' ? 8 : 24, epsMin: 0.005, epsMax: 0.05, costScale: COST_SCALE, farRows: true }),
@@ -68,4 +69,4 @@ export const logDomainSmallEpsProperty: ClaimProperty<Input> = {
     }
     return { instances: B, measurements, coverage };
   },
-};
+});

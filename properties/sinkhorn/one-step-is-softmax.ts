@@ -9,8 +9,10 @@ import { SINKHORN_DOMAINS } from '../../impl/capabilities/sinkhorn.js';
 import { logSumExp } from '../../impl/reference/logsumexp.js';
 import { fixedCase, PEER_CASES, sinkhornCase, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
 import { measure, maxAbs } from '../measure.js';
-import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import type { BatchOutcome, Measurement } from '../types.js';
 import { coverageOf, describeCase, halfStepNoise, instanceOracle, SINKHORN_COVERAGE_BINS, solverOf, traceSlice } from './common.js';
+import { defineProperty } from '../define.js';
+import { oneStepIsSoftmax } from '../../theorems/sinkhorn-hilbert/index.js';
 
 const M_MAX = 16;
 /**
@@ -31,8 +33,7 @@ export function logRowSoftmaxPlan(a: ArrayLike<number>, C: ArrayLike<number>, lo
   return out;
 }
 
-export const oneStepIsSoftmaxProperty: ClaimProperty<SinkhornCase> = {
-  claimId: 'sinkhorn.one-step-is-softmax',
+export const oneStepIsSoftmaxProperty = defineProperty<SinkhornCase>(oneStepIsSoftmax, {
   // two regimes: max C/ε up to the kernel domain's limit (every domain runs), and up to 5000 with negative costs
   // (the kernel domain is skipped there; log and stabilised must still give the softmax)
   arbitrary: (budget) => {
@@ -87,4 +88,4 @@ export const oneStepIsSoftmaxProperty: ClaimProperty<SinkhornCase> = {
     }
     return { instances: B, measurements, coverage };
   },
-};
+});

@@ -29,12 +29,14 @@ import {
   fixedCase, PEER_CASES, sinkhornCase, type SinkhornBatchSpec, type SinkhornCase,
 } from '../arbitraries/sinkhorn-batch.js';
 import { measure } from '../measure.js';
-import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import type { BatchOutcome, Measurement } from '../types.js';
 import { sinkhornLog } from '../../impl/reference/sinkhorn.js';
 import {
   coverageOf, describeCase, kernelDomainSafe, planAgainstReference, referenceProblem, SINKHORN_COVERAGE_BINS, solverOf,
 } from './common.js';
 import type { SinkhornDomain } from '../../impl/capabilities/sinkhorn.js';
+import { defineProperty } from '../define.js';
+import { planMatchesReference } from '../../theorems/sinkhorn-hilbert/index.js';
 
 interface Input {
   readonly case: SinkhornCase;
@@ -49,8 +51,7 @@ export const KERNEL_MAX_COST_OVER_EPS = 86.3;
 /** Largest max |C|/ε of the log and stabilised domains (the tolerance stays ≪ 1, see the module doc). */
 export const LOG_MAX_COST_OVER_EPS = 5000;
 
-export const planMatchesReferenceProperty: ClaimProperty<Input> = {
-  claimId: 'sinkhorn.plan-matches-reference',
+export const planMatchesReferenceProperty = defineProperty<Input>(planMatchesReference, {
   arbitrary: (budget) => {
     const base: SinkhornBatchSpec = {
       nMax: 32, mMax: 32, batchMax: budget === 'quick' ? 8 : 32, epsMin: 0.05, epsMax: 2, shiftCosts: true, farRows: true,
@@ -105,4 +106,4 @@ export const planMatchesReferenceProperty: ClaimProperty<Input> = {
     }
     return { instances: B, measurements, coverage };
   },
-};
+});

@@ -8,9 +8,11 @@ import { logSumExp } from '../../impl/reference/logsumexp.js';
 import { logPlanFrom } from '../../impl/reference/sinkhorn.js';
 import { fixedCase, PEER_CASES, sinkhornCase, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
 import { measure } from '../measure.js';
-import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import type { BatchOutcome, Measurement } from '../types.js';
 import { coverageOf, describeCase, exactPlan, instanceOracle, SINKHORN_COVERAGE_BINS, solverOf, traceSlice } from './common.js';
 import { IEEE_FLOAT64 } from '../tolerance.js';
+import { defineProperty } from '../define.js';
+import { tvHilbertBound } from '../../theorems/sinkhorn-hilbert/index.js';
 
 const ITERATIONS = 12;
 
@@ -23,8 +25,7 @@ export function totalVariationOfLogs(x: ArrayLike<number>, y: ArrayLike<number>)
   return s / 2;
 }
 
-export const tvHilbertBoundProperty: ClaimProperty<SinkhornCase> = {
-  claimId: 'sinkhorn.tv-hilbert-bound',
+export const tvHilbertBoundProperty = defineProperty<SinkhornCase>(tvHilbertBound, {
   arbitrary: (budget) => sinkhornCase({ nMax: 12, mMax: 12, batchMax: budget === 'quick' ? 8 : 24, epsMin: 0.05, epsMax: 2 }),
   runs: { quick: 4, ci: 60, thorough: 400 },
   coverageBins: SINKHORN_COVERAGE_BINS,
@@ -51,4 +52,4 @@ export const tvHilbertBoundProperty: ClaimProperty<SinkhornCase> = {
     }
     return { instances: B, measurements, coverage };
   },
-};
+});

@@ -8,10 +8,12 @@ import type { OTTransformerBatch } from '../../impl/capabilities/ot-transformer.
 import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
 import { measure } from '../measure.js';
 import { quantile } from '../statistics.js';
-import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import type { BatchOutcome, Measurement } from '../types.js';
 import { oracleOf } from '../ot-transformer/common.js';
 import { coverageOfCase, OT_COVERAGE_BINS } from '../ot-transformer/coverage.js';
 import { listOf, sortedList, sortingLimit } from './common.js';
+import { defineProperty } from '../define.js';
+import { sortingBiasVanishes } from '../../theorems/daneshmand-2024/index.js';
 
 const LADDER = [0.1, 0.03, 0.01] as const;
 /** Spec §4 table maxima + 0.05. */
@@ -28,8 +30,7 @@ export function entropicBias(batch: OTTransformerBatch, b: number, lambda: numbe
   return Math.max(...sorted.map((v, i) => Math.abs(s[i]! - v)));
 }
 
-export const sortingBiasVanishesProperty: ClaimProperty<OTTransformerCase> = {
-  claimId: 'sorting.bias-vanishes-with-lambda',
+export const sortingBiasVanishesProperty = defineProperty<OTTransformerCase>(sortingBiasVanishes, {
   arbitrary: (budget) =>
     otTransformerCase({ nMax: 40, batchMax: budget === 'quick' ? 4 : 8, lambdaMin: 0.1, lambdaMax: 0.1, gammaOverLambda: [0.5, 0.5], families: ['sorting-grid'], inits: ['zero'] }),
   runs: { quick: 2, ci: 5, thorough: 60 },
@@ -63,4 +64,4 @@ export const sortingBiasVanishesProperty: ClaimProperty<OTTransformerCase> = {
       }],
     };
   },
-};
+});

@@ -6,17 +6,18 @@
 import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
 import { measure } from '../measure.js';
 import { linearFit } from '../statistics.js';
-import type { BatchOutcome, ClaimProperty, ClaimSummary, Measurement, Series } from '../types.js';
+import type { BatchOutcome, ClaimSummary, Measurement, Series } from '../types.js';
 import { hilbertFloor, maxAbsOf, modelOf, oracleContraction, oracleOf, view } from '../ot-transformer/common.js';
 import { coverageOfCase, OT_COVERAGE_BINS } from '../ot-transformer/coverage.js';
 import { listOf, sortingLimit } from './common.js';
 import { accuracyOf } from '../tolerance.js';
+import { defineProperty } from '../define.js';
+import { sortingErrorVanishes } from '../../theorems/daneshmand-2024/index.js';
 
 export const DEPTH_LADDER = [10, 30, 100, 300, 1000, 3000] as const;
 const TARGET = 1e-3;
 
-export const sortingErrorVanishesProperty: ClaimProperty<OTTransformerCase> = {
-  claimId: 'sorting.error-vanishes-with-depth',
+export const sortingErrorVanishesProperty = defineProperty<OTTransformerCase>(sortingErrorVanishes, {
   arbitrary: (budget) =>
     otTransformerCase({
       nMax: budget === 'thorough' ? 40 : 16, batchMax: budget === 'quick' ? 4 : 8, lambdaMin: 0.05, lambdaMax: 0.1,
@@ -88,4 +89,4 @@ export const sortingErrorVanishesProperty: ClaimProperty<OTTransformerCase> = {
         : { status: 'violated', reason: `the fitted slope's CI [${fit.ci95[0].toFixed(2)}, ${fit.ci95[1].toFixed(2)}] does not exclude 0: the error does not vanish with depth` },
     };
   },
-};
+});

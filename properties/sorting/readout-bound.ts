@@ -6,16 +6,17 @@
 import fc from 'fast-check';
 import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
 import { measure } from '../measure.js';
-import type { BatchOutcome, ClaimProperty, Measurement } from '../types.js';
+import type { BatchOutcome, Measurement } from '../types.js';
 import { modelOf, oracleOf, view } from '../ot-transformer/common.js';
 import { coverageOfCase, OT_COVERAGE_BINS } from '../ot-transformer/coverage.js';
 import { listOf, sortingLimit } from './common.js';
 import { accuracyOf } from '../tolerance.js';
+import { defineProperty } from '../define.js';
+import { sortingReadoutBound } from '../../theorems/daneshmand-2024/index.js';
 
 const LAYERS = [0, 5, 50, 300];
 
-export const sortingReadoutBoundProperty: ClaimProperty<OTTransformerCase> = {
-  claimId: 'sorting.readout-bound',
+export const sortingReadoutBoundProperty = defineProperty<OTTransformerCase>(sortingReadoutBound, {
   arbitrary: (budget) =>
     otTransformerCase({
       nMax: 40, batchMax: budget === 'quick' ? 4 : 8, lambdaMin: 0.03, lambdaMax: 0.1, lambdaValues: [0.1, 0.03], gammaOverLambda: [0.5, 0.5],
@@ -70,4 +71,4 @@ export const sortingReadoutBoundProperty: ClaimProperty<OTTransformerCase> = {
     }
     return { instances: B, measurements, coverage };
   },
-};
+});
