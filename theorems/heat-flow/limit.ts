@@ -119,7 +119,7 @@ export const stepMatchesReference = defineClaim({
     },
   ],
   statement:
-    'For a weighted particle set $\hat\rho=\sum_iw_i\delta_{x_i}$, the implementation’s barycentre $B_\varepsilon(x_i)=\sum_jP_{ij}x_j/\sum_jP_{ij}$ and step $2x_i-B_\varepsilon(x_i)$ ' +
+    'For a weighted particle set $\\hat\\rho=\\sum_iw_i\\delta_{x_i}$, the implementation’s barycentre $B_\\varepsilon(x_i)=\\sum_jP_{ij}x_j/\\sum_jP_{ij}$ and step $2x_i-B_\\varepsilon(x_i)$ ' +
     'equal the float64 ones, and `iterate` performs $K$ such steps, each re-solving the bridge of the current particles, recording every step asked for.',
   hypotheses:
     'd ∈ {1, 2, 3}, n ∈ [3, 40], Gaussian/mixture particles, ε log-uniform in [0.003, 4] (the heat-flow range and Sinkformer temperatures), ' +
