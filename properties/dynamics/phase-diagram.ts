@@ -17,8 +17,6 @@ import { crossingTime, DELTA, linspace, N, PHASE_BLOCKS } from './phase-grid.js'
 import { phaseUnits, type BlockResult } from './phase-units.js';
 import { equiangularCurve, transitionTime } from './theory.js';
 
-export { crossingTime, PHASE_BLOCKS } from './phase-grid.js';
-
 export const phaseDiagramProperty: ClaimProperty<number> = {
   claimId: 'clustering.phase-diagram',
   arbitrary: () => fc.integer({ min: 0, max: 0x7fffffff }),

@@ -12,7 +12,7 @@ import { coverageOfCase, OT_COVERAGE_BINS } from '../ot-transformer/coverage.js'
 import { listOf, sortingLimit } from './common.js';
 import { accuracyOf } from '../tolerance.js';
 
-export const DEPTH_LADDER = [10, 30, 100, 300, 1000, 3000] as const;
+const DEPTH_LADDER = [10, 30, 100, 300, 1000, 3000] as const;
 const TARGET = 1e-3;
 
 export const sortingErrorVanishesProperty: ClaimProperty<OTTransformerCase> = {
