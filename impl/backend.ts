@@ -22,8 +22,8 @@ function vulkanLoaderPresent(): boolean {
   return dirs.some((d) => existsSync(`${d}/libvulkan.so.1`));
 }
 
-export const BACKEND_ORDER = ['tensorflow', 'webgpu', 'wasm', 'cpu'] as const;
-export type BackendName = (typeof BACKEND_ORDER)[number];
+const BACKEND_ORDER = ['tensorflow', 'webgpu', 'wasm', 'cpu'] as const;
+type BackendName = (typeof BACKEND_ORDER)[number];
 
 export interface BackendInfo {
   /** Backend in use (tf.getBackend()). */
@@ -65,7 +65,7 @@ async function tryImport(load: () => Promise<unknown>): Promise<Record<string, u
  * Node's normal reporting and our CLI can print clear messages.
  */
 async function withoutForeignProcessHandlers<T>(fn: () => Promise<T>): Promise<T> {
-  const listeners = (e: string): Function[] => process.listeners(e as 'uncaughtException');
+  const listeners = (e: string) => process.listeners(e as 'uncaughtException');
   const events = ['uncaughtException', 'unhandledRejection'];
   const before = events.map((e) => new Set(listeners(e)));
   try {
@@ -126,11 +126,6 @@ async function register(name: BackendName, requested: boolean): Promise<string |
 }
 
 let current: BackendInfo | undefined;
-
-/** The backend chosen by {@link initBackend}, if any. */
-export function backendInfo(): BackendInfo | undefined {
-  return current;
-}
 
 /**
  * Initialise tfjs on the requested backend, or on the first available one in {@link BACKEND_ORDER}.

@@ -21,7 +21,7 @@ export const FLOAT32_LOG_MAX = Math.log(FLOAT32_MAX);
  * most three terms of that size (log u_i + log v_j − C_ij/ε in the plan, the potentials being bounded by
  * the oscillation of C/ε plus log-weight terms), so FLOAT32_MAX/4 keeps every intermediate finite.
  */
-export const FLOAT32_LOG_DOMAIN_MAX = FLOAT32_MAX / 4;
+const FLOAT32_LOG_DOMAIN_MAX = FLOAT32_MAX / 4;
 
 /** Scientific notation with 4 significant digits, for messages. */
 export function sci(x: number): string {

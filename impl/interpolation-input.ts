@@ -2,7 +2,7 @@
  * Validation for the interpolator capability (GRR arXiv 2411.04551), shared by every implementation
  * (reference, mutants, plug-ins). Every check throws an InputError naming the argument.
  */
-import type { MeasureFamily, Schedule } from './capabilities/interpolator.js';
+import type { MeasureFamily, ParameterPiece, Schedule } from './capabilities/interpolator.js';
 import { InputError } from './errors.js';
 import { SPHERE_NORM_TOLERANCE } from './sphere-input.js';
 import {
@@ -38,7 +38,7 @@ export function validateFamily(family: MeasureFamily, dMin = 2): void {
 export function validateSchedule(schedule: Schedule, d: number): void {
   if (schedule === null || typeof schedule !== 'object' || !Array.isArray(schedule.pieces)) throw new InputError('schedule', 'must be an object {d, pieces}');
   if (schedule.d !== d) throw new InputError('schedule', `is for d = ${schedule.d}, the measures live in d = ${d}`);
-  schedule.pieces.forEach((p, k) => {
+  schedule.pieces.forEach((p: ParameterPiece, k) => {
     if (!Number.isFinite(p.duration) || p.duration < 0) throw new InputError('schedule', `piece ${k} has duration ${p.duration}; durations must be finite and ≥ 0`);
     for (const key of ['V', 'B', 'W', 'U'] as const) {
       assertLength('schedule', p[key], [d, d]);

@@ -16,7 +16,7 @@ import { sinkhornOutputRules } from './output-validation/sinkhorn.js';
 import { sphereDynamicsOutputRules } from './output-validation/sphere-dynamics.js';
 
 /** The output rules of every capability, by capability and method name. */
-export const OUTPUT_RULES: Readonly<Record<CapabilityName, Readonly<Record<string, OutputRule>>>> = {
+const OUTPUT_RULES: Readonly<Record<CapabilityName, Readonly<Record<string, OutputRule>>>> = {
   sinkhorn: sinkhornOutputRules,
   otTransformer: otTransformerOutputRules,
   sphereDynamics: sphereDynamicsOutputRules,

@@ -10,7 +10,7 @@ const PACKAGE_NAME = 'transformer-ot-verify';
 let cached: string | undefined;
 
 /** The directory holding this package's package.json (walks up from this module). */
-export function packageRoot(): string {
+function packageRoot(): string {
   if (cached !== undefined) return cached;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {

@@ -43,7 +43,7 @@ export function assertOptions(value: unknown, fields: string, required = true): 
 /** An optional boolean flag. */
 export function assertOptionalBoolean(name: string, value: unknown): void {
   if (value !== undefined && typeof value !== 'boolean') {
-    throw new InputError(name, `must be true or false when given, got ${String(value)}`);
+    throw new InputError(name, `must be true or false when given, ${gotOrMissing(value)}`);
   }
 }
 

@@ -26,7 +26,7 @@ export type ProbeResult = { readonly adapter: AdapterInfo } | { readonly reason:
 const SOFTWARE_NAMES = /swiftshader|llvmpipe|lavapipe|software|microsoft basic render/i;
 
 /** Software adapters: flagged by the API (isFallbackAdapter) or named after a known CPU rasteriser. */
-export function isSoftwareAdapter(
+function isSoftwareAdapter(
   info: { architecture?: string; device?: string; description?: string; isFallbackAdapter?: boolean },
 ): boolean {
   if (info.isFallbackAdapter === true) return true;

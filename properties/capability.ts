@@ -6,5 +6,5 @@ import type { PropertyContext } from './types.js';
 export function capabilityOf<K extends CapabilityName>(ctx: PropertyContext, name: K): NonNullable<Implementation[K]> {
   const c = ctx.impl[name];
   if (c === undefined || c === null) throw new Error(`implementation '${ctx.impl.name}' has no ${name} capability`);
-  return c as NonNullable<Implementation[K]>;
+  return c;
 }

@@ -31,7 +31,7 @@ function maxFinite(x: ArrayLike<number>): number {
 }
 
 /** max|log u| + max|log v| + max|C|/ε: the scale of a log-plan's rounding. */
-export function logPlanScale(p: OTProblem, s: LogScalings): number {
+function logPlanScale(p: OTProblem, s: LogScalings): number {
   return maxFinite(s.logU) + maxFinite(s.logV) + maxFinite(p.C) / p.eps;
 }
 
@@ -39,7 +39,7 @@ export function logPlanScale(p: OTProblem, s: LogScalings): number {
  * Marginal residuals of a log-plan, (‖P1 − a‖₁ + ‖Pᵀ1 − b‖₁)/Σa, summed here in float64 (Neumaier
  * log-sum-exp per row and column), so a broken oracle cannot vouch for itself.
  */
-export function planMarginalResidual(p: OTProblem, logPlan: ArrayLike<number>): { row: number; column: number } {
+function planMarginalResidual(p: OTProblem, logPlan: ArrayLike<number>): { row: number; column: number } {
   const { n, m } = p;
   let mass = 0;
   for (let i = 0; i < n; i++) mass += p.a[i]!;

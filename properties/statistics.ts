@@ -30,7 +30,7 @@ export function incompleteBeta(x: number, a: number, b: number): number {
 }
 
 /** The p-quantile of the Beta(a, b) distribution, the inverse of x ↦ I_x(a, b) (@stdlib). */
-export function betaQuantile(p: number, a: number, b: number): number {
+function betaQuantile(p: number, a: number, b: number): number {
   return betaQuantileOf(p, a, b);
 }
 

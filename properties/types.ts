@@ -75,7 +75,7 @@ export interface DataTable {
 
 export type Status = 'verified' | 'violated' | 'inconclusive' | 'error' | 'skipped' | 'reported';
 
-export interface Verdict {
+interface Verdict {
   readonly status: 'verified' | 'violated' | 'inconclusive';
   readonly reason: string;
 }
@@ -120,7 +120,7 @@ export interface PropertyContext {
 export type UnitExecutor = (claimId: string, input: unknown, indices: readonly number[]) => Promise<unknown[]>;
 
 /** One independent piece of a batch's work, with its estimated cost in seconds on one core. */
-export interface PlannedUnit<U> {
+interface PlannedUnit<U> {
   readonly unit: U;
   readonly cost: number;
 }

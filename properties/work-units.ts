@@ -7,7 +7,7 @@ import { CI_SECONDS_PER_RUN } from './cost-table.js';
 import type { BatchOutcome, BudgetName, ClaimProperty, PropertyContext, WorkUnits } from './types.js';
 
 /** Seconds per run assumed for a property that declares no cost (the median claim at the ci budget). */
-export const DEFAULT_RUN_SECONDS = 0.05;
+const DEFAULT_RUN_SECONDS = 0.05;
 
 /** The batch outcome of a split property: every unit evaluated (through `ctx.units` when given), joined in order. */
 export async function runByUnits<I>(claimId: string, units: WorkUnits<I>, input: I, ctx: PropertyContext): Promise<BatchOutcome> {

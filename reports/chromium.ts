@@ -19,7 +19,7 @@ export function findChromium(): string | undefined {
   return CANDIDATES.find((c) => existsSync(c));
 }
 
-export interface ChromiumRun {
+interface ChromiumRun {
   readonly code: number | null;
   readonly stdout: string;
   readonly stderr: string;
@@ -50,7 +50,7 @@ function run(binary: string, args: readonly string[], timeoutMs: number): Promis
 }
 
 /** Console messages Chromium logged at error level, uncaught exceptions and failed loads. */
-export function consoleErrors(stderr: string): string[] {
+function consoleErrors(stderr: string): string[] {
   return stderr.split('\n').filter((l) => /CONSOLE|Uncaught|Failed to load resource|ERR_(FILE_NOT_FOUND|BLOCKED|NAME_NOT_RESOLVED|INTERNET_DISCONNECTED)/.test(l));
 }
 

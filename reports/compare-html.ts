@@ -6,14 +6,14 @@
 import type * as vl from 'vega-lite';
 import type { FittedRate } from '../properties/types.js';
 import type { Comparison } from './compare.js';
-import { escapeHtml as h } from './escape.js';
+import { escapeXml as h } from './escape.js';
 import { num } from './format.js';
 import { HTML_STYLE } from './html-style.js';
 import { SCHEMA, type SpecOrEmpty } from './plot-specs.js';
 import type { Report } from './schema.js';
 import { messageSvg, PLOT_CONFIG, prefixSvgIds, vegaLiteToSvg } from './svg.js';
 
-export interface RatePair {
+interface RatePair {
   readonly claimId: string;
   readonly name: string;
   readonly old: FittedRate;
@@ -21,7 +21,7 @@ export interface RatePair {
 }
 
 /** Fitted rates present in both reports (same claim, same rate name). */
-export function ratePairs(oldReport: Report, newReport: Report): RatePair[] {
+function ratePairs(oldReport: Report, newReport: Report): RatePair[] {
   const oldById = new Map(oldReport.entries.map((e) => [e.claim.id, e.result]));
   return newReport.entries.flatMap((e) => {
     const o = oldById.get(e.claim.id);
@@ -34,7 +34,7 @@ export function ratePairs(oldReport: Report, newReport: Report): RatePair[] {
 }
 
 /** Old and new estimate with 95% interval per rate (grey: old, blue: new), theory in red; a panel per rate. */
-export function ratePairsSpec(pairs: readonly RatePair[]): SpecOrEmpty {
+function ratePairsSpec(pairs: readonly RatePair[]): SpecOrEmpty {
   const rows = pairs
     .flatMap((p) => {
       const label = `${p.claimId} · ${p.name.length > 90 ? `${p.name.slice(0, 87)}…` : p.name}`;

@@ -6,9 +6,9 @@
 import { num } from './format.js';
 import type { Report } from './schema.js';
 
-export type ChangeKind = 'regression' | 'improvement' | 'status-changed' | 'rate-moved' | 'added' | 'removed';
+type ChangeKind = 'regression' | 'improvement' | 'status-changed' | 'rate-moved' | 'added' | 'removed';
 
-export interface Change {
+interface Change {
   readonly claimId: string;
   readonly kind: ChangeKind;
   readonly oldStatus?: string;

@@ -39,8 +39,8 @@ export function findPicture(input: unknown, path = '', depth = 0): InputPicture 
       return isUnitRows(input)
         ? { kind: 'circle', field: path, frames: [input] }
         : { kind: 'heatmap', field: path, frames: [input] };
-    if (input.length >= 2 && input.every(isMatrix) && input.every((f) => isUnitRows(f as Matrix)))
-      return { kind: 'circle', field: path, frames: input as Matrix[] };
+    if (input.length >= 2 && input.every(isMatrix) && input.every((f) => isUnitRows(f)))
+      return { kind: 'circle', field: path, frames: input };
     for (let i = 0; i < Math.min(input.length, 4); i++) {
       const p = findPicture(input[i], `${path}[${i}]`, depth + 1);
       if (p) return p;

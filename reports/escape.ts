@@ -14,9 +14,6 @@ export function escapeXml(text: unknown): string {
   return String(text).replace(INVALID_XML, '\uFFFD').replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 
-/** HTML escaping is the XML escaping (the report is served as HTML5 but stays XML-clean). */
-export const escapeHtml = escapeXml;
-
 /** A stable, HTML-id- and file-name-safe slug: `sinkhorn.birkhoff-contraction` → `sinkhorn-birkhoff-contraction`. */
 export function slug(text: string): string {
   const s = text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');

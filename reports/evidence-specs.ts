@@ -15,7 +15,7 @@ const BOUND_RED = '#e4202c';
 const BAND = '#f2a93b';
 
 /** The x-axis title of a normalised scale: what is divided by what, and where the claim's edge is. */
-export function scaleTitle(scale: SampleScale, relation: string): string {
+function scaleTitle(scale: SampleScale, relation: string): string {
   if (scale === 'ratio') return 'measured / bound (dimensionless; 1 = the bound)';
   if (scale === 'tolerance') return '|measured − theory| / tolerance (1 = the analysed tolerance)';
   return relation === '>='

@@ -28,7 +28,7 @@ export interface PlotJob {
 const MAX_ECDFS = 2;
 
 /** Quantities by how close their worst check came to the bound, tightest first; broken ones lead. */
-export function tightestQuantities(qs: readonly QuantityStats[]): QuantityStats[] {
+function tightestQuantities(qs: readonly QuantityStats[]): QuantityStats[] {
   const worst = (q: QuantityStats): number => (q.sample ? (sampleTightness(q.sample)?.worst ?? -Infinity) : -Infinity);
   return qs
     .filter((q) => q.sample && q.sample.groups.some((g) => g.points.length > 0 || g.zeros > 0))

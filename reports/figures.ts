@@ -33,7 +33,7 @@ interface FigureBase {
   readonly caption?: string;
 }
 
-export interface LinesFigure extends FigureBase {
+interface LinesFigure extends FigureBase {
   readonly type: 'convergence' | 'trajectories';
   readonly curves: readonly FigureCurve[];
   /** Defaults: convergence → log y; trajectories → linear y. */
@@ -65,7 +65,7 @@ export interface LogLogFitFigure extends FigureBase {
 
 export type Figure = LinesFigure | PhaseDiagramFigure | LogLogFitFigure;
 
-export const FIGURE_TYPES = ['convergence', 'trajectories', 'phase-diagram', 'loglog-fit'] as const;
+const FIGURE_TYPES = ['convergence', 'trajectories', 'phase-diagram', 'loglog-fit'] as const;
 
 /** A figure as read from report.json: typed when its shape is recognised, otherwise why not. */
 export type ParsedFigure = { readonly key: string; readonly figure: Figure } | { readonly key: string; readonly problem: string };

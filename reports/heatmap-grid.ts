@@ -5,7 +5,7 @@
  */
 
 /** Drawn cells per axis at most (the thorough phase diagram has 90 β × 151 t cells per panel). */
-export const MAX_CELLS_PER_AXIS = 40;
+const MAX_CELLS_PER_AXIS = 40;
 
 export interface Cell {
   readonly x: number;

@@ -7,7 +7,7 @@
 import { interruptionLine } from './terminal.js';
 import type { CoverageBin } from '../properties/runner/aggregate.js';
 import { coverageRows, metricText, type CodeCoverage } from './coverage.js';
-import { displayJSON, escapeHtml as h, slug } from './escape.js';
+import { displayJSON, escapeXml as h, slug } from './escape.js';
 import { num, seconds } from './format.js';
 import { formatRate, instancesPerSecond } from './throughput.js';
 import { HTML_STYLE } from './html-style.js';

@@ -18,12 +18,12 @@ export interface MarkdownOptions {
 }
 
 /** A GitHub-flavoured Markdown table (pipes and newlines in cells escaped). */
-export function mdTable(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string>>): string {
+function mdTable(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string>>): string {
   const esc = escapeMarkdownCell;
   return [`| ${header.map(esc).join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
 }
 
-export function sourceLine(e: ReportEntry): string {
+function sourceLine(e: ReportEntry): string {
   const s = e.claim.sources[0];
   if (!s) return '';
   return `${s.work}${s.arxiv ? ` (arXiv ${s.arxiv})` : ''}, ${s.locator} [${s.tag}]`;

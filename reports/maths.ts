@@ -3,7 +3,7 @@
  * the claim statements use (Greek, relations, blackboard/sans letters, sub/superscripts, \frac, \sqrt,
  * norms, brackets, named operators). Unknown commands are shown as written. Output is escaped HTML.
  */
-import { escapeHtml } from './escape.js';
+import { escapeXml } from './escape.js';
 
 const SYMBOLS: Record<string, string> = {
   alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ϵ', varepsilon: 'ε', zeta: 'ζ', eta: 'η', theta: 'θ', vartheta: 'ϑ', iota: 'ι', kappa: 'κ',
@@ -26,7 +26,7 @@ const RELATIONS = new Set(['=', '<', '>', '≤', '≥', '≠', '≈', '∼', '�
 const THIN = '\u2009';
 
 function spaced(sym: string): string {
-  return RELATIONS.has(sym) ? `${THIN}${escapeHtml(sym)}${THIN}` : escapeHtml(sym);
+  return RELATIONS.has(sym) ? `${THIN}${escapeXml(sym)}${THIN}` : escapeXml(sym);
 }
 
 const SIZING = new Set(['left', 'right', 'big', 'Big', 'bigg', 'Bigg', 'bigl', 'bigr', 'Bigl', 'Bigr', 'displaystyle', 'textstyle', 'limits', 'nolimits']);
@@ -79,7 +79,7 @@ function rawArg(r: Reader): string {
 function mapLetters(text: string, table: Record<string, string>, cls: string): string {
   const chars = [...text.replace(/\s+/g, '')];
   if (chars.every((c) => table[c] !== undefined)) return chars.map((c) => table[c]).join('');
-  return `<span class="${cls}">${escapeHtml(text)}</span>`;
+  return `<span class="${cls}">${escapeXml(text)}</span>`;
 }
 
 /** Render one token (or command with its arguments) at the reader's position. */
@@ -113,12 +113,12 @@ function token(r: Reader): string {
   if (name === 'mathbf' || name === 'boldsymbol' || name === 'bm') return `<b>${render(rawArg(r))}</b>`;
   if (name === 'mathrm' || name === 'operatorname' || name === 'text' || name === 'textrm' || name === 'mathit' || name === 'textit') {
     const arg = rawArg(r);
-    return name === 'mathit' || name === 'textit' ? `<i>${escapeHtml(arg)}</i>` : `<span class="rm">${escapeHtml(arg)}</span>`;
+    return name === 'mathit' || name === 'textit' ? `<i>${escapeXml(arg)}</i>` : `<span class="rm">${escapeXml(arg)}</span>`;
   }
   if (name === 'hat' || name === 'bar' || name === 'tilde' || name === 'dot' || name === 'vec' || name === 'overline') {
     const accent: Record<string, string> = { hat: '\u0302', bar: '\u0304', tilde: '\u0303', dot: '\u0307', vec: '\u20d7', overline: '\u0305' };
     const arg = rawArg(r);
-    return arg.length === 1 ? `<i>${escapeHtml(arg)}${accent[name]}</i>` : `<span class="over">${render(arg)}</span>`;
+    return arg.length === 1 ? `<i>${escapeXml(arg)}${accent[name]}</i>` : `<span class="over">${render(arg)}</span>`;
   }
   if (SIZING.has(name)) {
     if ((name === 'left' || name === 'right') && r.peek() === '.') r.pos++;
@@ -127,7 +127,7 @@ function token(r: Reader): string {
   if (OPERATORS.has(name)) return `<span class="rm">${name}</span>`;
   const sym = SYMBOLS[name];
   if (sym !== undefined) return spaced(sym);
-  return escapeHtml(`\\${name}`);
+  return escapeXml(`\\${name}`);
 }
 
 /** LaTeX (the inside of $…$) → escaped HTML. */
@@ -139,8 +139,8 @@ export function render(latex: string): string {
 }
 
 /** One maths span: `<span class="math">…</span>` with the LaTeX source kept as its title. */
-export function mathHtml(latex: string): string {
-  return `<span class="math" title="${escapeHtml(latex)}">${render(latex)}</span>`;
+function mathHtml(latex: string): string {
+  return `<span class="math" title="${escapeXml(latex)}">${render(latex)}</span>`;
 }
 
 /**
@@ -153,12 +153,12 @@ export function inlineMarkdown(text: string): string {
   let out = '';
   let last = 0;
   for (const m of text.matchAll(re)) {
-    out += escapeHtml(text.slice(last, m.index));
+    out += escapeXml(text.slice(last, m.index));
     if (m[1] !== undefined || m[2] !== undefined) out += mathHtml((m[1] ?? m[2])!);
-    else if (m[3] !== undefined) out += `<code>${escapeHtml(m[3])}</code>`;
+    else if (m[3] !== undefined) out += `<code>${escapeXml(m[3])}</code>`;
     else if (m[4] !== undefined) out += `<strong>${inlineMarkdown(m[4])}</strong>`;
     else out += `<em>${inlineMarkdown(m[5]!)}</em>`;
     last = m.index + m[0].length;
   }
-  return out + escapeHtml(text.slice(last));
+  return out + escapeXml(text.slice(last));
 }

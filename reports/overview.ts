@@ -22,7 +22,7 @@ export const OVERVIEW_RULE =
   'left of 1 holds with room to spare (its bound is loose on the sampled inputs).';
 
 /** Badge colours of report.html (html-style.ts), so that dot and badge agree. */
-export const STATUS_COLOURS: Record<string, string> = {
+const STATUS_COLOURS: Record<string, string> = {
   verified: '#1a7f37',
   violated: '#cf222e',
   inconclusive: '#9a6700',
@@ -31,9 +31,9 @@ export const STATUS_COLOURS: Record<string, string> = {
   reported: '#0969da',
 };
 /** Tightness values below this are drawn at it (exact agreement would otherwise sit at −∞ on the log axis). */
-export const TIGHTNESS_FLOOR = 1e-4;
+const TIGHTNESS_FLOOR = 1e-4;
 /** …and values above this (an infinite violation) at it. */
-export const TIGHTNESS_CEILING = 1e6;
+const TIGHTNESS_CEILING = 1e6;
 
 export interface Tightness {
   readonly value: number;

@@ -59,7 +59,7 @@ function drawable(points: ReadonlyArray<readonly [number, number]>, logX: boolea
 export const MAX_DRAWN_POINTS = 300;
 
 /** Every k-th point (first and last kept) so that a curve draws at most MAX_DRAWN_POINTS points. */
-export function thin<T>(points: readonly T[], max = MAX_DRAWN_POINTS): T[] {
+function thin<T>(points: readonly T[], max = MAX_DRAWN_POINTS): T[] {
   if (points.length <= max) return [...points];
   const step = (points.length - 1) / (max - 1);
   return Array.from({ length: max }, (_, i) => points[Math.round(i * step)]!);
@@ -71,7 +71,7 @@ function labelOf(name: string): string {
   return k >= 0 ? name.slice(k + 3) : name;
 }
 
-export interface LineCurve extends FigureCurve {
+interface LineCurve extends FigureCurve {
   readonly role: 'measured' | 'theory';
 }
 
@@ -86,7 +86,6 @@ export interface LinesInput {
 
 /** Lines: colour by curve (instance label), dashed for theory curves (bounds, closed forms). */
 export function linesSpec(p: LinesInput): SpecOrEmpty {
-  const all = p.curves.every((c) => c.name.includes(' — '));
   let dropped = 0;
   let thinned = 0;
   const values = p.curves.flatMap((c) => {

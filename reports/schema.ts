@@ -23,7 +23,7 @@ export interface ReportEnvironment {
   readonly cpuModel: string;
 }
 
-export interface ReportOptions {
+interface ReportOptions {
   readonly claims: string;
   readonly impl: string;
   readonly budget: string;

@@ -17,23 +17,23 @@ export interface TableData {
 }
 
 /** Rule printed under the measured-vs-theory table. */
-export const QUANTITY_RULE =
+const QUANTITY_RULE =
   'ratio = measured / theoretical value (≤ 1 means inside the bound), over the "ratio n" checks whose bound exceeds 10× the analysed tolerance (pairs at the rounding floor are noise and left out); margin = slack left after the analysed tolerance (negative = violation). A claim is violated when any single check has a negative margin.';
 /** Rule printed under the fitted-rates table. */
-export const RATE_RULE =
+const RATE_RULE =
   'Consistent when the 95% interval contains (or lies inside) the theoretical value; inconsistent when it excludes it. The interval method (regression standard error, bootstrap, …) is given per rate.';
 /** Rule printed under the proportions table. */
-export const PROPORTION_RULE =
+const PROPORTION_RULE =
   'Exact Clopper–Pearson interval at the stated level. Verified when the interval’s lower end ≥ the claimed probability, violated when its upper end is below it, inconclusive otherwise.';
 /** Rule printed under the counterexample table. */
-export const COUNTEREXAMPLE_RULE = 'Each row broke the claim: the measured value is on the wrong side of the bound by more than the analysed tolerance.';
+const COUNTEREXAMPLE_RULE = 'Each row broke the claim: the measured value is on the wrong side of the bound by more than the analysed tolerance.';
 
 function interval(ci: readonly [number, number]): string {
   return `[${num(ci[0])}, ${num(ci[1])}]`;
 }
 
 /** The failing measurements of the shrunk counterexample, or undefined when there is none. */
-export function counterexampleTable(r: ClaimResult): TableData | undefined {
+function counterexampleTable(r: ClaimResult): TableData | undefined {
   const failing = r.counterexample?.failing ?? [];
   if (failing.length === 0) return undefined;
   return {
@@ -45,7 +45,7 @@ export function counterexampleTable(r: ClaimResult): TableData | undefined {
 }
 
 /** Measured vs theory: quantiles of each compared quantity over every check. */
-export function quantitiesTable(r: ClaimResult): TableData | undefined {
+function quantitiesTable(r: ClaimResult): TableData | undefined {
   if (r.quantities.length === 0) return undefined;
   return {
     title: 'Measured vs theory',
@@ -56,7 +56,7 @@ export function quantitiesTable(r: ClaimResult): TableData | undefined {
 }
 
 /** Fitted rates with their 95% intervals against the theory. */
-export function ratesTable(r: ClaimResult): TableData | undefined {
+function ratesTable(r: ClaimResult): TableData | undefined {
   if (r.rates.length === 0) return undefined;
   return {
     title: 'Fitted rates (95% intervals)',
@@ -70,7 +70,7 @@ export function ratesTable(r: ClaimResult): TableData | undefined {
 }
 
 /** Proportions with exact binomial intervals. */
-export function proportionsTable(r: ClaimResult): TableData | undefined {
+function proportionsTable(r: ClaimResult): TableData | undefined {
   if (r.proportions.length === 0) return undefined;
   return {
     title: 'Proportions (exact Clopper–Pearson intervals)',
@@ -81,12 +81,12 @@ export function proportionsTable(r: ClaimResult): TableData | undefined {
 }
 
 /** The property's own data tables (depth ladders, figure data). */
-export function dataTables(r: ClaimResult): TableData[] {
+function dataTables(r: ClaimResult): TableData[] {
   return r.tables.map((t) => ({ title: t.title, header: t.columns, rows: t.rows.map((row) => row.map((v) => (typeof v === 'number' ? num(v) : String(v)))) }));
 }
 
 /** Plain figure data (entries of `result.figures` without a `type`: not plots), as key / value. */
-export function figureDataTable(r: ClaimResult): TableData | undefined {
+function figureDataTable(r: ClaimResult): TableData | undefined {
   const rows = Object.entries(r.figures ?? {}).filter(([, v]) => !isPlotRequest(v));
   if (rows.length === 0) return undefined;
   const show = (v: unknown): string => (typeof v === 'number' ? num(v) : displayJSON(v, 300).replace(/\s*\n\s*/g, ' '));

@@ -145,11 +145,11 @@ async function capabilityRows(impl: Implementation, timeMs: number, quick: boole
       rows.push({ name, shape, skipped: `failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` });
     }
   };
-  const ot = impl['otTransformer'] as Implementation['otTransformer'];
+  const ot = impl['otTransformer'];
   const layers = quick ? 2 : 10;
   await run('ot-transformer forward', `B=${B} n=${n} d=1 L=${layers}`, !!ot, () =>
     ot!.forward({ B, n, d: 1, x: rnd(B * n, 1), y: rnd(B * n, 2), lambda: new Float64Array(B).fill(0.5), gamma: new Float64Array(B).fill(0.1) }, { layers }));
-  const sd = impl['sphereDynamics'] as Implementation['sphereDynamics'];
+  const sd = impl['sphereDynamics'];
   const d = 3;
   const x = rnd(B * n * d, 3);
   for (let k = 0; k < B * n; k++) {

@@ -53,4 +53,5 @@ export function settle(code: number): void {
 }
 
 const invoked = process.argv[1] ?? '';
-if (invoked.endsWith('cli.ts') || invoked.endsWith('cli.js')) main(process.argv.slice(2)).then(settle);
+// main reports every error itself and resolves to the exit code, so nothing awaits it
+if (invoked.endsWith('cli.ts') || invoked.endsWith('cli.js')) void main(process.argv.slice(2)).then(settle);

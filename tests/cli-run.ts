@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const ROOT = new URL('../', import.meta.url).pathname;
+const ROOT = new URL('../', import.meta.url).pathname;
 const ENV = { ...process.env, TFJS_BACKEND: 'wasm' };
 const ARGS = ['--import', 'tsx', 'scripts/cli.ts'];
 

@@ -36,8 +36,13 @@ function describeType(value: unknown): string {
   if (value === undefined) return 'missing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a plain array';
-  if (typeof value === 'object') return `a ${(value as object).constructor?.name ?? 'object'}`;
+  if (typeof value === 'object') return `a ${(value).constructor?.name ?? 'object'}`;
   return `a ${typeof value}`;
+}
+
+/** A value as an error message shows it: a primitive by its value, anything else by its type. */
+function shown(value: unknown): string {
+  return (typeof value === 'object' && value !== null) || typeof value === 'function' ? describeType(value) : String(value);
 }
 
 /** The value of a typed-array field of the declared type; a clear error for a missing field or another type. */
@@ -112,7 +117,7 @@ function assertSameList(field: string, arr: ArrayLike<unknown>, expected: ArrayL
 /** A scalar field equal to the value the call's arguments declare (B, n, iterations, stored …). */
 export function equalNumberField(field: string, value: unknown, expected: number, source: string): void {
   if (value !== expected) {
-    const got = value === undefined ? 'missing' : String(value);
+    const got = value === undefined ? 'missing' : shown(value);
     throw new OutputError(field, `is ${got}, expected ${source} = ${expected}`);
   }
 }
@@ -121,7 +126,7 @@ export function equalNumberField(field: string, value: unknown, expected: number
 export function optionalCountField(field: string, value: unknown): void {
   if (value === undefined) return;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new OutputError(field, `expected a non-negative integer, got ${String(value)}`);
+    throw new OutputError(field, `expected a non-negative integer, got ${shown(value)}`);
   }
 }
 

@@ -45,7 +45,7 @@ interface WireArray {
 }
 
 /** A decoded array: its shape as sent and its entries. */
-export interface NDArray {
+interface NDArray {
   readonly shape: readonly number[];
   readonly data: Float64Array;
 }

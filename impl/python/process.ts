@@ -12,9 +12,9 @@ import { CallTimeoutError, PluginError } from '../errors.js';
 import { encodeRequest, FrameReader } from './codec.js';
 
 /** Version of the frame protocol; the bridge module states its own in its hello. */
-export const BRIDGE_PROTOCOL = 1;
+const BRIDGE_PROTOCOL = 1;
 /** The bridge shipped in python/: two levels up from impl/python/ in the sources, three from dist/impl/python/. */
-export const DEFAULT_BRIDGE_SCRIPT =
+const DEFAULT_BRIDGE_SCRIPT =
   ['../../python/', '../../../python/']
     .map((up) => fileURLToPath(new URL(`${up}transformer_ot_verify_bridge.py`, import.meta.url)))
     .find((path) => existsSync(path)) ?? 'python/transformer_ot_verify_bridge.py';
@@ -35,7 +35,7 @@ export interface BridgeOptions {
 }
 
 /** What the bridge says about one capability of the module. */
-export interface CapabilityInfo {
+interface CapabilityInfo {
   readonly name: string;
   readonly precision: 'float32' | 'float64';
   readonly methods: readonly string[];
@@ -50,7 +50,7 @@ export interface Hello {
 }
 
 /** The user's Python code raised: its type, message and the last frames of its traceback. */
-export class PythonError extends Error {
+class PythonError extends Error {
   constructor(type: string, message: string, frames: readonly string[]) {
     super(`${type}: ${message}${frames.length ? ` [traceback, last frames: ${frames.join(' ← ')}]` : ''}`);
     this.name = 'PythonError';

@@ -7,7 +7,7 @@
 import type { CapabilityName } from '../capabilities/index.js';
 
 /** 'f64'/'i32': an array (Float64Array / Int32Array); 'int': one integer; 'ints': a list of integers. */
-export type FieldKind = 'f64' | 'i32' | 'int' | 'ints';
+type FieldKind = 'f64' | 'i32' | 'int' | 'ints';
 
 export interface FieldSpec {
   /** TypeScript name; on the Python side the snake_case form (logPlan → log_plan). */

@@ -8,7 +8,7 @@ import { symmetricSinkhorn, type WeightedParticles } from './symmetric-sinkhorn.
 import { logSumExp } from './logsumexp.js';
 
 /** B_i = Σ_j P_ij x_j / Σ_j P_ij for a log-plan (n×m) and target points y [m, d]; the weights are formed max-shifted. */
-export function barycentricProjection(logPlan: ArrayLike<number>, n: number, m: number, y: ArrayLike<number>, d: number, transpose = false): Float64Array {
+function barycentricProjection(logPlan: ArrayLike<number>, n: number, m: number, y: ArrayLike<number>, d: number, transpose = false): Float64Array {
   const out = new Float64Array(n * d);
   const row = new Float64Array(m);
   for (let i = 0; i < n; i++) {

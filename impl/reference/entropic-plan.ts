@@ -33,7 +33,7 @@ export interface EntropicPlanOptions {
  * carries ≈ 2u₆₄·(|log u| + |log v| + C/ε) relative error after exp, and the n + m marginal sums add
  * u₆₄ each; below 4u₆₄·(n + m)·(1 + scale) the iteration cannot make progress.
  */
-export function marginalRoundingFloor(p: OTProblem, logU: Float64Array, logV: Float64Array): number {
+function marginalRoundingFloor(p: OTProblem, logU: Float64Array, logV: Float64Array): number {
   let scale = 0;
   for (const x of logU) if (Number.isFinite(x)) scale = Math.max(scale, Math.abs(x));
   let sv = 0;

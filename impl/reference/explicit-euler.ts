@@ -44,7 +44,7 @@ export function mixtureEulerStep(m: GaussianMixture, x: ArrayLike<number>, n: nu
 }
 
 /** The EE map matrix I + (ε/2)Σ⁻¹ of a Gaussian (x ↦ m + M(x − m)). */
-export function gaussianEulerMatrix(g: Gaussian, eps: number): Float64Array {
+function gaussianEulerMatrix(g: Gaussian, eps: number): Float64Array {
   return addIdentity(symmetricFunction(g.cov, g.d, (l) => (0.5 * eps) / l), g.d, 1);
 }
 

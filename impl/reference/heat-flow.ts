@@ -101,11 +101,6 @@ export function mixtureQuantile1D(m: GaussianMixture, p: number): number {
   return 0.5 * (lo + hi);
 }
 
-/** The 1-D optimal (monotone) heat-flow map x ↦ F_t⁻¹(F_0(x)) of a mixture (spec §2.1). */
-export function mixtureHeatMap1D(m: GaussianMixture, t: number, x: number): number {
-  return mixtureQuantile1D(mixtureHeatFlow(m, t), mixtureCdf1D(m, x));
-}
-
 /** The 1-D Gaussian heat-flow map x ↦ m + (x − m)·√((λ + t)/λ). */
 export function gaussianHeatMap1D(mean: number, variance: number, t: number, x: number): number {
   return mean + (x - mean) * Math.sqrt((variance + t) / variance);

@@ -51,7 +51,7 @@ export function hilbertDistanceLog(
 
 /** d_H between two positive vectors given directly (Peyré & Cuturi, Remark 4.12). */
 export function hilbertDistance(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  const lx = Float64Array.from(x as ArrayLike<number>, Math.log);
-  const ly = Float64Array.from(y as ArrayLike<number>, Math.log);
+  const lx = Float64Array.from(x, Math.log);
+  const ly = Float64Array.from(y, Math.log);
   return hilbertDistanceLog(lx, ly);
 }

@@ -79,7 +79,7 @@ export function energyRate(
  * Modified Bessel function of the first kind I_ν(x), ν ≥ 0, x ≥ 0, by its power series
  * Σ_k (x/2)^{2k+ν}/(k! Γ(k+ν+1)) (DLMF 10.25.2), summed in log scale; relative error ~1e-15 for x ≤ 50.
  */
-export function besselI(nu: number, x: number): number {
+function besselI(nu: number, x: number): number {
   if (x === 0) return nu === 0 ? 1 : 0;
   const lx = Math.log(x / 2);
   let sum = 0;

@@ -9,7 +9,7 @@ import type { ParameterPiece, Schedule } from '../capabilities/interpolator.js';
 import { attentionDrift, integrateRK4, tangentProjection, type SphereField } from './sphere.js';
 
 /** True when every entry is exactly 0. */
-export function isZero(M: ArrayLike<number>): boolean {
+function isZero(M: ArrayLike<number>): boolean {
   for (let k = 0; k < M.length; k++) if (M[k] !== 0) return false;
   return true;
 }
@@ -25,12 +25,12 @@ function frobenius(M: ArrayLike<number>): number {
  * (|𝒜_B| ≤ 1 since 𝒜_B is a convex combination of unit vectors). Linear in (V, W) jointly, so the
  * step count ⌈τλ/h⌉ is invariant under the time rescaling (cV, cW, τ/c) of spec §1 note 3a.
  */
-export function speedScale(p: ParameterPiece): number {
+function speedScale(p: ParameterPiece): number {
   return frobenius(p.V) + frobenius(p.W) * (frobenius(p.U) + frobenius(p.b));
 }
 
 /** Number of RK4 steps for a piece at natural step h (at least 1). */
-export function stepsFor(p: ParameterPiece, h: number): number {
+function stepsFor(p: ParameterPiece, h: number): number {
   const s = Math.ceil((p.duration * speedScale(p)) / h);
   return Number.isFinite(s) && s >= 1 ? s : 1;
 }
@@ -87,17 +87,6 @@ export function evolvePiece(x: Float64Array, n: number, d: number, p: ParameterP
   if (p.duration === 0) return x;
   const steps = stepsFor(p, h);
   return integrateRK4(x, modelField(n, d, p), 0, p.duration / steps, steps, n, d).final;
-}
-
-/** Evolve one measure through a whole schedule; `onPiece` sees the state after each piece. */
-export function evolveMeasure(x0: Float64Array, d: number, schedule: Schedule, h: number, onPiece?: (k: number, x: Float64Array) => void): Float64Array {
-  const n = x0.length / d;
-  let x = x0;
-  schedule.pieces.forEach((p, k) => {
-    x = evolvePiece(x, n, d, p, h);
-    onPiece?.(k, x);
-  });
-  return x;
 }
 
 /** A piece with all-zero parameters except those given (copies nothing: pass fresh arrays). */

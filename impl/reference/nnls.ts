@@ -49,7 +49,7 @@ function lsqSubset(A: Float64Array, m: number, n: number, y: ArrayLike<number>, 
 }
 
 /** Lawson–Hanson NNLS for A (row-major m×n) and y (m); returns the weights and the residual norm. */
-export function nnls(A: Float64Array, m: number, n: number, y: ArrayLike<number>, maxIter = 3 * n + 30): { w: Float64Array; residual: number } {
+function nnls(A: Float64Array, m: number, n: number, y: ArrayLike<number>, maxIter = 3 * n + 30): { w: Float64Array; residual: number } {
   const w = new Float64Array(n);
   const inP = new Uint8Array(n);
   const grad = (): Float64Array => {
@@ -87,7 +87,7 @@ export function nnls(A: Float64Array, m: number, n: number, y: ArrayLike<number>
       });
       P.forEach((j, q) => {
         w[j] = w[j]! + alpha * (z[q]! - w[j]!);
-        if (w[j]! <= 1e-300) {
+        if (w[j] <= 1e-300) {
           w[j] = 0;
           inP[j] = 0;
         }

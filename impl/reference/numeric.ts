@@ -6,9 +6,6 @@
 /** Unit roundoff of IEEE 754 binary64, u = 2⁻⁵³ (Higham, Accuracy and Stability of Numerical Algorithms, §2.1). */
 export const UNIT_ROUNDOFF_F64 = 2 ** -53;
 
-/** Unit roundoff of IEEE 754 binary32, u = 2⁻²⁴ (Higham, §2.1). */
-export const UNIT_ROUNDOFF_F32 = 2 ** -24;
-
 /**
  * max_k |x_k| over `length` entries from `off`; 0 when empty. NaN rule: a NaN entry makes the result NaN (a
  * check `maxAbs(…) <= tol` then fails), so a NaN is never hidden; ±∞ gives +∞.

@@ -10,7 +10,7 @@ import type { OTTransformer, OTTransformerBatch, OTTransformerOptions, OTTransfo
 import { costOf, layerWeights, promptTokens, recordedLayers, tokenLayout, validateOTTransformerInput, type LayerWeights } from '../ot-transformer-prompt.js';
 
 /** Logits A = Z W Zᵀ of one head, [T×T] row-major, for T tokens of width F (zero weights skipped). */
-export function headLogits(Z: Float64Array, T: number, F: number, W: Float64Array): Float64Array {
+function headLogits(Z: Float64Array, T: number, F: number, W: Float64Array): Float64Array {
   const Q = new Float64Array(T * F);
   for (let a = 0; a < F; a++) {
     for (let b = 0; b < F; b++) {
@@ -31,7 +31,7 @@ export function headLogits(Z: Float64Array, T: number, F: number, W: Float64Arra
 }
 
 /** Row softmax over the first `keys` columns of a [T×T] logit matrix, max-shifted (in place into a new array). */
-export function rowSoftmax(A: Float64Array, T: number, keys: number = T): Float64Array {
+function rowSoftmax(A: Float64Array, T: number, keys: number = T): Float64Array {
   const S = new Float64Array(T * keys);
   for (let i = 0; i < T; i++) {
     let max = -Infinity;
@@ -48,7 +48,7 @@ export function rowSoftmax(A: Float64Array, T: number, keys: number = T): Float6
 }
 
 /** One token-level layer (spec §2, "Layer update"): returns Z − γ Σ_h S(Z W_QK^h Zᵀ) Z W_OV^h. */
-export function tokenLayer(Z: Float64Array, T: number, W: LayerWeights, gamma: number): Float64Array {
+function tokenLayer(Z: Float64Array, T: number, W: LayerWeights, gamma: number): Float64Array {
   const F = W.F;
   const next = Float64Array.from(Z);
   for (let h = 0; h < 2; h++) {
@@ -71,7 +71,7 @@ export function tokenLayer(Z: Float64Array, T: number, W: LayerWeights, gamma: n
 }
 
 /** The layer-ℓ readout of a token matrix (n point tokens first): log P_ℓ, M_ℓ, M_ℓ·x. */
-export interface LayerReadout {
+interface LayerReadout {
   readonly planLogits: Float64Array;
   readonly readout: Float64Array;
   readonly sorted: Float64Array;
@@ -81,7 +81,7 @@ export interface LayerReadout {
  * log P_ℓ = head-1 logits on point tokens; M_ℓ = head-2 row-softmax with the sink key masked;
  * sorting output = M_ℓ Z W_OV^{readout} restricted to the output register (spec §2, "Reading out P_ℓ").
  */
-export function layerReadout(Z: Float64Array, T: number, n: number, d: number, W: LayerWeights): LayerReadout {
+function layerReadout(Z: Float64Array, T: number, n: number, d: number, W: LayerWeights): LayerReadout {
   const F = W.F;
   const t = tokenLayout(d);
   const A1 = headLogits(Z, T, F, W.qk[0]);

@@ -14,7 +14,7 @@ import { attentionLogits, sinkformerUpdate, sinkhornAttention } from './sinkform
 import { symmetricSinkhorn, type WeightedParticles } from './symmetric-sinkhorn.js';
 
 /** The b-th particle set of a batch, as views. */
-export function particlesOf(batch: ParticleBatch, b: number, x: Float64Array = batch.x): WeightedParticles {
+function particlesOf(batch: ParticleBatch, b: number, x: Float64Array = batch.x): WeightedParticles {
   const { n, d } = batch;
   return { n, d, x: x.subarray(b * n * d, (b + 1) * n * d), w: batch.weights?.subarray(b * n, (b + 1) * n) };
 }

@@ -8,7 +8,7 @@ import { validateSinkhornInput } from '../sinkhorn-input.js';
 import { logPlanFrom, sinkhornKernel, sinkhornLog, type OTProblem } from './sinkhorn.js';
 
 /** The i-th problem of a batch, as views (no copy). */
-export function instanceOf(batch: SinkhornBatch, i: number): OTProblem {
+function instanceOf(batch: SinkhornBatch, i: number): OTProblem {
   const { n, m } = batch;
   return {
     n, m,

@@ -15,7 +15,7 @@ import { interactionEnergy } from './interaction-energy.js';
 import { attentionDrift, attentionField, eulerRenormalizeStep, gramMatrix, rk4SphereStep, type AttentionParams } from './sphere.js';
 
 /** The attention parameters of instance b (views into the batch's matrices). */
-export function instanceParams(batch: SphereBatch, b: number, normalization: AttentionNormalization): AttentionParams {
+function instanceParams(batch: SphereBatch, b: number, normalization: AttentionNormalization): AttentionParams {
   const dd = batch.d * batch.d;
   return {
     beta: batch.beta[b]!,
@@ -26,13 +26,13 @@ export function instanceParams(batch: SphereBatch, b: number, normalization: Att
 }
 
 /** Configuration of instance b as a copy (row-major [n, d]). */
-export function instanceConfiguration(batch: SphereBatch, b: number): Float64Array {
+function instanceConfiguration(batch: SphereBatch, b: number): Float64Array {
   const nd = batch.n * batch.d;
   return batch.x.slice(b * nd, (b + 1) * nd);
 }
 
 /** Integrate one instance; `store(slot, x)` receives every recorded state. */
-export function simulateInstance(
+function simulateInstance(
   x0: Float64Array, n: number, d: number, p: AttentionParams, o: SimulateOptions, steps: Int32Array, store: (slot: number, x: Float64Array) => void,
 ): void {
   const field = attentionField(n, d, p);

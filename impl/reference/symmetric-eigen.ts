@@ -90,7 +90,7 @@ export function matMul(A: ArrayLike<number>, B: ArrayLike<number>, d: number): F
 
 /** A + s·I. */
 export function addIdentity(A: ArrayLike<number>, d: number, s: number): Float64Array {
-  const out = Float64Array.from(A as ArrayLike<number>);
+  const out = Float64Array.from(A);
   for (let r = 0; r < d; r++) out[r * d + r] = out[r * d + r]! + s;
   return out;
 }

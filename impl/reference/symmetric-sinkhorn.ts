@@ -99,10 +99,3 @@ export function symmetricSinkhorn(
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) logPlan[i * n + j] = logW[i]! + logW[j]! + g[i]! + g[j]! - C[i * n + j]! / eps;
   return { logPotential: g, logPlan, iterations: it, residual };
 }
-
-/** Row sums Σ_j P_ij of a log-plan (n×n), each by a compensated log-sum-exp. */
-export function planRowSums(logPlan: ArrayLike<number>, n: number): Float64Array {
-  const r = new Float64Array(n);
-  for (let i = 0; i < n; i++) r[i] = Math.exp(logSumExp(logPlan, i * n, n));
-  return r;
-}

@@ -73,7 +73,7 @@ export function assertSinkformerRange(batch: SinkformerBatch): void {
 export function assertSphereRange(batch: SphereBatch): void {
   const { B, d } = batch;
   assertFloat32Range('beta', batch.beta);
-  for (const key of ['bilinear', 'value'] as const) if (batch[key]) assertFloat32Range(key, batch[key]!);
+  for (const key of ['bilinear', 'value'] as const) if (batch[key]) assertFloat32Range(key, batch[key]);
   for (let b = 0; b < B; b++) {
     let frob = batch.bilinear ? 0 : d;
     if (batch.bilinear) for (let k = b * d * d; k < (b + 1) * d * d; k++) frob += batch.bilinear[k]! ** 2;
@@ -91,7 +91,7 @@ export function assertSphereRange(batch: SphereBatch): void {
 export function assertOTTransformerRange(batch: OTTransformerBatch, layers: number): void {
   const { B, n, d } = batch;
   for (const key of ['x', 'y', 'u0', 'v0', 'sinkU0', 'sinkV0'] as const) {
-    if (batch[key]) assertFloat32Range(key, batch[key]!);
+    if (batch[key]) assertFloat32Range(key, batch[key]);
   }
   assertFloat32Range('gamma', batch.gamma, true);
   const norm = (a: Float64Array, r: number): number => Math.hypot(...a.subarray(r * d, (r + 1) * d));

@@ -17,7 +17,7 @@ import { tfjsArithmetic } from './arithmetic.js';
 const kernelIsStable = new Map<string, boolean>();
 
 /** Run the [0, 1000, −1e30] probe of {@link stableSoftmax} once per backend (an asynchronous read). */
-export async function probeSoftmaxKernel(): Promise<void> {
+async function probeSoftmaxKernel(): Promise<void> {
   if (kernelIsStable.has(tf.getBackend())) return;
   const t = tf.tidy(() => tf.softmax(tf.tensor2d([[0, 1000, -1e30]])));
   const probe = await t.data();
@@ -33,7 +33,7 @@ export async function probeSoftmaxKernel(): Promise<void> {
  * kernel fails the check the shift is done explicitly before it. Without a prior {@link probeSoftmaxKernel}
  * on the current backend the explicit shift is used.
  */
-export function stableSoftmax(logits: tf.Tensor): tf.Tensor {
+function stableSoftmax(logits: tf.Tensor): tf.Tensor {
   if (kernelIsStable.get(tf.getBackend()) === true) return tf.softmax(logits);
   return tf.tidy(() => tf.softmax(tf.sub(logits, tf.max(logits, -1, true))));
 }

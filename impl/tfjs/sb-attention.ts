@@ -44,7 +44,7 @@ function f32(data: Float64Array, shape: number[]): tf.Tensor {
  * [B, n, n], from differences scaled before squaring, ½|(x_i − x_j)s|², so that no intermediate exceeds
  * the result (|x_i − x_j|² alone overflows float32 for |x| ≳ 1e19 even when C/ε is moderate).
  */
-export function negHalfSquaredDistanceOverEps(x: tf.Tensor, invSqrtEps: tf.Tensor, scale = 1): tf.Tensor {
+function negHalfSquaredDistanceOverEps(x: tf.Tensor, invSqrtEps: tf.Tensor, scale = 1): tf.Tensor {
   return tf.tidy(() => {
     const diff = tf.mul(tf.sub(tf.expandDims(x, 2), tf.expandDims(x, 1)), tf.reshape(invSqrtEps, [-1, 1, 1, 1]));
     return tf.mul(tf.sum(tf.square(diff), 3), -0.5 * scale);
@@ -52,7 +52,7 @@ export function negHalfSquaredDistanceOverEps(x: tf.Tensor, invSqrtEps: tf.Tenso
 }
 
 /** One symmetric damped step g ← ½(g + T(g)), T(g)_i = −LSE_j[log w_j + g_j + M_ij] (M = −C/ε). */
-export function symmetricSinkhornStep(M: tf.Tensor, logW: tf.Tensor, g: tf.Tensor): tf.Tensor {
+function symmetricSinkhornStep(M: tf.Tensor, logW: tf.Tensor, g: tf.Tensor): tf.Tensor {
   return tf.tidy(() => {
     const T = tf.neg(safeLogSumExp(tf.add(M, tf.expandDims(tf.add(logW, g), 1)), 2));
     return tf.mul(tf.add(g, T), 0.5);
@@ -60,7 +60,7 @@ export function symmetricSinkhornStep(M: tf.Tensor, logW: tf.Tensor, g: tf.Tenso
 }
 
 /** Row-normalised plan weights q_ij = P_ij/Σ_j P_ij from log P (max-shifted), shape [B, n, n]. */
-export function rowNormalise(logPlan: tf.Tensor): tf.Tensor {
+function rowNormalise(logPlan: tf.Tensor): tf.Tensor {
   return tf.tidy(() => tf.exp(tf.sub(logPlan, tf.expandDims(safeLogSumExp(logPlan, 2), 2))));
 }
 

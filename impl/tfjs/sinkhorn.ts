@@ -31,7 +31,7 @@ function f32(data: Float64Array, shape: number[]): tf.Tensor {
  * M = −C/ε of every instance, formed in float64 (so that C and ε themselves never leave the float32 range)
  * and checked against the float32 log-domain limit before it is rounded to float32.
  */
-export function negCostOverEps(batch: SinkhornBatch): Float64Array {
+function negCostOverEps(batch: SinkhornBatch): Float64Array {
   const { B, n, m } = batch;
   const M = new Float64Array(B * n * m);
   for (let b = 0; b < B; b++) {
@@ -61,7 +61,7 @@ export function logColumnStep(negCostOverEps: tf.Tensor, logB: tf.Tensor, logU: 
  * the reduction runs over the last axis and the log-sum-exp is one fused softmax kernel.
  * `M` is [B, n, m] (or Mᵀ, [B, m, n]), `logW` [B, n], `logS` [B, m].
  */
-export function fastLogHalfStep(M: tf.Tensor, logW: tf.Tensor, logS: tf.Tensor): tf.Tensor {
+function fastLogHalfStep(M: tf.Tensor, logW: tf.Tensor, logS: tf.Tensor): tf.Tensor {
   return tf.tidy(() => tf.sub(logW, lastAxisLogSumExp(tf.add(M, tf.expandDims(logS, 1)))));
 }
 

@@ -21,7 +21,7 @@ import { assertSphereRange } from './float32-input.js';
 import { interactionEnergyHost } from './sphere-energy.js';
 import { applyLogScale, logScaledDrift, logScaledEulerStep } from './usa-log-scale.js';
 import type {
-  AttentionNormalization, EnergyNormalization, SimulateOptions, SphereBatch, SphereDynamics, SphereIntegrator, SphereTrajectory,
+  AttentionNormalization, SimulateOptions, SphereBatch, SphereDynamics, SphereIntegrator, SphereTrajectory,
 } from '../capabilities/sphere-dynamics.js';
 import {
   storedSteps, validateEnergyRequest, validateNormalization, validateSampleRequest, validateSimulateOptions,
@@ -30,7 +30,7 @@ import {
 import { tfjsArithmetic } from './arithmetic.js';
 
 /** The attention model of a batch as tensors. */
-export interface TfjsAttentionModel {
+interface TfjsAttentionModel {
   /** β per instance, shape [B]. */
   readonly beta: tf.Tensor;
   /** B = KᵀQ per instance, shape [B, d, d] (logits β⟨Bx_i, x_j⟩); identity when omitted. */
@@ -65,7 +65,7 @@ function applyRows(x: tf.Tensor, M: tf.Tensor | undefined): tf.Tensor {
 }
 
 /** Logits L_ij = β⟨Bx_i, x_j⟩ (GLPR eq. 2.4), shape [B, n, n]. */
-export function attentionLogits(x: tf.Tensor, model: TfjsAttentionModel, hooks: SphereDynamicsHooks = {}): tf.Tensor {
+function attentionLogits(x: tf.Tensor, model: TfjsAttentionModel, hooks: SphereDynamicsHooks = {}): tf.Tensor {
   return tf.tidy(() => {
     const bx = applyRows(x, model.bilinear);
     const beta = hooks.betaPower && hooks.betaPower !== 1 ? tf.pow(model.beta, hooks.betaPower) : model.beta;
@@ -78,7 +78,7 @@ export function attentionLogits(x: tf.Tensor, model: TfjsAttentionModel, hooks: 
  * softmax, exact for any β), USA A_ij = e^{L_ij}/n = e^{L_ij − m_i}·e^{m_i}/n with m_i = max_k L_ik.
  * Under USA e^{β} overflows float32 for β > 88.7 (spec §6); rescale time by e^{β} there.
  */
-export function attentionWeights(x: tf.Tensor, model: TfjsAttentionModel, hooks: SphereDynamicsHooks = {}): tf.Tensor {
+function attentionWeights(x: tf.Tensor, model: TfjsAttentionModel, hooks: SphereDynamicsHooks = {}): tf.Tensor {
   return tf.tidy(() => {
     const L = attentionLogits(x, model, hooks);
     const axis = hooks.softmaxAxis ?? 2;
@@ -93,17 +93,17 @@ export function attentionWeights(x: tf.Tensor, model: TfjsAttentionModel, hooks:
 }
 
 /** The drift before projection Σ_j A_ij V x_j (GLPR eq. 2.3 inside P⊥), shape [B, n, d]. */
-export function attentionDriftTensor(x: tf.Tensor, model: TfjsAttentionModel, hooks: SphereDynamicsHooks = {}): tf.Tensor {
+function attentionDriftTensor(x: tf.Tensor, model: TfjsAttentionModel, hooks: SphereDynamicsHooks = {}): tf.Tensor {
   return tf.tidy(() => tf.matMul(attentionWeights(x, model, hooks), applyRows(x, model.value)));
 }
 
 /** P⊥_x v = v − ⟨x, v⟩x for every row (the projection on T_x S^{d−1}). */
-export function tangentProject(x: tf.Tensor, v: tf.Tensor): tf.Tensor {
+function tangentProject(x: tf.Tensor, v: tf.Tensor): tf.Tensor {
   return tf.tidy(() => tf.sub(v, tf.mul(tf.sum(tf.mul(x, v), -1, true), x)));
 }
 
 /** The projected field ẋ_i = P⊥_{x_i}(Σ_j A_ij V x_j) (GLPR eq. 2.3), shape [B, n, d]. */
-export function attentionVelocity(x: tf.Tensor, model: TfjsAttentionModel, hooks: SphereDynamicsHooks = {}): tf.Tensor {
+function attentionVelocity(x: tf.Tensor, model: TfjsAttentionModel, hooks: SphereDynamicsHooks = {}): tf.Tensor {
   return tf.tidy(() => {
     const drift = attentionDriftTensor(x, model, hooks);
     return hooks.skipProjection ? drift : tangentProject(x, drift);
@@ -111,7 +111,7 @@ export function attentionVelocity(x: tf.Tensor, model: TfjsAttentionModel, hooks
 }
 
 /** Each row divided by its Euclidean norm. */
-export function normalizeRowsTensor(x: tf.Tensor): tf.Tensor {
+function normalizeRowsTensor(x: tf.Tensor): tf.Tensor {
   return tf.tidy(() => tf.div(x, tf.sqrt(tf.sum(tf.square(x), -1, true))));
 }
 
@@ -119,7 +119,7 @@ export function normalizeRowsTensor(x: tf.Tensor): tf.Tensor {
  * The authors' step (spec §1.3): x ← (x + dt·Σ_j A_ij V x_j)/‖·‖ — explicit Euler on the unprojected drift,
  * then renormalisation (= x + dt·P⊥drift + O(dt²)). `dt` is a scalar or a per-instance tensor [B].
  */
-export function eulerRenormalizeStepTensor(x: tf.Tensor, model: TfjsAttentionModel, dt: number | tf.Tensor, hooks: SphereDynamicsHooks = {}): tf.Tensor {
+function eulerRenormalizeStepTensor(x: tf.Tensor, model: TfjsAttentionModel, dt: number | tf.Tensor, hooks: SphereDynamicsHooks = {}): tf.Tensor {
   return tf.tidy(() => {
     if (model.normalization === 'unnormalized') {
       // USA: the field's factor e^{max_j L_ij}/n overflows float32 past β ≈ 89; the step is scale-invariant
@@ -132,7 +132,7 @@ export function eulerRenormalizeStepTensor(x: tf.Tensor, model: TfjsAttentionMod
 }
 
 /** Classical RK4 on the projected field, then renormalisation (spec §5, "Integrator"). */
-export function rk4SphereStepTensor(x: tf.Tensor, model: TfjsAttentionModel, dt: number | tf.Tensor, hooks: SphereDynamicsHooks = {}): tf.Tensor {
+function rk4SphereStepTensor(x: tf.Tensor, model: TfjsAttentionModel, dt: number | tf.Tensor, hooks: SphereDynamicsHooks = {}): tf.Tensor {
   return tf.tidy(() => {
     const h = typeof dt === 'number' ? tf.scalar(dt) : tf.reshape(dt, [-1, 1, 1]);
     const half = tf.mul(h, 0.5);
@@ -146,7 +146,7 @@ export function rk4SphereStepTensor(x: tf.Tensor, model: TfjsAttentionModel, dt:
   });
 }
 
-export interface IntegrateOptions {
+interface IntegrateOptions {
   readonly integrator: SphereIntegrator;
   readonly dt: number | tf.Tensor;
   readonly steps: number;
@@ -162,7 +162,7 @@ export interface IntegrateOptions {
  * Integrate [B, n, d] particles for `steps` steps; returns the final state and the tensors `onRecord`
  * returned (the caller disposes them all).
  */
-export function integrateSphereTensor(x0: tf.Tensor, model: TfjsAttentionModel, o: IntegrateOptions, hooks: SphereDynamicsHooks = {}): { final: tf.Tensor; kept: tf.Tensor[] } {
+function integrateSphereTensor(x0: tf.Tensor, model: TfjsAttentionModel, o: IntegrateOptions, hooks: SphereDynamicsHooks = {}): { final: tf.Tensor; kept: tf.Tensor[] } {
   const kept: tf.Tensor[] = [];
   const record = o.recordSteps ?? [];
   let slot = 0;

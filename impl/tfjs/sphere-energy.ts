@@ -12,7 +12,7 @@ import type { SphereDynamicsHooks } from './sphere-dynamics.js';
 
 /** Exponents βG_ij flattened to [B, n²] (G = ⟨Vx_i, x_j⟩ for 'modified-metric', ⟨x_i, x_j⟩ otherwise). */
 function exponents(x: tf.Tensor, beta: tf.Tensor, normalization: EnergyNormalization, value?: tf.Tensor): tf.Tensor {
-  const [B, n] = [x.shape[0]!, x.shape[1]!];
+  const [B, n] = [x.shape[0], x.shape[1]!];
   const left = normalization === 'modified-metric' && value ? tf.matMul(x, value, false, true) : x;
   return tf.mul(tf.reshape(tf.matMul(left, x, false, true), [B, n * n]), tf.reshape(beta, [B, 1]));
 }
@@ -27,7 +27,7 @@ function pairLogSumExp(L: tf.Tensor): tf.Tensor {
  * log E per instance, shape [B], for the normalisations with a 1/(2β·pairs) prefactor (β > 0):
  * 'mean-field' log(1/(2βn²)Σe^{β⟨x_i,x_j⟩}) (eq. 3.5), 'modified-metric' log(1/(2β)Σe^{β⟨Vx_i,x_j⟩}) (§3.4.1).
  */
-export function logInteractionEnergyTensor(
+function logInteractionEnergyTensor(
   x: tf.Tensor, beta: tf.Tensor, normalization: 'mean-field' | 'modified-metric', value?: tf.Tensor,
   hooks: SphereDynamicsHooks = {},
 ): tf.Tensor {
@@ -43,7 +43,7 @@ export function logInteractionEnergyTensor(
  * as exp(log E); 'shifted' 1/(2β)Σ expm1(βG_ij) (App. C), ½ΣG_ij where β = 0. Overflows past the float32
  * range (β ≳ 89); {@link interactionEnergyHost} does not.
  */
-export function interactionEnergyTensor(
+function interactionEnergyTensor(
   x: tf.Tensor, beta: tf.Tensor, normalization: EnergyNormalization, value?: tf.Tensor, hooks: SphereDynamicsHooks = {},
 ): tf.Tensor {
   return tf.tidy(() => {
@@ -75,8 +75,8 @@ export async function interactionEnergyHost(
     const [direct, lse] = tf.tidy(() => [
       interactionEnergyTensor(x, beta, normalization, value, hooks), pairLogSumExp(exponents(x, beta, normalization)),
     ]);
-    const [d, l] = await Promise.all([direct!.data(), lse!.data()]);
-    tf.dispose([direct!, lse!]);
+    const [d, l] = await Promise.all([direct.data(), lse.data()]);
+    tf.dispose([direct, lse]);
     out = Float64Array.from(d, (v, b) => (Number.isFinite(v) ? v : (Math.exp(l[b]!) - n * n) / (2 * betaHost[b]!)));
   }
   const b = out.findIndex((v) => !Number.isFinite(v));

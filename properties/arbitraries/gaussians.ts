@@ -111,10 +111,10 @@ export function clusteredArb(d: number): fc.Arbitrary<ClusteredSource> {
 }
 
 /** mulberry32: a small deterministic PRNG on [0, 1) (impl/reference/prng.ts). */
-export const prng = mulberry32;
+const prng = mulberry32;
 
 /** Standard normal draws by Box–Muller from the PRNG. */
-export function normalSampler(seed: number): () => number {
+function normalSampler(seed: number): () => number {
   const u = prng(seed);
   return () => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
 }

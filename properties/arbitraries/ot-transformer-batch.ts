@@ -16,8 +16,8 @@ import fc from 'fast-check';
 import type { OTTransformerBatch } from '../../impl/capabilities/ot-transformer.js';
 import { logUniform, uniformIn, unitBlock } from './scalars.js';
 
-export type PointFamily = 'unit-cube' | 'sorting-grid' | 'paper-grid';
-export type InitFamily = 'zero' | 'code' | 'random';
+type PointFamily = 'unit-cube' | 'sorting-grid' | 'paper-grid';
+type InitFamily = 'zero' | 'code' | 'random';
 
 export interface OTTransformerBatchSpec {
   readonly nMin?: number;
@@ -98,7 +98,7 @@ export function otTransformerCase(spec: OTTransformerBatchSpec): fc.Arbitrary<OT
       instances.forEach((ins, b) => {
         const src = spec.sharedLambda ? instances[0]! : ins;
         lambda[b] = spec.lambdaValues ? Math.fround(lambdaChoice) : src.lambda;
-        gamma[b] = Math.fround(src.gammaFraction * lambda[b]!);
+        gamma[b] = Math.fround(src.gammaFraction * lambda[b]);
         if (family === 'unit-cube') {
           const s = 1 / Math.sqrt(d);
           for (let i = 0; i < n; i++) {

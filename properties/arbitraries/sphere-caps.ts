@@ -46,7 +46,7 @@ export function capPoints(raw: readonly number[], n: number, d: number, dMax: nu
 }
 
 /** A unit vector near 𝟙/√d: 𝟙/√d + jitter·g (g a Gaussian direction), normalised (spec G1 orthant centre). */
-export function orthantCentre(raw: readonly number[], d: number, jitter: number): Float64Array {
+function orthantCentre(raw: readonly number[], d: number, jitter: number): Float64Array {
   const g = unitVector(raw, d);
   const c = new Float64Array(d);
   let s = 0;
@@ -57,7 +57,7 @@ export function orthantCentre(raw: readonly number[], d: number, jitter: number)
   return c.map((v) => v / Math.sqrt(s));
 }
 
-export type CentreMode = 'orthant' | 'uniform';
+type CentreMode = 'orthant' | 'uniform';
 
 export interface CapFamilySpec {
   readonly dims: readonly number[];
@@ -102,7 +102,7 @@ function barycenterDir(x: Float64Array, d: number): Float64Array {
 }
 
 /** Whether a drawn family satisfies the spec G1/G2 rejection rules. */
-export function acceptable(f: CapFamily, spec: CapFamilySpec): boolean {
+function acceptable(f: CapFamily, spec: CapFamilySpec): boolean {
   const { d, clouds } = f;
   const dirs = clouds.map((x) => barycenterDir(x, d));
   for (let i = 0; i < clouds.length; i++) {

@@ -49,7 +49,7 @@ export function goe(raw: readonly number[], d: number, offset = 0): Float64Array
 }
 
 /** How β is drawn per instance. */
-export type BetaLaw =
+type BetaLaw =
   | { readonly kind: 'log-uniform'; readonly lo: number; readonly hi: number }
   | { readonly kind: 'fixed'; readonly value: number };
 

@@ -149,9 +149,9 @@ export function finalSpread(traj: SphereTrajectory): Float64Array {
 }
 
 /** Exact level of the Clopper–Pearson intervals of the probabilistic claims (false-alarm level 1e-3). */
-export const PROPORTION_LEVEL = 0.999;
+const PROPORTION_LEVEL = 0.999;
 /** Claimed lower bound on the probability of clustering by the horizon (see the claims' verdict rule). */
-export const CLUSTER_P0 = 0.95;
+const CLUSTER_P0 = 0.95;
 
 /** A proportion with its Clopper–Pearson interval and tri-state verdict against p₀. */
 export function proportion(name: string, successes: number, trials: number, threshold = CLUSTER_P0, level = PROPORTION_LEVEL): Proportion {

@@ -17,7 +17,7 @@ import { energyExtremizers } from '../../theorems/geshkovski-2023/index.js';
 type Family = 'uniform' | 'dirac' | 'orthonormal' | 'cross-polytope' | 'simplex';
 
 /** The adversarial configurations of spec P5 that exist for (n, d), besides the drawn uniform one. */
-export function specialConfigurations(x: Float64Array, n: number, d: number): Array<[Family, Float64Array]> {
+function specialConfigurations(x: Float64Array, n: number, d: number): Array<[Family, Float64Array]> {
   const out: Array<[Family, Float64Array]> = [];
   const dirac = new Float64Array(n * d);
   for (let i = 0; i < n; i++) dirac.set(x.subarray(0, d), i * d);

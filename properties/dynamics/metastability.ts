@@ -22,7 +22,7 @@ const SETUP: Readonly<Record<BudgetName, { realisations: number; horizon: number
 };
 
 /** Number of connected components of the graph {i ~ j : ½‖x_i − x_j‖² ≤ close} (union–find). */
-export function clusterCount(x: ArrayLike<number>, n: number, d: number, close: number): number {
+function clusterCount(x: ArrayLike<number>, n: number, d: number, close: number): number {
   const parent = Array.from({ length: n }, (_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   for (let i = 0; i < n; i++) {

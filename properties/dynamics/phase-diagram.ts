@@ -19,8 +19,6 @@ import { equiangularCurve, transitionTime } from './theory.js';
 import { defineProperty } from '../define.js';
 import { phaseDiagram } from '../../theorems/geshkovski-2023/index.js';
 
-export { crossingTime, PHASE_BLOCKS } from './phase-grid.js';
-
 export const phaseDiagramProperty = defineProperty<number>(phaseDiagram, {
   arbitrary: () => fc.integer({ min: 0, max: 0x7fffffff }),
   runs: { quick: 1, ci: 1, thorough: 1 },

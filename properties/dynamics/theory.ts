@@ -13,7 +13,7 @@ export function beta51(n: number, d: number): number {
 }
 
 /** Right side of (6.9), SA equiangular dynamics: γ̇ = 2(1 − γ)((n − 1)γ + 1)/(e^{β(1−γ)} + n − 1) (curve.ipynb form). */
-export function equiangularRate(gamma: number, beta: number, n: number): number {
+function equiangularRate(gamma: number, beta: number, n: number): number {
   return (2 * (1 - gamma) * ((n - 1) * gamma + 1)) / (Math.exp(beta * (1 - gamma)) + n - 1);
 }
 

@@ -27,7 +27,7 @@ interface Input {
 }
 
 /** KS distance between the sample of (⟨x,w⟩+1)/2 and Beta((d−1)/2, (d−1)/2). */
-export function ksDistanceToSphereMarginal(x: Float64Array, count: number, d: number, w: readonly number[]): number {
+function ksDistanceToSphereMarginal(x: Float64Array, count: number, d: number, w: readonly number[]): number {
   const t = new Float64Array(count);
   for (let i = 0; i < count; i++) {
     let s = 0;

@@ -39,7 +39,7 @@ const BAND = 0.15;
 const RESOLVE = 10;
 
 /** The ladder for λ: ε/λ ≤ 0.2 (asymptotic regime). */
-export function ladderFor(lambda: number): number[] {
+function ladderFor(lambda: number): number[] {
   return BASE_LADDER.map((e) => Math.fround(e * Math.min(1, lambda)));
 }
 

@@ -52,7 +52,7 @@ export function gaussianGridBatch(
   return { B, n, d: 1, x, eps: Float64Array.from(instances, epsOf), weights: w };
 }
 
-export function gaussianGridInstanceArb(epsMin: number, epsMax: number): fc.Arbitrary<GaussianGridInstance> {
+function gaussianGridInstanceArb(epsMin: number, epsMax: number): fc.Arbitrary<GaussianGridInstance> {
   return fc.record({ mean: uniformIn(-3, 3), lambda: logUniform(0.25, 4), eps: logUniform(epsMin, epsMax) });
 }
 

@@ -22,7 +22,7 @@ interface Input {
 }
 
 /** Rate bands of spec property 3 (empirical, finite-n deficit included). */
-export const VARIANCE_RATE_BAND: Record<number, readonly [number, number]> = { 1: [0.95, 1.01], 2: [0.9, 1.01] };
+const VARIANCE_RATE_BAND: Record<number, readonly [number, number]> = { 1: [0.95, 1.01], 2: [0.9, 1.01] };
 
 function arb(budget: BudgetName): fc.Arbitrary<Input> {
   const thorough = budget === 'thorough';

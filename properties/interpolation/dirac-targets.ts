@@ -20,7 +20,7 @@ const EPS = 1e-4;
 const STEP: Record<BudgetName, number> = { quick: 5e-2, ci: 5e-2, thorough: 1e-2 };
 
 /** The explicit piece count of the construction, spec §3: 2 + N(2d − 1) + 1 + 6N; switches ≤ pieces − 1. */
-export function switchBudget(d: number, N: number): number {
+function switchBudget(d: number, N: number): number {
   return 2 + N * (2 * d - 1) + 1 + 6 * N - 1;
 }
 

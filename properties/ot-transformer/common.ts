@@ -151,7 +151,7 @@ export function hilbertFloor(acc: ArithmeticAccuracy, batch: OTTransformerBatch,
 }
 
 /** The instance subset `idx` of a batch, starting from the potentials at slot q of a trace (continuation). */
-export function continueFrom(batch: OTTransformerBatch, idx: readonly number[], t: OTTransformerTrace, q: number, map: readonly number[]): OTTransformerBatch {
+function continueFrom(batch: OTTransformerBatch, idx: readonly number[], t: OTTransformerTrace, q: number, map: readonly number[]): OTTransformerBatch {
   const { n, d } = batch;
   const B = idx.length;
   const pick = (arr: Float64Array, w: number): Float64Array => {
@@ -233,7 +233,7 @@ export async function runToDepth(model: OTTransformer, batch: OTTransformerBatch
       // continue while above the target and still making progress over the chunk (a stall or a divergence
       // over `chunk` layers ends the run: non-convergence is decided by the final distance)
       const start = curve[b]!.length > checkpoints.length ? curve[b]![curve[b]!.length - checkpoints.length - 1]![1] : Infinity;
-      if (dh > target && layers[b]! < maxLayers && Number.isFinite(dh) && dh < 0.999 * start) still.push(b);
+      if (dh > target && layers[b] < maxLayers && Number.isFinite(dh) && dh < 0.999 * start) still.push(b);
     });
     if (still.length === 0) break;
     const local = still.map((b) => active.indexOf(b));

@@ -16,7 +16,7 @@ export function depthTarget(model: OTTransformer): number {
 }
 
 /** Per-layer rate of d_H fitted on the part of a curve between 1e-1 and 10× the target (exp of the OLS slope). */
-export function fittedLayerRate(curve: ReadonlyArray<readonly [number, number]>, target: number): number {
+function fittedLayerRate(curve: ReadonlyArray<readonly [number, number]>, target: number): number {
   const pts = curve.filter(([, dh]) => dh < 1e-1 && dh > 10 * target);
   if (pts.length < 3) return NaN;
   return Math.exp(linearFit(pts.map((p) => p[0]), pts.map((p) => Math.log(p[1]))).slope);
@@ -35,7 +35,6 @@ export async function depthCheck(model: OTTransformer, batch: OTTransformerBatch
   const target = depthTarget(model);
   const run = await runToDepth(model, batch, oracles, target, o.chunk, o.maxLayers);
   const acc = accuracyOf(model);
-    const u = acc.u;
   const measurements: Measurement[] = [];
   const coverage = [];
   const series: Series[] = [];

@@ -16,7 +16,7 @@ const LAYERS = 400;
 const READOUT_EVERY = 20;
 
 /** L_{1/n}(u, v) in float64. */
-export function dualObjective(u: ArrayLike<number>, v: ArrayLike<number>, C: ArrayLike<number>, n: number, lambda: number): number {
+function dualObjective(u: ArrayLike<number>, v: ArrayLike<number>, C: ArrayLike<number>, n: number, lambda: number): number {
   const lp = logPlanOf(u, v, C, n, lambda);
   let s = 0;
   for (const x of lp) s += Math.exp(x);

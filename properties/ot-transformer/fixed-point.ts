@@ -47,7 +47,6 @@ export const fixedPointProperty = defineProperty<OTTransformerCase>(fixedPoint, 
     const batch = { ...c.batch, u0, v0, sinkU0: sink, sinkV0: sink };
     const t = await model.forward(batch, { layers: 1, record: [0, 1] });
     const acc = accuracyOf(model);
-    const u = acc.u;
     const measurements: Measurement[] = [];
     const coverage = [];
     for (let b = 0; b < B; b++) {

@@ -21,7 +21,7 @@ const READOUT_EVERY = 10;
 const stream = mulberry32;
 
 /** The notebook's instance for n points (seeded permutation and initial potentials). */
-export function figureInstance(n: number, seed: number): OTTransformerBatch {
+function figureInstance(n: number, seed: number): OTTransformerBatch {
   const r = stream(seed + n);
   const perm = [...Array(n).keys()].map((i) => [r(), i] as const).sort((p, q) => p[0] - q[0]).map((p) => p[1]);
   const u0 = Float64Array.from({ length: n }, () => Math.fround(Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r())));

@@ -23,7 +23,7 @@ interface Input {
 }
 
 /** diag(Pᵀ1)⁻¹Pᵀ from log P (float64, log-sum-exp per column of P). */
-export function rowNormalisedTranspose(logP: ArrayLike<number>, n: number): Float64Array {
+function rowNormalisedTranspose(logP: ArrayLike<number>, n: number): Float64Array {
   const out = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     const z = logSumExp(logP, i, n, n);

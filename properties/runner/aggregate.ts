@@ -3,7 +3,7 @@ import { quantile } from '../statistics.js';
 import type { BatchOutcome, Measurement, Relation } from '../types.js';
 import { binLabel, checkSample, type CheckSample } from './check-sample.js';
 
-export interface Quantiles {
+interface Quantiles {
   readonly min: number;
   readonly p50: number;
   readonly p90: number;

@@ -22,7 +22,7 @@ const RANGE_GROUPS = 4;
  */
 export type SampleScale = 'ratio' | 'tolerance' | 'allowed';
 
-export interface SampleGroup {
+interface SampleGroup {
   /** Coverage bin label ("all" when the sample is not split). */
   readonly label: string;
   readonly count: number;
@@ -81,14 +81,14 @@ function splitLabels(
     let labels = values.map((v) => binLabel(v!, edges[key]));
     const distinct = [...new Set(labels)];
     if (distinct.length > MAX_GROUPS && !edges[key] && values.every((v) => typeof v === 'number')) {
-      const u = [...new Set(values as number[])].sort((a, b) => a - b);
+      const u = [...new Set(values)].sort((a, b) => a - b);
       const cuts = Array.from({ length: RANGE_GROUPS }, (_, g) => u[Math.floor((g * u.length) / RANGE_GROUPS)]!);
       const range = (v: number): string => {
         const g = cuts.filter((c) => v >= c).length - 1;
         const hi = g + 1 < cuts.length ? u[u.indexOf(cuts[g + 1]!) - 1]! : u[u.length - 1]!;
         return cuts[g] === hi ? `${hi}` : `${+cuts[g]!.toPrecision(3)}–${+hi.toPrecision(3)}`;
       };
-      labels = (values as number[]).map(range);
+      labels = (values).map(range);
     }
     const groups = new Set(labels).size;
     if (groups >= 2 && groups <= MAX_GROUPS) return { by: key, labels };

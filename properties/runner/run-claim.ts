@@ -44,7 +44,7 @@ export interface RunOptions {
   readonly units?: UnitExecutor;
 }
 
-export interface Counterexample {
+interface Counterexample {
   /** The shrunk input, JSON-safe. */
   readonly input: unknown;
   /** Measurements of the shrunk input that failed (at most 20). */
@@ -107,7 +107,7 @@ export function replayCommand(
 }
 
 /** Names of the accuracy models of the capabilities a claim uses (properties/tolerance.ts), distinct, joined. */
-export function accuracyModelsOf(impl: Implementation, required: readonly string[]): string | undefined {
+function accuracyModelsOf(impl: Implementation, required: readonly string[]): string | undefined {
   const names = new Set<string>();
   for (const c of required) {
     const cap = impl[c] as { precision?: unknown; arithmetic?: unknown } | undefined;

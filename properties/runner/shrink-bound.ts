@@ -17,7 +17,7 @@ export const MAX_REPLAY_PATH_CHARS = 100;
 export type CallOutcome = 'pass' | 'violation' | 'exception';
 
 /** `base` (the replayed path) followed by `path` the way fast-check merges them. */
-export function mergePaths(base: string | undefined, path: string): string {
+function mergePaths(base: string | undefined, path: string): string {
   if (base === undefined || base.length === 0) return path;
   const b = base.split(':');
   const p = path.split(':');

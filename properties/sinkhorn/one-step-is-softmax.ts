@@ -22,7 +22,7 @@ const M_MAX = 16;
 const KERNEL_ONE_STEP_MAX = 78;
 
 /** log of a_i·softmax_j(−C_ij/ε + log v_j), in float64. */
-export function logRowSoftmaxPlan(a: ArrayLike<number>, C: ArrayLike<number>, logV: ArrayLike<number>, n: number, m: number, eps: number): Float64Array {
+function logRowSoftmaxPlan(a: ArrayLike<number>, C: ArrayLike<number>, logV: ArrayLike<number>, n: number, m: number, eps: number): Float64Array {
   const out = new Float64Array(n * m);
   const row = new Float64Array(m);
   for (let i = 0; i < n; i++) {
@@ -47,7 +47,7 @@ export const oneStepIsSoftmaxProperty = defineProperty<SinkhornCase>(oneStepIsSo
   coverageBins: SINKHORN_COVERAGE_BINS,
   describe: describeCase,
   // T18 (Sinkformers' test_sinkhorn.py): uniform a, v⁰ = 1 — n·P^{(½)} is exactly softmax attention
-  examples: [fixedCase({ ...PEER_CASES.T1, C: [0.1, 0.9, 0.4, 0.3], eps: 0.5 }, Array(M_MAX).fill(0)), fixedCase(PEER_CASES.constantCost, Array(M_MAX).fill(0))],
+  examples: [fixedCase({ ...PEER_CASES.T1, C: [0.1, 0.9, 0.4, 0.3], eps: 0.5 }, new Array<number>(M_MAX).fill(0)), fixedCase(PEER_CASES.constantCost, new Array<number>(M_MAX).fill(0))],
   async run(c, ctx): Promise<BatchOutcome> {
     const solver = solverOf(ctx);
     const { B, n, m } = c.batch;

@@ -47,9 +47,9 @@ interface Input {
 }
 
 /** Largest max |C|/ε of the kernel domain in float32: e^{−86.3} is still normal (2⁻¹²⁶ ≈ e^{−87.3}). */
-export const KERNEL_MAX_COST_OVER_EPS = 86.3;
+const KERNEL_MAX_COST_OVER_EPS = 86.3;
 /** Largest max |C|/ε of the log and stabilised domains (the tolerance stays ≪ 1, see the module doc). */
-export const LOG_MAX_COST_OVER_EPS = 5000;
+const LOG_MAX_COST_OVER_EPS = 5000;
 
 export const planMatchesReferenceProperty = defineProperty<Input>(planMatchesReference, {
   arbitrary: (budget) => {

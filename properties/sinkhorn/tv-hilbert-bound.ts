@@ -17,7 +17,7 @@ import { tvHilbertBound } from '../../theorems/sinkhorn-hilbert/index.js';
 const ITERATIONS = 12;
 
 /** ½‖p − q‖₁ for the normalised exponentials of two log-plans, in float64. */
-export function totalVariationOfLogs(x: ArrayLike<number>, y: ArrayLike<number>): number {
+function totalVariationOfLogs(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const zx = logSumExp(x, 0, x.length);
   const zy = logSumExp(y, 0, y.length);
   let s = 0;

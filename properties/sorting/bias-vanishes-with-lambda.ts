@@ -20,7 +20,7 @@ const LADDER = [0.1, 0.03, 0.01] as const;
 const CEILING = [0.23 + 0.05, 0.12 + 0.05, 0.039 + 0.05] as const;
 
 /** b(λ) for instance b of a batch, at the given λ. */
-export function entropicBias(batch: OTTransformerBatch, b: number, lambda: number): number {
+function entropicBias(batch: OTTransformerBatch, b: number, lambda: number): number {
   const lam = new Float64Array(batch.lambda);
   lam[b] = lambda;
   const o = oracleOf({ ...batch, lambda: lam }, b);

@@ -14,7 +14,7 @@ import { accuracyOf } from '../tolerance.js';
 import { defineProperty } from '../define.js';
 import { sortingErrorVanishes } from '../../theorems/daneshmand-2024/index.js';
 
-export const DEPTH_LADDER = [10, 30, 100, 300, 1000, 3000] as const;
+const DEPTH_LADDER = [10, 30, 100, 300, 1000, 3000] as const;
 const TARGET = 1e-3;
 
 export const sortingErrorVanishesProperty = defineProperty<OTTransformerCase>(sortingErrorVanishes, {

@@ -11,7 +11,7 @@ import type { BudgetName } from '../../properties/types.js';
 import type { Claim } from '../../theorems/types.js';
 import { escapeMarkdownCell } from '../../reports/escape.js';
 
-export type Cell = 'killed' | 'survived' | 'n/a';
+type Cell = 'killed' | 'survived' | 'n/a';
 
 export interface KillMatrix {
   readonly claims: readonly string[];
@@ -20,7 +20,7 @@ export interface KillMatrix {
 }
 
 /** Capabilities a mutant can affect: those required by its expected killers. */
-export function mutatedCapabilities(m: Mutant, claims: readonly Claim[]): Set<CapabilityName> {
+function mutatedCapabilities(m: Mutant, claims: readonly Claim[]): Set<CapabilityName> {
   return new Set(claims.filter((c) => m.expectedKillers.includes(c.id)).flatMap((c) => c.requires));
 }
 

@@ -37,12 +37,12 @@ export interface PoolRunOptions {
 }
 
 /** A claim's seed as the runner would pick it, chosen here so that every worker count uses the same one. */
-export function seedFor(claimId: string, seed: number | undefined): number {
+function seedFor(claimId: string, seed: number | undefined): number {
   return seed ?? propertyFor(claimId).defaultSeed ?? (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
 }
 
 /** The result of a claim whose worker failed outright (hung and terminated, or died). */
-export function workerFailure(claim: Claim, o: PoolRunOptions, seed: number, reason: string, durationMs: number): ClaimResult {
+function workerFailure(claim: Claim, o: PoolRunOptions, seed: number, reason: string, durationMs: number): ClaimResult {
   return {
     claimId: claim.id, impl: o.impl.name, backend: o.backend, budget: o.budget, seed, path: o.path,
     status: 'error', reason, runs: 0, instances: 0, interrupted: false, replay: replayCommand(claim.id, o, seed, o.path),
@@ -59,6 +59,7 @@ function unitExecutor(k: number, claim: Claim, o: PoolRunOptions): UnitExecutor 
     let done = 0;
     const outcomes = await Promise.all(indices.map(async (index) => {
       const known = failed.get(`${key}|${index}`);
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows what this unit's first try threw
       if (known !== undefined) throw known;
       try {
         const out = await o.pool.runUnit(claimId, o.budget, input, index, costs[index] ?? 0, o.callTimeoutMs);
@@ -105,15 +106,15 @@ async function runOne(k: number, claim: Claim, o: PoolRunOptions): Promise<Claim
 /** The input the runner's first run draws for this seed (fast-check's stream with the runner's parameters). */
 async function firstInput(property: ClaimProperty, budget: BudgetName, seed: number): Promise<unknown> {
   let input: unknown;
-  await fc.check(fc.asyncProperty(property.arbitrary(budget), async (x: unknown) => {
+  await fc.check(fc.asyncProperty(property.arbitrary(budget), (x: unknown) => {
     input = x;
-    return true;
+    return Promise.resolve(true);
   }), { seed, numRuns: 1 });
   return input;
 }
 
 /** Run this shard's units of a split claim on the pool; the entry is inconclusive until merged. */
-export async function runPartialClaim(claim: Claim, pieces: readonly number[], o: PoolRunOptions): Promise<ReportEntry> {
+async function runPartialClaim(claim: Claim, pieces: readonly number[], o: PoolRunOptions): Promise<ReportEntry> {
   const property = propertyFor(claim.id);
   const seed = seedFor(claim.id, o.seed);
   const start = performance.now();
@@ -145,11 +146,11 @@ export async function runClaimsInPool(shares: readonly ShardShare<Claim>[], o: P
   const split = (k: number): number => Number(!!propertyFor(shares[k]!.item.id).units);
   // split claims first: their units queue before the whole claims and share out across all workers
   const order = shares.map((_, k) => k).sort((x, y) => split(y) - split(x));
-  const entries: ReportEntry[] = new Array(shares.length);
+  const entries: ReportEntry[] = new Array<ReportEntry>(shares.length);
   await Promise.all(order.map(async (k) => {
     const { item: claim, pieces } = shares[k]!;
     entries[k] = pieces ? await runPartialClaim(claim, pieces, o) : { claim, result: await runOne(k, claim, o) };
-    o.onResult?.(k, entries[k]!);
+    o.onResult?.(k, entries[k]);
   }));
   return entries;
 }

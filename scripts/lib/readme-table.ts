@@ -5,8 +5,8 @@
 import { escapeMarkdownCell as esc } from '../../reports/escape.js';
 import type { Claim } from '../../theorems/types.js';
 
-export const TABLE_START = '<!-- claims:start -->';
-export const TABLE_END = '<!-- claims:end -->';
+const TABLE_START = '<!-- claims:start -->';
+const TABLE_END = '<!-- claims:end -->';
 const HEADER = ['| claim | what | source | theorem / equation | tag | kind | status (last run) |', '|---|---|---|---|---|---|---|'];
 
 /** One row per claim; `status` maps a claim id to its last-run status cell. */

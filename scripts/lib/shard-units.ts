@@ -14,7 +14,7 @@ import { summarize, type PartialWork, type Report, type ReportEntry } from '../.
 import type { Claim } from '../../theorems/types.js';
 
 /** A split claim's units can go to different shards when it has one run and no fixed examples. */
-export function shardable(property: ClaimProperty, budget: BudgetName, numRuns?: number, path?: string): boolean {
+function shardable(property: ClaimProperty, budget: BudgetName, numRuns?: number, path?: string): boolean {
   return !!property.units && (numRuns ?? property.runs[budget]) === 1 && !property.examples && path === undefined;
 }
 

@@ -12,7 +12,7 @@ import type { BudgetName } from '../../properties/types.js';
 import type { FromWorker, ToWorker, WorkerClaimOptions, WorkerInit } from './worker-protocol.js';
 
 /** The task ran past the pool's stall limit without a sign of life; its worker was terminated. */
-export class WorkerStallError extends Error {
+class WorkerStallError extends Error {
   constructor(readonly task: string, readonly stallMs: number) {
     super(`${task}: the worker thread was unresponsive for ${(stallMs / 1000).toFixed(0)} s (a synchronous hang); it was terminated`);
     this.name = 'WorkerStallError';

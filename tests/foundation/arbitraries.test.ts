@@ -48,7 +48,7 @@ test('costOverEps reaches the requested max |C|/ε (shifted instances negative),
   // a failing property shrinks the data, not the magnitudes: the shrunk instance keeps a large C/ε
   const r = fc.check(fc.property(arb, (c) => c.batch.C.every((x, k) => Math.abs(x) / c.batch.eps[Math.floor(k / (c.batch.n * c.batch.m))]! < 40)), { seed: 5 });
   assert.ok(r.failed);
-  const c = r.counterexample![0] as SinkhornCase;
+  const c = r.counterexample![0];
   const worst = c.batch.C.reduce((x, y) => Math.max(x, Math.abs(y)), 0) / c.batch.eps[0]!;
   assert.ok(worst >= 40, `shrunk max |C|/ε ${worst}`);
 });
@@ -56,7 +56,7 @@ test('costOverEps reaches the requested max |C|/ε (shifted instances negative),
 test('shrinking a failing batch reaches one 2×2 instance', () => {
   const r = fc.check(fc.property(sinkhornCase(spec), (_c: SinkhornCase) => false), { seed: 5 });
   assert.ok(r.failed);
-  const c = r.counterexample![0] as SinkhornCase;
+  const c = r.counterexample![0];
   assert.is(c.batch.B, 1);
   assert.is(c.batch.n, 2);
   assert.is(c.batch.m, 2);

@@ -6,6 +6,10 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { CLAIMS } from '../../theorems/index.js';
+import type { Report } from '../../reports/schema.js';
+
+/** The report.json a CLI run wrote. */
+const readReport = (path: string): Report => JSON.parse(readFileSync(path, 'utf8')) as Report;
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -22,7 +26,7 @@ test('verify writes report.json and report.md and exits 0 when every claim is ve
   assert.is(r.code, 0, r.stderr + r.stdout);
   assert.match(r.stdout, /PASS {2}sinkhorn\.one-step-is-softmax/);
   assert.match(r.stdout, /2 claims: 2 verified/);
-  const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+  const report = readReport(join(out, 'report.json'));
   assert.is(report.schema, 'transformer-ot-verify/report');
   assert.is(report.entries.length, 2);
   assert.is(report.environment.backend, 'wasm');
@@ -55,14 +59,14 @@ test('an injected failure exits 1, and the printed replay command reproduces it 
   assert.is(r.code, 1, r.stdout + r.stderr);
   const replay = /replay: npx transformer-ot-verify (verify .*)$/m.exec(r.stdout);
   assert.ok(replay, `no replay command in:\n${r.stdout}`);
-  const first = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).entries[0].result;
+  const first = readReport(join(out, 'report.json')).entries[0]!.result;
   assert.is(first.status, 'violated');
   const out2 = tmp();
-  const again = cli([...replay![1]!.split(' '), '--out', out2, '--quiet']);
+  const again = cli([...replay[1]!.split(' '), '--out', out2, '--quiet']);
   assert.is(again.code, 1, again.stdout + again.stderr);
-  const second = JSON.parse(readFileSync(join(out2, 'report.json'), 'utf8')).entries[0].result;
-  assert.equal(second.counterexample.input, first.counterexample.input);
-  assert.equal(second.counterexample.failing, first.counterexample.failing);
+  const second = readReport(join(out2, 'report.json')).entries[0]!.result;
+  assert.equal(second.counterexample!.input, first.counterexample!.input);
+  assert.equal(second.counterexample!.failing, first.counterexample!.failing);
 });
 
 test('report re-renders a saved report.json; --list shows the registry', () => {
@@ -104,7 +108,7 @@ test('report --merge combines shard reports into one covering every claim', () =
   const out = tmp();
   const r = cli(['report', '--merge', join(a, 'report.json'), join(b, 'report.json'), '--out', out]);
   assert.is(r.code, 0, r.stderr);
-  const merged = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+  const merged = readReport(join(out, 'report.json'));
   assert.equal(merged.entries.map((e: { claim: { id: string } }) => e.claim.id), CLAIMS.filter((c) => c.id.startsWith('sinkhorn.')).map((c) => c.id));
   assert.is(merged.summary.claims, merged.entries.length);
 });

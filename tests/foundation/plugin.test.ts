@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { CLAIMS } from '../../theorems/index.js';
+import type { Report } from '../../reports/schema.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -15,7 +16,7 @@ test('verify --impl examples/plain-sinkhorn.mjs: sinkhorn claims verified, the o
   const claims = other ? `sinkhorn.*,${other.id}` : 'sinkhorn.*';
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', 'verify', '--impl', 'examples/plain-sinkhorn.mjs', '--claims', claims, '--runs', '8', '--out', out, '--quiet'], { cwd: ROOT, encoding: 'utf8' });
   assert.is(r.status, 0, r.stdout + r.stderr);
-  const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+  const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
   assert.is(report.options.impl, 'examples/plain-sinkhorn.mjs');
   for (const e of report.entries) {
     if (e.claim.requires.includes('sinkhorn')) assert.is(e.result.status, 'verified', `${e.claim.id}: ${e.result.reason}`);

@@ -50,7 +50,7 @@ test('log-sum-exp guards an all −∞ slice and is accurate', () => {
   assert.ok(Math.abs(logSumExp([1000, 1000], 0, 2) - (1000 + Math.LN2)) < 1e-12);
   // compensated summation: 1 + 10⁴·10⁻¹⁶ — a plain sum loses every small term (result 0, error 1e-12); Neumaier
   // keeps them, leaving the absolute error of log near 1 (≤ 2u = 4.4e-16)
-  const x = [0, ...Array(10_000).fill(Math.log(1e-16))];
+  const x = [0, ...new Array<number>(10_000).fill(Math.log(1e-16))];
   assert.ok(Math.abs(logSumExp(x, 0, x.length) - Math.log1p(1e-12)) < 4.4e-16, `compensated LSE ${logSumExp(x, 0, x.length)}`);
   // offset and stride select the slice
   assert.ok(Math.abs(logSumExp([9, 0, 9, 0, 9], 1, 2, 2) - Math.LN2) < 1e-15);

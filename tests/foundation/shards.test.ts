@@ -49,8 +49,8 @@ test('report --merge of verify --shard 1/2 and 2/2 equals the single run; the sp
   cli(...verify, '--shard', '1/2', '--out', join(out, 's1'));
   cli(...verify, '--shard', '2/2', '--out', join(out, 's2'));
   cli('report', '--merge', join(out, 's1', 'report.json'), join(out, 's2', 'report.json'), '--out', join(out, 'merged'));
-  const read = (d: string): { entries: { claim: { id: string }; result: { status: string }; partial?: unknown }[] } =>
-    JSON.parse(readFileSync(join(out, d, 'report.json'), 'utf8'));
+  const read = (d: string) =>
+    JSON.parse(readFileSync(join(out, d, 'report.json'), 'utf8')) as { entries: { claim: { id: string }; result: { status: string }; partial?: unknown }[] };
   const partials = ['s1', 's2'].map((d) => read(d).entries.filter((e) => e.partial).map((e) => e.claim.id));
   assert.equal(partials, [['clustering.phase-diagram'], ['clustering.phase-diagram']], 'both shards run part of the phase diagram');
   const full = read('full');

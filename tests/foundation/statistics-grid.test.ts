@@ -42,7 +42,7 @@ test('Student t quantiles on the grid', () => {
 test('Clopper–Pearson intervals on the grid', () => {
   assert.ok(grid['clopperPearson']!.length > 40);
   for (const [k, n, level, lo, hi] of grid['clopperPearson']!) {
-    const [l, h] = clopperPearson(k!, n!, level!);
+    const [l, h] = clopperPearson(k!, n!, level);
     close(l, lo!, 1e-9, 1e-12, `CP lower (${k}/${n}, ${level})`);
     close(h, hi!, 1e-9, 1e-12, `CP upper (${k}/${n}, ${level})`);
   }

@@ -132,8 +132,8 @@ test('kernel domain reports underflow as a NumericalError naming the fix (T4-sty
 
 test('no tensors leak from a solve', async () => {
   const before = tf.memory().numTensors;
-  await tfjs.solve(single(3, 4, [0.2, 0.3, 0.5], [0.25, 0.25, 0.25, 0.25], Array(12).fill(0.5), 0.2), { iterations: 10, domain: 'log', record: true });
-  await tfjs.solve(single(3, 4, [0.2, 0.3, 0.5], [0.25, 0.25, 0.25, 0.25], Array(12).fill(0.5), 0.2), { iterations: 10, domain: 'kernel' });
+  await tfjs.solve(single(3, 4, [0.2, 0.3, 0.5], [0.25, 0.25, 0.25, 0.25], new Array<number>(12).fill(0.5), 0.2), { iterations: 10, domain: 'log', record: true });
+  await tfjs.solve(single(3, 4, [0.2, 0.3, 0.5], [0.25, 0.25, 0.25, 0.25], new Array<number>(12).fill(0.5), 0.2), { iterations: 10, domain: 'kernel' });
   assert.is(tf.memory().numTensors, before);
 });
 

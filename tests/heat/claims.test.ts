@@ -21,7 +21,7 @@ for (const claim of asserted) {
       if (claim.kind === 'rate' || claim.kind === 'limit') {
         assert.ok(r.rates.length > 0, `${claim.id}: no fitted rate`);
         for (const rate of r.rates) {
-          assert.is(rate.verdict, 'consistent', `${rate.name}: ${rate.estimate} ${rate.ci95}`);
+          assert.is(rate.verdict, 'consistent', `${rate.name}: ${rate.estimate} ${rate.ci95.join(',')}`);
           assert.ok(rate.ladder && rate.ladder.length >= 3, `${rate.name}: ladder missing`);
         }
       }

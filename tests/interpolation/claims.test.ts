@@ -38,7 +38,7 @@ test('interpolation.dirac-targets reports the switch constant and W2 reached', a
   assertVerified(r);
   const t = r.tables.find((x) => x.title.startsWith('Theorem 1.1'));
   assert.ok(t && t.rows.length > 0, 'no end-to-end table');
-  for (const row of t!.rows) assert.ok((row[3] as number) <= 1e-4, `W2 ${row[3]}`);
+  for (const row of t.rows) assert.ok((row[3] as number) <= 1e-4, `W2 ${row[3]}`);
 });
 
 for (const id of ['interpolation.arcs-example', 'interpolation.generic-disentanglement']) {

@@ -10,7 +10,7 @@ const cloud = (): Float64Array => new Float64Array([0.6, 0.8, 0, 0.8, 0.6, 0]);
 const good = { d, clouds: [cloud(), new Float64Array([0, 0.6, 0.8])] };
 const targets = new Float64Array([1, 0, 0, 0, 0, 1]);
 
-async function rejects(argument: string, f: () => Promise<unknown> | unknown): Promise<void> {
+async function rejects(argument: string, f: () => unknown): Promise<void> {
   try {
     await f();
   } catch (e) {

@@ -26,7 +26,7 @@ for (const [id, reason] of Object.entries(EXPECTED)) {
   test(`mutant ${id} is rejected for the planted reason`, async () => {
     const m = MUTANTS.find((x) => x.id === id);
     assert.ok(m, `mutant ${id} is not catalogued`);
-    const r = await runClaimForTest(m!.expectedKillers[0]!, { impl: m!.build() });
+    const r = await runClaimForTest(m.expectedKillers[0]!, { impl: m.build() });
     assertRejected(r);
     const failing = (r.counterexample?.failing ?? []).map((f) => f.quantity).join(' | ');
     assert.ok(reason.test(failing) || reason.test(r.reason), `${id}: rejected for another reason: ${r.reason}`);

@@ -15,7 +15,12 @@ test('bench --quick: every domain timed, backend recorded, POT ratios when POT i
   assert.ok(seconds < 30, `took ${seconds} s`);
   assert.match(stdout, /Sinkhorn, ε = 0\.1/);
   assert.ok(existsSync(join(out, 'bench.json')));
-  const r = JSON.parse(readFileSync(join(out, 'bench.json'), 'utf8'));
+  const r = JSON.parse(readFileSync(join(out, 'bench.json'), 'utf8')) as {
+    schema: string;
+    backend: string;
+    sinkhorn: { domain: string; msPerIteration: number; peakBytes: number; ratioOursOverPot: number }[];
+    pot: string;
+  };
   assert.is(r.schema, 'transformer-ot-verify/bench');
   assert.is(r.backend, 'wasm');
   assert.equal(r.sinkhorn.map((x: { domain: string }) => x.domain).sort(), ['kernel', 'log', 'stabilized']);

@@ -116,7 +116,7 @@ test('recorded iterates agree across log and stabilised domains; no tensor leaks
   for (let s = 1; s < 7; s++) for (let inst = 0; inst < 2; inst++) {
     const off = (inst * 7 + s) * 5;
     const d = Array.from({ length: 5 }, (_, k) => a.logU[off + k]! - b.logU[off + k]!);
-    assert.ok(Math.max(...d) - Math.min(...d) < 1e-3, `iterate ${s}: ${d}`);
+    assert.ok(Math.max(...d) - Math.min(...d) < 1e-3, `iterate ${s}: ${d.join(',')}`);
   }
 });
 

@@ -15,7 +15,7 @@ const candidates = process.env['TOV_TEST_PYTHON'] ? [process.env['TOV_TEST_PYTHO
 export const PYTHON: string | undefined = candidates.find((p) => usable(p, 'numpy, msgpack'));
 
 /** Whether that Python also has the module (POT: `ot`, PyTorch: `torch`). */
-export function hasModule(module: string): boolean {
+function hasModule(module: string): boolean {
   return PYTHON !== undefined && usable(PYTHON, module);
 }
 

@@ -51,9 +51,9 @@ test('report.html renders in headless Chromium: no console errors, every section
   for (const e of report.entries) {
     const section = new RegExp(`<section class="claim[^"]*" id="${claimAnchor(e.claim.id)}"[^>]*>([\\s\\S]*?)</section>`).exec(page.dom);
     assert.ok(section, `no section for ${e.claim.id} in the DOM`);
-    const drawn = [...plotSvgs(section![1]!).values()].filter((svg) => !svg.includes('class="no-data"') && /role-axis/.test(svg));
+    const drawn = [...plotSvgs(section[1]!).values()].filter((svg) => !svg.includes('class="no-data"') && /role-axis/.test(svg));
     // a skipped claim measured nothing: it says so instead of drawing
-    if (e.result.status === 'skipped') assert.match(section![1]!, /No figure: this claim records no checks/);
+    if (e.result.status === 'skipped') assert.match(section[1]!, /No figure: this claim records no checks/);
     else assert.ok(drawn.length > 0, `${e.claim.id}: no rendered figure with axes in its section`);
   }
   const overview = page.dom.indexOf('id="plot-overview"');
@@ -68,11 +68,11 @@ test('report.html renders in headless Chromium: no console errors, every section
   }
   const realPlot = [...svgs.keys()].find((k) => k.startsWith('sinkhorn-franklin-lorenz-rate-real-run--series'));
   assert.ok(realPlot, 'the real run’s convergence plot');
-  assert.match(svgs.get(realPlot!)!, /role-axis/);
+  assert.match(svgs.get(realPlot)!, /role-axis/);
   const realChecks = [...svgs.keys()].find((k) => k.startsWith('sinkhorn-birkhoff-contraction-real-run--checks-'));
   assert.ok(realChecks, 'the real bound claim’s ECDF of its checks');
-  assert.match(svgs.get(realChecks!)!, /fraction of checks ≤ x \(ECDF\)/);
-  assert.match(svgs.get(realChecks!)!, /red dashed: the bound \(theory\)/);
+  assert.match(svgs.get(realChecks)!, /fraction of checks ≤ x \(ECDF\)/);
+  assert.match(svgs.get(realChecks)!, /red dashed: the bound \(theory\)/);
   assert.ok(existsSync(page.screenshot) && statSync(page.screenshot).size > 20_000, 'screenshot written and not blank');
   console.log(`  browser test: ${svgs.size} plots, screenshot ${page.screenshot}`);
 });

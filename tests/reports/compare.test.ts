@@ -109,9 +109,9 @@ test('report --compare writes compare.html: the status changes, and old and new 
   assert.match(html, /<tr class="regression"><td>REGRESSION<\/td><td><code>sinkhorn\.franklin-lorenz-rate<\/code>.*?0\.6 outside the old 95% interval/);
   const fig = /<figure class="plot" id="plot-compare-rates"[^>]*>([\s\S]*?)<\/figure>/.exec(html);
   assert.ok(fig, 'the rate figure');
-  assert.match(fig![1]!, /role-axis/);
-  assert.match(fig![1]!, /per-iteration rate of d_H/);
-  assert.match(fig![1]!, /grey: old report · blue: new report/);
+  assert.match(fig[1]!, /role-axis/);
+  assert.match(fig[1]!, /per-iteration rate of d_H/);
+  assert.match(fig[1]!, /grey: old report · blue: new report/);
   assert.match(html, /0\.41 \[0\.38, 0\.44\][\s\S]*?0\.6 \[0\.55, 0\.65\]/, 'old and new intervals in the table');
 });
 

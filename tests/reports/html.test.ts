@@ -28,7 +28,7 @@ test('every claim has a section with statement, verdict, replay, tables and cove
   for (const e of report.entries) {
     const m = new RegExp(`<section class="claim[^"]*" id="${claimAnchor(e.claim.id)}"[^>]*>([\\s\\S]*?)</section>`).exec(html);
     assert.ok(m, `no section for ${e.claim.id}`);
-    const s = m![1]!;
+    const s = m[1]!;
     assert.match(s, /<strong>Statement\.<\/strong>/);
     assert.match(s, new RegExp(`Verdict: ${e.result.status}\\.`));
     assert.match(s, /Verdict rule:/);
@@ -59,8 +59,8 @@ test('every plot is a non-empty SVG; a plot without data says so instead of draw
   for (const id of withData) {
     const svg = svgs.get(id);
     assert.ok(svg, `missing plot ${id}`);
-    assert.match(svg!, /role-axis/, `${id}: axes`);
-    assert.match(svg!, /<path|<rect/, `${id}: marks`);
+    assert.match(svg, /role-axis/, `${id}: axes`);
+    assert.match(svg, /<path|<rect/, `${id}: marks`);
   }
   const empty = svgs.get('energy-monotone--figure-emptyenergy')!;
   assert.match(empty, /class="no-data"/);

@@ -35,7 +35,7 @@ test('one testcase per claim, classname = family, with seed/path/runs/instances/
     const body = cases.get(e.claim.id);
     assert.ok(body !== undefined, e.claim.id);
     assert.ok(junit.includes(`<testcase classname="${e.claim.family}" name="${e.claim.id}"`));
-    for (const p of ['seed', 'runs', 'instances', 'backend', 'impl', 'status']) assert.match(body!, new RegExp(`<property name="${p}" value="[^"]*"/>`), `${e.claim.id}: ${p}`);
+    for (const p of ['seed', 'runs', 'instances', 'backend', 'impl', 'status']) assert.match(body, new RegExp(`<property name="${p}" value="[^"]*"/>`), `${e.claim.id}: ${p}`);
   }
   assert.match(cases.get('sinkhorn.birkhoff-contraction')!, /<property name="path" value="3:0:1"\/>/);
   const s = /<testsuites name="transformer-ot-verify" tests="(\d+)" failures="(\d+)" errors="(\d+)" skipped="(\d+)"/.exec(junit);

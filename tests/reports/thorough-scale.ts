@@ -48,7 +48,7 @@ export function thoroughScale(report: Report): Report {
       typeof v === 'object' && v !== null && (v as { type?: string }).type === 'phase-diagram';
     const kept = Object.entries(r.figures ?? {}).filter(([, v]) => !isPhase(v));
     const phase = Object.values(r.figures ?? {}).some(isPhase)
-      ? [2, 8, 32, 128].map((d) => [`figure3-d${d}`, thoroughPhase(d)])
+      ? [2, 8, 32, 128].map((d) => [`figure3-d${d}`, thoroughPhase(d)] as const)
       : [];
     const figures = Object.fromEntries([...kept, ...phase]);
     const series: Series[] = r.series.map((s) => ({ ...s, points: denser(s.points, SCALE) }));
