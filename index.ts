@@ -7,7 +7,7 @@ export { CAPABILITY_API_VERSION, missingCapability } from './impl/capabilities/i
 export type * from './impl/capabilities/index.js';
 export type { SinkhornBatch, SinkhornDomain, SinkhornOptions, SinkhornSolver, SinkhornTrace } from './impl/capabilities/sinkhorn.js';
 export { CLAIMS, claimById } from './theorems/index.js';
-export type { Claim, ClaimKind, ClaimRole, SourceRef } from './theorems/index.js';
+export type { Claim, ClaimKind, ClaimRole, SourceRef, SourceTag } from './theorems/index.js';
 export { PROPERTIES, propertyFor } from './properties/index.js';
 export type { ClaimProperty, Measurement, BatchOutcome, Status } from './properties/types.js';
 export { runClaim, type ClaimResult, type RunOptions } from './properties/runner/run-claim.js';
