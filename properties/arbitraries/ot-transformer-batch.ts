@@ -55,7 +55,7 @@ function normal(u1: number, u2: number): number {
 }
 
 /** Uniform integer in [lo, hi] that shrinks towards the middle ⌊(lo + hi)/2⌋ (not to the degenerate lo). */
-export function integerMid(lo: number, hi: number): fc.Arbitrary<number> {
+function integerMid(lo: number, hi: number): fc.Arbitrary<number> {
   const size = hi - lo + 1;
   const mid = Math.floor((hi - lo) / 2);
   return fc.integer({ min: 0, max: size - 1 }).map((k) => lo + ((k + mid) % size));
