@@ -5,7 +5,13 @@
  */
 export { CAPABILITY_API_VERSION, missingCapability } from './impl/capabilities/index.js';
 export type * from './impl/capabilities/index.js';
-export type { SinkhornBatch, SinkhornDomain, SinkhornOptions, SinkhornSolver, SinkhornTrace } from './impl/capabilities/sinkhorn.js';
+export type {
+  SinkhornBatch,
+  SinkhornDomain,
+  SinkhornOptions,
+  SinkhornSolver,
+  SinkhornTrace,
+} from './impl/capabilities/sinkhorn.js';
 export { CLAIMS, claimById } from './theorems/index.js';
 export type { Claim, ClaimKind, ClaimRole, SourceRef, SourceTag } from './theorems/index.js';
 export { PROPERTIES, propertyFor } from './properties/index.js';

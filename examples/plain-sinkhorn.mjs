@@ -72,4 +72,8 @@ const sinkhorn = {
 };
 
 /** @type {import('../index.ts').Implementation} */
-export default { name: 'plain-js', description: 'worked example: plain-JavaScript log-domain Sinkhorn (float64)', sinkhorn };
+export default {
+  name: 'plain-js',
+  description: 'worked example: plain-JavaScript log-domain Sinkhorn (float64)',
+  sinkhorn,
+};

@@ -9,7 +9,11 @@ import * as tf from '@tensorflow/tfjs-core';
 import { existsSync } from 'node:fs';
 import { UsageError } from './errors.js';
 import {
-  describeAdapter, ensureRuntimeDir, probeWebgpuAdapter, webgpuModuleUrl, type AdapterInfo,
+  describeAdapter,
+  ensureRuntimeDir,
+  probeWebgpuAdapter,
+  webgpuModuleUrl,
+  type AdapterInfo,
 } from './webgpu-probe.js';
 
 /** Dawn (the 'webgpu' package) needs a Vulkan loader on Linux; without one it only prints a warning. */
@@ -17,7 +21,11 @@ function vulkanLoaderPresent(): boolean {
   if (process.platform !== 'linux') return true;
   const dirs = [
     ...(process.env['LD_LIBRARY_PATH'] ?? '').split(':').filter((d) => d !== ''),
-    '/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/usr/lib64', '/usr/lib', '/usr/local/lib',
+    '/usr/lib/x86_64-linux-gnu',
+    '/usr/lib/aarch64-linux-gnu',
+    '/usr/lib64',
+    '/usr/lib',
+    '/usr/local/lib',
   ];
   return dirs.some((d) => existsSync(`${d}/libvulkan.so.1`));
 }
@@ -38,7 +46,8 @@ export interface BackendInfo {
 }
 
 const HOW_TO: Record<BackendName, string> = {
-  tensorflow: "install '@tensorflow/tfjs-node' (it downloads libtensorflow at install time, which needs network access to its host)",
+  tensorflow:
+    "install '@tensorflow/tfjs-node' (it downloads libtensorflow at install time, which needs network access to its host)",
   webgpu:
     "install '@tensorflow/tfjs-backend-webgpu' and 'webgpu' (Dawn for Node), and a Vulkan loader (Debian " +
     "libvulkan1) with a Vulkan driver: the GPU's, or SwiftShader (VK_ICD_FILENAMES=…/vk_swiftshader_icd.json) " +
@@ -72,7 +81,8 @@ async function withoutForeignProcessHandlers<T>(fn: () => Promise<T>): Promise<T
     return await fn();
   } finally {
     events.forEach((e, k) => {
-      for (const l of listeners(e)) if (!before[k]!.has(l)) process.removeListener(e, l as (...args: unknown[]) => void);
+      for (const l of listeners(e))
+        if (!before[k]!.has(l)) process.removeListener(e, l as (...args: unknown[]) => void);
     });
   }
 }
@@ -110,7 +120,11 @@ async function register(name: BackendName, requested: boolean): Promise<string |
       if (!adapter) return 'no GPU adapter found';
       webgpuAdapter = probe.adapter;
       Object.assign(globalThis, globals);
-      Object.defineProperty(globalThis, 'navigator', { value: { gpu: navigatorGpu }, configurable: true, writable: true });
+      Object.defineProperty(globalThis, 'navigator', {
+        value: { gpu: navigatorGpu },
+        configurable: true,
+        writable: true,
+      });
       const mod = await tryImport(() => import('@tensorflow/tfjs-backend-webgpu'));
       return mod ? undefined : "'@tensorflow/tfjs-backend-webgpu' is not installed";
     }
@@ -131,7 +145,9 @@ let current: BackendInfo | undefined;
  * Initialise tfjs on the requested backend, or on the first available one in {@link BACKEND_ORDER}.
  * A requested backend that is missing is a usage error with a message saying how to get it.
  */
-export async function initBackend(requested: string | undefined = process.env['TFJS_BACKEND'] || undefined): Promise<BackendInfo> {
+export async function initBackend(
+  requested: string | undefined = process.env['TFJS_BACKEND'] || undefined,
+): Promise<BackendInfo> {
   if (current && (!requested || requested === current.name)) return current;
   if (requested !== undefined && !(BACKEND_ORDER as readonly string[]).includes(requested)) {
     throw new UsageError(`unknown backend '${requested}'; choose one of ${BACKEND_ORDER.join(', ')}`);
@@ -159,7 +175,11 @@ export async function initBackend(requested: string | undefined = process.env['T
       const adapter = tf.getBackend() === 'webgpu' ? webgpuAdapter : undefined;
       if (adapter) notes.push(`webgpu adapter: ${describeAdapter(adapter)}`);
       current = {
-        name: tf.getBackend(), tfjsVersion: tf.version_core, notes, precision: 'float32', ...(adapter ? { adapter } : {}),
+        name: tf.getBackend(),
+        tfjsVersion: tf.version_core,
+        notes,
+        precision: 'float32',
+        ...(adapter ? { adapter } : {}),
       };
       return current;
     }

@@ -78,7 +78,11 @@ function abortReason(signal: AbortSignal): Error {
 
 /** One guarded method: `capability.method(...args)` raced against the timeout, its result validated. */
 function guardMethod(
-  capability: CapabilityName, method: string, target: object, fn: (...args: unknown[]) => unknown, o: GuardOptions,
+  capability: CapabilityName,
+  method: string,
+  target: object,
+  fn: (...args: unknown[]) => unknown,
+  o: GuardOptions,
 ): (...args: unknown[]) => unknown {
   const call = `${capability}.${method}`;
   return (...args: unknown[]): unknown => {
@@ -118,14 +122,15 @@ function guardMethod(
       const onAbort = (): void => finish(() => reject(abortReason(o.signal!)));
       o.signal?.addEventListener('abort', onAbort, { once: true });
       result.then(
-        (value) => finish(() => {
-          try {
-            validateOutput(capability, method, args, value);
-            resolve(value);
-          } catch (e) {
-            reject(e);
-          }
-        }),
+        (value) =>
+          finish(() => {
+            try {
+              validateOutput(capability, method, args, value);
+              resolve(value);
+            } catch (e) {
+              reject(e);
+            }
+          }),
         (e: unknown) => finish(() => reject(e)),
       );
     });

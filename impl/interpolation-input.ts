@@ -6,7 +6,12 @@ import type { MeasureFamily, ParameterPiece, Schedule } from './capabilities/int
 import { InputError } from './errors.js';
 import { SPHERE_NORM_TOLERANCE } from './sphere-input.js';
 import {
-  assertDimension, assertFinite, assertLength, assertOptionalBoolean, assertOptions, assertPositive,
+  assertDimension,
+  assertFinite,
+  assertLength,
+  assertOptionalBoolean,
+  assertOptions,
+  assertPositive,
 } from './validate.js';
 
 /** Rows of `x` ([·, d]) finite and on S^{d−1} within {@link SPHERE_NORM_TOLERANCE}. */
@@ -26,7 +31,8 @@ export function assertOnSphere(name: string, x: ArrayLike<number>, d: number): v
 export function validateFamily(family: MeasureFamily, dMin = 2): void {
   if (family === null || typeof family !== 'object') throw new InputError('family', 'must be an object {d, clouds}');
   assertDimension('d', family.d, dMin);
-  if (!Array.isArray(family.clouds) || family.clouds.length === 0) throw new InputError('clouds', 'must be a non-empty array of Float64Array [n_i, d]');
+  if (!Array.isArray(family.clouds) || family.clouds.length === 0)
+    throw new InputError('clouds', 'must be a non-empty array of Float64Array [n_i, d]');
   family.clouds.forEach((x, i) => {
     if (!(x instanceof Float64Array)) throw new InputError('clouds', `cloud ${i} must be a Float64Array`);
     if (x.length === 0) throw new InputError('clouds', `cloud ${i} is empty; a measure needs at least one token`);
@@ -36,10 +42,12 @@ export function validateFamily(family: MeasureFamily, dMin = 2): void {
 
 /** Every piece: duration finite ≥ 0, matrices d×d and b of length d, all finite. */
 export function validateSchedule(schedule: Schedule, d: number): void {
-  if (schedule === null || typeof schedule !== 'object' || !Array.isArray(schedule.pieces)) throw new InputError('schedule', 'must be an object {d, pieces}');
+  if (schedule === null || typeof schedule !== 'object' || !Array.isArray(schedule.pieces))
+    throw new InputError('schedule', 'must be an object {d, pieces}');
   if (schedule.d !== d) throw new InputError('schedule', `is for d = ${schedule.d}, the measures live in d = ${d}`);
   schedule.pieces.forEach((p: ParameterPiece, k) => {
-    if (!Number.isFinite(p.duration) || p.duration < 0) throw new InputError('schedule', `piece ${k} has duration ${p.duration}; durations must be finite and ≥ 0`);
+    if (!Number.isFinite(p.duration) || p.duration < 0)
+      throw new InputError('schedule', `piece ${k} has duration ${p.duration}; durations must be finite and ≥ 0`);
     for (const key of ['V', 'B', 'W', 'U'] as const) {
       assertLength('schedule', p[key], [d, d]);
       assertFinite('schedule', p[key]);
@@ -54,7 +62,8 @@ export function validateSchedule(schedule: Schedule, d: number): void {
  * when given; returns its natural step h > 0 (default 1e-2). `record` must be a boolean when given.
  */
 export function validateStepOptions(
-  options: { readonly step?: number; readonly record?: unknown } | undefined, fields = '{step?}',
+  options: { readonly step?: number; readonly record?: unknown } | undefined,
+  fields = '{step?}',
 ): number {
   assertOptions(options, fields, false);
   assertOptionalBoolean('record', options?.record);
@@ -71,20 +80,31 @@ export function validateStep(step: number | undefined): number {
 /** Theorem 1.1 input: d ≥ 3, N clouds, N distinct Dirac targets on the sphere, T > 0, ε > 0. */
 export function validateConstructInput(family: MeasureFamily, targets: Float64Array, T: number, eps: number): void {
   if (family !== null && typeof family === 'object' && Number.isInteger(family.d) && family.d < 3) {
-    throw new InputError('d', `Theorem 1.1 needs d ≥ 3 (got d = ${family.d}): in d = 2 the particle order on the circle is preserved`);
+    throw new InputError(
+      'd',
+      `Theorem 1.1 needs d ≥ 3 (got d = ${family.d}): in d = 2 the particle order on the circle is preserved`,
+    );
   }
   validateFamily(family, 3);
   const { d } = family;
   const N = family.clouds.length;
   if (!(targets instanceof Float64Array)) throw new InputError('targets', 'must be a Float64Array [N, d]');
-  if (targets.length !== N * d) throw new InputError('targets', `expected ${N} targets of dimension ${d} (${N * d} entries, one per cloud), got ${targets.length} entries`);
+  if (targets.length !== N * d)
+    throw new InputError(
+      'targets',
+      `expected ${N} targets of dimension ${d} (${N * d} entries, one per cloud), got ${targets.length} entries`,
+    );
   assertLength('targets', targets, [N, d]);
   assertOnSphere('targets', targets, d);
   for (let i = 0; i < N; i++) {
     for (let j = i + 1; j < N; j++) {
       let s = 0;
       for (let k = 0; k < d; k++) s += (targets[i * d + k]! - targets[j * d + k]!) ** 2;
-      if (Math.sqrt(s) < 1e-9) throw new InputError('targets', `targets ${i} and ${j} coincide; the standing assumption needs distinct targets`);
+      if (Math.sqrt(s) < 1e-9)
+        throw new InputError(
+          'targets',
+          `targets ${i} and ${j} coincide; the standing assumption needs distinct targets`,
+        );
     }
   }
   assertPositive('T', T);

@@ -11,7 +11,12 @@
 import type { OTTransformerBatch, OTTransformerOptions } from './capabilities/ot-transformer.js';
 import { InputError } from './errors.js';
 import {
-  assertDimension, assertFinite, assertLength, assertOptionalBoolean, assertOptions, assertPositive,
+  assertDimension,
+  assertFinite,
+  assertLength,
+  assertOptionalBoolean,
+  assertOptions,
+  assertPositive,
 } from './validate.js';
 
 export interface TokenLayout {
@@ -33,7 +38,21 @@ export interface TokenLayout {
 
 /** Column indices of the prompt for points in R^d (spec §2 table, d > 1 generalisation). */
 export function tokenLayout(d: number): TokenLayout {
-  return { d, F: 3 * d + 8, xx: 0, x: 1, yy: d + 1, y: d + 2, c1: 2 * d + 2, c2: 2 * d + 3, c3: 2 * d + 4, value: 2 * d + 5, u: 2 * d + 6, v: 2 * d + 7, out: 2 * d + 8 };
+  return {
+    d,
+    F: 3 * d + 8,
+    xx: 0,
+    x: 1,
+    yy: d + 1,
+    y: d + 2,
+    c1: 2 * d + 2,
+    c2: 2 * d + 3,
+    c3: 2 * d + 4,
+    value: 2 * d + 5,
+    u: 2 * d + 6,
+    v: 2 * d + 7,
+    out: 2 * d + 8,
+  };
 }
 
 /** The weights of one layer: the same in every layer and independent of n. Row-major F×F. */
@@ -157,7 +176,8 @@ export function recordedLayers(options: OTTransformerOptions): number[] {
 
 /** Throws an InputError naming the argument for NaN, ±∞, λ ≤ 0, γ ≤ 0, shape mismatch, n < 2, bad layers. */
 export function validateOTTransformerInput(batch: OTTransformerBatch, options: OTTransformerOptions): void {
-  if (batch === null || typeof batch !== 'object') throw new InputError('batch', 'must be an object {B, n, d, x, y, lambda, gamma}');
+  if (batch === null || typeof batch !== 'object')
+    throw new InputError('batch', 'must be an object {B, n, d, x, y, lambda, gamma}');
   const { B, n, d } = batch;
   assertDimension('B', B);
   assertDimension('n', n, 2);
@@ -173,7 +193,12 @@ export function validateOTTransformerInput(batch: OTTransformerBatch, options: O
   assertPositive('lambda', batch.lambda);
   assertLength('gamma', batch.gamma, [B]);
   assertPositive('gamma', batch.gamma);
-  for (const [key, shape] of [['u0', [B, n]], ['v0', [B, n]], ['sinkU0', [B]], ['sinkV0', [B]]] as const) {
+  for (const [key, shape] of [
+    ['u0', [B, n]],
+    ['v0', [B, n]],
+    ['sinkU0', [B]],
+    ['sinkV0', [B]],
+  ] as const) {
     const arr = batch[key];
     if (arr === undefined) continue;
     if (!(arr instanceof Float64Array)) throw new InputError(key, 'must be a Float64Array');
@@ -184,9 +209,11 @@ export function validateOTTransformerInput(batch: OTTransformerBatch, options: O
   assertDimension('layers', options.layers, 0);
   assertOptionalBoolean('tokens', options.tokens);
   if (options.record !== undefined && options.record !== 'all') {
-    if (!Array.isArray(options.record) || options.record.length === 0) throw new InputError('record', "must be 'all' or a non-empty list of layers");
+    if (!Array.isArray(options.record) || options.record.length === 0)
+      throw new InputError('record', "must be 'all' or a non-empty list of layers");
     for (const l of options.record) {
-      if (!Number.isInteger(l) || l < 0 || l > options.layers) throw new InputError('record', `layer ${l} is outside [0, ${options.layers}]`);
+      if (!Number.isInteger(l) || l < 0 || l > options.layers)
+        throw new InputError('record', `layer ${l} is outside [0, ${options.layers}]`);
     }
   }
   if (options.potentials !== undefined && options.potentials !== 'all' && options.potentials !== 'recorded') {

@@ -30,7 +30,12 @@ const OUTPUT_RULES: Readonly<Record<CapabilityName, Readonly<Record<string, Outp
  * claim passed (valid input: an implementation rejects invalid input before returning); a method
  * outside the interface (a plug-in's extra) is not checked.
  */
-export function validateOutput(capability: CapabilityName, method: string, args: readonly unknown[], result: unknown): void {
+export function validateOutput(
+  capability: CapabilityName,
+  method: string,
+  args: readonly unknown[],
+  result: unknown,
+): void {
   const rules: Readonly<Record<string, OutputRule>> | undefined = OUTPUT_RULES[capability];
   const rule = rules && Object.hasOwn(rules, method) ? rules[method] : undefined;
   rule?.(args, result);

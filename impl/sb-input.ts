@@ -1,10 +1,20 @@
 /** Validation of SB-attention inputs, shared by every implementation (reference, tfjs, mutants, plug-ins). */
-import type { ParticleBatch, SBIterateOptions, SBSolveOptions, SinkformerBatch, SinkformerOptions } from './capabilities/sb-attention.js';
+import type {
+  ParticleBatch,
+  SBIterateOptions,
+  SBSolveOptions,
+  SinkformerBatch,
+  SinkformerOptions,
+} from './capabilities/sb-attention.js';
 import { InputError } from './errors.js';
 import {
-  assertDimension, assertFinite, assertFloat64Array, assertLength, assertOptions, assertPositive,
+  assertDimension,
+  assertFinite,
+  assertFloat64Array,
+  assertLength,
+  assertOptions,
+  assertPositive,
 } from './validate.js';
-
 
 /**
  * Throws an InputError naming the argument for NaN, ±∞, ε ≤ 0, a wrong shape, an empty particle set
@@ -48,7 +58,8 @@ export function validateIterateOptions(options: SBIterateOptions, batch: Particl
 }
 
 export function validateSinkformerBatch(batch: SinkformerBatch, options: SinkformerOptions): void {
-  if (batch === null || typeof batch !== 'object') throw new InputError('batch', 'must be an object {B, n, d, x, WQ, WK, WV, eps}');
+  if (batch === null || typeof batch !== 'object')
+    throw new InputError('batch', 'must be an object {B, n, d, x, WQ, WK, WV, eps}');
   assertDimension('B', batch.B);
   if (batch.n === 0) throw new InputError('n', 'the token set is empty; a layer needs at least one token');
   assertDimension('n', batch.n);

@@ -2,13 +2,21 @@
 import { SINKHORN_DOMAINS, type SinkhornBatch, type SinkhornOptions } from './capabilities/sinkhorn.js';
 import { InputError } from './errors.js';
 import {
-  assertBalanced, assertDimension, assertFinite, assertFloat64Array, assertLength, assertOptionalBoolean, assertOptions,
-  assertPositive, assertWeights,
+  assertBalanced,
+  assertDimension,
+  assertFinite,
+  assertFloat64Array,
+  assertLength,
+  assertOptionalBoolean,
+  assertOptions,
+  assertPositive,
+  assertWeights,
 } from './validate.js';
 
 /** Throws an InputError naming the argument for NaN, ±∞, ε ≤ 0, shape mismatch or zero mass. */
 export function validateSinkhornInput(batch: SinkhornBatch, options: SinkhornOptions): void {
-  if (batch === null || typeof batch !== 'object') throw new InputError('batch', 'must be an object {B, n, m, a, b, C, eps}');
+  if (batch === null || typeof batch !== 'object')
+    throw new InputError('batch', 'must be an object {B, n, m, a, b, C, eps}');
   const { B, n, m } = batch;
   assertDimension('B', B);
   assertDimension('n', n);
@@ -26,7 +34,10 @@ export function validateSinkhornInput(batch: SinkhornBatch, options: SinkhornOpt
   assertOptions(options, '{iterations, domain, initLogV?, record?}');
   assertDimension('iterations', options.iterations, 1);
   if (!SINKHORN_DOMAINS.includes(options.domain)) {
-    throw new InputError('domain', `must be one of ${SINKHORN_DOMAINS.map((d) => `'${d}'`).join(', ')}, got ${String(options.domain)}`);
+    throw new InputError(
+      'domain',
+      `must be one of ${SINKHORN_DOMAINS.map((d) => `'${d}'`).join(', ')}, got ${String(options.domain)}`,
+    );
   }
   assertOptionalBoolean('record', options.record);
   if (options.initLogV !== undefined) {

@@ -2,10 +2,20 @@
  * Validation of a sphere-dynamics batch, shared by every implementation (reference, tfjs, mutants,
  * plug-ins). Every check throws an InputError naming the argument (DESIGN.md, "Hygiene").
  */
-import type { AttentionNormalization, EnergyNormalization, SimulateOptions, SphereBatch } from './capabilities/sphere-dynamics.js';
+import type {
+  AttentionNormalization,
+  EnergyNormalization,
+  SimulateOptions,
+  SphereBatch,
+} from './capabilities/sphere-dynamics.js';
 import { InputError } from './errors.js';
 import {
-  assertDimension, assertFinite, assertLength, assertOptions, assertPositive, gotOrMissing,
+  assertDimension,
+  assertFinite,
+  assertLength,
+  assertOptions,
+  assertPositive,
+  gotOrMissing,
 } from './validate.js';
 
 /**
@@ -16,7 +26,8 @@ export const SPHERE_NORM_TOLERANCE = 1e-5;
 
 /** Throws an InputError for NaN, ±∞, β < 0, shape mismatch, n = 0, or rows off the unit sphere. */
 export function validateSphereBatch(batch: SphereBatch): void {
-  if (batch === null || typeof batch !== 'object') throw new InputError('batch', 'must be an object {B, n, d, x, beta}');
+  if (batch === null || typeof batch !== 'object')
+    throw new InputError('batch', 'must be an object {B, n, d, x, beta}');
   const { B, n, d } = batch;
   assertDimension('B', B);
   assertDimension('n', n);
@@ -28,7 +39,8 @@ export function validateSphereBatch(batch: SphereBatch): void {
   assertLength('beta', batch.beta, [B]);
   assertFinite('beta', batch.beta);
   for (let b = 0; b < B; b++) {
-    if (batch.beta[b]! < 0) throw new InputError('beta', `instance ${b} has β = ${batch.beta[b]}; the inverse temperature must be ≥ 0`);
+    if (batch.beta[b]! < 0)
+      throw new InputError('beta', `instance ${b} has β = ${batch.beta[b]}; the inverse temperature must be ≥ 0`);
   }
   for (const key of ['bilinear', 'value'] as const) {
     const M = batch[key];
@@ -42,7 +54,10 @@ export function validateSphereBatch(batch: SphereBatch): void {
     for (let k = 0; k < d; k++) s += batch.x[r * d + k]! ** 2;
     const norm = Math.sqrt(s);
     if (Math.abs(norm - 1) > SPHERE_NORM_TOLERANCE) {
-      throw new InputError('x', `instance ${Math.floor(r / n)}, particle ${r % n} has norm ${norm}; particles must lie on the unit sphere`);
+      throw new InputError(
+        'x',
+        `instance ${Math.floor(r / n)}, particle ${r % n} has norm ${norm}; particles must lie on the unit sphere`,
+      );
     }
   }
 }
@@ -60,7 +75,8 @@ export function validateSimulateOptions(o: SimulateOptions): void {
     throw new InputError('integrator', `must be 'euler-renormalize' or 'rk4', got ${String(o.integrator)}`);
   }
   assertPositive('dt', o.dt);
-  if (!Number.isInteger(o.steps) || o.steps < 0) throw new InputError('steps', `must be an integer ≥ 0, got ${o.steps}`);
+  if (!Number.isInteger(o.steps) || o.steps < 0)
+    throw new InputError('steps', `must be an integer ≥ 0, got ${o.steps}`);
   if (o.recordEvery !== undefined) assertDimension('recordEvery', o.recordEvery, 1);
   if (o.record !== undefined && o.record !== 'states' && o.record !== 'gram') {
     throw new InputError('record', `must be 'states' or 'gram', got ${String(o.record)}`);
@@ -70,7 +86,10 @@ export function validateSimulateOptions(o: SimulateOptions): void {
 /** Energies with a 1/(2β) factor need β > 0; 'shifted' accepts β = 0 (its limit). */
 export function validateEnergyRequest(batch: SphereBatch, normalization: EnergyNormalization): void {
   if (normalization !== 'mean-field' && normalization !== 'modified-metric' && normalization !== 'shifted') {
-    throw new InputError('normalization', `must be 'mean-field', 'modified-metric' or 'shifted', got ${String(normalization)}`);
+    throw new InputError(
+      'normalization',
+      `must be 'mean-field', 'modified-metric' or 'shifted', got ${String(normalization)}`,
+    );
   }
   if (normalization !== 'shifted') assertPositive('beta', batch.beta);
 }

@@ -59,7 +59,10 @@ export function assertFloat64Array(name: string, value: unknown): asserts value 
 export function assertLength(name: string, values: Numeric, shape: readonly number[]): void {
   const expected = shape.reduce((p, s) => p * s, 1);
   if (values.length !== expected) {
-    throw new InputError(name, `expected shape [${shape.join(', ')}] (${expected} entries), got ${values.length} entries`);
+    throw new InputError(
+      name,
+      `expected shape [${shape.join(', ')}] (${expected} entries), got ${values.length} entries`,
+    );
   }
 }
 
@@ -104,7 +107,10 @@ export function assertBalanced(massA: Float64Array, massB: Float64Array): void {
   for (let b = 0; b < massA.length; b++) {
     const rel = Math.abs(massA[b]! - massB[b]!) / Math.max(massA[b]!, massB[b]!);
     if (rel > 1e-5) {
-      throw new InputError('b', `instance ${b}: total mass ${massB[b]} differs from that of 'a' (${massA[b]}); balanced OT needs equal masses`);
+      throw new InputError(
+        'b',
+        `instance ${b}: total mass ${massB[b]} differs from that of 'a' (${massA[b]}); balanced OT needs equal masses`,
+      );
     }
   }
 }

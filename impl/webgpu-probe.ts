@@ -26,9 +26,12 @@ export type ProbeResult = { readonly adapter: AdapterInfo } | { readonly reason:
 const SOFTWARE_NAMES = /swiftshader|llvmpipe|lavapipe|software|microsoft basic render/i;
 
 /** Software adapters: flagged by the API (isFallbackAdapter) or named after a known CPU rasteriser. */
-function isSoftwareAdapter(
-  info: { architecture?: string; device?: string; description?: string; isFallbackAdapter?: boolean },
-): boolean {
+function isSoftwareAdapter(info: {
+  architecture?: string;
+  device?: string;
+  description?: string;
+  isFallbackAdapter?: boolean;
+}): boolean {
   if (info.isFallbackAdapter === true) return true;
   return SOFTWARE_NAMES.test(`${info.architecture ?? ''} ${info.device ?? ''} ${info.description ?? ''}`);
 }
@@ -76,7 +79,10 @@ export function probeWebgpuAdapter(moduleUrl: string, timeoutMs = 60_000): Probe
   let out: string;
   try {
     out = execFileSync(process.execPath, ['--input-type=module', '-e', CHILD, moduleUrl], {
-      stdio: ['ignore', 'pipe', 'ignore'], timeout: timeoutMs, encoding: 'utf8', env: process.env,
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: timeoutMs,
+      encoding: 'utf8',
+      env: process.env,
     });
   } catch (e) {
     const timedOut = (e as { signal?: string }).signal !== undefined;
@@ -92,8 +98,11 @@ export function probeWebgpuAdapter(moduleUrl: string, timeoutMs = 60_000): Probe
   if (!info) return { reason: 'no GPU adapter found (Dawn found no usable Vulkan driver)' };
   return {
     adapter: {
-      vendor: info.vendor ?? '', architecture: info.architecture ?? '', device: info.device ?? '',
-      description: info.description ?? '', software: isSoftwareAdapter(info),
+      vendor: info.vendor ?? '',
+      architecture: info.architecture ?? '',
+      device: info.device ?? '',
+      description: info.description ?? '',
+      software: isSoftwareAdapter(info),
     },
   };
 }

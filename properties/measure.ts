@@ -9,7 +9,14 @@ import type { Measurement, Relation } from './types.js';
  *   '<=': measured ≤ bound + tol;  '>=': measured ≥ bound − tol;  '==': |measured − bound| ≤ tol.
  * NaN anywhere fails: a broken implementation must not pass by producing NaN.
  */
-export function measure(instance: number, quantity: string, measured: number, relation: Relation, bound: number, tolerance: number): Measurement {
+export function measure(
+  instance: number,
+  quantity: string,
+  measured: number,
+  relation: Relation,
+  bound: number,
+  tolerance: number,
+): Measurement {
   let pass: boolean;
   if (Number.isNaN(measured) || Number.isNaN(bound) || Number.isNaN(tolerance)) pass = false;
   else if (relation === '<=') pass = measured <= bound + tolerance;

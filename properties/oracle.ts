@@ -77,7 +77,10 @@ export function assertExactPlan(oracle: string, p: OTProblem, logPlan: ArrayLike
  * bound of properties/tolerance.ts in float64, for the half-step and for this recomputation).
  */
 export function assertReferenceColumnStep(
-  oracle: string, p: OTProblem, logPlan: ArrayLike<number>, s: LogScalings,
+  oracle: string,
+  p: OTProblem,
+  logPlan: ArrayLike<number>,
+  s: LogScalings,
 ): void {
   const scale = logPlanScale(p, s);
   const buf = new Float64Array(p.n);

@@ -83,5 +83,12 @@ export function linearFit(x: readonly number[], y: readonly number[]): LinearFit
   const df = n - 2;
   const slopeSE = df > 0 ? Math.sqrt(sse / df / sxx) : Infinity;
   const t = df > 0 ? studentTQuantile(0.975, df) : Infinity;
-  return { slope, intercept, slopeSE, ci95: [slope - t * slopeSE, slope + t * slopeSE], n, r2: syy > 0 ? 1 - sse / syy : 1 };
+  return {
+    slope,
+    intercept,
+    slopeSE,
+    ci95: [slope - t * slopeSE, slope + t * slopeSE],
+    n,
+    r2: syy > 0 ? 1 - sse / syy : 1,
+  };
 }

@@ -29,7 +29,11 @@ export interface ArithmeticAccuracy {
 
 function correctlyRounded(name: string, u: number): ArithmeticAccuracy {
   return {
-    name, u, div: u, sqrt: u, flushesSubnormals: false,
+    name,
+    u,
+    div: u,
+    sqrt: u,
+    flushesSubnormals: false,
     exp: () => u,
     log: (lo, hi) => u * Math.max(Math.abs(Math.log(lo)), Math.abs(Math.log(hi))),
   };
@@ -62,9 +66,10 @@ export const WGSL_FLOAT32: ArithmeticAccuracy = {
 };
 
 /** The accuracy model of an implementation: float64, or float32 under the table it declares (IEEE by default). */
-export function accuracyOf(
-  impl: { readonly precision: 'float32' | 'float64'; readonly arithmetic?: ArithmeticName },
-): ArithmeticAccuracy {
+export function accuracyOf(impl: {
+  readonly precision: 'float32' | 'float64';
+  readonly arithmetic?: ArithmeticName;
+}): ArithmeticAccuracy {
   if (impl.precision === 'float64') return IEEE_FLOAT64;
   return impl.arithmetic === 'wgsl' ? WGSL_FLOAT32 : IEEE_FLOAT32;
 }
@@ -108,7 +113,10 @@ export function logSumExpError(acc: ArithmeticAccuracy, magnitude: number, count
  * a log): the log-sum-exp error plus the subtraction's op·|log a|, plus the division's error beyond one op.
  */
 export function halfStepError(
-  acc: ArithmeticAccuracy, magnitude: number, count: number, logWeightMagnitude: number,
+  acc: ArithmeticAccuracy,
+  magnitude: number,
+  count: number,
+  logWeightMagnitude: number,
 ): number {
   return logSumExpError(acc, magnitude, count) + acc.u * (logWeightMagnitude + 1) + (acc.div - acc.u);
 }

@@ -10,13 +10,19 @@ import type { BatchOutcome, BudgetName, ClaimProperty, PropertyContext, WorkUnit
 const DEFAULT_RUN_SECONDS = 0.05;
 
 /** The batch outcome of a split property: every unit evaluated (through `ctx.units` when given), joined in order. */
-export async function runByUnits<I>(claimId: string, units: WorkUnits<I>, input: I, ctx: PropertyContext): Promise<BatchOutcome> {
+export async function runByUnits<I>(
+  claimId: string,
+  units: WorkUnits<I>,
+  input: I,
+  ctx: PropertyContext,
+): Promise<BatchOutcome> {
   const plan = units.plan(ctx.budget);
   const indices = plan.map((_, k) => k);
   let results: unknown[];
   if (ctx.units) {
     results = await ctx.units(claimId, input, indices);
-    if (results.length !== plan.length) throw new Error(`${claimId}: ${results.length} unit results for ${plan.length} units`);
+    if (results.length !== plan.length)
+      throw new Error(`${claimId}: ${results.length} unit results for ${plan.length} units`);
   } else {
     results = [];
     for (const p of plan) results.push(await units.run(input, p.unit, ctx));
@@ -25,7 +31,12 @@ export async function runByUnits<I>(claimId: string, units: WorkUnits<I>, input:
 }
 
 /** Evaluate unit `index` of a split property's plan for one input (what a worker does for the runner). */
-export async function runUnit(property: ClaimProperty, input: unknown, index: number, ctx: PropertyContext): Promise<unknown> {
+export async function runUnit(
+  property: ClaimProperty,
+  input: unknown,
+  index: number,
+  ctx: PropertyContext,
+): Promise<unknown> {
   const units = property.units;
   if (!units) throw new Error(`claim '${property.claimId}' has no work units`);
   const planned = units.plan(ctx.budget)[index];

@@ -38,7 +38,13 @@ export function compareReports(oldReport: Report, newReport: Report): Comparison
   for (const [id, n] of newById) {
     const o = oldById.get(id);
     if (!o) {
-      changes.push({ claimId: id, kind: 'added', newStatus: n.status, detail: 'not in the old report', regression: false });
+      changes.push({
+        claimId: id,
+        kind: 'added',
+        newStatus: n.status,
+        detail: 'not in the old report',
+        regression: false,
+      });
       continue;
     }
     compared++;
@@ -46,8 +52,12 @@ export function compareReports(oldReport: Report, newReport: Report): Comparison
       const regression = o.status === 'verified' && BROKEN.has(n.status);
       const improvement = BROKEN.has(o.status) && GOOD.has(n.status);
       changes.push({
-        claimId: id, kind: regression ? 'regression' : improvement ? 'improvement' : 'status-changed', oldStatus: o.status, newStatus: n.status,
-        detail: regression ? n.reason : `${o.status} → ${n.status}`, regression,
+        claimId: id,
+        kind: regression ? 'regression' : improvement ? 'improvement' : 'status-changed',
+        oldStatus: o.status,
+        newStatus: n.status,
+        detail: regression ? n.reason : `${o.status} → ${n.status}`,
+        regression,
       });
     }
     for (const rate of n.rates) {
@@ -57,27 +67,57 @@ export function compareReports(oldReport: Report, newReport: Report): Comparison
       const outside = !(rate.estimate >= lo && rate.estimate <= hi);
       if (outside) {
         changes.push({
-          claimId: id, kind: 'rate-moved', oldStatus: o.status, newStatus: n.status,
-          detail: `${rate.name}: ${num(rate.estimate)} outside the old 95% interval [${num(lo)}, ${num(hi)}] (old estimate ${num(before.estimate)})`, regression: true,
+          claimId: id,
+          kind: 'rate-moved',
+          oldStatus: o.status,
+          newStatus: n.status,
+          detail: `${rate.name}: ${num(rate.estimate)} outside the old 95% interval [${num(lo)}, ${num(hi)}] (old estimate ${num(before.estimate)})`,
+          regression: true,
         });
       }
     }
   }
   for (const [id, o] of oldById) {
-    if (!newById.has(id)) changes.push({ claimId: id, kind: 'removed', oldStatus: o.status, detail: 'not in the new report', regression: false });
+    if (!newById.has(id))
+      changes.push({
+        claimId: id,
+        kind: 'removed',
+        oldStatus: o.status,
+        detail: 'not in the new report',
+        regression: false,
+      });
   }
   return { changes, regressions: changes.filter((c) => c.regression).length, compared };
 }
 
 /** The comparison as a plain-text table (for the terminal). */
 export function renderComparison(c: Comparison, oldName = 'old', newName = 'new'): string {
-  if (c.changes.length === 0) return `${c.compared} claims compared (${oldName} → ${newName}): no status change, every fitted rate inside its old 95% interval.`;
-  const rows = c.changes.map((ch) => [ch.regression ? 'REGRESSION' : ch.kind, ch.claimId, ch.oldStatus ?? '—', ch.newStatus ?? '—', ch.detail]);
-  const header = ['change', 'claim', oldName.length < 14 ? oldName : 'old', newName.length < 14 ? newName : 'new', 'detail'];
-  const widths = header.map((h, k) => (k === header.length - 1 ? 0 : Math.max(h.length, ...rows.map((r) => r[k]!.length))));
-  const line = (r: readonly string[]): string => r.map((cell, k) => (k === r.length - 1 ? cell : cell.padEnd(widths[k]!))).join('  ');
+  if (c.changes.length === 0)
+    return `${c.compared} claims compared (${oldName} → ${newName}): no status change, every fitted rate inside its old 95% interval.`;
+  const rows = c.changes.map((ch) => [
+    ch.regression ? 'REGRESSION' : ch.kind,
+    ch.claimId,
+    ch.oldStatus ?? '—',
+    ch.newStatus ?? '—',
+    ch.detail,
+  ]);
+  const header = [
+    'change',
+    'claim',
+    oldName.length < 14 ? oldName : 'old',
+    newName.length < 14 ? newName : 'new',
+    'detail',
+  ];
+  const widths = header.map((h, k) =>
+    k === header.length - 1 ? 0 : Math.max(h.length, ...rows.map((r) => r[k]!.length)),
+  );
+  const line = (r: readonly string[]): string =>
+    r.map((cell, k) => (k === r.length - 1 ? cell : cell.padEnd(widths[k]!))).join('  ');
   return [
-    line(header), line(widths.map((w, k) => '-'.repeat(k === widths.length - 1 ? 6 : w))), ...rows.map(line), '',
+    line(header),
+    line(widths.map((w, k) => '-'.repeat(k === widths.length - 1 ? 6 : w))),
+    ...rows.map(line),
+    '',
     `${c.compared} claims compared (${oldName} → ${newName}): ${c.changes.length} change(s), ${c.regressions} regression(s).`,
   ].join('\n');
 }

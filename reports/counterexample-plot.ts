@@ -120,7 +120,7 @@ export function counterexampleSpec(input: unknown, title: string): SpecOrEmpty {
         title,
         pic.frames.length > 1
           ? `trajectories of the shrunk input field ${pic.field} over ${pic.frames.length} frames ` +
-            '(hollow: first, filled: last) on the unit circle'
+              '(hollow: first, filled: last) on the unit circle'
           : `particles of the shrunk input field ${pic.field} on the unit circle (first two coordinates)`,
       ),
       width: 300,

@@ -70,26 +70,40 @@ export function readCoverageSummary(path = DEFAULT_COVERAGE_SUMMARY, root = proc
     if (!c) continue;
     const rel = relative(resolve(root), resolve(key));
     const dir = rel.startsWith('..') || !rel.includes('/') ? '.' : rel.split('/')[0]!;
-    const acc = dirs.get(dir) ?? { lines: { total: 0, covered: 0 }, statements: { total: 0, covered: 0 }, functions: { total: 0, covered: 0 }, branches: { total: 0, covered: 0 } };
+    const acc = dirs.get(dir) ?? {
+      lines: { total: 0, covered: 0 },
+      statements: { total: 0, covered: 0 },
+      functions: { total: 0, covered: 0 },
+      branches: { total: 0, covered: 0 },
+    };
     for (const k of COVERAGE_METRICS) {
       acc[k].total += c[k].total;
       acc[k].covered += c[k].covered;
     }
     dirs.set(dir, acc);
   }
-  const byDirectory = [...dirs.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([dir, acc]) => {
-    const c: Partial<Record<CoverageMetricName, CoverageMetric>> = {};
-    for (const k of COVERAGE_METRICS) c[k] = { ...acc[k], pct: acc[k].total > 0 ? (100 * acc[k].covered) / acc[k].total : 100 };
-    return { dir, counts: c as CoverageCounts };
-  });
+  const byDirectory = [...dirs.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([dir, acc]) => {
+      const c: Partial<Record<CoverageMetricName, CoverageMetric>> = {};
+      for (const k of COVERAGE_METRICS)
+        c[k] = { ...acc[k], pct: acc[k].total > 0 ? (100 * acc[k].covered) / acc[k].total : 100 };
+      return { dir, counts: c as CoverageCounts };
+    });
   return { source: file, writtenAt: statSync(file).mtime.toISOString(), total, byDirectory };
 }
 
 /** The coverage table (rows: total then directories; cells "pct% (covered/total)"). */
-export function coverageRows(cov: CodeCoverage): { header: string[]; rows: Array<{ name: string; cells: CoverageMetric[] }> } {
+export function coverageRows(cov: CodeCoverage): {
+  header: string[];
+  rows: Array<{ name: string; cells: CoverageMetric[] }>;
+} {
   return {
     header: ['scope', ...COVERAGE_METRICS],
-    rows: [{ name: 'total', cells: COVERAGE_METRICS.map((k) => cov.total[k]) }, ...cov.byDirectory.map((d) => ({ name: `${d.dir}/`, cells: COVERAGE_METRICS.map((k) => d.counts[k]) }))],
+    rows: [
+      { name: 'total', cells: COVERAGE_METRICS.map((k) => cov.total[k]) },
+      ...cov.byDirectory.map((d) => ({ name: `${d.dir}/`, cells: COVERAGE_METRICS.map((k) => d.counts[k]) })),
+    ],
   };
 }
 

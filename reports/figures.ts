@@ -68,31 +68,46 @@ export type Figure = LinesFigure | PhaseDiagramFigure | LogLogFitFigure;
 const FIGURE_TYPES = ['convergence', 'trajectories', 'phase-diagram', 'loglog-fit'] as const;
 
 /** A figure as read from report.json: typed when its shape is recognised, otherwise why not. */
-export type ParsedFigure = { readonly key: string; readonly figure: Figure } | { readonly key: string; readonly problem: string };
+export type ParsedFigure =
+  { readonly key: string; readonly figure: Figure } | { readonly key: string; readonly problem: string };
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isPoint = (p: unknown): p is [number, number] => Array.isArray(p) && p.length >= 2 && typeof p[0] === 'number' && typeof p[1] === 'number';
-const isCurve = (c: unknown): c is FigureCurve => isObj(c) && typeof c['name'] === 'string' && Array.isArray(c['points']) && c['points'].every(isPoint);
+const isPoint = (p: unknown): p is [number, number] =>
+  Array.isArray(p) && p.length >= 2 && typeof p[0] === 'number' && typeof p[1] === 'number';
+const isCurve = (c: unknown): c is FigureCurve =>
+  isObj(c) && typeof c['name'] === 'string' && Array.isArray(c['points']) && c['points'].every(isPoint);
 
 /** Check one entry of `result.figures` against the contract above. */
 export function parseFigure(key: string, value: unknown): ParsedFigure {
   if (!isObj(value)) return { key, problem: 'not an object' };
   const type = value['type'];
   if (typeof type !== 'string') return { key, problem: 'no `type` field' };
-  if (!(FIGURE_TYPES as readonly string[]).includes(type)) return { key, problem: `no renderer for figure type '${type}'` };
-  if (typeof value['x'] !== 'string' || typeof value['y'] !== 'string') return { key, problem: 'axis labels `x` and `y` must be strings' };
+  if (!(FIGURE_TYPES as readonly string[]).includes(type))
+    return { key, problem: `no renderer for figure type '${type}'` };
+  if (typeof value['x'] !== 'string' || typeof value['y'] !== 'string')
+    return { key, problem: 'axis labels `x` and `y` must be strings' };
   if (type === 'convergence' || type === 'trajectories') {
-    if (!Array.isArray(value['curves']) || !value['curves'].every(isCurve)) return { key, problem: '`curves` must be [{name, points: [[x, y], …]}]' };
+    if (!Array.isArray(value['curves']) || !value['curves'].every(isCurve))
+      return { key, problem: '`curves` must be [{name, points: [[x, y], …]}]' };
   } else if (type === 'phase-diagram') {
     const cells = value['cells'];
-    if (!Array.isArray(cells) || !cells.every((c) => isObj(c) && typeof c['x'] === 'number' && typeof c['y'] === 'number' && typeof c['value'] === 'number')) {
+    if (
+      !Array.isArray(cells) ||
+      !cells.every(
+        (c) => isObj(c) && typeof c['x'] === 'number' && typeof c['y'] === 'number' && typeof c['value'] === 'number',
+      )
+    ) {
       return { key, problem: '`cells` must be [{x, y, value}]' };
     }
-    if (value['curve'] !== undefined && !isCurve(value['curve'])) return { key, problem: '`curve` must be {name, points}' };
-    if (value['measured'] !== undefined && !isCurve(value['measured'])) return { key, problem: '`measured` must be {name, points}' };
+    if (value['curve'] !== undefined && !isCurve(value['curve']))
+      return { key, problem: '`curve` must be {name, points}' };
+    if (value['measured'] !== undefined && !isCurve(value['measured']))
+      return { key, problem: '`measured` must be {name, points}' };
   } else {
-    if (!Array.isArray(value['points']) || !value['points'].every(isPoint)) return { key, problem: '`points` must be [[x, y], …]' };
-    if (typeof value['slope'] !== 'number' || typeof value['intercept'] !== 'number') return { key, problem: '`slope` and `intercept` must be numbers' };
+    if (!Array.isArray(value['points']) || !value['points'].every(isPoint))
+      return { key, problem: '`points` must be [[x, y], …]' };
+    if (typeof value['slope'] !== 'number' || typeof value['intercept'] !== 'number')
+      return { key, problem: '`slope` and `intercept` must be numbers' };
   }
   return { key, figure: value as unknown as Figure };
 }

@@ -36,7 +36,9 @@ const NUMERIC = /^[−\-+]?(\d|∞|NaN|—)/;
 /** An HTML table from header and rows (cells escaped; numeric-looking cells right-aligned). */
 function htmlTable(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string>>, cls = ''): string {
   const head = `<tr>${header.map((c) => `<th>${h(c)}</th>`).join('')}</tr>`;
-  const body = rows.map((r) => `<tr>${r.map((c) => `<td${NUMERIC.test(c) ? ' class="num"' : ''}>${h(c)}</td>`).join('')}</tr>`).join('\n');
+  const body = rows
+    .map((r) => `<tr>${r.map((c) => `<td${NUMERIC.test(c) ? ' class="num"' : ''}>${h(c)}</td>`).join('')}</tr>`)
+    .join('\n');
   return `<table${cls ? ` class="${cls}"` : ''}><thead>${head}</thead><tbody>\n${body}\n</tbody></table>`;
 }
 
@@ -53,7 +55,12 @@ function coverageBars(coverage: Readonly<Record<string, readonly CoverageBin[]>>
   if (keys.length === 0) return '<h3>Input coverage</h3>\n<p class="no-plot">No input coverage recorded.</p>';
   const blocks = keys.map(([key, bins]) => {
     const max = Math.max(1, ...bins.map((b) => b.count));
-    const rows = bins.map((b) => `<span>${h(b.label)}</span><span class="bar"><span style="width:${((100 * b.count) / max).toFixed(1)}%"></span></span><span>${b.count}</span>`).join('');
+    const rows = bins
+      .map(
+        (b) =>
+          `<span>${h(b.label)}</span><span class="bar"><span style="width:${((100 * b.count) / max).toFixed(1)}%"></span></span><span>${b.count}</span>`,
+      )
+      .join('');
     return `<div><h4>${h(key)}</h4><div class="bars">${rows}</div></div>`;
   });
   return `<h3>Input coverage</h3>\n<div class="coverage-grid">${blocks.join('')}</div>\n<p class="rule">${h(COVERAGE_RULE)}</p>`;
@@ -66,32 +73,49 @@ function plotFigure(p: Plot): string {
 function claimSection(e: ReportEntry, plots: readonly Plot[]): string {
   const { claim: c, result: r } = e;
   const out: string[] = [];
-  out.push(`<section class="claim st-${h(r.status)}" id="${claimAnchor(c.id)}" data-claim-id="${h(c.id)}" data-status="${h(r.status)}">`);
+  out.push(
+    `<section class="claim st-${h(r.status)}" id="${claimAnchor(c.id)}" data-claim-id="${h(c.id)}" data-status="${h(r.status)}">`,
+  );
   out.push(`<h2>${badge(r.status)} <code>${h(c.id)}</code> — ${h(c.title)}</h2>`);
-  out.push(`<p class="meta">kind ${h(c.kind)} · role ${h(c.role)} · ${r.runs} runs · ${r.instances} instances · ${h(seconds(r.durationMs))} · backend ${h(r.backend)}${r.accuracy ? ` · tolerances from ${h(r.accuracy)}` : ''} · implementation ${h(r.impl)} · budget ${h(r.budget)} · seed ${h(r.seed)}${r.interrupted ? ' · <strong>interrupted by the time budget</strong>' : ''}</p>`);
-  out.push(`<p class="meta">Sources: ${c.sources.map((s) => `${h(s.work)}${s.arxiv ? ` (arXiv ${h(s.arxiv)})` : ''}, ${h(s.locator)} [${h(s.tag)}]`).join('; ')}</p>`);
+  out.push(
+    `<p class="meta">kind ${h(c.kind)} · role ${h(c.role)} · ${r.runs} runs · ${r.instances} instances · ${h(seconds(r.durationMs))} · backend ${h(r.backend)}${r.accuracy ? ` · tolerances from ${h(r.accuracy)}` : ''} · implementation ${h(r.impl)} · budget ${h(r.budget)} · seed ${h(r.seed)}${r.interrupted ? ' · <strong>interrupted by the time budget</strong>' : ''}</p>`,
+  );
+  out.push(
+    `<p class="meta">Sources: ${c.sources.map((s) => `${h(s.work)}${s.arxiv ? ` (arXiv ${h(s.arxiv)})` : ''}, ${h(s.locator)} [${h(s.tag)}]`).join('; ')}</p>`,
+  );
   out.push(`<p><strong>Statement.</strong> ${inlineMarkdown(c.statement)}</p>`);
   out.push(`<p><strong>Hypotheses sampled.</strong> ${inlineMarkdown(c.hypotheses)}</p>`);
-  out.push(`<div class="verdict"><strong>Verdict: ${h(r.status)}.</strong> ${h(r.reason)}<p class="rule">Verdict rule: ${inlineMarkdown(c.verdictRule)}</p></div>`);
-  if (c.notes && c.notes.length > 0) out.push(`<p><strong>Notes.</strong></p><ul>${c.notes.map((n) => `<li>${inlineMarkdown(n)}</li>`).join('')}</ul>`);
+  out.push(
+    `<div class="verdict"><strong>Verdict: ${h(r.status)}.</strong> ${h(r.reason)}<p class="rule">Verdict rule: ${inlineMarkdown(c.verdictRule)}</p></div>`,
+  );
+  if (c.notes && c.notes.length > 0)
+    out.push(`<p><strong>Notes.</strong></p><ul>${c.notes.map((n) => `<li>${inlineMarkdown(n)}</li>`).join('')}</ul>`);
   if (r.counterexample) {
     out.push('<h3>Counterexample (shrunk)</h3>');
     if (r.counterexample.error) out.push(`<p>Error: <code>${h(r.counterexample.error)}</code></p>`);
-    out.push(`<p class="meta">Shrunk ${r.counterexample.numShrinks} time(s)${r.path ? `; fast-check path <code>${h(r.path)}</code>` : ''}. Input:</p>`);
+    out.push(
+      `<p class="meta">Shrunk ${r.counterexample.numShrinks} time(s)${r.path ? `; fast-check path <code>${h(r.path)}</code>` : ''}. Input:</p>`,
+    );
     out.push(`<pre class="counterexample"><code>${h(displayJSON(r.counterexample.input))}</code></pre>`);
   }
-  out.push(`<p><strong>Replay</strong> (the one command that reruns ${r.counterexample ? 'this failure' : 'this run'}):</p><pre class="replay"><code>${h(r.replay)}</code></pre>`);
+  out.push(
+    `<p><strong>Replay</strong> (the one command that reruns ${r.counterexample ? 'this failure' : 'this run'}):</p><pre class="replay"><code>${h(r.replay)}</code></pre>`,
+  );
   for (const t of claimTables(r)) out.push(statsTable(t));
   out.push(coverageBars(r.coverage));
   out.push('<h3>Figures</h3>');
-  if (plots.length === 0) out.push('<p class="no-plot">No figure: this claim records no checks, proportions, series, figures or fitted rates.</p>');
+  if (plots.length === 0)
+    out.push(
+      '<p class="no-plot">No figure: this claim records no checks, proportions, series, figures or fitted rates.</p>',
+    );
   else out.push(...plots.map(plotFigure));
   out.push('</section>');
   return out.join('\n');
 }
 
 function coverageSection(cov: CodeCoverage | undefined): string {
-  if (!cov) return '<h2>Code coverage</h2>\n<p class="muted">No c8 summary found (run <code>npm test</code> first; it writes <code>coverage/coverage-summary.json</code>).</p>';
+  if (!cov)
+    return '<h2>Code coverage</h2>\n<p class="muted">No c8 summary found (run <code>npm test</code> first; it writes <code>coverage/coverage-summary.json</code>).</p>';
   const t = coverageRows(cov);
   const cell = (m: { pct: number; covered: number; total: number }): string =>
     `<td><span class="pct-bar"><span style="width:${Math.min(100, Math.max(0, m.pct)).toFixed(1)}%"></span></span>${h(metricText(m))}</td>`;
@@ -109,7 +133,14 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
     const src = e.claim.sources[0];
     return `<tr><td><a href="#${claimAnchor(e.claim.id)}"><code>${h(e.claim.id)}</code></a></td><td>${src ? `${h(src.work)}, ${h(src.locator)}` : ''}</td><td>${badge(r.status)}</td><td class="num">${r.runs}</td><td class="num">${r.instances}</td><td class="num">${h(seconds(r.durationMs))}</td><td class="num">${h(formatRate(instancesPerSecond(r)))}</td><td>${h(r.backend)}</td></tr>`;
   });
-  const counts: Array<[string, number]> = [['verified', s.verified], ['violated', s.violated], ['inconclusive', s.inconclusive], ['error', s.error], ['skipped', s.skipped], ['reported', s.reported]];
+  const counts: Array<[string, number]> = [
+    ['verified', s.verified],
+    ['violated', s.violated],
+    ['inconclusive', s.inconclusive],
+    ['error', s.error],
+    ['skipped', s.skipped],
+    ['reported', s.reported],
+  ];
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -123,7 +154,10 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
 <h1>transformer-ot-verify report</h1>
 <p class="meta">Generated ${h(report.createdAt)} by <code>${h(report.command)}</code> (${h(report.tool.name)} ${h(report.tool.version)}, report schema v${report.schemaVersion}).</p>
 <p class="meta">Backend <strong>${h(env.backend)}</strong> (tfjs ${h(env.tfjsVersion)}) · implementation ${h(report.options.impl)} · budget ${h(report.options.budget)} · Node ${h(env.node)} on ${h(env.platform)}/${h(env.arch)}, ${env.cpus}× ${h(env.cpuModel)}${env.backendNotes.length > 0 ? ` · backend selection: ${h(env.backendNotes.join('; '))}` : ''}</p>
-${interruptionLine(report) ? `<p class="partial"><strong>${h(interruptionLine(report)!)}</strong></p>\n` : ''}<p class="chips"><strong>${s.claims} claims</strong>: ${counts.filter(([, n]) => n > 0).map(([k, n]) => `<span>${badge(k)} ${n}</span>`).join('')} · ${s.instances} random instances · ${h(seconds(s.durationMs))}</p>
+${interruptionLine(report) ? `<p class="partial"><strong>${h(interruptionLine(report)!)}</strong></p>\n` : ''}<p class="chips"><strong>${s.claims} claims</strong>: ${counts
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `<span>${badge(k)} ${n}</span>`)
+    .join('')} · ${s.instances} random instances · ${h(seconds(s.durationMs))}</p>
 </header>
 ${options.overview ? `<h2 id="overview">Overview</h2>\n${plotFigure(options.overview)}\n<p class="rule">${h(OVERVIEW_RULE)}</p>` : ''}
 <h2>Summary</h2>

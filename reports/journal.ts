@@ -19,7 +19,11 @@ export class RunJournal {
   readonly path: string;
 
   /** `claimIds`: every selected claim, in run order. */
-  constructor(outDir: string, private readonly header: ReportHeader, private readonly claimIds: readonly string[]) {
+  constructor(
+    outDir: string,
+    private readonly header: ReportHeader,
+    private readonly claimIds: readonly string[],
+  ) {
     this.path = join(outDir, 'report.json');
   }
 

@@ -6,30 +6,251 @@
 import { escapeXml } from './escape.js';
 
 const SYMBOLS: Record<string, string> = {
-  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ϵ', varepsilon: 'ε', zeta: 'ζ', eta: 'η', theta: 'θ', vartheta: 'ϑ', iota: 'ι', kappa: 'κ',
-  lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π', rho: 'ρ', varrho: 'ϱ', sigma: 'σ', tau: 'τ', upsilon: 'υ', phi: 'ϕ', varphi: 'φ', chi: 'χ', psi: 'ψ', omega: 'ω',
-  Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ', Lambda: 'Λ', Xi: 'Ξ', Pi: 'Π', Sigma: 'Σ', Upsilon: 'Υ', Phi: 'Φ', Psi: 'Ψ', Omega: 'Ω',
-  le: '≤', leq: '≤', ge: '≥', geq: '≥', ne: '≠', neq: '≠', approx: '≈', sim: '∼', simeq: '≃', equiv: '≡', propto: '∝', ll: '≪', gg: '≫',
-  in: '∈', notin: '∉', subset: '⊂', subseteq: '⊆', supset: '⊃', cup: '∪', cap: '∩', setminus: '∖', emptyset: '∅', varnothing: '∅',
-  to: '→', rightarrow: '→', leftarrow: '←', Rightarrow: '⇒', Leftarrow: '⇐', iff: '⇔', implies: '⇒', mapsto: '↦', longrightarrow: '⟶',
-  times: '×', cdot: '·', cdots: '⋯', ldots: '…', dots: '…', circ: '∘', pm: '±', mp: '∓', ast: '∗', star: '⋆', otimes: '⊗', oplus: '⊕', odot: '⊙',
-  oslash: '⊘', infty: '∞', partial: '∂', nabla: '∇', forall: '∀', exists: '∃', neg: '¬', wedge: '∧', vee: '∨', ell: 'ℓ', hbar: 'ℏ',
-  sum: '∑', prod: '∏', int: '∫', oint: '∮', sqrt: '√', langle: '⟨', rangle: '⟩', lfloor: '⌊', rfloor: '⌋', lceil: '⌈', rceil: '⌉',
-  '|': '‖', Vert: '‖', vert: '|', mid: '∣', top: '⊤', perp: '⊥', prime: '′', deg: '°', '{': '{', '}': '}', '%': '%', '$': '$', '&': '&', '#': '#', _: '_',
-  ',': '\u2009', ';': '\u2005', ':': '\u2005', '!': '', ' ': ' ', quad: '\u2003', qquad: '\u2003\u2003',
+  alpha: 'α',
+  beta: 'β',
+  gamma: 'γ',
+  delta: 'δ',
+  epsilon: 'ϵ',
+  varepsilon: 'ε',
+  zeta: 'ζ',
+  eta: 'η',
+  theta: 'θ',
+  vartheta: 'ϑ',
+  iota: 'ι',
+  kappa: 'κ',
+  lambda: 'λ',
+  mu: 'μ',
+  nu: 'ν',
+  xi: 'ξ',
+  pi: 'π',
+  rho: 'ρ',
+  varrho: 'ϱ',
+  sigma: 'σ',
+  tau: 'τ',
+  upsilon: 'υ',
+  phi: 'ϕ',
+  varphi: 'φ',
+  chi: 'χ',
+  psi: 'ψ',
+  omega: 'ω',
+  Gamma: 'Γ',
+  Delta: 'Δ',
+  Theta: 'Θ',
+  Lambda: 'Λ',
+  Xi: 'Ξ',
+  Pi: 'Π',
+  Sigma: 'Σ',
+  Upsilon: 'Υ',
+  Phi: 'Φ',
+  Psi: 'Ψ',
+  Omega: 'Ω',
+  le: '≤',
+  leq: '≤',
+  ge: '≥',
+  geq: '≥',
+  ne: '≠',
+  neq: '≠',
+  approx: '≈',
+  sim: '∼',
+  simeq: '≃',
+  equiv: '≡',
+  propto: '∝',
+  ll: '≪',
+  gg: '≫',
+  in: '∈',
+  notin: '∉',
+  subset: '⊂',
+  subseteq: '⊆',
+  supset: '⊃',
+  cup: '∪',
+  cap: '∩',
+  setminus: '∖',
+  emptyset: '∅',
+  varnothing: '∅',
+  to: '→',
+  rightarrow: '→',
+  leftarrow: '←',
+  Rightarrow: '⇒',
+  Leftarrow: '⇐',
+  iff: '⇔',
+  implies: '⇒',
+  mapsto: '↦',
+  longrightarrow: '⟶',
+  times: '×',
+  cdot: '·',
+  cdots: '⋯',
+  ldots: '…',
+  dots: '…',
+  circ: '∘',
+  pm: '±',
+  mp: '∓',
+  ast: '∗',
+  star: '⋆',
+  otimes: '⊗',
+  oplus: '⊕',
+  odot: '⊙',
+  oslash: '⊘',
+  infty: '∞',
+  partial: '∂',
+  nabla: '∇',
+  forall: '∀',
+  exists: '∃',
+  neg: '¬',
+  wedge: '∧',
+  vee: '∨',
+  ell: 'ℓ',
+  hbar: 'ℏ',
+  sum: '∑',
+  prod: '∏',
+  int: '∫',
+  oint: '∮',
+  sqrt: '√',
+  langle: '⟨',
+  rangle: '⟩',
+  lfloor: '⌊',
+  rfloor: '⌋',
+  lceil: '⌈',
+  rceil: '⌉',
+  '|': '‖',
+  Vert: '‖',
+  vert: '|',
+  mid: '∣',
+  top: '⊤',
+  perp: '⊥',
+  prime: '′',
+  deg: '°',
+  '{': '{',
+  '}': '}',
+  '%': '%',
+  $: '$',
+  '&': '&',
+  '#': '#',
+  _: '_',
+  ',': '\u2009',
+  ';': '\u2005',
+  ':': '\u2005',
+  '!': '',
+  ' ': ' ',
+  quad: '\u2003',
+  qquad: '\u2003\u2003',
 };
-const OPERATORS = new Set(['log', 'ln', 'exp', 'sin', 'cos', 'tan', 'tanh', 'sinh', 'cosh', 'arctan', 'max', 'min', 'sup', 'inf', 'lim', 'limsup', 'liminf', 'arg', 'argmin', 'argmax', 'det', 'dim', 'ker', 'tr', 'diag', 'sign', 'Var', 'Cov', 'KL', 'deg', 'Pr']);
-const DOUBLE_STRUCK: Record<string, string> = { R: 'ℝ', N: 'ℕ', Z: 'ℤ', Q: 'ℚ', C: 'ℂ', P: 'ℙ', E: '𝔼', S: '𝕊', W: '𝕎', H: 'ℍ', '1': '𝟙' };
-const CALLIGRAPHIC: Record<string, string> = { A: '𝒜', B: 'ℬ', C: '𝒞', D: '𝒟', E: 'ℰ', F: 'ℱ', G: '𝒢', H: 'ℋ', L: 'ℒ', M: 'ℳ', N: '𝒩', O: '𝒪', P: '𝒫', S: '𝒮', T: '𝒯', U: '𝒰', W: '𝒲', X: '𝒳' };
+const OPERATORS = new Set([
+  'log',
+  'ln',
+  'exp',
+  'sin',
+  'cos',
+  'tan',
+  'tanh',
+  'sinh',
+  'cosh',
+  'arctan',
+  'max',
+  'min',
+  'sup',
+  'inf',
+  'lim',
+  'limsup',
+  'liminf',
+  'arg',
+  'argmin',
+  'argmax',
+  'det',
+  'dim',
+  'ker',
+  'tr',
+  'diag',
+  'sign',
+  'Var',
+  'Cov',
+  'KL',
+  'deg',
+  'Pr',
+]);
+const DOUBLE_STRUCK: Record<string, string> = {
+  R: 'ℝ',
+  N: 'ℕ',
+  Z: 'ℤ',
+  Q: 'ℚ',
+  C: 'ℂ',
+  P: 'ℙ',
+  E: '𝔼',
+  S: '𝕊',
+  W: '𝕎',
+  H: 'ℍ',
+  '1': '𝟙',
+};
+const CALLIGRAPHIC: Record<string, string> = {
+  A: '𝒜',
+  B: 'ℬ',
+  C: '𝒞',
+  D: '𝒟',
+  E: 'ℰ',
+  F: 'ℱ',
+  G: '𝒢',
+  H: 'ℋ',
+  L: 'ℒ',
+  M: 'ℳ',
+  N: '𝒩',
+  O: '𝒪',
+  P: '𝒫',
+  S: '𝒮',
+  T: '𝒯',
+  U: '𝒰',
+  W: '𝒲',
+  X: '𝒳',
+};
 /** Relations and arrows get thin spaces around them, as TeX spaces them. */
-const RELATIONS = new Set(['=', '<', '>', '≤', '≥', '≠', '≈', '∼', '≃', '≡', '∝', '≪', '≫', '∈', '∉', '⊂', '⊆', '⊃', '→', '←', '⇒', '⇐', '⇔', '↦', '⟶', '∣']);
+const RELATIONS = new Set([
+  '=',
+  '<',
+  '>',
+  '≤',
+  '≥',
+  '≠',
+  '≈',
+  '∼',
+  '≃',
+  '≡',
+  '∝',
+  '≪',
+  '≫',
+  '∈',
+  '∉',
+  '⊂',
+  '⊆',
+  '⊃',
+  '→',
+  '←',
+  '⇒',
+  '⇐',
+  '⇔',
+  '↦',
+  '⟶',
+  '∣',
+]);
 const THIN = '\u2009';
 
 function spaced(sym: string): string {
   return RELATIONS.has(sym) ? `${THIN}${escapeXml(sym)}${THIN}` : escapeXml(sym);
 }
 
-const SIZING = new Set(['left', 'right', 'big', 'Big', 'bigg', 'Bigg', 'bigl', 'bigr', 'Bigl', 'Bigr', 'displaystyle', 'textstyle', 'limits', 'nolimits']);
+const SIZING = new Set([
+  'left',
+  'right',
+  'big',
+  'Big',
+  'bigg',
+  'Bigg',
+  'bigl',
+  'bigr',
+  'Bigl',
+  'Bigr',
+  'displaystyle',
+  'textstyle',
+  'limits',
+  'nolimits',
+]);
 
 class Reader {
   pos = 0;
@@ -111,12 +332,28 @@ function token(r: Reader): string {
   if (name === 'mathcal') return mapLetters(rawArg(r), CALLIGRAPHIC, 'cal');
   if (name === 'mathsf') return `<span class="sf">${render(rawArg(r)).replace(/<\/?i>/g, '')}</span>`;
   if (name === 'mathbf' || name === 'boldsymbol' || name === 'bm') return `<b>${render(rawArg(r))}</b>`;
-  if (name === 'mathrm' || name === 'operatorname' || name === 'text' || name === 'textrm' || name === 'mathit' || name === 'textit') {
+  if (
+    name === 'mathrm' ||
+    name === 'operatorname' ||
+    name === 'text' ||
+    name === 'textrm' ||
+    name === 'mathit' ||
+    name === 'textit'
+  ) {
     const arg = rawArg(r);
-    return name === 'mathit' || name === 'textit' ? `<i>${escapeXml(arg)}</i>` : `<span class="rm">${escapeXml(arg)}</span>`;
+    return name === 'mathit' || name === 'textit'
+      ? `<i>${escapeXml(arg)}</i>`
+      : `<span class="rm">${escapeXml(arg)}</span>`;
   }
   if (name === 'hat' || name === 'bar' || name === 'tilde' || name === 'dot' || name === 'vec' || name === 'overline') {
-    const accent: Record<string, string> = { hat: '\u0302', bar: '\u0304', tilde: '\u0303', dot: '\u0307', vec: '\u20d7', overline: '\u0305' };
+    const accent: Record<string, string> = {
+      hat: '\u0302',
+      bar: '\u0304',
+      tilde: '\u0303',
+      dot: '\u0307',
+      vec: '\u20d7',
+      overline: '\u0305',
+    };
     const arg = rawArg(r);
     return arg.length === 1 ? `<i>${escapeXml(arg)}${accent[name]}</i>` : `<span class="over">${render(arg)}</span>`;
   }
@@ -149,7 +386,8 @@ function mathHtml(latex: string): string {
  */
 export function inlineMarkdown(text: string): string {
   // emphasis only in Markdown's own sense: `*` not glued to a word on the outside (v*, P* stay stars)
-  const re = /\$\$([^$]+)\$\$|\$([^$\n]+)\$|`([^`]+)`|(?<![\w*])\*\*(?!\s)([^*]+?)(?<!\s)\*\*(?![\w*])|(?<![\w*])\*(?![\s*])([^*]+?)(?<!\s)\*(?![\w*])/g;
+  const re =
+    /\$\$([^$]+)\$\$|\$([^$\n]+)\$|`([^`]+)`|(?<![\w*])\*\*(?!\s)([^*]+?)(?<!\s)\*\*(?![\w*])|(?<![\w*])\*(?![\s*])([^*]+?)(?<!\s)\*(?![\w*])/g;
   let out = '';
   let last = 0;
   for (const m of text.matchAll(re)) {

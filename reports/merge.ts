@@ -11,18 +11,32 @@ import { summarize, type Report, type ReportEntry } from './schema.js';
 function joinPartials(x: ReportEntry, y: ReportEntry): ReportEntry {
   const [p, q] = [x.partial!, y.partial!];
   if (p.seed !== q.seed || JSON.stringify(p.input) !== JSON.stringify(q.input)) {
-    throw new Error(`cannot merge the shards of '${x.claim.id}': they ran different seeds (${p.seed} and ${q.seed}); pass the same --seed`);
+    throw new Error(
+      `cannot merge the shards of '${x.claim.id}': they ran different seeds (${p.seed} and ${q.seed}); pass the same --seed`,
+    );
   }
-  const parts = [...p.parts, ...q.parts.filter((b) => !p.parts.some((a) => a.index === b.index))].sort((a, b) => a.index - b.index);
-  return { ...x, result: { ...x.result, durationMs: x.result.durationMs + y.result.durationMs }, partial: { ...p, parts } };
+  const parts = [...p.parts, ...q.parts.filter((b) => !p.parts.some((a) => a.index === b.index))].sort(
+    (a, b) => a.index - b.index,
+  );
+  return {
+    ...x,
+    result: { ...x.result, durationMs: x.result.durationMs + y.result.durationMs },
+    partial: { ...p, parts },
+  };
 }
 
 export function mergeReports(reports: readonly Report[]): Report {
   if (reports.length === 0) throw new Error('report --merge needs at least one report');
   const first = reports[0]!;
   for (const r of reports) {
-    if (r.environment.backend !== first.environment.backend) throw new Error(`cannot merge reports of different backends (${first.environment.backend} and ${r.environment.backend})`);
-    if (r.options.impl !== first.options.impl) throw new Error(`cannot merge reports of different implementations (${first.options.impl} and ${r.options.impl})`);
+    if (r.environment.backend !== first.environment.backend)
+      throw new Error(
+        `cannot merge reports of different backends (${first.environment.backend} and ${r.environment.backend})`,
+      );
+    if (r.options.impl !== first.options.impl)
+      throw new Error(
+        `cannot merge reports of different implementations (${first.options.impl} and ${r.options.impl})`,
+      );
   }
   const byId = new Map<string, ReportEntry>();
   for (const e of reports.flatMap((r) => r.entries)) {

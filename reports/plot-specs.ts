@@ -14,11 +14,26 @@ import { PLOT_CONFIG, PLOT_HEIGHT, PLOT_WIDTH } from './svg.js';
 export type SpecOrEmpty = { readonly spec: vl.TopLevelSpec; readonly note?: string } | { readonly empty: string };
 
 export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
-const DASH = { domain: ['measured', 'theory'], range: [[1, 0], [6, 4]] };
+const DASH = {
+  domain: ['measured', 'theory'],
+  range: [
+    [1, 0],
+    [6, 4],
+  ],
+};
 
 /** Schema, shared look, title (with an optional subtitle) and the standard plot size. */
-export function frame(title: string, subtitle?: string): Pick<vl.TopLevelSpec, '$schema' | 'config' | 'title'> & { width: number; height: number } {
-  return { $schema: SCHEMA, config: PLOT_CONFIG, title: subtitle ? { text: title, subtitle } : title, width: PLOT_WIDTH, height: PLOT_HEIGHT };
+export function frame(
+  title: string,
+  subtitle?: string,
+): Pick<vl.TopLevelSpec, '$schema' | 'config' | 'title'> & { width: number; height: number } {
+  return {
+    $schema: SCHEMA,
+    config: PLOT_CONFIG,
+    title: subtitle ? { text: title, subtitle } : title,
+    width: PLOT_WIDTH,
+    height: PLOT_HEIGHT,
+  };
 }
 
 /**
@@ -32,8 +47,11 @@ export function logAxis(values: readonly number[]): { labelExpr: string; labelOv
     // wide spans: ticks and grid lines at powers of ten only (minor ticks would be most of the SVG)
     const [a, b] = [Math.floor(Math.log10(Math.min(...pos))), Math.ceil(Math.log10(Math.max(...pos)))];
     const every = Math.max(1, Math.ceil((b - a) / 12));
-    const ticks = Array.from({ length: b - a + 1 }, (_, k) => a + k).filter((e) => e % every === 0).map((e) => 10 ** e);
-    const fmtWide = "(datum.value >= 1e-3 && datum.value < 1e4 ? format(datum.value, '~g') : format(datum.value, '.0e'))";
+    const ticks = Array.from({ length: b - a + 1 }, (_, k) => a + k)
+      .filter((e) => e % every === 0)
+      .map((e) => 10 ** e);
+    const fmtWide =
+      "(datum.value >= 1e-3 && datum.value < 1e4 ? format(datum.value, '~g') : format(datum.value, '.0e'))";
     return { labelExpr: fmtWide, labelOverlap: false, values: ticks };
   }
   if (decades > 1.5 && pos.length > 0) {
@@ -41,18 +59,28 @@ export function logAxis(values: readonly number[]): { labelExpr: string; labelOv
     const [a, b] = [Math.floor(Math.log10(Math.min(...pos))), Math.ceil(Math.log10(Math.max(...pos)))];
     const ticks = Array.from({ length: b - a + 1 }, (_, k) => a + k).flatMap((e) => [1, 2, 5].map((m) => m * 10 ** e));
     const keepWide = decades > 2 ? `abs(datum.value / pow(10, round(log(datum.value) / LN10)) - 1) < 1e-6` : 'true';
-    const fmtMid = "(datum.value >= 1e-3 && datum.value < 1e4 ? format(datum.value, '~g') : format(datum.value, '.0e'))";
+    const fmtMid =
+      "(datum.value >= 1e-3 && datum.value < 1e4 ? format(datum.value, '~g') : format(datum.value, '.0e'))";
     return { labelExpr: `${keepWide} ? ${fmtMid} : ''`, labelOverlap: false, values: ticks };
   }
   const lead = 'datum.value / pow(10, floor(log(datum.value) / LN10 + 1e-9))';
-  const keep = decades > 2 ? `abs(${lead} - 1) < 1e-6` : `(abs(${lead} - 1) < 1e-6 || abs(${lead} - 2) < 1e-6 || abs(${lead} - 5) < 1e-6)`;
+  const keep =
+    decades > 2
+      ? `abs(${lead} - 1) < 1e-6`
+      : `(abs(${lead} - 1) < 1e-6 || abs(${lead} - 2) < 1e-6 || abs(${lead} - 5) < 1e-6)`;
   const fmt = "(datum.value >= 1e-3 && datum.value < 1e4 ? format(datum.value, '~g') : format(datum.value, '.0e'))";
   return { labelExpr: `${keep} ? ${fmt} : ''`, labelOverlap: false };
 }
 
 /** Keep the points a scale can draw: finite, and positive on log axes. */
-function drawable(points: ReadonlyArray<readonly [number, number]>, logX: boolean, logY: boolean): Array<[number, number]> {
-  return points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y) && (!logX || x > 0) && (!logY || y > 0)).map(([x, y]) => [x, y]);
+function drawable(
+  points: ReadonlyArray<readonly [number, number]>,
+  logX: boolean,
+  logY: boolean,
+): Array<[number, number]> {
+  return points
+    .filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y) && (!logX || x > 0) && (!logY || y > 0))
+    .map(([x, y]) => [x, y]);
 }
 
 /** Points a drawn curve keeps at most; report.json keeps every point. */
@@ -97,13 +125,20 @@ export function linesSpec(p: LinesInput): SpecOrEmpty {
   });
   if (values.length === 0) {
     const total = p.curves.reduce((s, c) => s + c.points.length, 0);
-    return { empty: total === 0 ? 'No data: no curve has any point.' : `No drawable data: all ${total} points are non-finite${p.logY || p.logX ? ' or ≤ 0 on a log axis' : ''}.` };
+    return {
+      empty:
+        total === 0
+          ? 'No data: no curve has any point.'
+          : `No drawable data: all ${total} points are non-finite${p.logY || p.logX ? ' or ≤ 0 on a log axis' : ''}.`,
+    };
   }
   const labels = new Set(values.map((v) => v.label)).size;
   const roles = new Set(values.map((v) => v.role));
   const notes = [
     dropped > 0 ? `${dropped} point(s) not drawn (non-finite${p.logY || p.logX ? ' or ≤ 0 on a log axis' : ''}).` : '',
-    thinned > 0 ? `Curves thinned to at most ${MAX_DRAWN_POINTS} points each for drawing (${thinned} left out; report.json keeps them all).` : '',
+    thinned > 0
+      ? `Curves thinned to at most ${MAX_DRAWN_POINTS} points each for drawing (${thinned} left out; report.json keeps them all).`
+      : '',
   ].filter(Boolean);
   const note = notes.length > 0 ? notes.join(' ') : undefined;
   const few = values.length / Math.max(1, p.curves.length) <= 24;
@@ -112,9 +147,27 @@ export function linesSpec(p: LinesInput): SpecOrEmpty {
     data: { values },
     mark: { type: 'line', point: few ? { size: 18 } : false, strokeWidth: 1.6, clip: true },
     encoding: {
-      x: { field: 'x', type: 'quantitative', title: p.x, scale: p.logX ? { type: 'log' } : { zero: false }, axis: p.logX ? logAxis(values.map((v) => v.x)) : {} },
-      y: { field: 'y', type: 'quantitative', title: p.y, scale: p.logY ? { type: 'log' } : { zero: false }, axis: p.logY ? logAxis(values.map((v) => v.y)) : {} },
-      color: { field: 'label', type: 'nominal', title: null, legend: labels > 1 ? { orient: 'bottom', columns: labels > 6 ? 2 : 1, labelLimit: labels > 6 ? 330 : 640 } : null },
+      x: {
+        field: 'x',
+        type: 'quantitative',
+        title: p.x,
+        scale: p.logX ? { type: 'log' } : { zero: false },
+        axis: p.logX ? logAxis(values.map((v) => v.x)) : {},
+      },
+      y: {
+        field: 'y',
+        type: 'quantitative',
+        title: p.y,
+        scale: p.logY ? { type: 'log' } : { zero: false },
+        axis: p.logY ? logAxis(values.map((v) => v.y)) : {},
+      },
+      color: {
+        field: 'label',
+        type: 'nominal',
+        title: null,
+        legend:
+          labels > 1 ? { orient: 'bottom', columns: labels > 6 ? 2 : 1, labelLimit: labels > 6 ? 330 : 640 } : null,
+      },
       strokeDash: { field: 'role', type: 'nominal', scale: DASH, legend: null },
       detail: { field: 'curve', type: 'nominal' },
       order: { field: 'x', type: 'quantitative' },
@@ -126,7 +179,8 @@ export function linesSpec(p: LinesInput): SpecOrEmpty {
 /** The phase diagram: a heatmap of the estimate with the computed curve (red) and measured crossings over it. */
 export function phaseDiagramSpec(f: PhaseDiagramFigure, title: string): SpecOrEmpty {
   const cells = f.cells.filter((c) => Number.isFinite(c.x) && Number.isFinite(c.y) && Number.isFinite(c.value));
-  if (cells.length === 0) return { empty: `No data: the phase diagram has no finite cell (${f.cells.length} cell(s) recorded).` };
+  if (cells.length === 0)
+    return { empty: `No data: the phase diagram has no finite cell (${f.cells.length} cell(s) recorded).` };
   const { rects, note } = heatmapRects(cells);
   const xDomain = [Math.min(...rects.map((r) => r.x)), Math.max(...rects.map((r) => r.x2))];
   const yDomain = [Math.min(...rects.map((r) => r.y)), Math.max(...rects.map((r) => r.y2))];
@@ -146,7 +200,13 @@ export function phaseDiagramSpec(f: PhaseDiagramFigure, title: string): SpecOrEm
         x2: { field: 'x2' },
         y: { field: 'y', type: 'quantitative', title: f.y, scale: { domain: yDomain, nice: false, zero: false } },
         y2: { field: 'y2' },
-        color: { field: 'value', type: 'quantitative', title: f.value, scale: { scheme: 'viridis', ...(inUnit ? { domain: [0, 1] } : {}) }, legend: { orient: 'right' } },
+        color: {
+          field: 'value',
+          type: 'quantitative',
+          title: f.value,
+          scale: { scheme: 'viridis', ...(inUnit ? { domain: [0, 1] } : {}) },
+          legend: { orient: 'right' },
+        },
       },
     },
   ];
@@ -155,8 +215,15 @@ export function phaseDiagramSpec(f: PhaseDiagramFigure, title: string): SpecOrEm
       data: { values: curve },
       mark: { type: 'line', strokeWidth: 2.5, clip: true },
       encoding: {
-        x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' },
-        stroke: { field: 'series', type: 'nominal', scale: { domain: names, range: ['#e4202c', '#ffffff'] }, title: null, legend: { orient: 'bottom' } },
+        x: { field: 'x', type: 'quantitative' },
+        y: { field: 'y', type: 'quantitative' },
+        stroke: {
+          field: 'series',
+          type: 'nominal',
+          scale: { domain: names, range: ['#e4202c', '#ffffff'] },
+          title: null,
+          legend: { orient: 'bottom' },
+        },
         order: { field: 'x', type: 'quantitative' },
       },
     });
@@ -166,20 +233,34 @@ export function phaseDiagramSpec(f: PhaseDiagramFigure, title: string): SpecOrEm
       data: { values: measured },
       mark: { type: 'point', filled: true, size: 36, clip: true, stroke: 'black', strokeWidth: 0.8 },
       encoding: {
-        x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' },
-        fill: { field: 'series', type: 'nominal', scale: { domain: names, range: curve.length > 0 ? ['#e4202c', '#ffffff'] : ['#ffffff'] }, title: null, legend: { orient: 'bottom', symbolStrokeColor: 'black', symbolStrokeWidth: 1 } },
+        x: { field: 'x', type: 'quantitative' },
+        y: { field: 'y', type: 'quantitative' },
+        fill: {
+          field: 'series',
+          type: 'nominal',
+          scale: { domain: names, range: curve.length > 0 ? ['#e4202c', '#ffffff'] : ['#ffffff'] },
+          title: null,
+          legend: { orient: 'bottom', symbolStrokeColor: 'black', symbolStrokeWidth: 1 },
+        },
       },
     });
   }
-  const subtitle = f.curve ? `heatmap: ${f.value} · red line: ${f.curve.name}` : `heatmap: ${f.value} (no computed curve recorded)`;
-  const spec = { ...frame(title, subtitle), layer: layers, resolve: { scale: { color: 'independent' } } } as unknown as vl.TopLevelSpec;
+  const subtitle = f.curve
+    ? `heatmap: ${f.value} · red line: ${f.curve.name}`
+    : `heatmap: ${f.value} (no computed curve recorded)`;
+  const spec = {
+    ...frame(title, subtitle),
+    layer: layers,
+    resolve: { scale: { color: 'independent' } },
+  } as unknown as vl.TopLevelSpec;
   return note ? { spec, note } : { spec };
 }
 
 /** Points on log–log axes with the fitted line (dashed) and the theoretical slope (dotted). */
 export function logLogFitSpec(f: LogLogFitFigure, title: string): SpecOrEmpty {
   const pts = drawable(f.points, true, true);
-  if (pts.length === 0) return { empty: `No drawable data: ${f.points.length} point(s), none finite and positive on log–log axes.` };
+  if (pts.length === 0)
+    return { empty: `No drawable data: ${f.points.length} point(s), none finite and positive on log–log axes.` };
   const xs = pts.map((p) => p.at(0)!);
   const [lo, hi] = [Math.min(...xs), Math.max(...xs)];
   const ci = f.ci95 ? ` [${num(f.ci95[0])}, ${num(f.ci95[1])}]` : '';
@@ -187,7 +268,8 @@ export function logLogFitSpec(f: LogLogFitFigure, title: string): SpecOrEmpty {
   const rows: Array<{ x: number; y: number; series: string }> = pts.map(([x, y]) => ({ x, y, series: 'measured' }));
   const fitAt = (x: number): number => Math.exp(f.intercept + f.slope * Math.log(x));
   const line: Array<{ x: number; y: number; series: string }> = [];
-  if (Number.isFinite(fitAt(lo)) && Number.isFinite(fitAt(hi))) line.push({ x: lo, y: fitAt(lo), series: fitName }, { x: hi, y: fitAt(hi), series: fitName });
+  if (Number.isFinite(fitAt(lo)) && Number.isFinite(fitAt(hi)))
+    line.push({ x: lo, y: fitAt(lo), series: fitName }, { x: hi, y: fitAt(hi), series: fitName });
   const domain = ['measured', fitName];
   const range = ['#1f77b4', '#d62728'];
   if (f.theorySlope !== undefined && Number.isFinite(f.theorySlope)) {
@@ -211,16 +293,46 @@ export function logLogFitSpec(f: LogLogFitFigure, title: string): SpecOrEmpty {
     domain.push(name);
     range.push('#f4a6a6');
   }
-  const color = { field: 'series', type: 'nominal' as const, title: null, scale: { domain, range }, legend: { orient: 'bottom' as const } };
-  const x = { field: 'x', type: 'quantitative' as const, title: f.x, scale: { type: 'log' as const }, axis: logAxis(xs) };
-  const y = { field: 'y', type: 'quantitative' as const, title: f.y, scale: { type: 'log' as const }, axis: logAxis([...pts.map((p) => p[1]), ...line.map((l) => l.y), ...band.flatMap((b) => [b.lo, b.hi])]) };
+  const color = {
+    field: 'series',
+    type: 'nominal' as const,
+    title: null,
+    scale: { domain, range },
+    legend: { orient: 'bottom' as const },
+  };
+  const x = {
+    field: 'x',
+    type: 'quantitative' as const,
+    title: f.x,
+    scale: { type: 'log' as const },
+    axis: logAxis(xs),
+  };
+  const y = {
+    field: 'y',
+    type: 'quantitative' as const,
+    title: f.y,
+    scale: { type: 'log' as const },
+    axis: logAxis([...pts.map((p) => p[1]), ...line.map((l) => l.y), ...band.flatMap((b) => [b.lo, b.hi])]),
+  };
   return {
     spec: {
       ...frame(title, `log–log; ${fitName}${f.theorySlope !== undefined ? `, theory ${num(f.theorySlope)}` : ''}`),
       layer: [
-        ...(band.length > 0 ? [{ data: { values: band }, mark: { type: 'area' as const, opacity: 0.35, clip: true }, encoding: { x, y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color } }] : []),
+        ...(band.length > 0
+          ? [
+              {
+                data: { values: band },
+                mark: { type: 'area' as const, opacity: 0.35, clip: true },
+                encoding: { x, y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color },
+              },
+            ]
+          : []),
         { data: { values: rows }, mark: { type: 'point', filled: true, size: 40 }, encoding: { x, y, color } },
-        { data: { values: line }, mark: { type: 'line', strokeDash: [6, 4], clip: true }, encoding: { x, y, color, detail: { field: 'series' } } },
+        {
+          data: { values: line },
+          mark: { type: 'line', strokeDash: [6, 4], clip: true },
+          encoding: { x, y, color, detail: { field: 'series' } },
+        },
       ],
     } as vl.TopLevelSpec,
   };
@@ -230,7 +342,13 @@ export function logLogFitSpec(f: LogLogFitFigure, title: string): SpecOrEmpty {
 export function ratesSpec(rates: readonly FittedRate[], title: string): SpecOrEmpty {
   const rows = rates.filter((r) => Number.isFinite(r.estimate));
   if (rows.length === 0) return { empty: 'No data: no fitted rate has a finite estimate.' };
-  const est = rows.map((r) => ({ rate: r.name, estimate: r.estimate, lo: r.ci95[0], hi: r.ci95[1], verdict: r.verdict }));
+  const est = rows.map((r) => ({
+    rate: r.name,
+    estimate: r.estimate,
+    lo: r.ci95[0],
+    hi: r.ci95[1],
+    verdict: r.verdict,
+  }));
   // an admissible interval open to ±∞ is drawn to just past the data (an SVG cannot draw to infinity)
   const finite = [
     ...est.flatMap((e) => [e.lo, e.hi, e.estimate]),
@@ -251,10 +369,42 @@ export function ratesSpec(rates: readonly FittedRate[], title: string): SpecOrEm
       width: 420,
       height,
       layer: [
-        { data: { values: theory }, mark: { type: 'rule', color: '#e4202c', strokeWidth: 6, opacity: 0.45 }, encoding: { y, x: { field: 'lo', type: 'quantitative', title: 'rate', scale: { zero: false } }, x2: { field: 'hi' } } },
-        { data: { values: theory }, mark: { type: 'tick', color: '#e4202c', thickness: 2 }, encoding: { y, x: { field: 'lo', type: 'quantitative' } } },
-        { data: { values: est }, mark: { type: 'rule', strokeWidth: 2 }, encoding: { y, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } } },
-        { data: { values: est }, mark: { type: 'point', filled: true, size: 60 }, encoding: { y, x: { field: 'estimate', type: 'quantitative' }, color: { field: 'verdict', type: 'nominal', scale: { domain: ['consistent', 'inconsistent', 'inconclusive'], range: ['#2ca02c', '#d62728', '#ff7f0e'] }, legend: { orient: 'bottom' } } } },
+        {
+          data: { values: theory },
+          mark: { type: 'rule', color: '#e4202c', strokeWidth: 6, opacity: 0.45 },
+          encoding: {
+            y,
+            x: { field: 'lo', type: 'quantitative', title: 'rate', scale: { zero: false } },
+            x2: { field: 'hi' },
+          },
+        },
+        {
+          data: { values: theory },
+          mark: { type: 'tick', color: '#e4202c', thickness: 2 },
+          encoding: { y, x: { field: 'lo', type: 'quantitative' } },
+        },
+        {
+          data: { values: est },
+          mark: { type: 'rule', strokeWidth: 2 },
+          encoding: { y, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } },
+        },
+        {
+          data: { values: est },
+          mark: { type: 'point', filled: true, size: 60 },
+          encoding: {
+            y,
+            x: { field: 'estimate', type: 'quantitative' },
+            color: {
+              field: 'verdict',
+              type: 'nominal',
+              scale: {
+                domain: ['consistent', 'inconsistent', 'inconclusive'],
+                range: ['#2ca02c', '#d62728', '#ff7f0e'],
+              },
+              legend: { orient: 'bottom' },
+            },
+          },
+        },
       ],
     } as vl.TopLevelSpec,
   };

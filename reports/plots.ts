@@ -44,7 +44,15 @@ function seriesJobs(series: readonly Series[]): PlotJob[] {
     return {
       key: `series-${group}`,
       title: `${first.y} vs ${first.x}${logY ? ' (log scale)' : ''} — ${group}`,
-      build: () => linesSpec({ title: `${first.y} vs ${first.x}`, x: first.x, y: first.y, logX: false, logY, curves: ss.map((s) => ({ name: s.name, points: s.points, role: s.role })) }),
+      build: () =>
+        linesSpec({
+          title: `${first.y} vs ${first.x}`,
+          x: first.x,
+          y: first.y,
+          logX: false,
+          logY,
+          curves: ss.map((s) => ({ name: s.name, points: s.points, role: s.role })),
+        }),
     };
   });
 }
@@ -59,7 +67,12 @@ const FIGURE_TITLE: Record<Figure['type'], string> = {
 /** The renderer of each figure type. */
 function figureJob(key: string, value: unknown): PlotJob {
   const parsed = parseFigure(key, value);
-  if ('problem' in parsed) return { key: `figure-${key}`, title: `figure '${key}'`, build: () => ({ empty: `Not drawn: ${parsed.problem} (data kept in report.json).` }) };
+  if ('problem' in parsed)
+    return {
+      key: `figure-${key}`,
+      title: `figure '${key}'`,
+      build: () => ({ empty: `Not drawn: ${parsed.problem} (data kept in report.json).` }),
+    };
   const f = parsed.figure;
   const title = f.title ?? `${f.y} vs ${f.x} — ${FIGURE_TITLE[f.type]}`;
   const build = (): SpecOrEmpty => {
@@ -67,7 +80,11 @@ function figureJob(key: string, value: unknown): PlotJob {
       case 'convergence':
       case 'trajectories':
         return linesSpec({
-          title, x: f.x, y: f.y, logX: f.logX ?? false, logY: f.logY ?? f.type === 'convergence',
+          title,
+          x: f.x,
+          y: f.y,
+          logX: f.logX ?? false,
+          logY: f.logY ?? f.type === 'convergence',
           curves: f.curves.map((c) => ({ ...c, role: c.role ?? 'measured' })),
         });
       case 'phase-diagram':
@@ -92,7 +109,14 @@ async function renderJob(job: PlotJob, id: string): Promise<Plot> {
   }
   const note = 'spec' in built ? built.note : undefined;
   const caption = [job.caption, note].filter((s): s is string => Boolean(s)).join(' ');
-  return { id, title: job.title, file: `plots/${id}.svg`, svg, ...('empty' in built ? { empty: built.empty } : {}), ...(caption ? { caption } : {}) };
+  return {
+    id,
+    title: job.title,
+    file: `plots/${id}.svg`,
+    svg,
+    ...('empty' in built ? { empty: built.empty } : {}),
+    ...(caption ? { caption } : {}),
+  };
 }
 
 /** The plots of one claim: its evidence (evidence.ts), then the property's series, figures and fitted rates. */
@@ -100,8 +124,18 @@ export async function claimPlots(claim: Claim, r: ClaimResult): Promise<Plot[]> 
   const tag = notAssertedTag(claim);
   const own: PlotJob[] = [
     ...seriesJobs(r.series ?? []),
-    ...Object.entries(r.figures ?? {}).filter(([, v]) => isPlotRequest(v)).map(([k, v]) => figureJob(k, v)),
-    ...((r.rates ?? []).length > 0 ? [{ key: 'rates', title: 'fitted rates with 95% intervals', build: () => ratesSpec(r.rates, 'Fitted rates: estimate, 95% interval, theory') }] : []),
+    ...Object.entries(r.figures ?? {})
+      .filter(([, v]) => isPlotRequest(v))
+      .map(([k, v]) => figureJob(k, v)),
+    ...((r.rates ?? []).length > 0
+      ? [
+          {
+            key: 'rates',
+            title: 'fitted rates with 95% intervals',
+            build: () => ratesSpec(r.rates, 'Fitted rates: estimate, 95% interval, theory'),
+          },
+        ]
+      : []),
   ].map((j) => (tag ? { ...j, title: `${tag}${j.title}` } : j));
   const jobs = [...evidenceJobs(claim, r, own.length > 0), ...own];
   const used = new Set<string>();

@@ -14,7 +14,13 @@ export interface ReportEnvironment {
   readonly backend: string;
   readonly backendNotes: readonly string[];
   /** webgpu only: the adapter (vendor, architecture, device, description, software or not). */
-  readonly adapter?: { readonly vendor: string; readonly architecture: string; readonly device: string; readonly description: string; readonly software: boolean };
+  readonly adapter?: {
+    readonly vendor: string;
+    readonly architecture: string;
+    readonly device: string;
+    readonly description: string;
+    readonly software: boolean;
+  };
   readonly tfjsVersion: string;
   readonly node: string;
   readonly platform: string;
@@ -100,12 +106,18 @@ export function summarize(entries: readonly ReportEntry[], durationMs: number): 
 /** Read and check a saved report. */
 export function parseReport(text: string, source = 'report'): Report {
   const special: Record<string, number> = { Infinity: Infinity, '-Infinity': -Infinity, NaN: NaN };
-  const r = JSON.parse(text, (_k, v: unknown) => (typeof v === 'string' && v in special ? special[v] : v)) as Partial<Report>;
-  if (r.schema !== REPORT_SCHEMA) throw new Error(`${source} is not a transformer-ot-verify report (schema '${String(r.schema)}')`);
+  const r = JSON.parse(text, (_k, v: unknown) =>
+    typeof v === 'string' && v in special ? special[v] : v,
+  ) as Partial<Report>;
+  if (r.schema !== REPORT_SCHEMA)
+    throw new Error(`${source} is not a transformer-ot-verify report (schema '${String(r.schema)}')`);
   const v = r.schemaVersion;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > REPORT_SCHEMA_VERSION) {
-    throw new Error(`${source} has schema version ${String(v)}; this tool reads versions 1 to ${REPORT_SCHEMA_VERSION}`);
+    throw new Error(
+      `${source} has schema version ${String(v)}; this tool reads versions 1 to ${REPORT_SCHEMA_VERSION}`,
+    );
   }
-  if (!Array.isArray(r.entries) || typeof r.summary !== 'object' || r.summary === null) throw new Error(`${source} has no entries or summary`);
+  if (!Array.isArray(r.entries) || typeof r.summary !== 'object' || r.summary === null)
+    throw new Error(`${source} has no entries or summary`);
   return { ...r, interrupted: r.interrupted ?? false, notReached: r.notReached ?? [] } as Report;
 }

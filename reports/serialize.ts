@@ -8,6 +8,10 @@ import type { Report } from './schema.js';
 const NUMBER_ARRAY = /\[\n\s*(-?[\d.eE+-]+(?:,\n\s*-?[\d.eE+-]+)*)\n\s*\]/g;
 
 export function serializeReport(report: Report): string {
-  const text = JSON.stringify(report, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 1);
+  const text = JSON.stringify(
+    report,
+    (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v),
+    1,
+  );
   return text.replace(NUMBER_ARRAY, (_m, body: string) => `[${body.replace(/,\n\s*/g, ',')}]`);
 }

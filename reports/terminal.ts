@@ -7,13 +7,22 @@ import { seconds } from './format.js';
 import type { Report, ReportEntry } from './schema.js';
 
 const ORDER: Record<string, number> = { violated: 0, error: 1, inconclusive: 2, verified: 3, reported: 4, skipped: 5 };
-const MARK: Record<string, string> = { verified: 'PASS', violated: 'FAIL', error: 'ERR ', inconclusive: 'INC ', skipped: 'SKIP', reported: 'INFO' };
+const MARK: Record<string, string> = {
+  verified: 'PASS',
+  violated: 'FAIL',
+  error: 'ERR ',
+  inconclusive: 'INC ',
+  skipped: 'SKIP',
+  reported: 'INFO',
+};
 
 /** One claim's line (status, id, runs, instances, time), with reason and replay for a failure. */
 export function claimLine(e: ReportEntry, width: number): string {
   const r = e.result;
   const line = `${MARK[r.status] ?? r.status}  ${e.claim.id.padEnd(width)}  ${String(r.runs).padStart(4)} runs  ${String(r.instances).padStart(6)} instances  ${seconds(r.durationMs).padStart(8)}`;
-  return r.status === 'violated' || r.status === 'error' ? `${line}\n      ${r.reason}\n      replay: ${r.replay}` : line;
+  return r.status === 'violated' || r.status === 'error'
+    ? `${line}\n      ${r.reason}\n      replay: ${r.replay}`
+    : line;
 }
 
 /** The width of the id column for these claim ids. */
@@ -25,9 +34,10 @@ export function idWidth(ids: readonly string[]): number {
 export function interruptionLine(report: Report): string | undefined {
   if (!report.interrupted) return undefined;
   const missing = report.notReached ?? [];
-  const why = report.interruption === 'running'
-    ? 'the run had not finished when this report was written'
-    : `the run was interrupted (${report.interruption ?? 'unknown'})`;
+  const why =
+    report.interruption === 'running'
+      ? 'the run had not finished when this report was written'
+      : `the run was interrupted (${report.interruption ?? 'unknown'})`;
   const list = missing.length > 0 ? `: ${missing.join(', ')}` : '';
   return `PARTIAL REPORT: ${why}; ${report.entries.length} claim(s) ended, ${missing.length} not reached${list}`;
 }
@@ -38,7 +48,9 @@ export function renderTerminalSummary(report: Report, paths: readonly string[]):
   const lines = entries.map((e) => claimLine(e, width));
   const s = report.summary;
   lines.push('');
-  lines.push(`${s.claims} claims: ${s.verified} verified, ${s.violated} violated, ${s.inconclusive} inconclusive, ${s.error} errors, ${s.skipped} skipped, ${s.reported} reported — ${s.instances} instances in ${seconds(s.durationMs)} on ${report.environment.backend}`);
+  lines.push(
+    `${s.claims} claims: ${s.verified} verified, ${s.violated} violated, ${s.inconclusive} inconclusive, ${s.error} errors, ${s.skipped} skipped, ${s.reported} reported — ${s.instances} instances in ${seconds(s.durationMs)} on ${report.environment.backend}`,
+  );
   const partial = interruptionLine(report);
   if (partial) lines.push(partial);
   const html = paths.filter((p) => p.endsWith('.html'));

@@ -34,11 +34,22 @@ export function claimThroughput(results: readonly ThroughputInput[]): {
   readonly instancesPerSecond: number | null;
 } {
   const rows = results
-    .map((r) => ({ claimId: r.claimId, status: r.status, instances: r.instances, seconds: r.durationMs / 1000, instancesPerSecond: instancesPerSecond(r) }))
+    .map((r) => ({
+      claimId: r.claimId,
+      status: r.status,
+      instances: r.instances,
+      seconds: r.durationMs / 1000,
+      instancesPerSecond: instancesPerSecond(r),
+    }))
     .sort((x, y) => y.seconds - x.seconds);
   const totalSeconds = rows.reduce((s, r) => s + r.seconds, 0);
   const totalInstances = rows.reduce((s, r) => s + r.instances, 0);
-  return { rows, totalSeconds, totalInstances, instancesPerSecond: instancesPerSecond({ instances: totalInstances, durationMs: totalSeconds * 1000 }) };
+  return {
+    rows,
+    totalSeconds,
+    totalInstances,
+    instancesPerSecond: instancesPerSecond({ instances: totalInstances, durationMs: totalSeconds * 1000 }),
+  };
 }
 
 /** "1.23k/s"-style text for a table cell; "—" when undefined. */

@@ -40,10 +40,21 @@ export async function writeReport(report: Report, outDir: string, options: Write
   const overview = await overviewPlot(report);
   const coverage = coverageOf(options.coverage);
   // plots from an earlier report in the same directory would otherwise linger next to the new ones
-  const current = new Set([...plots.values()].flat().concat(overview).map((p) => p.file));
-  for (const f of await readdir(join(dir, 'plots'))) if (f.endsWith('.svg') && !current.has(`plots/${f}`)) await rm(join(dir, 'plots', f));
+  const current = new Set(
+    [...plots.values()]
+      .flat()
+      .concat(overview)
+      .map((p) => p.file),
+  );
+  for (const f of await readdir(join(dir, 'plots')))
+    if (f.endsWith('.svg') && !current.has(`plots/${f}`)) await rm(join(dir, 'plots', f));
   for (const p of [overview, ...[...plots.values()].flat()]) await writeFileAtomic(join(dir, p.file), p.svg);
-  const paths = { html: join(dir, 'report.html'), md: join(dir, 'report.md'), junit: join(dir, 'junit.xml'), json: join(dir, 'report.json') };
+  const paths = {
+    html: join(dir, 'report.html'),
+    md: join(dir, 'report.md'),
+    junit: join(dir, 'junit.xml'),
+    json: join(dir, 'report.json'),
+  };
   await writeFileAtomic(paths.json, serializeReport(report));
   await writeFileAtomic(paths.html, renderHtml(report, { plots, coverage, overview }));
   await writeFileAtomic(paths.md, renderMarkdown(report, { plots, coverage }));

@@ -46,9 +46,10 @@ export function benchProblem(B: number, n: number, eps = 0.1, seed = 12345): Sin
   for (let b = 0; b < B; b++) {
     const x = Array.from({ length: 2 * n }, rnd);
     const y = Array.from({ length: 2 * n }, rnd);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-      C[(b * n + i) * n + j] = Math.fround((x[2 * i]! - y[2 * j]!) ** 2 + (x[2 * i + 1]! - y[2 * j + 1]!) ** 2);
-    }
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) {
+        C[(b * n + i) * n + j] = Math.fround((x[2 * i]! - y[2 * j]!) ** 2 + (x[2 * i + 1]! - y[2 * j + 1]!) ** 2);
+      }
   }
   const a = new Float64Array(B * n).fill(Math.fround(1 / n));
   return { B, n, m: n, a, b: Float64Array.from(a), C, eps: new Float64Array(B).fill(Math.fround(eps)) };
@@ -84,11 +85,19 @@ export interface CapabilityRow {
   readonly skipped?: string;
 }
 
-async function timeTask(name: string, fn: () => Promise<unknown>, timeMs: number): Promise<{ mean: number; rme: number; samples: number }> {
+async function timeTask(
+  name: string,
+  fn: () => Promise<unknown>,
+  timeMs: number,
+): Promise<{ mean: number; rme: number; samples: number }> {
   const bench = new Bench({ name, time: timeMs, iterations: 1, warmupIterations: 1, warmupTime: 0 });
   bench.add(name, fn);
   await bench.run();
-  const r = bench.tasks[0]!.result as { state: string; latency?: { mean: number; rme: number; samplesCount: number }; error?: Error };
+  const r = bench.tasks[0]!.result as {
+    state: string;
+    latency?: { mean: number; rme: number; samplesCount: number };
+    error?: Error;
+  };
   if (r.state !== 'completed' || !r.latency) throw new Error(`${name}: ${r.state} ${r.error?.message ?? ''}`);
   return { mean: r.latency.mean, rme: r.latency.rme, samples: r.latency.samplesCount };
 }
@@ -105,19 +114,51 @@ function writeProblem(dir: string, id: string, p: SinkhornBatch): string {
 }
 
 /** POT timings for the rows (null with the reason when POT is absent). */
-function potTimings(rows: Array<{ id: string; B: number; n: number; iterations: number; problem: SinkhornBatch; domains: SinkhornDomain[] }>, timeMs: number):
-  { pot: string; results: Array<{ id: string; domain: SinkhornDomain; msPerCall: number; calls: number }> } | { skipped: string } {
+function potTimings(
+  rows: Array<{
+    id: string;
+    B: number;
+    n: number;
+    iterations: number;
+    problem: SinkhornBatch;
+    domains: SinkhornDomain[];
+  }>,
+  timeMs: number,
+):
+  | { pot: string; results: Array<{ id: string; domain: SinkhornDomain; msPerCall: number; calls: number }> }
+  | { skipped: string } {
   const dir = mkdtempSync(join(tmpdir(), 'bench-pot-'));
   try {
-    const spec = { problems: rows.map((r) => ({ id: r.id, B: r.B, n: r.n, m: r.n, iterations: r.iterations, minTimeMs: timeMs, domains: r.domains, file: writeProblem(dir, r.id, r.problem) })) };
+    const spec = {
+      problems: rows.map((r) => ({
+        id: r.id,
+        B: r.B,
+        n: r.n,
+        m: r.n,
+        iterations: r.iterations,
+        minTimeMs: timeMs,
+        domains: r.domains,
+        file: writeProblem(dir, r.id, r.problem),
+      })),
+    };
     writeFileSync(join(dir, 'spec.json'), JSON.stringify(spec));
     let out: string;
     try {
-      out = execFileSync('/usr/bin/python3', [packageFile('python', 'bench_pot.py'), join(dir, 'spec.json')], { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'pipe'] });
+      out = execFileSync('/usr/bin/python3', [packageFile('python', 'bench_pot.py'), join(dir, 'spec.json')], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 26,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
     } catch (e) {
-      return { skipped: `POT comparison skipped: /usr/bin/python3 failed (${e instanceof Error ? e.message.split('\n')[0] : String(e)})` };
+      return {
+        skipped: `POT comparison skipped: /usr/bin/python3 failed (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`,
+      };
     }
-    const parsed = JSON.parse(out) as { error?: string; pot: string; results: Array<{ id: string; domain: SinkhornDomain; msPerCall: number; calls: number }> };
+    const parsed = JSON.parse(out) as {
+      error?: string;
+      pot: string;
+      results: Array<{ id: string; domain: SinkhornDomain; msPerCall: number; calls: number }>;
+    };
     if (parsed.error) return { skipped: `POT comparison skipped: ${parsed.error}` };
     return parsed;
   } finally {
@@ -148,7 +189,19 @@ async function capabilityRows(impl: Implementation, timeMs: number, quick: boole
   const ot = impl['otTransformer'];
   const layers = quick ? 2 : 10;
   await run('ot-transformer forward', `B=${B} n=${n} d=1 L=${layers}`, !!ot, () =>
-    ot!.forward({ B, n, d: 1, x: rnd(B * n, 1), y: rnd(B * n, 2), lambda: new Float64Array(B).fill(0.5), gamma: new Float64Array(B).fill(0.1) }, { layers }));
+    ot!.forward(
+      {
+        B,
+        n,
+        d: 1,
+        x: rnd(B * n, 1),
+        y: rnd(B * n, 2),
+        lambda: new Float64Array(B).fill(0.5),
+        gamma: new Float64Array(B).fill(0.1),
+      },
+      { layers },
+    ),
+  );
   const sd = impl['sphereDynamics'];
   const d = 3;
   const x = rnd(B * n * d, 3);
@@ -157,10 +210,18 @@ async function capabilityRows(impl: Implementation, timeMs: number, quick: boole
     for (let c = 0; c < 3; c++) x[3 * k + c] = x[3 * k + c]! / r;
   }
   await run('sphere dynamics, one step', `B=${B} n=${n} d=${d} rk4`, !!sd, () =>
-    sd!.simulate({ B, n, d, x, beta: new Float64Array(B).fill(1) }, { normalization: 'softmax', integrator: 'rk4', dt: 0.05, steps: 1 }));
+    sd!.simulate(
+      { B, n, d, x, beta: new Float64Array(B).fill(1) },
+      { normalization: 'softmax', integrator: 'rk4', dt: 0.05, steps: 1 },
+    ),
+  );
   const sb = impl['sbAttention'] as { step?: (b: unknown, o: unknown) => Promise<unknown> } | undefined;
   await run('SB attention, one step', `B=${B} n=${n} d=2`, !!sb?.step, () =>
-    sb!.step!({ B, n, d: 2, x: rnd(B * n * 2, 4), eps: new Float64Array(B).fill(0.1) }, { tolerance: 1e-4, maxIterations: 200 }));
+    sb!.step!(
+      { B, n, d: 2, x: rnd(B * n * 2, 4), eps: new Float64Array(B).fill(0.1) },
+      { tolerance: 1e-4, maxIterations: 200 },
+    ),
+  );
   return rows;
 }
 
@@ -178,13 +239,18 @@ export interface BenchReport {
   readonly scaling: Record<string, unknown>;
 }
 
-const BENCH_USAGE = 'usage: transformer-ot-verify bench [options]\n\ntinybench timings of the batched Sinkhorn (kernel, log, stabilized) against POT 0.8.2 in the same run, plus the other capabilities; JSON to <out>/bench.json.';
+const BENCH_USAGE =
+  'usage: transformer-ot-verify bench [options]\n\ntinybench timings of the batched Sinkhorn (kernel, log, stabilized) against POT 0.8.2 in the same run, plus the other capabilities; JSON to <out>/bench.json.';
 
 export async function benchMain(argv: readonly string[]): Promise<number> {
   const spec: Record<string, OptionSpec> = {
     out: { type: 'string', description: 'output directory', default: 'reports/out' },
     quick: { type: 'boolean', description: 'one tiny size per domain (a smoke test, < 10 s)', default: false },
-    full: { type: 'boolean', description: 'allow B·n² up to 2^24 (n = 1024 with B = 16, n = 512 with B = 64)', default: false },
+    full: {
+      type: 'boolean',
+      description: 'allow B·n² up to 2^24 (n = 1024 with B = 16, n = 512 with B = 64)',
+      default: false,
+    },
     time: { type: 'number', description: 'minimum milliseconds per task', default: 500 },
     'no-pot': { type: 'boolean', description: 'skip the POT comparison', default: false },
     backend: { type: 'string', description: 'tfjs backend (default: auto)' },
@@ -197,20 +263,33 @@ export async function benchMain(argv: readonly string[]): Promise<number> {
   }
   const quick = args['quick'] === true;
   const timeMs = quick ? Math.min(50, args['time'] as number) : (args['time'] as number);
-  const backend = await initBackend((args['backend'] as string | undefined) ?? process.env['TFJS_BACKEND'] ?? undefined);
+  const backend = await initBackend(
+    (args['backend'] as string | undefined) ?? process.env['TFJS_BACKEND'] ?? undefined,
+  );
   const loadStart = loadavg();
   const impl = tfjsImplementation();
   const solver = impl.sinkhorn!;
   const limit = args['full'] === true ? MAX_ENTRIES_FULL : MAX_ENTRIES;
   const grid: Array<{ B: number; n: number }> = [];
   const pruned: string[] = [];
-  for (const n of quick ? [16] : N_GRID) for (const B of quick ? [2] : B_GRID) {
-    if (B * n * n > limit) pruned.push(`n=${n} B=${B} (B·n² = ${B * n * n} > ${limit}${limit === MAX_ENTRIES ? '; run with --full' : ''})`);
-    else grid.push({ B, n });
-  }
+  for (const n of quick ? [16] : N_GRID)
+    for (const B of quick ? [2] : B_GRID) {
+      if (B * n * n > limit)
+        pruned.push(
+          `n=${n} B=${B} (B·n² = ${B * n * n} > ${limit}${limit === MAX_ENTRIES ? '; run with --full' : ''})`,
+        );
+      else grid.push({ B, n });
+    }
   const rows: SinkhornRow[] = [];
   let potVersion = args['no-pot'] === true ? 'not run (--no-pot)' : 'POT';
-  const problems: Array<{ id: string; B: number; n: number; iterations: number; problem: SinkhornBatch; domains: SinkhornDomain[] }> = [];
+  const problems: Array<{
+    id: string;
+    B: number;
+    n: number;
+    iterations: number;
+    problem: SinkhornBatch;
+    domains: SinkhornDomain[];
+  }> = [];
   for (const { B, n } of grid) {
     const L = quick ? 5 : iterationsFor(B, n);
     const problem = benchProblem(B, n);
@@ -222,10 +301,30 @@ export async function benchMain(argv: readonly string[]): Promise<number> {
         return [];
       });
       const t = await timeTask(`${domain} ${id}`, () => solver.solve(problem, { iterations: L, domain }), timeMs);
-      const wasm = backend.name === 'wasm' ? undefined : await onBackend('wasm', () => timeTask(`wasm ${domain} ${id}`, () => solver.solve(problem, { iterations: L, domain }), timeMs));
+      const wasm =
+        backend.name === 'wasm'
+          ? undefined
+          : await onBackend('wasm', () =>
+              timeTask(`wasm ${domain} ${id}`, () => solver.solve(problem, { iterations: L, domain }), timeMs),
+            );
       const vsWasm = wasm ? { wasmMsPerIteration: wasm.mean / L, ratioOverWasm: t.mean / wasm.mean } : {};
-      rows.push({ id, domain, B, n, iterations: L, msPerCall: t.mean, msPerIteration: t.mean / L, rme: t.rme, samples: t.samples, peakBytes: prof.peakBytes, ...vsWasm });
-      if (!quick) process.stderr.write(`  ${domain.padEnd(10)} ${id.padEnd(10)} ${(t.mean / L).toFixed(3)} ms/iter${wasm ? ` (wasm ${(wasm.mean / L).toFixed(3)})` : ''}\n`);
+      rows.push({
+        id,
+        domain,
+        B,
+        n,
+        iterations: L,
+        msPerCall: t.mean,
+        msPerIteration: t.mean / L,
+        rme: t.rme,
+        samples: t.samples,
+        peakBytes: prof.peakBytes,
+        ...vsWasm,
+      });
+      if (!quick)
+        process.stderr.write(
+          `  ${domain.padEnd(10)} ${id.padEnd(10)} ${(t.mean / L).toFixed(3)} ms/iter${wasm ? ` (wasm ${(wasm.mean / L).toFixed(3)})` : ''}\n`,
+        );
     }
     // the peer right after ours on the same problem, so both see the same machine load
     if (args['no-pot'] !== true && !potVersion.includes('skipped')) {
@@ -241,7 +340,10 @@ export async function benchMain(argv: readonly string[]): Promise<number> {
           if (k < 0) continue;
           const row = rows[k]!;
           const potMs = r.msPerCall / row.iterations;
-          const vsLog = potLog && row.domain !== 'kernel' ? { ratioOursOverPotLog: row.msPerIteration / (potLog.msPerCall / row.iterations) } : {};
+          const vsLog =
+            potLog && row.domain !== 'kernel'
+              ? { ratioOursOverPotLog: row.msPerIteration / (potLog.msPerCall / row.iterations) }
+              : {};
           rows[k] = { ...row, potMsPerIteration: potMs, ratioOursOverPot: row.msPerIteration / potMs, ...vsLog };
         }
       }
@@ -255,14 +357,35 @@ export async function benchMain(argv: readonly string[]): Promise<number> {
     const bestB = [...B_GRID].sort((x, y) => byB(y).length - byB(x).length)[0]!;
     scaling[domain] = {
       timeVsN: { B: bestB, fit: fitExponent(byB(bestB).map((r) => [r.n, r.msPerIteration])) },
-      timeVsB: { n: 128, fit: fitExponent(rows.filter((r) => r.domain === domain && r.n === 128).map((r) => [r.B, r.msPerIteration])) },
-      peakBytesVsN: { B: bestB, points: byB(bestB).map((r) => ({ n: r.n, peakBytes: r.peakBytes })), fit: fitExponent(byB(bestB).map((r) => [r.n, Math.max(1, r.peakBytes)])) },
+      timeVsB: {
+        n: 128,
+        fit: fitExponent(rows.filter((r) => r.domain === domain && r.n === 128).map((r) => [r.B, r.msPerIteration])),
+      },
+      peakBytesVsN: {
+        B: bestB,
+        points: byB(bestB).map((r) => ({ n: r.n, peakBytes: r.peakBytes })),
+        fit: fitExponent(byB(bestB).map((r) => [r.n, Math.max(1, r.peakBytes)])),
+      },
     };
   }
   const report: BenchReport = {
-    schema: BENCH_SCHEMA, date: new Date().toISOString(), backend: backend.name, backendNotes: backend.notes,
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', loadavgAtStart: loadStart, loadavgAtEnd: loadavg(), node: process.version },
-    timeMs, pruned, pot: potVersion, sinkhorn: rows, capabilities, scaling,
+    schema: BENCH_SCHEMA,
+    date: new Date().toISOString(),
+    backend: backend.name,
+    backendNotes: backend.notes,
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      loadavgAtStart: loadStart,
+      loadavgAtEnd: loadavg(),
+      node: process.version,
+    },
+    timeMs,
+    pruned,
+    pot: potVersion,
+    sinkhorn: rows,
+    capabilities,
+    scaling,
   };
   const out = args['out'] as string;
   mkdirSync(out, { recursive: true });
@@ -275,7 +398,12 @@ export async function benchMain(argv: readonly string[]): Promise<number> {
 const invoked = process.argv[1] ?? '';
 if (invoked.endsWith('bench.ts') || invoked.endsWith('bench.js')) {
   benchMain(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
-    (e: unknown) => { console.error(`error: ${e instanceof Error ? e.message : String(e)}`); process.exitCode = e instanceof Error && e.name === 'UsageError' ? 2 : 1; },
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      console.error(`error: ${e instanceof Error ? e.message : String(e)}`);
+      process.exitCode = e instanceof Error && e.name === 'UsageError' ? 2 : 1;
+    },
   );
 }

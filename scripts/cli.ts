@@ -40,7 +40,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       console.error(`numerical error: ${e.message}`);
       return 1;
     }
-    console.error(`internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    console.error(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     return 1;
   }
 }

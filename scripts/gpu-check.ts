@@ -32,8 +32,16 @@ export async function gpuCheckMain(argv: readonly string[]): Promise<number> {
   console.log(`backend ${info.name} (tfjs ${info.tfjsVersion}); ${info.notes.join('; ')}`);
   const runs = option(argv, '--runs');
   const verifyArgs = [
-    '--backend', 'webgpu', '--claims', option(argv, '--claims') ?? '*', '--budget', option(argv, '--budget') ?? 'ci',
-    ...(runs !== undefined ? ['--runs', runs] : []), '--out', out, '--quiet',
+    '--backend',
+    'webgpu',
+    '--claims',
+    option(argv, '--claims') ?? '*',
+    '--budget',
+    option(argv, '--budget') ?? 'ci',
+    ...(runs !== undefined ? ['--runs', runs] : []),
+    '--out',
+    out,
+    '--quiet',
   ];
   console.log(`\n== verify ${verifyArgs.join(' ')}`);
   const claims = await verifyMain(verifyArgs);

@@ -23,10 +23,25 @@ import { prepareOutDir } from './lib/out-dir.js';
 
 export const REPORT_OPTIONS: Record<string, OptionSpec> = {
   out: { type: 'string', description: 'output directory', default: 'reports/out', valueName: 'dir' },
-  compare: { type: 'boolean', description: 'compare two reports: report --compare old.json new.json (exit 1 on a regression)' },
-  'compare-html': { type: 'string', description: 'with --compare: where to write the comparison page (default: compare.html next to new.json)', valueName: 'file' },
-  merge: { type: 'boolean', description: 'merge shard reports (verify --shard i/N): report --merge a.json b.json … --out dir' },
-  coverage: { type: 'string', description: 'c8 coverage summary to embed (default: coverage/coverage-summary.json when present; "none" to leave out)', valueName: 'file' },
+  compare: {
+    type: 'boolean',
+    description: 'compare two reports: report --compare old.json new.json (exit 1 on a regression)',
+  },
+  'compare-html': {
+    type: 'string',
+    description: 'with --compare: where to write the comparison page (default: compare.html next to new.json)',
+    valueName: 'file',
+  },
+  merge: {
+    type: 'boolean',
+    description: 'merge shard reports (verify --shard i/N): report --merge a.json b.json … --out dir',
+  },
+  coverage: {
+    type: 'string',
+    description:
+      'c8 coverage summary to embed (default: coverage/coverage-summary.json when present; "none" to leave out)',
+    valueName: 'file',
+  },
   help: { type: 'boolean', description: 'show this help' },
 };
 
@@ -60,7 +75,8 @@ export async function reportMain(argv: readonly string[]): Promise<number> {
   }
   if (args['compare']) {
     const [oldFile, newFile, extra] = args._;
-    if (!oldFile || !newFile || extra !== undefined) throw new UsageError('report --compare needs exactly two reports: old.json new.json');
+    if (!oldFile || !newFile || extra !== undefined)
+      throw new UsageError('report --compare needs exactly two reports: old.json new.json');
     const [oldReport, newReport] = [await load(oldFile), await load(newFile)];
     const comparison = compareReports(oldReport, newReport);
     console.log(renderComparison(comparison, oldFile, newFile));

@@ -19,15 +19,32 @@ import { helpText, parseArgs, type OptionSpec } from './lib/args.js';
 
 /** One claim per family and kind: the picture shows the overview, the summary, then a claim with its figures. */
 const SHOWCASE = [
-  'sinkhorn.birkhoff-contraction', 'clustering.small-beta', 'heat.mean-conservation', 'sinkhorn.franklin-lorenz-rate',
-  'ot-transformer.depth-convergence', 'sorting.error-vanishes-with-depth', 'energy.monotone',
-  'clustering.beta-zero', 'heat.particles-track-heat-flow', 'interpolation.clustering-rate',
+  'sinkhorn.birkhoff-contraction',
+  'clustering.small-beta',
+  'heat.mean-conservation',
+  'sinkhorn.franklin-lorenz-rate',
+  'ot-transformer.depth-convergence',
+  'sorting.error-vanishes-with-depth',
+  'energy.monotone',
+  'clustering.beta-zero',
+  'heat.particles-track-heat-flow',
+  'interpolation.clustering-rate',
 ].join(',');
 
 const OPTIONS: Record<string, OptionSpec> = {
   claims: { type: 'string', description: "claim globs to run ('*' for all)", default: SHOWCASE, valueName: 'globs' },
-  report: { type: 'string', description: 'photograph this saved report.json (re-rendered) instead of running verify', valueName: 'file' },
-  budget: { type: 'string', description: 'verify budget (ci: the verdicts CI reaches; quick: seconds, but probabilistic claims may be inconclusive)', default: 'ci', valueName: 'name' },
+  report: {
+    type: 'string',
+    description: 'photograph this saved report.json (re-rendered) instead of running verify',
+    valueName: 'file',
+  },
+  budget: {
+    type: 'string',
+    description:
+      'verify budget (ci: the verdicts CI reaches; quick: seconds, but probabilistic claims may be inconclusive)',
+    default: 'ci',
+    valueName: 'name',
+  },
   out: { type: 'string', description: 'the image to write', default: 'docs/report-screenshot.png', valueName: 'file' },
   width: { type: 'number', description: 'window width in CSS pixels', default: 1280, valueName: 'px' },
   height: { type: 'number', description: 'window height in CSS pixels', default: 2400, valueName: 'px' },
@@ -66,7 +83,11 @@ async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
   const shot = join(reportDir, 'screenshot.png');
-  const page = await inspectPage(html, shot, { binary: chromium, width: Number(args['width']), height: Number(args['height']) });
+  const page = await inspectPage(html, shot, {
+    binary: chromium,
+    width: Number(args['width']),
+    height: Number(args['height']),
+  });
   if (page.consoleErrors.length > 0) console.warn(`console errors while rendering:\n${page.consoleErrors.join('\n')}`);
   const out = resolve(ROOT, String(args['out']));
   mkdirSync(dirname(out), { recursive: true });

@@ -11,7 +11,13 @@ import { UsageError } from '../impl/errors.js';
 import { DEFAULT_CALL_TIMEOUT_S } from '../impl/call-timeout.js';
 import { CLAIMS } from '../theorems/index.js';
 import {
-  helpText, integerOption, parseArgs, secondsOption, SEED_RANGE, type OptionSpec, type Parsed,
+  helpText,
+  integerOption,
+  parseArgs,
+  secondsOption,
+  SEED_RANGE,
+  type OptionSpec,
+  type Parsed,
 } from './lib/args.js';
 import type { ExitPolicy } from './lib/exit-code.js';
 import { prepareOutDir } from './lib/out-dir.js';
@@ -21,22 +27,45 @@ import type { BudgetName } from '../properties/types.js';
 import type { Claim } from '../theorems/types.js';
 
 export const VERIFY_OPTIONS: Record<string, OptionSpec> = {
-  claims: { type: 'string', description: "comma-separated claim globs, e.g. 'sinkhorn.*,heat.*'", default: '*', valueName: 'globs' },
-  impl: { type: 'string', description: 'implementation under test: tfjs, reference, a mutant id, or a plug-in module path', default: 'tfjs', valueName: 'name|path' },
-  python: { type: 'string', description: "Python interpreter for a .py plug-in (needs numpy and msgpack)", default: 'python3', valueName: 'exe' },
+  claims: {
+    type: 'string',
+    description: "comma-separated claim globs, e.g. 'sinkhorn.*,heat.*'",
+    default: '*',
+    valueName: 'globs',
+  },
+  impl: {
+    type: 'string',
+    description: 'implementation under test: tfjs, reference, a mutant id, or a plug-in module path',
+    default: 'tfjs',
+    valueName: 'name|path',
+  },
+  python: {
+    type: 'string',
+    description: 'Python interpreter for a .py plug-in (needs numpy and msgpack)',
+    default: 'python3',
+    valueName: 'exe',
+  },
   budget: { type: 'string', description: 'run budget: quick | ci | thorough', default: 'ci', valueName: 'name' },
   runs: { type: 'number', description: 'fast-check runs (batches) per claim, overriding the budget', valueName: 'n' },
-  'time-budget': { type: 'number', description: 'total wall-clock seconds, shared evenly by the remaining claims', valueName: 's' },
+  'time-budget': {
+    type: 'number',
+    description: 'total wall-clock seconds, shared evenly by the remaining claims',
+    valueName: 's',
+  },
   seed: {
     type: 'number',
-    description: 'fast-check seed, an integer in [-2^31, 2^31 - 1] '
-      + '(default: fresh for bound claims, fixed for probabilistic/limit claims)',
+    description:
+      'fast-check seed, an integer in [-2^31, 2^31 - 1] ' +
+      '(default: fresh for bound claims, fixed for probabilistic/limit claims)',
     valueName: 'n',
   },
   'call-timeout': {
     type: 'number',
-    description: 'seconds one call into the implementation may take before its claim ends in error (default: '
-      + `${Object.entries(DEFAULT_CALL_TIMEOUT_S).map(([b, s]) => `${s} at ${b}`).join(', ')})`,
+    description:
+      'seconds one call into the implementation may take before its claim ends in error (default: ' +
+      `${Object.entries(DEFAULT_CALL_TIMEOUT_S)
+        .map(([b, s]) => `${s} at ${b}`)
+        .join(', ')})`,
     valueName: 's',
   },
   replay: {
@@ -44,10 +73,23 @@ export const VERIFY_OPTIONS: Record<string, OptionSpec> = {
     description: 'replay a counterexample exactly: <seed>:<path> (one claim)',
     valueName: 'seed:path',
   },
-  backend: { type: 'string', description: 'tfjs backend: tensorflow | webgpu | wasm | cpu (also TFJS_BACKEND)', valueName: 'name' },
+  backend: {
+    type: 'string',
+    description: 'tfjs backend: tensorflow | webgpu | wasm | cpu (also TFJS_BACKEND)',
+    valueName: 'name',
+  },
   out: { type: 'string', description: 'output directory', default: 'reports/out', valueName: 'dir' },
-  shard: { type: 'string', description: 'run the deterministic slice i of N of the selected work (claims and the work units of large claims, balanced by estimated cost)', valueName: 'i/N' },
-  workers: { type: 'number', description: 'worker threads, each with its own tfjs backend (default: the number of cores)', valueName: 'n' },
+  shard: {
+    type: 'string',
+    description:
+      'run the deterministic slice i of N of the selected work (claims and the work units of large claims, balanced by estimated cost)',
+    valueName: 'i/N',
+  },
+  workers: {
+    type: 'number',
+    description: 'worker threads, each with its own tfjs backend (default: the number of cores)',
+    valueName: 'n',
+  },
   strict: {
     type: 'boolean',
     description: 'exit 1 also when a selected asserted claim is skipped (every one must be verified)',
@@ -56,15 +98,25 @@ export const VERIFY_OPTIONS: Record<string, OptionSpec> = {
     type: 'boolean',
     description: 'exit 0 despite inconclusive claims (never despite violated, error or an unfinished run)',
   },
-  baseline: { type: 'string', description: 'compare with a saved report.json: exit 1 when a verified claim is now violated/errored or a fitted rate left its old 95% interval', valueName: 'report.json' },
+  baseline: {
+    type: 'string',
+    description:
+      'compare with a saved report.json: exit 1 when a verified claim is now violated/errored or a fitted rate left its old 95% interval',
+    valueName: 'report.json',
+  },
   mutants: { type: 'boolean', description: 'run the claims against every catalogued mutant and print the kill matrix' },
-  mutant: { type: 'string', description: "with --mutants: only mutants whose id matches these globs, e.g. 'sinkhorn.*'", valueName: 'globs' },
+  mutant: {
+    type: 'string',
+    description: "with --mutants: only mutants whose id matches these globs, e.g. 'sinkhorn.*'",
+    valueName: 'globs',
+  },
   list: { type: 'boolean', description: 'list the claims and exit' },
   quiet: { type: 'boolean', description: 'no progress output' },
   help: { type: 'boolean', description: 'show this help' },
 };
 
-const USAGE = 'usage: transformer-ot-verify verify [options]\n\nChecks the papers’ claims as fast-check properties and writes report.json and report.md.';
+const USAGE =
+  'usage: transformer-ot-verify verify [options]\n\nChecks the papers’ claims as fast-check properties and writes report.json and report.md.';
 
 /** Everything `verify` needs once its options are checked and --out exists. */
 export interface VerifySettings {
@@ -100,17 +152,22 @@ export async function verifyMain(argv: readonly string[]): Promise<number> {
   }
   if (args._.length > 0) throw new UsageError(`unexpected argument '${args._[0]}'`);
   if (args['list']) {
-    for (const c of CLAIMS) console.log(`${c.id.padEnd(44)} ${c.kind.padEnd(13)} ${c.role.padEnd(16)} ${c.sources[0]?.work ?? ''}, ${c.sources[0]?.locator ?? ''}`);
+    for (const c of CLAIMS)
+      console.log(
+        `${c.id.padEnd(44)} ${c.kind.padEnd(13)} ${c.role.padEnd(16)} ${c.sources[0]?.work ?? ''}, ${c.sources[0]?.locator ?? ''}`,
+      );
     return 0;
   }
   const budget = String(args['budget']);
-  if (!['quick', 'ci', 'thorough'].includes(budget)) throw new UsageError(`'--budget' must be quick, ci or thorough, got '${budget}'`);
+  if (!['quick', 'ci', 'thorough'].includes(budget))
+    throw new UsageError(`'--budget' must be quick, ci or thorough, got '${budget}'`);
   const claims = selectClaims(CLAIMS, String(args['claims']));
   const shard = args['shard'] as string | undefined;
   if (shard !== undefined) parseShard(shard);
   const workers = integerOption(args, 'workers', 1, 1024) ?? availableParallelism();
   const replay = args['replay'] !== undefined ? parseReplay(String(args['replay'])) : undefined;
-  if (replay && claims.length !== 1) throw new UsageError(`'--replay' needs exactly one claim in '--claims' (got ${claims.length})`);
+  if (replay && claims.length !== 1)
+    throw new UsageError(`'--replay' needs exactly one claim in '--claims' (got ${claims.length})`);
   const runs = integerOption(args, 'runs', 1, 1_000_000);
   const seed = integerOption(args, 'seed', ...SEED_RANGE);
   if (replay && seed !== undefined && seed !== replay.seed) {
@@ -124,7 +181,19 @@ export async function verifyMain(argv: readonly string[]): Promise<number> {
   const policy = { strict: args['strict'] === true, allowInconclusive: args['allow-inconclusive'] === true };
   const out = prepareOutDir(String(args['out']));
   const settings: VerifySettings = {
-    argv, args, claims, shard, workers, budget: budget as BudgetName, replay, runs, seed, timeBudget, callTimeoutS, policy, out,
+    argv,
+    args,
+    claims,
+    shard,
+    workers,
+    budget: budget as BudgetName,
+    replay,
+    runs,
+    seed,
+    timeBudget,
+    callTimeoutS,
+    policy,
+    out,
   };
   const run = await import('./lib/verify-run.js');
   return args['mutants'] ? run.mutantsMain(settings) : run.runVerify(settings);

@@ -35,9 +35,17 @@ export class LiveCli {
     this.child = spawn(process.execPath, [...ARGS, ...args], { cwd: ROOT, env: { ...ENV, ...env } });
     this.child.stdout!.on('data', (d: Buffer) => (this.stdout += d.toString()));
     this.child.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
-    this.done = new Promise((resolve) => this.child.on('close', (code, signal) => resolve({
-      code, signal, stdout: this.stdout, stderr: this.stderr, ms: performance.now() - this.t0,
-    })));
+    this.done = new Promise((resolve) =>
+      this.child.on('close', (code, signal) =>
+        resolve({
+          code,
+          signal,
+          stdout: this.stdout,
+          stderr: this.stderr,
+          ms: performance.now() - this.t0,
+        }),
+      ),
+    );
   }
 
   /** Resolves with the elapsed ms when stderr first matches `re`; rejects if the process ends first. */

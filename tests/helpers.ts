@@ -31,9 +31,20 @@ export interface TestRunOptions {
 /** Run one claim as the CLI would, with a fixed seed. */
 export async function runClaimForTest(claimId: string, o: TestRunOptions = {}): Promise<ClaimResult> {
   const backend = await setupBackend();
-  const impl = o.impl === undefined || o.impl === 'tfjs' ? tfjsImplementation() : o.impl === 'reference' ? referenceImplementation() : o.impl;
+  const impl =
+    o.impl === undefined || o.impl === 'tfjs'
+      ? tfjsImplementation()
+      : o.impl === 'reference'
+        ? referenceImplementation()
+        : o.impl;
   return runClaim(claimById(claimId), propertyFor(claimId), {
-    impl, backend: backend.name, budget: o.budget ?? ((process.env['TOV_TEST_BUDGET'] as BudgetName | undefined) || 'ci'), numRuns: o.numRuns, seed: o.seed ?? 20261122, path: o.path, endOnFailure: o.endOnFailure,
+    impl,
+    backend: backend.name,
+    budget: o.budget ?? ((process.env['TOV_TEST_BUDGET'] as BudgetName | undefined) || 'ci'),
+    numRuns: o.numRuns,
+    seed: o.seed ?? 20261122,
+    path: o.path,
+    endOnFailure: o.endOnFailure,
   });
 }
 
@@ -46,7 +57,10 @@ export function assertVerified(r: ClaimResult): void {
 
 /** Assert a claim result rejects (violated or error) — for mutants. */
 export function assertRejected(r: ClaimResult): void {
-  assert.ok(r.status === 'violated' || r.status === 'error', `${r.claimId} did not reject ${r.impl}: ${r.status} — ${r.reason}`);
+  assert.ok(
+    r.status === 'violated' || r.status === 'error',
+    `${r.claimId} did not reject ${r.impl}: ${r.status} — ${r.reason}`,
+  );
 }
 
 /** Number of live tensors (for leak checks). */
@@ -61,9 +75,17 @@ export function withoutTimings(value: unknown): unknown {
   const o = value as Record<string, unknown>;
   if (Array.isArray(o['columns']) && Array.isArray(o['rows'])) {
     const keep = (o['columns'] as string[]).map((c) => c !== 'seconds');
-    return { ...o, rows: (o['rows'] as unknown[][]).map((r) => r.filter((_, k) => keep[k])), columns: (o['columns'] as string[]).filter((_, k) => keep[k]) };
+    return {
+      ...o,
+      rows: (o['rows'] as unknown[][]).map((r) => r.filter((_, k) => keep[k])),
+      columns: (o['columns'] as string[]).filter((_, k) => keep[k]),
+    };
   }
   // wall times, and the guard ledger's slowest call (which call is slowest depends on timing too)
   const timing = ['durationMs', 'seconds', 'slowestMs', 'slowest'];
-  return Object.fromEntries(Object.entries(o).filter(([k]) => !timing.includes(k)).map(([k, v]) => [k, withoutTimings(v)]));
+  return Object.fromEntries(
+    Object.entries(o)
+      .filter(([k]) => !timing.includes(k))
+      .map(([k, v]) => [k, withoutTimings(v)]),
+  );
 }

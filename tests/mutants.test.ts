@@ -18,7 +18,11 @@ test('the catalogue is well formed: unique ids, known killers, one-line descript
     ids.add(m.id);
     assert.ok(m.description.length > 0 && !m.description.includes('\n'), `${m.id}: description`);
     assert.ok(m.expectedKillers.length > 0, `${m.id}: no expected killer`);
-    for (const k of m.expectedKillers) assert.ok(CLAIMS.some((c) => c.id === k), `${m.id}: unknown killer claim ${k}`);
+    for (const k of m.expectedKillers)
+      assert.ok(
+        CLAIMS.some((c) => c.id === k),
+        `${m.id}: unknown killer claim ${k}`,
+      );
   }
 });
 

@@ -22,15 +22,40 @@ import type { SBAttention } from './sb-attention.js';
 export type { ArithmeticName } from './arithmetic.js';
 export type { SinkhornBatch, SinkhornDomain, SinkhornOptions, SinkhornSolver, SinkhornTrace } from './sinkhorn.js';
 export type {
-  Construction, ConstructOptions, EvolveOptions, EvolveResult, Interpolator, MatchOptions, MeasureFamily, ParameterPiece,
-  PerceptronBlock, Phase, PhaseName, Schedule,
+  Construction,
+  ConstructOptions,
+  EvolveOptions,
+  EvolveResult,
+  Interpolator,
+  MatchOptions,
+  MeasureFamily,
+  ParameterPiece,
+  PerceptronBlock,
+  Phase,
+  PhaseName,
+  Schedule,
 } from './interpolator.js';
 export type {
-  AttentionNormalization, EnergyNormalization, SimulateOptions, SphereBatch, SphereDynamics, SphereIntegrator, SphereTrajectory,
+  AttentionNormalization,
+  EnergyNormalization,
+  SimulateOptions,
+  SphereBatch,
+  SphereDynamics,
+  SphereIntegrator,
+  SphereTrajectory,
 } from './sphere-dynamics.js';
 export type { OTTransformer, OTTransformerBatch, OTTransformerOptions, OTTransformerTrace } from './ot-transformer.js';
 export type {
-  ParticleBatch, SBAttention, SBIterateOptions, SBPlan, SBSolveOptions, SBStepResult, SBTrajectory, SinkformerBatch, SinkformerOptions, SinkformerOutput,
+  ParticleBatch,
+  SBAttention,
+  SBIterateOptions,
+  SBPlan,
+  SBSolveOptions,
+  SBStepResult,
+  SBTrajectory,
+  SinkformerBatch,
+  SinkformerOptions,
+  SinkformerOutput,
 } from './sb-attention.js';
 
 /** Version of the plug-in interface; bumped on any breaking change of a capability. */
@@ -55,6 +80,9 @@ export interface Implementation {
 }
 
 /** The capability an implementation lacks among those required, or undefined when it has them all. */
-export function missingCapability(impl: Implementation, required: readonly CapabilityName[]): CapabilityName | undefined {
+export function missingCapability(
+  impl: Implementation,
+  required: readonly CapabilityName[],
+): CapabilityName | undefined {
   return required.find((c) => impl[c] === undefined || impl[c] === null);
 }

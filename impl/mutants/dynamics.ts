@@ -5,24 +5,51 @@ import { createTfjsSphereDynamics, type SphereDynamicsHooks } from '../tfjs/sphe
 import type { SphereBatch } from '../capabilities/sphere-dynamics.js';
 import type { Mutant } from './index.js';
 
-function mutant(id: string, description: string, expectedKillers: readonly string[], hooks: SphereDynamicsHooks): Mutant {
+function mutant(
+  id: string,
+  description: string,
+  expectedKillers: readonly string[],
+  hooks: SphereDynamicsHooks,
+): Mutant {
   return {
-    id, description, expectedKillers,
+    id,
+    description,
+    expectedKillers,
     build: () => ({ ...tfjsImplementation(), name: id, sphereDynamics: createTfjsSphereDynamics(id, hooks) }),
   };
 }
 
 export const dynamicsMutants: Mutant[] = [
-  mutant('dynamics.missing-tangent-projection', 'ODE field Σ_j A_ij V x_j without the projection P⊥_{x_i} (GLPR eq. 2.3)',
-    ['energy.derivative-identity', 'clustering.phase-diagram'], { skipProjection: true }),
-  mutant('dynamics.softmax-wrong-axis', 'attention normalised over the query index i (columns) instead of the key index j',
-    ['energy.derivative-identity'], { softmaxAxis: 1 }),
-  mutant('dynamics.energy-over-n', 'mean-field energy divided by 2βn instead of 2βn² (eq. 3.5 normalisation)',
-    ['energy.derivative-identity', 'energy.extremizers'], { energyPairCount: 'n' }),
-  mutant('dynamics.beta-twice', 'logits β²⟨Bx_i, x_j⟩: the inverse temperature applied twice',
-    ['energy.derivative-identity', 'clustering.phase-diagram', 'clustering.exponential-rate-d-ge-n'], { betaPower: 2 }),
-  mutant('dynamics.rk4-stage-slip', 'RK4 third stage evaluated at x + (h/2)k₁ instead of x + (h/2)k₂: a second-order method that still clusters',
-    ['dynamics.integrator-consistency'], { rk4StageSlip: true }),
+  mutant(
+    'dynamics.missing-tangent-projection',
+    'ODE field Σ_j A_ij V x_j without the projection P⊥_{x_i} (GLPR eq. 2.3)',
+    ['energy.derivative-identity', 'clustering.phase-diagram'],
+    { skipProjection: true },
+  ),
+  mutant(
+    'dynamics.softmax-wrong-axis',
+    'attention normalised over the query index i (columns) instead of the key index j',
+    ['energy.derivative-identity'],
+    { softmaxAxis: 1 },
+  ),
+  mutant(
+    'dynamics.energy-over-n',
+    'mean-field energy divided by 2βn instead of 2βn² (eq. 3.5 normalisation)',
+    ['energy.derivative-identity', 'energy.extremizers'],
+    { energyPairCount: 'n' },
+  ),
+  mutant(
+    'dynamics.beta-twice',
+    'logits β²⟨Bx_i, x_j⟩: the inverse temperature applied twice',
+    ['energy.derivative-identity', 'clustering.phase-diagram', 'clustering.exponential-rate-d-ge-n'],
+    { betaPower: 2 },
+  ),
+  mutant(
+    'dynamics.rk4-stage-slip',
+    'RK4 third stage evaluated at x + (h/2)k₁ instead of x + (h/2)k₂: a second-order method that still clusters',
+    ['dynamics.integrator-consistency'],
+    { rk4StageSlip: true },
+  ),
 ];
 
 /** A uniform cube sample normalised onto the sphere: mean 0 (correct on average), biased towards the cube's corners. */
@@ -42,11 +69,19 @@ function cubeSampler(count: number, d: number, seed: number): Float64Array {
 
 dynamicsMutants.push({
   id: 'dynamics.cube-sampler',
-  description: 'initial tokens from a normalised uniform cube: correct on average (mean 0) but not uniform on the sphere',
+  description:
+    'initial tokens from a normalised uniform cube: correct on average (mean 0) but not uniform on the sphere',
   expectedKillers: ['dynamics.uniform-initialisation'],
   build: () => {
     const correct = createTfjsSphereDynamics('dynamics.cube-sampler');
-    return { ...tfjsImplementation(), name: 'dynamics.cube-sampler', sphereDynamics: { ...correct, sampleUniform: async (count: number, d: number, seed: number) => cubeSampler(count, d, seed) } };
+    return {
+      ...tfjsImplementation(),
+      name: 'dynamics.cube-sampler',
+      sphereDynamics: {
+        ...correct,
+        sampleUniform: async (count: number, d: number, seed: number) => cubeSampler(count, d, seed),
+      },
+    };
   },
 });
 
@@ -65,7 +100,9 @@ function transposeBlocks(M: Float64Array, d: number): Float64Array {
  */
 function transposedMatrix(id: string, description: string, field: 'bilinear' | 'value'): Mutant {
   return {
-    id, description, expectedKillers: ['dynamics.integrator-consistency'],
+    id,
+    description,
+    expectedKillers: ['dynamics.integrator-consistency'],
     build: () => {
       const correct = createTfjsSphereDynamics(id);
       const swap = (batch: SphereBatch): SphereBatch => {
@@ -73,7 +110,8 @@ function transposedMatrix(id: string, description: string, field: 'bilinear' | '
         return M ? { ...batch, [field]: transposeBlocks(M, batch.d) } : batch;
       };
       return {
-        ...tfjsImplementation(), name: id,
+        ...tfjsImplementation(),
+        name: id,
         sphereDynamics: {
           ...correct,
           velocity: (batch, normalization) => correct.velocity(swap(batch), normalization),
@@ -86,8 +124,14 @@ function transposedMatrix(id: string, description: string, field: 'bilinear' | '
 }
 
 dynamicsMutants.push(
-  transposedMatrix('dynamics.bilinear-transposed',
-    'attention logits ⟨x_i, Bx_j⟩ instead of ⟨Bx_i, x_j⟩: wrong only for non-symmetric B', 'bilinear'),
-  transposedMatrix('dynamics.value-transposed',
-    'values Vᵀx_j instead of Vx_j: wrong only for non-symmetric V', 'value'),
+  transposedMatrix(
+    'dynamics.bilinear-transposed',
+    'attention logits ⟨x_i, Bx_j⟩ instead of ⟨Bx_i, x_j⟩: wrong only for non-symmetric B',
+    'bilinear',
+  ),
+  transposedMatrix(
+    'dynamics.value-transposed',
+    'values Vᵀx_j instead of Vx_j: wrong only for non-symmetric V',
+    'value',
+  ),
 );

@@ -5,26 +5,55 @@ import type { ParticleBatch, SBAttention } from '../capabilities/sb-attention.js
 import type { Mutant } from './index.js';
 
 function sbMutant(id: string, description: string, expectedKillers: readonly string[], hooks: TfjsSBHooks): Mutant {
-  return { id, description, expectedKillers, build: () => ({ ...tfjsImplementation(), name: id, sbAttention: createTfjsSBAttention(id, hooks) }) };
+  return {
+    id,
+    description,
+    expectedKillers,
+    build: () => ({ ...tfjsImplementation(), name: id, sbAttention: createTfjsSBAttention(id, hooks) }),
+  };
 }
 
 export const heatMutants: Mutant[] = [
   sbMutant(
     'heat.cost-full-square',
     'cost |x−y|² in place of ½|x−y|² (the authors’ code: heat flow at half speed)',
-    ['heat.sb-step-closed-form', 'heat.one-step-orders', 'heat.variance-law', 'heat.particles-track-heat-flow', 'heat.population-rate', 'heat.equivariance'],
+    [
+      'heat.sb-step-closed-form',
+      'heat.one-step-orders',
+      'heat.variance-law',
+      'heat.particles-track-heat-flow',
+      'heat.population-rate',
+      'heat.equivariance',
+    ],
     { costScale: 2 },
   ),
   sbMutant(
     'heat.update-projection',
     'update x ↦ B(x) instead of 2x − B(x) (the backward / “reverse” scheme)',
-    ['heat.sb-step-closed-form', 'heat.one-step-orders', 'heat.variance-law', 'heat.covariance-monotone', 'heat.particles-track-heat-flow', 'heat.population-rate', 'heat.equivariance'],
+    [
+      'heat.sb-step-closed-form',
+      'heat.one-step-orders',
+      'heat.variance-law',
+      'heat.covariance-monotone',
+      'heat.particles-track-heat-flow',
+      'heat.population-rate',
+      'heat.equivariance',
+    ],
     { update: 'project' },
   ),
   sbMutant(
     'heat.softmax-attention',
     'Sinkhorn stopped after one row normalisation: plain softmax attention',
-    ['heat.sinkhorn-contract', 'heat.sb-step-closed-form', 'heat.one-step-orders', 'heat.variance-law', 'heat.mean-conservation', 'heat.particles-track-heat-flow', 'heat.population-rate', 'heat.equivariance'],
+    [
+      'heat.sinkhorn-contract',
+      'heat.sb-step-closed-form',
+      'heat.one-step-orders',
+      'heat.variance-law',
+      'heat.mean-conservation',
+      'heat.particles-track-heat-flow',
+      'heat.population-rate',
+      'heat.equivariance',
+    ],
     { rowOnly: true },
   ),
   sbMutant(
@@ -37,11 +66,15 @@ export const heatMutants: Mutant[] = [
 
 /** A correct SB attention whose step/iterate/sinkformer see a rewritten batch or options: slips in the glue code. */
 function wrapped(
-  id: string, description: string, expectedKillers: readonly string[],
+  id: string,
+  description: string,
+  expectedKillers: readonly string[],
   rewrite: (sb: SBAttention) => Partial<SBAttention>,
 ): Mutant {
   return {
-    id, description, expectedKillers,
+    id,
+    description,
+    expectedKillers,
     build: () => {
       const correct = createTfjsSBAttention(id);
       return { ...tfjsImplementation(), name: id, sbAttention: { ...correct, ...rewrite(correct) } };
@@ -53,19 +86,25 @@ const doubled = (batch: ParticleBatch): ParticleBatch => ({ ...batch, eps: batch
 const unweighted = ({ weights: _, ...batch }: ParticleBatch): ParticleBatch => batch;
 
 heatMutants.push(
-  wrapped('heat.step-eps-doubled',
+  wrapped(
+    'heat.step-eps-doubled',
     'SB step and iterate at temperature 2ε (the bridge over time 2ε: the Gibbs kernel e^{−|x−y|²/(4ε)})',
     ['heat.step-matches-reference', 'heat.sb-step-closed-form'],
-    (sb) => ({ step: (batch, o) => sb.step(doubled(batch), o), iterate: (batch, o) => sb.iterate(doubled(batch), o) })),
-  wrapped('heat.weights-ignored',
+    (sb) => ({ step: (batch, o) => sb.step(doubled(batch), o), iterate: (batch, o) => sb.iterate(doubled(batch), o) }),
+  ),
+  wrapped(
+    'heat.weights-ignored',
     'step and iterate drop the particle weights (uniform 1/n): right for every uniform set',
     ['heat.step-matches-reference', 'heat.sb-step-closed-form'],
     (sb) => ({
       step: (batch, o) => sb.step(unweighted(batch), o),
       iterate: (batch, o) => sb.iterate(unweighted(batch), o),
-    })),
-  wrapped('heat.sinkformer-one-layer',
+    }),
+  ),
+  wrapped(
+    'heat.sinkformer-one-layer',
     'the Sinkformer applies one layer whatever `layers` asks (weights shared, the depth loop lost)',
     ['heat.sinkhorn-contract'],
-    (sb) => ({ sinkformer: (batch, o) => sb.sinkformer(batch, { iterations: o.iterations }) })),
+    (sb) => ({ sinkformer: (batch, o) => sb.sinkformer(batch, { iterations: o.iterations }) }),
+  ),
 );

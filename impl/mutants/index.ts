@@ -20,4 +20,10 @@ export interface Mutant {
   build(): Implementation;
 }
 
-export const MUTANTS: readonly Mutant[] = [...sinkhornMutants, ...otTransformerMutants, ...dynamicsMutants, ...heatMutants, ...interpolationMutants];
+export const MUTANTS: readonly Mutant[] = [
+  ...sinkhornMutants,
+  ...otTransformerMutants,
+  ...dynamicsMutants,
+  ...heatMutants,
+  ...interpolationMutants,
+];

@@ -10,7 +10,11 @@ export const sinkhornMutants: Mutant[] = [
     id: 'sinkhorn.skip-column-update',
     description: 'Sinkhorn that never updates v (only row normalisations)',
     expectedKillers: ['sinkhorn.franklin-lorenz-rate', 'sinkhorn.plan-matches-reference'],
-    build: () => ({ ...tfjsImplementation(), name: 'sinkhorn.skip-column-update', sinkhorn: createTfjsSinkhorn('sinkhorn.skip-column-update', { skipColumnUpdate: true }) }),
+    build: () => ({
+      ...tfjsImplementation(),
+      name: 'sinkhorn.skip-column-update',
+      sinkhorn: createTfjsSinkhorn('sinkhorn.skip-column-update', { skipColumnUpdate: true }),
+    }),
   },
   {
     id: 'sinkhorn.row-step-ignores-a',
@@ -34,21 +38,41 @@ export const sinkhornMutants: Mutant[] = [
       name: 'sinkhorn.column-step-transposed-cost',
       sinkhorn: createTfjsSinkhorn('sinkhorn.column-step-transposed-cost', {
         columnStep: (M, logB, logU) =>
-          tf.tidy(() => (M.shape[1] === M.shape[2] ? logColumnStep(tf.transpose(M, [0, 2, 1]), logB, logU) : logColumnStep(M, logB, logU))),
+          tf.tidy(() =>
+            M.shape[1] === M.shape[2]
+              ? logColumnStep(tf.transpose(M, [0, 2, 1]), logB, logU)
+              : logColumnStep(M, logB, logU),
+          ),
       }),
     }),
   },
 ];
 
 /** A mutant solver that wraps the correct tfjs solver and alters its inputs or outputs. */
-function wrapped(id: string, description: string, expectedKillers: string[], solve: (inner: SinkhornSolver, batch: SinkhornBatch, o: SinkhornOptions) => Promise<SinkhornTrace>): Mutant {
+function wrapped(
+  id: string,
+  description: string,
+  expectedKillers: string[],
+  solve: (inner: SinkhornSolver, batch: SinkhornBatch, o: SinkhornOptions) => Promise<SinkhornTrace>,
+): Mutant {
   return {
-    id, description, expectedKillers,
+    id,
+    description,
+    expectedKillers,
     build: () => {
       const inner = createTfjsSinkhorn(id);
-      return { ...tfjsImplementation(), name: id, sinkhorn: {
-        name: id, precision: inner.precision, get arithmetic() { return inner.arithmetic; }, solve: (b, o) => solve(inner, b, o),
-      } };
+      return {
+        ...tfjsImplementation(),
+        name: id,
+        sinkhorn: {
+          name: id,
+          precision: inner.precision,
+          get arithmetic() {
+            return inner.arithmetic;
+          },
+          solve: (b, o) => solve(inner, b, o),
+        },
+      };
     },
   };
 }
@@ -68,25 +92,38 @@ function lagged(t: SinkhornTrace, L: number, record: boolean): SinkhornTrace {
 }
 
 sinkhornMutants.push(
-  wrapped('sinkhorn.off-by-one-iterations', 'runs L − 1 iterations when asked for L ≥ 2 (a loop bound off by one)',
+  wrapped(
+    'sinkhorn.off-by-one-iterations',
+    'runs L − 1 iterations when asked for L ≥ 2 (a loop bound off by one)',
     ['sinkhorn.plan-matches-reference', 'sinkhorn.hilbert-identity', 'sinkhorn.franklin-lorenz-rate'],
-    async (inner, batch, o) => (o.iterations >= 2 ? lagged(await inner.solve(batch, { ...o, iterations: o.iterations - 1 }), o.iterations, o.record ?? false) : inner.solve(batch, o))),
-  wrapped('sinkhorn.eps-inverted', 'uses 1/ε where ε belongs (kernel exp(−C·ε))',
+    async (inner, batch, o) =>
+      o.iterations >= 2
+        ? lagged(await inner.solve(batch, { ...o, iterations: o.iterations - 1 }), o.iterations, o.record ?? false)
+        : inner.solve(batch, o),
+  ),
+  wrapped(
+    'sinkhorn.eps-inverted',
+    'uses 1/ε where ε belongs (kernel exp(−C·ε))',
     ['sinkhorn.plan-matches-reference', 'sinkhorn.one-step-is-softmax'],
-    (inner, batch, o) => inner.solve({ ...batch, eps: batch.eps.map((e) => 1 / e) }, o)),
-  wrapped('sinkhorn.plan-missing-v', 'returns log P = log u − C/ε, forgetting the column scaling v',
+    (inner, batch, o) => inner.solve({ ...batch, eps: batch.eps.map((e) => 1 / e) }, o),
+  ),
+  wrapped(
+    'sinkhorn.plan-missing-v',
+    'returns log P = log u − C/ε, forgetting the column scaling v',
     ['sinkhorn.hilbert-identity', 'sinkhorn.plan-matches-reference'],
     async (inner, batch, o) => {
       const t = await inner.solve(batch, o);
       const { B, n, m } = batch;
       // log u_L ⊕ (−C/ε) formed directly (subtracting log v from log P would give −∞ − (−∞) at zero weights)
       const logPlan = new Float64Array(B * n * m);
-      for (let b = 0; b < B; b++) for (let i = 0; i < n; i++) {
-        const lu = t.logU[(b * t.stored + t.stored - 1) * n + i]!;
-        for (let j = 0; j < m; j++) logPlan[(b * n + i) * m + j] = lu - batch.C[(b * n + i) * m + j]! / batch.eps[b]!;
-      }
+      for (let b = 0; b < B; b++)
+        for (let i = 0; i < n; i++) {
+          const lu = t.logU[(b * t.stored + t.stored - 1) * n + i]!;
+          for (let j = 0; j < m; j++) logPlan[(b * n + i) * m + j] = lu - batch.C[(b * n + i) * m + j]! / batch.eps[b]!;
+        }
       return { ...t, logPlan };
-    }),
+    },
+  ),
   {
     id: 'sinkhorn.log-exp-round-trip',
     description: 'row update computed as log(exp(log u)) in float32: underflows to −∞ once log u < −87',
@@ -101,7 +138,8 @@ sinkhornMutants.push(
   },
   {
     id: 'sinkhorn.stabilized-never-absorbs',
-    description: 'stabilised kernel domain that never absorbs the scalings into the potentials: exp overflows once C/ε is large',
+    description:
+      'stabilised kernel domain that never absorbs the scalings into the potentials: exp overflows once C/ε is large',
     expectedKillers: ['sinkhorn.log-domain-small-eps'],
     build: () => ({
       ...tfjsImplementation(),
@@ -132,24 +170,42 @@ function normalisedMasses(batch: SinkhornBatch): SinkhornBatch {
 }
 
 sinkhornMutants.push(
-  wrapped('sinkhorn.mass-assumed-one', 'normalises a and b to probability vectors: the plan has mass 1 instead of Σa',
+  wrapped(
+    'sinkhorn.mass-assumed-one',
+    'normalises a and b to probability vectors: the plan has mass 1 instead of Σa',
     ['sinkhorn.plan-matches-reference', 'sinkhorn.log-domain-small-eps'],
-    (inner, batch, o) => inner.solve(normalisedMasses(batch), o)),
-  wrapped('sinkhorn.kernel-clamped',
+    (inner, batch, o) => inner.solve(normalisedMasses(batch), o),
+  ),
+  wrapped(
+    'sinkhorn.kernel-clamped',
     'kernel domain clamps K = exp(max(−C/ε, −30)) to avoid underflow: wrong once C/ε > 30',
     ['sinkhorn.plan-matches-reference'],
-    (inner, batch, o) => inner.solve(o.domain === 'kernel' ? mapCosts(batch, (c, e) => Math.min(c, 30 * e)) : batch, o)),
-  wrapped('sinkhorn.kernel-power-of-exp',
+    (inner, batch, o) => inner.solve(o.domain === 'kernel' ? mapCosts(batch, (c, e) => Math.min(c, 30 * e)) : batch, o),
+  ),
+  wrapped(
+    'sinkhorn.kernel-power-of-exp',
     'kernel domain forms K as exp(−C)^{1/ε} in float32: exp(−C) underflows once C > 87 even when C/ε is small',
     ['sinkhorn.plan-matches-reference'],
     (inner, batch, o) =>
-      inner.solve(o.domain === 'kernel' ? mapCosts(batch, (c, e) => {
-        const k = Math.fround(Math.exp(-c));
-        // K = k^{1/ε} exactly as float32 computes it from the rounded (or underflowed) exp(−C); 0 stays 0 (C = 1e30)
-        return k === 0 ? 1e30 : -e * Math.log(k);
-      }) : batch, o)),
-  wrapped('sinkhorn.costs-clamped-nonnegative',
+      inner.solve(
+        o.domain === 'kernel'
+          ? mapCosts(batch, (c, e) => {
+              const k = Math.fround(Math.exp(-c));
+              // K = k^{1/ε} exactly as float32 computes it from the rounded (or underflowed) exp(−C); 0 stays 0 (C = 1e30)
+              return k === 0 ? 1e30 : -e * Math.log(k);
+            })
+          : batch,
+        o,
+      ),
+  ),
+  wrapped(
+    'sinkhorn.costs-clamped-nonnegative',
     'clamps the costs at 0 (relu, as if C were a distance): wrong for negative costs',
     ['sinkhorn.plan-matches-reference'],
-    (inner, batch, o) => inner.solve(mapCosts(batch, (c) => Math.max(c, 0)), o)),
+    (inner, batch, o) =>
+      inner.solve(
+        mapCosts(batch, (c) => Math.max(c, 0)),
+        o,
+      ),
+  ),
 );

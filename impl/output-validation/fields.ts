@@ -36,13 +36,15 @@ function describeType(value: unknown): string {
   if (value === undefined) return 'missing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a plain array';
-  if (typeof value === 'object') return `a ${(value).constructor?.name ?? 'object'}`;
+  if (typeof value === 'object') return `a ${value.constructor?.name ?? 'object'}`;
   return `a ${typeof value}`;
 }
 
 /** A value as an error message shows it: a primitive by its value, anything else by its type. */
 function shown(value: unknown): string {
-  return (typeof value === 'object' && value !== null) || typeof value === 'function' ? describeType(value) : String(value);
+  return (typeof value === 'object' && value !== null) || typeof value === 'function'
+    ? describeType(value)
+    : String(value);
 }
 
 /** The value of a typed-array field of the declared type; a clear error for a missing field or another type. */
@@ -92,7 +94,10 @@ export function assertLengthOf(field: string, arr: ArrayLike<unknown>, expected:
 
 /** An Int32Array equal to the expected integer list (step indices). */
 export function int32ListField(
-  field: string, value: unknown, expected: ArrayLike<number>, formula: string,
+  field: string,
+  value: unknown,
+  expected: ArrayLike<number>,
+  formula: string,
 ): Int32Array {
   const arr = typedArray(field, value, Int32Array);
   assertSameList(field, arr, expected, formula);
@@ -129,4 +134,3 @@ export function optionalCountField(field: string, value: unknown): void {
     throw new OutputError(field, `expected a non-negative integer, got ${shown(value)}`);
   }
 }
-

@@ -23,8 +23,12 @@ function validateForward(args: readonly unknown[], result: unknown): void {
   const recorded = recordedLayers(options);
   integerListField('recorded', t['recorded'], recorded, `the layers of options.record (default [L])`);
   const potentialLayers = options.potentials === 'all' ? [...Array(L + 1).keys()] : recorded;
-  integerListField('potentialLayers', t['potentialLayers'], potentialLayers,
-    options.potentials === 'all' ? 'every layer 0..L' : 'the recorded layers');
+  integerListField(
+    'potentialLayers',
+    t['potentialLayers'],
+    potentialLayers,
+    options.potentials === 'all' ? 'every layer 0..L' : 'the recorded layers',
+  );
   const F = t['features'];
   if (typeof F !== 'number' || !Number.isInteger(F) || F < 1) {
     throw new OutputError('features', `expected a positive integer token width, got ${String(F)}`);
@@ -35,7 +39,10 @@ function validateForward(args: readonly unknown[], result: unknown): void {
   float64Field('v', t['v'], { length: B * Q * n, formula: 'B·Q·n' }, 'finite');
   const sinkU = float64Field('sinkU', t['sinkU'], { length: B * Q, formula: 'B·Q' }, 'any');
   const sinkV = float64Field('sinkV', t['sinkV'], { length: B * Q, formula: 'B·Q' }, 'any');
-  for (const [field, arr] of [['sinkU', sinkU], ['sinkV', sinkV]] as const) {
+  for (const [field, arr] of [
+    ['sinkU', sinkU],
+    ['sinkV', sinkV],
+  ] as const) {
     const k = arr.findIndex((x) => x === Infinity || x === -Infinity);
     if (k >= 0) {
       throw new OutputError(field, `entry ${k} is ${arr[k]}; expected a finite value (or NaN without a sink token)`);

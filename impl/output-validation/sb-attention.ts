@@ -8,7 +8,12 @@ import type { ParticleBatch, SBIterateOptions, SBSolveOptions, SinkformerBatch }
 import { OutputError } from '../errors.js';
 import { recordedStepList } from '../reference/sb-attention.js';
 import {
-  assertRecord, equalNumberField, float64Field, integerListField, nonNegativeField, type OutputRule,
+  assertRecord,
+  equalNumberField,
+  float64Field,
+  integerListField,
+  nonNegativeField,
+  type OutputRule,
 } from './fields.js';
 
 /** Iteration counts: non-negative integers, at most the cap. */

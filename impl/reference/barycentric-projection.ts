@@ -8,7 +8,14 @@ import { symmetricSinkhorn, type WeightedParticles } from './symmetric-sinkhorn.
 import { logSumExp } from './logsumexp.js';
 
 /** B_i = Σ_j P_ij x_j / Σ_j P_ij for a log-plan (n×m) and target points y [m, d]; the weights are formed max-shifted. */
-function barycentricProjection(logPlan: ArrayLike<number>, n: number, m: number, y: ArrayLike<number>, d: number, transpose = false): Float64Array {
+function barycentricProjection(
+  logPlan: ArrayLike<number>,
+  n: number,
+  m: number,
+  y: ArrayLike<number>,
+  d: number,
+  transpose = false,
+): Float64Array {
   const out = new Float64Array(n * d);
   const row = new Float64Array(m);
   for (let i = 0; i < n; i++) {
@@ -24,7 +31,9 @@ function barycentricProjection(logPlan: ArrayLike<number>, n: number, m: number,
 
 /** The SB step 2x − B(x) of one particle set, with the bridge solved to `tolerance` (AHMP24 Alg. 1). */
 export function sbStep(
-  p: WeightedParticles, eps: number, options: { tolerance: number; maxIterations: number; init?: ArrayLike<number> },
+  p: WeightedParticles,
+  eps: number,
+  options: { tolerance: number; maxIterations: number; init?: ArrayLike<number> },
 ): { x: Float64Array; barycentre: Float64Array; logPotential: Float64Array; iterations: number; residual: number } {
   const sol = symmetricSinkhorn(p, eps, options);
   const barycentre = barycentricProjection(sol.logPlan, p.n, p.n, p.x, p.d);

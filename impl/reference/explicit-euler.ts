@@ -21,7 +21,7 @@ export function mixtureScore(m: GaussianMixture, x: ArrayLike<number>, off = 0):
     const s2 = m.variances[k]!;
     let q = 0;
     for (let r = 0; r < d; r++) q += (x[off + r]! - m.means[k * d + r]!) ** 2;
-    logr[k] = Math.log(m.weights[k]!) - (0.5 * d) * Math.log(s2) - q / (2 * s2);
+    logr[k] = Math.log(m.weights[k]!) - 0.5 * d * Math.log(s2) - q / (2 * s2);
   }
   const lse = logSumExp(logr, 0, K);
   const out = new Float64Array(d);
@@ -45,7 +45,11 @@ export function mixtureEulerStep(m: GaussianMixture, x: ArrayLike<number>, n: nu
 
 /** The EE map matrix I + (ε/2)Σ⁻¹ of a Gaussian (x ↦ m + M(x − m)). */
 function gaussianEulerMatrix(g: Gaussian, eps: number): Float64Array {
-  return addIdentity(symmetricFunction(g.cov, g.d, (l) => (0.5 * eps) / l), g.d, 1);
+  return addIdentity(
+    symmetricFunction(g.cov, g.d, (l) => (0.5 * eps) / l),
+    g.d,
+    1,
+  );
 }
 
 /** EE step of a Gaussian: N(m, MΣM), M = I + (ε/2)Σ⁻¹. */

@@ -31,7 +31,12 @@ export function gaussianHeatFlow(g: Gaussian, t: number): Gaussian {
 
 /** Heat flow of an isotropic Gaussian mixture at time t: every component variance grows by t. */
 export function mixtureHeatFlow(m: GaussianMixture, t: number): GaussianMixture {
-  return { d: m.d, weights: Float64Array.from(m.weights), means: Float64Array.from(m.means), variances: m.variances.map((s) => s + t) };
+  return {
+    d: m.d,
+    weights: Float64Array.from(m.weights),
+    means: Float64Array.from(m.means),
+    variances: m.variances.map((s) => s + t),
+  };
 }
 
 /** Mean and covariance (row-major d×d) of a mixture: Cov = Σ w_k (s_k² I + m_k m_kᵀ) − m mᵀ. */
@@ -45,7 +50,8 @@ export function mixtureMoments(m: GaussianMixture): { mean: Float64Array; cov: F
     for (let r = 0; r < d; r++) {
       cov[r * d + r] = cov[r * d + r]! + m.weights[k]! * m.variances[k]!;
       for (let c = 0; c < d; c++) {
-        cov[r * d + c] = cov[r * d + c]! + m.weights[k]! * (m.means[k * d + r]! - mean[r]!) * (m.means[k * d + c]! - mean[c]!);
+        cov[r * d + c] =
+          cov[r * d + c]! + m.weights[k]! * (m.means[k * d + r]! - mean[r]!) * (m.means[k * d + c]! - mean[c]!);
       }
     }
   }
@@ -61,7 +67,7 @@ export function mixtureLogDensity(m: GaussianMixture, x: ArrayLike<number>, off 
     const s2 = m.variances[k]!;
     let q = 0;
     for (let r = 0; r < d; r++) q += (x[off + r]! - m.means[k * d + r]!) ** 2;
-    terms[k] = Math.log(m.weights[k]!) - (0.5 * d) * Math.log(2 * Math.PI * s2) - q / (2 * s2);
+    terms[k] = Math.log(m.weights[k]!) - 0.5 * d * Math.log(2 * Math.PI * s2) - q / (2 * s2);
   }
   return logSumExp(terms, 0, K);
 }
@@ -69,7 +75,8 @@ export function mixtureLogDensity(m: GaussianMixture, x: ArrayLike<number>, off 
 /** CDF of a 1-D mixture. */
 export function mixtureCdf1D(m: GaussianMixture, x: number): number {
   let s = 0;
-  for (let k = 0; k < m.weights.length; k++) s += m.weights[k]! * normalCdf((x - m.means[k]!) / Math.sqrt(m.variances[k]!));
+  for (let k = 0; k < m.weights.length; k++)
+    s += m.weights[k]! * normalCdf((x - m.means[k]!) / Math.sqrt(m.variances[k]!));
   return s;
 }
 

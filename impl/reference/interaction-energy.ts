@@ -16,9 +16,18 @@ import { applyMatrixRows, attentionPartition } from './sphere.js';
  * The diagonal i = j is included in all three.
  */
 export function interactionEnergy(
-  x: ArrayLike<number>, n: number, d: number, beta: number, normalization: EnergyNormalization, V?: ArrayLike<number>, offset = 0,
+  x: ArrayLike<number>,
+  n: number,
+  d: number,
+  beta: number,
+  normalization: EnergyNormalization,
+  V?: ArrayLike<number>,
+  offset = 0,
 ): number {
-  const xs = x instanceof Float64Array && offset === 0 && x.length === n * d ? x : Float64Array.from({ length: n * d }, (_, k) => x[offset + k]!);
+  const xs =
+    x instanceof Float64Array && offset === 0 && x.length === n * d
+      ? x
+      : Float64Array.from({ length: n * d }, (_, k) => x[offset + k]!);
   const left = normalization === 'modified-metric' && V ? applyMatrixRows(V, xs, n, d) : xs;
   let sum = 0;
   let comp = 0;
@@ -54,7 +63,13 @@ export interface EnergyRateModel {
  * The ± is `model.sign` (V = −I reverses the flow of energy).
  */
 export function energyRate(
-  x: Float64Array, F: ArrayLike<number>, n: number, d: number, beta: number, energy: EnergyNormalization, model: EnergyRateModel,
+  x: Float64Array,
+  F: ArrayLike<number>,
+  n: number,
+  d: number,
+  beta: number,
+  energy: EnergyNormalization,
+  model: EnergyRateModel,
 ): number {
   const norms = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -64,7 +79,8 @@ export function energyRate(
   }
   let rate = 0;
   if (model.normalization === 'unnormalized') {
-    if (energy === 'modified-metric') throw new Error('energyRate: the modified-metric identity is stated for SA only (§3.4.1)');
+    if (energy === 'modified-metric')
+      throw new Error('energyRate: the modified-metric identity is stated for SA only (§3.4.1)');
     for (let i = 0; i < n; i++) rate += norms[i]!;
     rate *= n; // Σ_i n‖F_i‖² = n²·(1/n)Σ‖F_i‖²: the rate of the un-normalised sums (shifted, modified-metric scale)
   } else {

@@ -90,7 +90,10 @@ export function evolvePiece(x: Float64Array, n: number, d: number, p: ParameterP
 }
 
 /** A piece with all-zero parameters except those given (copies nothing: pass fresh arrays). */
-export function piece(d: number, parts: Partial<Omit<ParameterPiece, 'duration'>> & { duration: number }): ParameterPiece {
+export function piece(
+  d: number,
+  parts: Partial<Omit<ParameterPiece, 'duration'>> & { duration: number },
+): ParameterPiece {
   return {
     duration: parts.duration,
     V: parts.V ?? new Float64Array(d * d),
@@ -111,7 +114,9 @@ export function rescalePiece(p: ParameterPiece, c: number): ParameterPiece {
 export function reverseSchedule(s: Schedule): Schedule {
   return {
     d: s.d,
-    pieces: [...s.pieces].reverse().map((p) => ({ ...p, V: p.V.map((v) => -v), W: p.W.map((v) => -v), label: `reverse(${p.label ?? ''})` })),
+    pieces: [...s.pieces]
+      .reverse()
+      .map((p) => ({ ...p, V: p.V.map((v) => -v), W: p.W.map((v) => -v), label: `reverse(${p.label ?? ''})` })),
   };
 }
 

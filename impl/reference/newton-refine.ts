@@ -10,14 +10,23 @@ import { solveDense } from './linear-solve.js';
 import type { OTProblem } from './sinkhorn.js';
 
 /** Refines (logU, logV) in place; returns the max |log-residual| reached. */
-export function newtonRefine(p: OTProblem, logU: Float64Array, logV: Float64Array, maxSteps = 60, target = 1e-15): number {
+export function newtonRefine(
+  p: OTProblem,
+  logU: Float64Array,
+  logV: Float64Array,
+  maxSteps = 60,
+  target = 1e-15,
+): number {
   const { n, m, a, b, C, eps } = p;
   const rows = [...Array(n).keys()].filter((i) => a[i]! > 0);
   const cols = [...Array(m).keys()].filter((j) => b[j]! > 0);
   const nr = rows.length;
   const nc = cols.length;
   const N = nr + nc - 1;
-  const residual = (lu: Float64Array, lv: Float64Array): { res: Float64Array; P: Float64Array; r: Float64Array; c: Float64Array; max: number } => {
+  const residual = (
+    lu: Float64Array,
+    lv: Float64Array,
+  ): { res: Float64Array; P: Float64Array; r: Float64Array; c: Float64Array; max: number } => {
     const P = new Float64Array(nr * nc);
     const buf = new Float64Array(nc);
     const r = new Float64Array(nr);

@@ -49,7 +49,13 @@ function lsqSubset(A: Float64Array, m: number, n: number, y: ArrayLike<number>, 
 }
 
 /** Lawson–Hanson NNLS for A (row-major m×n) and y (m); returns the weights and the residual norm. */
-function nnls(A: Float64Array, m: number, n: number, y: ArrayLike<number>, maxIter = 3 * n + 30): { w: Float64Array; residual: number } {
+function nnls(
+  A: Float64Array,
+  m: number,
+  n: number,
+  y: ArrayLike<number>,
+  maxIter = 3 * n + 30,
+): { w: Float64Array; residual: number } {
   const w = new Float64Array(n);
   const inP = new Uint8Array(n);
   const grad = (): Float64Array => {
@@ -71,7 +77,11 @@ function nnls(A: Float64Array, m: number, n: number, y: ArrayLike<number>, maxIt
     const g = grad();
     let jmax = -1;
     let gmax = 1e-15;
-    for (let j = 0; j < n; j++) if (!inP[j] && g[j]! > gmax) { gmax = g[j]!; jmax = j; }
+    for (let j = 0; j < n; j++)
+      if (!inP[j] && g[j]! > gmax) {
+        gmax = g[j]!;
+        jmax = j;
+      }
     if (jmax < 0) break;
     inP[jmax] = 1;
     for (let inner = 0; inner < 3 * n + 30; inner++) {

@@ -6,8 +6,21 @@
  *    potentials), for the differential tests of claim P1;
  *  - the capability `otTransformer` in float64 (token-level), so every claim can run against the oracle.
  */
-import type { OTTransformer, OTTransformerBatch, OTTransformerOptions, OTTransformerTrace } from '../capabilities/ot-transformer.js';
-import { costOf, layerWeights, promptTokens, recordedLayers, tokenLayout, validateOTTransformerInput, type LayerWeights } from '../ot-transformer-prompt.js';
+import type {
+  OTTransformer,
+  OTTransformerBatch,
+  OTTransformerOptions,
+  OTTransformerTrace,
+} from '../capabilities/ot-transformer.js';
+import {
+  costOf,
+  layerWeights,
+  promptTokens,
+  recordedLayers,
+  tokenLayout,
+  validateOTTransformerInput,
+  type LayerWeights,
+} from '../ot-transformer-prompt.js';
 
 /** Logits A = Z W Zᵀ of one head, [T×T] row-major, for T tokens of width F (zero weights skipped). */
 function headLogits(Z: Float64Array, T: number, F: number, W: Float64Array): Float64Array {
@@ -143,7 +156,13 @@ function lse(x: ArrayLike<number>): number {
  *   ũ⁺ = ũ − γ (n e^{ũ/λ} − 1/n)/(n e^{ũ/λ} + 1),  ṽ⁺ likewise;
  * evaluated in the log domain as (e^{t} − 1/n)/(e^{t} + 1) with t = log r_i − ṽ/λ.
  */
-export function dualGradientStep(s: DualState, C: ArrayLike<number>, n: number, lambda: number, gamma: number): DualState {
+export function dualGradientStep(
+  s: DualState,
+  C: ArrayLike<number>,
+  n: number,
+  lambda: number,
+  gamma: number,
+): DualState {
   const u = new Float64Array(n);
   const v = new Float64Array(n);
   const row = new Float64Array(n);
@@ -172,7 +191,10 @@ export interface ReferenceOTTransformerOptions {
 }
 
 /** Float64 OT transformer as an implementation (capability `otTransformer`). */
-export function createReferenceOTTransformer(name = 'reference', options: ReferenceOTTransformerOptions = {}): OTTransformer {
+export function createReferenceOTTransformer(
+  name = 'reference',
+  options: ReferenceOTTransformerOptions = {},
+): OTTransformer {
   const mode = options.mode ?? 'token';
   return {
     name,
@@ -189,8 +211,13 @@ export function createReferenceOTTransformer(name = 'reference', options: Refere
       const F = t.F;
       const T = n + 1;
       const out = {
-        u: new Float64Array(B * Q * n), v: new Float64Array(B * Q * n), sinkU: new Float64Array(B * Q), sinkV: new Float64Array(B * Q),
-        planLogits: new Float64Array(B * S * n * n), readout: new Float64Array(B * S * n * n), sorted: new Float64Array(B * S * n * d),
+        u: new Float64Array(B * Q * n),
+        v: new Float64Array(B * Q * n),
+        sinkU: new Float64Array(B * Q),
+        sinkV: new Float64Array(B * Q),
+        planLogits: new Float64Array(B * S * n * n),
+        readout: new Float64Array(B * S * n * n),
+        sorted: new Float64Array(B * S * n * d),
         tokens: opts.tokens ? new Float64Array(B * S * T * F) : undefined,
       };
       for (let b = 0; b < B; b++) {
@@ -223,8 +250,16 @@ export function createReferenceOTTransformer(name = 'reference', options: Refere
           if (mode === 'token') Z = tokenLayer(Z, T, W, gamma);
           else {
             const st = dualGradientStep(
-              { u: Float64Array.from({ length: n }, (_, i) => Z[i * F + t.u]!), v: Float64Array.from({ length: n }, (_, i) => Z[i * F + t.v]!), sinkU: Z[n * F + t.u]!, sinkV: Z[n * F + t.v]! },
-              C!, n, lambda, gamma,
+              {
+                u: Float64Array.from({ length: n }, (_, i) => Z[i * F + t.u]!),
+                v: Float64Array.from({ length: n }, (_, i) => Z[i * F + t.v]!),
+                sinkU: Z[n * F + t.u]!,
+                sinkV: Z[n * F + t.v]!,
+              },
+              C!,
+              n,
+              lambda,
+              gamma,
             );
             for (let i = 0; i < n; i++) {
               Z[i * F + t.u] = st.u[i]!;

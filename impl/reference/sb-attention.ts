@@ -5,10 +5,23 @@
  * (spec heat-flow-limit §5, float32 caveats).
  */
 import type {
-  ParticleBatch, SBAttention, SBIterateOptions, SBPlan, SBSolveOptions, SBStepResult, SBTrajectory, SinkformerBatch,
-  SinkformerOptions, SinkformerOutput,
+  ParticleBatch,
+  SBAttention,
+  SBIterateOptions,
+  SBPlan,
+  SBSolveOptions,
+  SBStepResult,
+  SBTrajectory,
+  SinkformerBatch,
+  SinkformerOptions,
+  SinkformerOutput,
 } from '../capabilities/sb-attention.js';
-import { validateIterateOptions, validateParticleBatch, validateSinkformerBatch, validateSolveOptions } from '../sb-input.js';
+import {
+  validateIterateOptions,
+  validateParticleBatch,
+  validateSinkformerBatch,
+  validateSolveOptions,
+} from '../sb-input.js';
 import { sbStep } from './barycentric-projection.js';
 import { attentionLogits, sinkformerUpdate, sinkhornAttention } from './sinkformer-layer.js';
 import { symmetricSinkhorn, type WeightedParticles } from './symmetric-sinkhorn.js';
@@ -76,14 +89,17 @@ export function createReferenceSBAttention(name = 'reference'): SBAttention {
         let x: Float64Array = batch.x.slice(b * n * d, (b + 1) * n * d);
         let g = initOf(options, b, n);
         let slot = 0;
-        out.set(x, ((b * S) + slot++) * n * d);
+        out.set(x, (b * S + slot++) * n * d);
         for (let k = 1; k <= K; k++) {
-          const s = sbStep({ n, d, x, w: batch.weights?.subarray(b * n, (b + 1) * n) }, batch.eps[b]!, { ...options, init: g });
+          const s = sbStep({ n, d, x, w: batch.weights?.subarray(b * n, (b + 1) * n) }, batch.eps[b]!, {
+            ...options,
+            init: g,
+          });
           x = s.x;
           g = s.logPotential;
           iterations[b * K + k - 1] = s.iterations;
           residual[b] = Math.max(residual[b]!, s.residual);
-          if (recordedSteps[slot] === k) out.set(x, ((b * S) + slot++) * n * d);
+          if (recordedSteps[slot] === k) out.set(x, (b * S + slot++) * n * d);
         }
       }
       return { B, n, d, recordedSteps, x: out, iterations, residual };
@@ -98,7 +114,12 @@ export function createReferenceSBAttention(name = 'reference'): SBAttention {
         let xb: Float64Array = batch.x.slice(b * n * d, (b + 1) * n * d);
         let K: Float64Array = new Float64Array(n * n);
         for (let l = 0; l < (options.layers ?? 1); l++) {
-          K = sinkhornAttention(attentionLogits(xb, n, d, W(batch.WQ), W(batch.WK)), n, batch.eps[b]!, options.iterations);
+          K = sinkhornAttention(
+            attentionLogits(xb, n, d, W(batch.WQ), W(batch.WK)),
+            n,
+            batch.eps[b]!,
+            options.iterations,
+          );
           xb = sinkformerUpdate(xb, n, d, K, W(batch.WV));
         }
         x.set(xb, b * n * d);

@@ -14,7 +14,13 @@ import { logSumExp } from './logsumexp.js';
 import { applyMatrixRows } from './sphere.js';
 
 /** Logits C_ij = (W_Q x_i)ᵀ(W_K x_j) for tokens x [n, d]. */
-export function attentionLogits(x: Float64Array, n: number, d: number, WQ: ArrayLike<number>, WK: ArrayLike<number>): Float64Array {
+export function attentionLogits(
+  x: Float64Array,
+  n: number,
+  d: number,
+  WQ: ArrayLike<number>,
+  WK: ArrayLike<number>,
+): Float64Array {
   const q = applyMatrixRows(WQ, x, n, d);
   const k = applyMatrixRows(WK, x, n, d);
   const C = new Float64Array(n * n);
@@ -34,7 +40,11 @@ export function attentionLogits(x: Float64Array, n: number, d: number, WQ: Array
  * Returned as a row-major n×n matrix.
  */
 export function sinkhornAttention(
-  logits: Float64Array, n: number, eps: number, halfSteps: number, initLogV?: ArrayLike<number>,
+  logits: Float64Array,
+  n: number,
+  eps: number,
+  halfSteps: number,
+  initLogV?: ArrayLike<number>,
 ): Float64Array {
   const uniform = new Float64Array(n).fill(1 / n);
   const p: OTProblem = { n, m: n, a: uniform, b: uniform, C: logits.map((c) => -c), eps };
@@ -61,7 +71,13 @@ export function sinkhornAttention(
 }
 
 /** One layer x_i ← x_i + Σ_j K_ij W_V (x_j − x_i) for given attention K (rows sum to 1). */
-export function sinkformerUpdate(x: Float64Array, n: number, d: number, K: Float64Array, WV: ArrayLike<number>): Float64Array {
+export function sinkformerUpdate(
+  x: Float64Array,
+  n: number,
+  d: number,
+  K: Float64Array,
+  WV: ArrayLike<number>,
+): Float64Array {
   const v = applyMatrixRows(WV, x, n, d);
   const out = new Float64Array(n * d);
   for (let i = 0; i < n; i++) {

@@ -11,7 +11,8 @@ import { logPlanFrom, sinkhornKernel, sinkhornLog, type OTProblem } from './sink
 function instanceOf(batch: SinkhornBatch, i: number): OTProblem {
   const { n, m } = batch;
   return {
-    n, m,
+    n,
+    m,
     a: batch.a.subarray(i * n, (i + 1) * n),
     b: batch.b.subarray(i * m, (i + 1) * m),
     C: batch.C.subarray(i * n * m, (i + 1) * n * m),

@@ -27,7 +27,13 @@ export interface ReferenceTrace {
 }
 
 /** log u ← log a − LSE_j(log v_j − C_ij/ε): the row half-step, written into `out`. */
-export function rowHalfStep(p: OTProblem, logV: ArrayLike<number>, vOff: number, out: Float64Array, outOff: number): void {
+export function rowHalfStep(
+  p: OTProblem,
+  logV: ArrayLike<number>,
+  vOff: number,
+  out: Float64Array,
+  outOff: number,
+): void {
   const { n, m, a, C, eps } = p;
   const buf = new Float64Array(m);
   for (let i = 0; i < n; i++) {
@@ -38,7 +44,13 @@ export function rowHalfStep(p: OTProblem, logV: ArrayLike<number>, vOff: number,
 }
 
 /** log v ← log b − LSE_i(log u_i − C_ij/ε): the column half-step, written into `out`. */
-export function columnHalfStep(p: OTProblem, logU: ArrayLike<number>, uOff: number, out: Float64Array, outOff: number): void {
+export function columnHalfStep(
+  p: OTProblem,
+  logU: ArrayLike<number>,
+  uOff: number,
+  out: Float64Array,
+  outOff: number,
+): void {
   const { n, m, b, C, eps } = p;
   const buf = new Float64Array(n);
   for (let j = 0; j < m; j++) {
@@ -95,7 +107,13 @@ export function sinkhornKernel(p: OTProblem, iterations: number, initLogV?: Arra
 }
 
 /** log P_ij = log u_i + log v_j − C_ij/ε for one pair of scalings. */
-export function logPlanFrom(p: OTProblem, logU: ArrayLike<number>, uOff: number, logV: ArrayLike<number>, vOff: number): Float64Array {
+export function logPlanFrom(
+  p: OTProblem,
+  logU: ArrayLike<number>,
+  uOff: number,
+  logV: ArrayLike<number>,
+  vOff: number,
+): Float64Array {
   const { n, m, C, eps } = p;
   const out = new Float64Array(n * m);
   for (let i = 0; i < n; i++) {

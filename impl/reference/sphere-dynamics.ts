@@ -5,14 +5,30 @@
  */
 import { sampleUniformSphere } from './sphere-sampler.js';
 import type {
-  AttentionNormalization, EnergyNormalization, SimulateOptions, SphereBatch, SphereDynamics, SphereTrajectory,
+  AttentionNormalization,
+  EnergyNormalization,
+  SimulateOptions,
+  SphereBatch,
+  SphereDynamics,
+  SphereTrajectory,
 } from '../capabilities/sphere-dynamics.js';
 import {
-  storedSteps, validateEnergyRequest, validateNormalization, validateSampleRequest, validateSimulateOptions,
+  storedSteps,
+  validateEnergyRequest,
+  validateNormalization,
+  validateSampleRequest,
+  validateSimulateOptions,
   validateSphereBatch,
 } from '../sphere-input.js';
 import { interactionEnergy } from './interaction-energy.js';
-import { attentionDrift, attentionField, eulerRenormalizeStep, gramMatrix, rk4SphereStep, type AttentionParams } from './sphere.js';
+import {
+  attentionDrift,
+  attentionField,
+  eulerRenormalizeStep,
+  gramMatrix,
+  rk4SphereStep,
+  type AttentionParams,
+} from './sphere.js';
 
 /** The attention parameters of instance b (views into the batch's matrices). */
 function instanceParams(batch: SphereBatch, b: number, normalization: AttentionNormalization): AttentionParams {
@@ -33,7 +49,13 @@ function instanceConfiguration(batch: SphereBatch, b: number): Float64Array {
 
 /** Integrate one instance; `store(slot, x)` receives every recorded state. */
 function simulateInstance(
-  x0: Float64Array, n: number, d: number, p: AttentionParams, o: SimulateOptions, steps: Int32Array, store: (slot: number, x: Float64Array) => void,
+  x0: Float64Array,
+  n: number,
+  d: number,
+  p: AttentionParams,
+  o: SimulateOptions,
+  steps: Int32Array,
+  store: (slot: number, x: Float64Array) => void,
 ): void {
   const field = attentionField(n, d, p);
   let x = x0;
@@ -41,7 +63,10 @@ function simulateInstance(
   for (let s = 0; s <= o.steps; s++) {
     if (steps[slot] === s) store(slot++, x);
     if (s === o.steps) break;
-    x = o.integrator === 'rk4' ? rk4SphereStep(x, field, s * o.dt, o.dt, n, d) : eulerRenormalizeStep(x, attentionDrift(x, n, d, p), n, d, o.dt);
+    x =
+      o.integrator === 'rk4'
+        ? rk4SphereStep(x, field, s * o.dt, o.dt, n, d)
+        : eulerRenormalizeStep(x, attentionDrift(x, n, d, p), n, d, o.dt);
   }
 }
 
@@ -59,7 +84,11 @@ export function createReferenceSphereDynamics(): SphereDynamics {
       validateNormalization(normalization);
       const { B, n, d } = batch;
       const out = new Float64Array(B * n * d);
-      for (let b = 0; b < B; b++) out.set(attentionField(n, d, instanceParams(batch, b, normalization))(instanceConfiguration(batch, b), 0), b * n * d);
+      for (let b = 0; b < B; b++)
+        out.set(
+          attentionField(n, d, instanceParams(batch, b, normalization))(instanceConfiguration(batch, b), 0),
+          b * n * d,
+        );
       return out;
     },
     async simulate(batch, options): Promise<SphereTrajectory> {
@@ -71,9 +100,17 @@ export function createReferenceSphereDynamics(): SphereDynamics {
       const gram = options.record === 'gram';
       const out = new Float64Array(B * S * n * (gram ? n : d));
       for (let b = 0; b < B; b++) {
-        simulateInstance(instanceConfiguration(batch, b), n, d, instanceParams(batch, b, options.normalization), options, stepIndex, (slot, x) => {
-          out.set(gram ? gramMatrix(x, n, d) : x, (b * S + slot) * n * (gram ? n : d));
-        });
+        simulateInstance(
+          instanceConfiguration(batch, b),
+          n,
+          d,
+          instanceParams(batch, b, options.normalization),
+          options,
+          stepIndex,
+          (slot, x) => {
+            out.set(gram ? gramMatrix(x, n, d) : x, (b * S + slot) * n * (gram ? n : d));
+          },
+        );
       }
       return { B, n, d, stored: S, stepIndex, ...(gram ? { gram: out } : { states: out }) };
     },

@@ -96,7 +96,13 @@ export function attentionField(n: number, d: number, p: AttentionParams): Sphere
  * The authors' scheme (borjanG/2023-transformers-rotf, phase-diagrams.py): explicit Euler on the
  * unprojected drift, then renormalisation: x ← (x + η·drift)/‖x + η·drift‖ = x + ηP⊥drift + O(η²).
  */
-export function eulerRenormalizeStep(x: Float64Array, drift: Float64Array, n: number, d: number, dt: number): Float64Array {
+export function eulerRenormalizeStep(
+  x: Float64Array,
+  drift: Float64Array,
+  n: number,
+  d: number,
+  dt: number,
+): Float64Array {
   const y = new Float64Array(n * d);
   for (let k = 0; k < n * d; k++) y[k] = x[k]! + dt * drift[k]!;
   return normalizeRows(y, n, d);
@@ -107,7 +113,14 @@ export function eulerRenormalizeStep(x: Float64Array, drift: Float64Array, n: nu
  * tangent, so the drift off the sphere is O(dt⁵) per step and the projection keeps it at rounding level. Rows whose
  * increment is exactly zero are not renormalised (they stay bit-identical).
  */
-export function rk4SphereStep(x: Float64Array, field: SphereField, t: number, dt: number, n: number, d: number): Float64Array {
+export function rk4SphereStep(
+  x: Float64Array,
+  field: SphereField,
+  t: number,
+  dt: number,
+  n: number,
+  d: number,
+): Float64Array {
   const N = n * d;
   const k1 = field(x, t);
   const tmp = new Float64Array(N);
@@ -137,7 +150,16 @@ export function rk4SphereStep(x: Float64Array, field: SphereField, t: number, dt
 }
 
 /** Integrate with RK4 on [t0, t0 + steps·dt], returning the final configuration (and every state when `keep`). */
-export function integrateRK4(x0: Float64Array, field: SphereField, t0: number, dt: number, steps: number, n: number, d: number, keep = false): { final: Float64Array; states: Float64Array[] } {
+export function integrateRK4(
+  x0: Float64Array,
+  field: SphereField,
+  t0: number,
+  dt: number,
+  steps: number,
+  n: number,
+  d: number,
+  keep = false,
+): { final: Float64Array; states: Float64Array[] } {
   let x = x0;
   const states: Float64Array[] = keep ? [x0] : [];
   for (let s = 0; s < steps; s++) {
@@ -151,7 +173,13 @@ export function integrateRK4(x0: Float64Array, field: SphereField, t0: number, d
  * The partition functions Z_i = Σ_j e^{β⟨Bx_i, x_j⟩} of the attention rows (GLPR eq. 2.5; with B = V
  * symmetric these are the weights of the modified metric (3.12)). Float64, no shift: β·|⟨Bx,y⟩| ≤ 709.
  */
-export function attentionPartition(x: Float64Array, n: number, d: number, beta: number, B?: ArrayLike<number>): Float64Array {
+export function attentionPartition(
+  x: Float64Array,
+  n: number,
+  d: number,
+  beta: number,
+  B?: ArrayLike<number>,
+): Float64Array {
   const bx = B ? applyMatrixRows(B, x, n, d) : x;
   const z = new Float64Array(n);
   for (let i = 0; i < n; i++) {

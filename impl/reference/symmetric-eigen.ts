@@ -80,11 +80,12 @@ export function symmetricFunction(S: ArrayLike<number>, d: number, f: (lambda: n
 /** Row-major matrix product of d×d matrices. */
 export function matMul(A: ArrayLike<number>, B: ArrayLike<number>, d: number): Float64Array {
   const out = new Float64Array(d * d);
-  for (let r = 0; r < d; r++) for (let c = 0; c < d; c++) {
-    let s = 0;
-    for (let k = 0; k < d; k++) s += A[r * d + k]! * B[k * d + c]!;
-    out[r * d + c] = s;
-  }
+  for (let r = 0; r < d; r++)
+    for (let c = 0; c < d; c++) {
+      let s = 0;
+      for (let k = 0; k < d; k++) s += A[r * d + k]! * B[k * d + c]!;
+      out[r * d + c] = s;
+    }
   return out;
 }
 

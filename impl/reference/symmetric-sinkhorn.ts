@@ -56,7 +56,13 @@ export function logWeights(p: WeightedParticles): Float64Array {
 }
 
 /** T(g)_i = −LSE_j[log w_j + g_j − C_ij/ε]: the Sinkhorn map whose fixed point gives the bridge. */
-export function symmetricSinkhornMap(C: Float64Array, logW: Float64Array, g: Float64Array, eps: number, n: number): Float64Array {
+export function symmetricSinkhornMap(
+  C: Float64Array,
+  logW: Float64Array,
+  g: Float64Array,
+  eps: number,
+  n: number,
+): Float64Array {
   const out = new Float64Array(n);
   const buf = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -71,7 +77,9 @@ export function symmetricSinkhornMap(C: Float64Array, logW: Float64Array, g: Flo
  * Throws NumericalError when an iterate stops being finite.
  */
 export function symmetricSinkhorn(
-  p: WeightedParticles, eps: number, options: { tolerance: number; maxIterations: number; init?: ArrayLike<number>; costScale?: number },
+  p: WeightedParticles,
+  eps: number,
+  options: { tolerance: number; maxIterations: number; init?: ArrayLike<number>; costScale?: number },
 ): SymmetricSinkhornResult {
   const { n } = p;
   const C = halfSquaredDistances(p, options.costScale ?? 1);
@@ -87,7 +95,8 @@ export function symmetricSinkhorn(
     for (let i = 0; i < n; i++) {
       next[i] = 0.5 * (g[i]! + t[i]!);
       const dv = Math.abs(next[i]! - g[i]!);
-      if (!Number.isFinite(next[i]!)) throw new NumericalError(`symmetricSinkhorn: non-finite potential at iteration ${it + 1}`);
+      if (!Number.isFinite(next[i]!))
+        throw new NumericalError(`symmetricSinkhorn: non-finite potential at iteration ${it + 1}`);
       if (dv > delta) delta = dv;
     }
     g = next;
@@ -96,6 +105,7 @@ export function symmetricSinkhorn(
     if (residual < options.tolerance) break;
   }
   const logPlan = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) logPlan[i * n + j] = logW[i]! + logW[j]! + g[i]! + g[j]! - C[i * n + j]! / eps;
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) logPlan[i * n + j] = logW[i]! + logW[j]! + g[i]! + g[j]! - C[i * n + j]! / eps;
   return { logPotential: g, logPlan, iterations: it, residual };
 }

@@ -30,7 +30,13 @@ export function w2MonotoneMaps1D(T: ArrayLike<number>, S: ArrayLike<number>, w: 
 }
 
 /** Bures–Wasserstein distance between N(m₁, Σ₁) and N(m₂, Σ₂) (trace form; cancels below ~1e-8·tr Σ). */
-export function w2Gaussian(m1: ArrayLike<number>, S1: Float64Array, m2: ArrayLike<number>, S2: Float64Array, d: number): number {
+export function w2Gaussian(
+  m1: ArrayLike<number>,
+  S1: Float64Array,
+  m2: ArrayLike<number>,
+  S2: Float64Array,
+  d: number,
+): number {
   let s = 0;
   for (let r = 0; r < d; r++) s += (m1[r]! - m2[r]!) ** 2;
   const R = symmetricFunction(S1, d, Math.sqrt);

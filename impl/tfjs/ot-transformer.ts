@@ -8,9 +8,21 @@
  * test tests/ot-transformer/speed.test.ts.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { OTTransformer, OTTransformerBatch, OTTransformerOptions, OTTransformerTrace } from '../capabilities/ot-transformer.js';
+import type {
+  OTTransformer,
+  OTTransformerBatch,
+  OTTransformerOptions,
+  OTTransformerTrace,
+} from '../capabilities/ot-transformer.js';
 import { assertOTTransformerRange } from './float32-input.js';
-import { layerWeights, promptTokens, recordedLayers, tokenLayout, validateOTTransformerInput, type WeightVariant } from '../ot-transformer-prompt.js';
+import {
+  layerWeights,
+  promptTokens,
+  recordedLayers,
+  tokenLayout,
+  validateOTTransformerInput,
+  type WeightVariant,
+} from '../ot-transformer-prompt.js';
 import { tfjsArithmetic } from './arithmetic.js';
 
 /** Per backend: whether its Softmax kernel subtracts the row maximum itself. */
@@ -68,7 +80,11 @@ function f32(data: ArrayLike<number>, shape: number[]): tf.Tensor {
   return tf.tensor(Float32Array.from(data), shape, 'float32');
 }
 
-async function forward(batch: OTTransformerBatch, options: OTTransformerOptions, hooks: TfjsOTTransformerHooks): Promise<OTTransformerTrace> {
+async function forward(
+  batch: OTTransformerBatch,
+  options: OTTransformerOptions,
+  hooks: TfjsOTTransformerHooks,
+): Promise<OTTransformerTrace> {
   validateOTTransformerInput(batch, options);
   assertOTTransformerRange(batch, options.layers);
   await probeSoftmaxKernel();
@@ -117,7 +133,12 @@ async function forward(batch: OTTransformerBatch, options: OTTransformerOptions,
     const wov = keep(f32(WOV, [2 * R.length, F]));
     const rows = keep(tf.tensor1d(R, 'int32'));
     const step = hooks.stepIsLambda ? batch.lambda : batch.gamma;
-    const negGamma = keep(f32(step.map((g) => -g), [B, 1, 1]));
+    const negGamma = keep(
+      f32(
+        step.map((g) => -g),
+        [B, 1, 1],
+      ),
+    );
     // columns the residual writes (nonzero columns of W_OV); when none of them feeds W_OV (R), Z[:, R] is
     // the same at every layer and is gathered once — exact, since those entries only ever receive γ·0
     const written = [...Array(F).keys()].filter((col) => ov.some((w) => R.some((a) => w[a * F + col] !== 0)));
@@ -183,11 +204,32 @@ async function forward(batch: OTTransformerBatch, options: OTTransformerOptions,
       }
     }
     const potStack = keep(tf.stack(pots, 1)); // [B, Q, T, 2]
-    const planStack = keep(tf.stack(reads.map((x) => x[0]!), 1));
-    const readStack = keep(tf.stack(reads.map((x) => x[1]!), 1));
-    const sortStack = keep(tf.stack(reads.map((x) => x[2]!), 1));
+    const planStack = keep(
+      tf.stack(
+        reads.map((x) => x[0]!),
+        1,
+      ),
+    );
+    const readStack = keep(
+      tf.stack(
+        reads.map((x) => x[1]!),
+        1,
+      ),
+    );
+    const sortStack = keep(
+      tf.stack(
+        reads.map((x) => x[2]!),
+        1,
+      ),
+    );
     const tokStack = options.tokens ? keep(tf.stack(toks, 1)) : undefined;
-    const [pd, pl, rd, sd, td] = await Promise.all([potStack.data(), planStack.data(), readStack.data(), sortStack.data(), tokStack?.data()]);
+    const [pd, pl, rd, sd, td] = await Promise.all([
+      potStack.data(),
+      planStack.data(),
+      readStack.data(),
+      sortStack.data(),
+      tokStack?.data(),
+    ]);
     const Q = potentialLayers.length;
     const u = new Float64Array(B * Q * n);
     const v = new Float64Array(B * Q * n);
@@ -214,8 +256,21 @@ async function forward(batch: OTTransformerBatch, options: OTTransformerOptions,
       for (let bs = 0; bs < B * S; bs++) tokens.set(td.subarray(bs * T * F, (bs + 1) * T * F), bs * (n + 1) * F);
     }
     return {
-      B, n, d, layers: L, recorded, potentialLayers, features: F, u, v, sinkU, sinkV,
-      planLogits: Float64Array.from(pl), readout: Float64Array.from(rd), sorted: Float64Array.from(sd), tokens,
+      B,
+      n,
+      d,
+      layers: L,
+      recorded,
+      potentialLayers,
+      features: F,
+      u,
+      v,
+      sinkU,
+      sinkV,
+      planLogits: Float64Array.from(pl),
+      readout: Float64Array.from(rd),
+      sorted: Float64Array.from(sd),
+      tokens,
     };
   } finally {
     tf.dispose(owned);
@@ -225,7 +280,11 @@ async function forward(batch: OTTransformerBatch, options: OTTransformerOptions,
 /** The tfjs OT transformer (float32), optionally with planted bugs for the mutant catalogue. */
 export function createTfjsOTTransformer(name = 'tfjs', hooks: TfjsOTTransformerHooks = {}): OTTransformer {
   return {
-    name, precision: 'float32', get arithmetic() { return tfjsArithmetic(); },
+    name,
+    precision: 'float32',
+    get arithmetic() {
+      return tfjsArithmetic();
+    },
     forward: (batch, options) => forward(batch, options, hooks),
   };
 }

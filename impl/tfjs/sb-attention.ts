@@ -11,12 +11,25 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type {
-  ParticleBatch, SBAttention, SBIterateOptions, SBPlan, SBSolveOptions, SBStepResult, SBTrajectory, SinkformerBatch,
-  SinkformerOptions, SinkformerOutput,
+  ParticleBatch,
+  SBAttention,
+  SBIterateOptions,
+  SBPlan,
+  SBSolveOptions,
+  SBStepResult,
+  SBTrajectory,
+  SinkformerBatch,
+  SinkformerOptions,
+  SinkformerOutput,
 } from '../capabilities/sb-attention.js';
 import { NumericalError } from '../errors.js';
 import { FLOAT32_MAX, sci } from '../float32-range.js';
-import { validateIterateOptions, validateParticleBatch, validateSinkformerBatch, validateSolveOptions } from '../sb-input.js';
+import {
+  validateIterateOptions,
+  validateParticleBatch,
+  validateSinkformerBatch,
+  validateSolveOptions,
+} from '../sb-input.js';
 import { recordedStepList } from '../reference/sb-attention.js';
 import { safeLogSumExp } from './logsumexp.js';
 import { assertParticleRange, assertSinkformerRange, invSqrtEpsOf } from './float32-input.js';
@@ -76,8 +89,13 @@ interface Solved {
  * Converged instances keep iterating (a fixed point) until every instance is below tolerance.
  */
 async function solveBridge(
-  x: tf.Tensor, invSqrtEps: tf.Tensor, epsHost: Float64Array, logW: tf.Tensor, g0: tf.Tensor | undefined,
-  options: SBSolveOptions, hooks: TfjsSBHooks,
+  x: tf.Tensor,
+  invSqrtEps: tf.Tensor,
+  epsHost: Float64Array,
+  logW: tf.Tensor,
+  g0: tf.Tensor | undefined,
+  options: SBSolveOptions,
+  hooks: TfjsSBHooks,
 ): Promise<Solved> {
   const [B, n] = x.shape as [number, number, number];
   const M = negHalfSquaredDistanceOverEps(x, invSqrtEps, hooks.costScale ?? 1);
@@ -171,7 +189,14 @@ export function createTfjsSBAttention(name = 'tfjs', hooks: TfjsSBHooks = {}): S
         const s = await solveBridge(x, eps, batch.eps, logW, g0, options, hooks);
         const [lp, g] = await Promise.all([s.logPlan.data(), s.g.data()]);
         tf.dispose([s.logPlan, s.g]);
-        return { B, n, logPotential: Float64Array.from(g), logPlan: Float64Array.from(lp), iterations: s.iterations, residual: s.residual };
+        return {
+          B,
+          n,
+          logPotential: Float64Array.from(g),
+          logPlan: Float64Array.from(lp),
+          iterations: s.iterations,
+          residual: s.residual,
+        };
       } finally {
         tf.dispose([x, eps, logW, ...(g0 ? [g0] : [])]);
       }
@@ -190,7 +215,12 @@ export function createTfjsSBAttention(name = 'tfjs', hooks: TfjsSBHooks = {}): S
         const { bary, next } = stepFrom(x, s.logPlan, hooks);
         const [b, y] = await Promise.all([bary.data(), next.data()]);
         tf.dispose([s.logPlan, s.g, bary, next]);
-        return { barycentre: Float64Array.from(b), x: Float64Array.from(y), iterations: s.iterations, residual: s.residual };
+        return {
+          barycentre: Float64Array.from(b),
+          x: Float64Array.from(y),
+          iterations: s.iterations,
+          residual: s.residual,
+        };
       } finally {
         tf.dispose([x, eps, logW, ...(g0 ? [g0] : [])]);
       }

@@ -8,7 +8,12 @@ import { NumericalError } from '../errors.js';
 import { STABILIZED_LOG_TAU } from './sinkhorn.js';
 
 /** Σ relu(|log x| − τ) over the scalings: 0 iff every scaling is finite and within [e^{−τ}, e^{τ}]; NaN/∞ propagate. */
-export function scalingExcess(u: tf.Tensor, v: tf.Tensor, zA: tf.Tensor | undefined, zB: tf.Tensor | undefined): tf.Tensor {
+export function scalingExcess(
+  u: tf.Tensor,
+  v: tf.Tensor,
+  zA: tf.Tensor | undefined,
+  zB: tf.Tensor | undefined,
+): tf.Tensor {
   return tf.tidy(() => {
     const [B] = u.shape as [number];
     const x = tf.concat([tf.reshape(zA ? tf.add(u, zA) : u, [B, -1]), tf.reshape(zB ? tf.add(v, zB) : v, [B, -1])], 1);

@@ -123,7 +123,8 @@ async function solve(batch: SinkhornBatch, options: SinkhornOptions, hooks: Tfjs
     let Mt: tf.Tensor | undefined;
     const transposedCost = (): tf.Tensor => (Mt ??= keep(tf.transpose(M, [0, 2, 1])));
     // the log-domain half-steps: the mutants' hooks when given, else the fast path
-    const rowStep = (lv: tf.Tensor): tf.Tensor => (hooks.rowStep ? hooks.rowStep(M, logA, lv) : fastLogHalfStep(M, logA, lv));
+    const rowStep = (lv: tf.Tensor): tf.Tensor =>
+      hooks.rowStep ? hooks.rowStep(M, logA, lv) : fastLogHalfStep(M, logA, lv);
     const columnStep = (lu: tf.Tensor): tf.Tensor =>
       hooks.columnStep ? hooks.columnStep(M, logB, lu) : fastLogHalfStep(transposedCost(), logB, lu);
     const us: tf.Tensor[] = [u0];
@@ -156,8 +157,22 @@ async function solve(batch: SinkhornBatch, options: SinkhornOptions, hooks: Tfjs
       const b = keep(f32(batch.b, [B, m]));
       const matVec = (A: tf.Tensor, x: tf.Tensor): tf.Tensor => tf.sum(tf.mul(A, tf.expandDims(x, 1)), 2);
       // zero weights: u_i = a_i/((Kv)_i + 1) = 0 where a_i = 0, whose (Kv)_i may underflow to 0 (0/0 would be NaN)
-      const zA = batch.a.includes(0) ? keep(f32(batch.a.map((x) => (x === 0 ? 1 : 0)), [B, n])) : undefined;
-      const zB = batch.b.includes(0) ? keep(f32(batch.b.map((x) => (x === 0 ? 1 : 0)), [B, m])) : undefined;
+      const zA = batch.a.includes(0)
+        ? keep(
+            f32(
+              batch.a.map((x) => (x === 0 ? 1 : 0)),
+              [B, n],
+            ),
+          )
+        : undefined;
+      const zB = batch.b.includes(0)
+        ? keep(
+            f32(
+              batch.b.map((x) => (x === 0 ? 1 : 0)),
+              [B, m],
+            ),
+          )
+        : undefined;
       const guarded = (s: tf.Tensor, z: tf.Tensor | undefined): tf.Tensor => (z ? tf.add(s, z) : s);
       let v = temp(tf.exp(v0));
       let u: tf.Tensor | undefined;
@@ -186,8 +201,22 @@ async function solve(batch: SinkhornBatch, options: SinkhornOptions, hooks: Tfjs
       const a = keep(f32(batch.a, [B, n, 1]));
       const b = keep(f32(batch.b, [B, m, 1]));
       // zero weights: u_i = a_i/((K̃v)_i + 1) = 0 where a_i = 0 (K̃v may be 0 there), and the range check ignores them
-      const zA = batch.a.includes(0) ? keep(f32(batch.a.map((x) => (x === 0 ? 1 : 0)), [B, n, 1])) : undefined;
-      const zB = batch.b.includes(0) ? keep(f32(batch.b.map((x) => (x === 0 ? 1 : 0)), [B, m, 1])) : undefined;
+      const zA = batch.a.includes(0)
+        ? keep(
+            f32(
+              batch.a.map((x) => (x === 0 ? 1 : 0)),
+              [B, n, 1],
+            ),
+          )
+        : undefined;
+      const zB = batch.b.includes(0)
+        ? keep(
+            f32(
+              batch.b.map((x) => (x === 0 ? 1 : 0)),
+              [B, m, 1],
+            ),
+          )
+        : undefined;
       let alpha = temp(tf.zeros([B, n, 1]));
       let beta = temp(tf.reshape(v0, [B, 1, m]));
       const form = (): tf.Tensor => temp(tf.tidy(() => tf.exp(tf.add(tf.add(M, alpha), beta))));
@@ -202,7 +231,9 @@ async function solve(batch: SinkhornBatch, options: SinkhornOptions, hooks: Tfjs
       /** One kernel iteration on K̃ from (u, v): the new scalings (vNew is v itself when the column update is skipped). */
       const iterate = (u0: tf.Tensor, v0: tf.Tensor): [tf.Tensor, tf.Tensor] => {
         const uNew = temp(tf.tidy(() => tf.div(a, zA ? tf.add(tf.matMul(Kt, v0), zA) : tf.matMul(Kt, v0))));
-        const vNew = skip ? v0 : temp(tf.tidy(() => tf.div(b, zB ? tf.add(tf.matMul(KtT, uNew), zB) : tf.matMul(KtT, uNew))));
+        const vNew = skip
+          ? v0
+          : temp(tf.tidy(() => tf.div(b, zB ? tf.add(tf.matMul(KtT, uNew), zB) : tf.matMul(KtT, uNew))));
         return [uNew, vNew];
       };
       const speculate = !record && hooks.neverAbsorb !== true;
@@ -287,8 +318,14 @@ async function solve(batch: SinkhornBatch, options: SinkhornOptions, hooks: Tfjs
     const P = keep(tf.tidy(() => tf.add(tf.add(tf.expandDims(logU, 2), tf.expandDims(logV, 1)), M)));
     const [u, v, p] = await Promise.all([U.data(), V.data(), P.data()]);
     const trace: SinkhornTrace = {
-      B, n, m, iterations: L, stored: us.length,
-      logU: Float64Array.from(u), logV: Float64Array.from(v), logPlan: Float64Array.from(p),
+      B,
+      n,
+      m,
+      iterations: L,
+      stored: us.length,
+      logU: Float64Array.from(u),
+      logV: Float64Array.from(v),
+      logPlan: Float64Array.from(p),
       ...(absorptions === undefined ? {} : { absorptions }),
     };
     if (options.domain === 'kernel') assertKernelFinite(batch, trace);
@@ -302,7 +339,11 @@ async function solve(batch: SinkhornBatch, options: SinkhornOptions, hooks: Tfjs
 /** The tfjs Sinkhorn solver (float32), optionally with planted bugs for the mutant catalogue. */
 export function createTfjsSinkhorn(name = 'tfjs', hooks: TfjsSinkhornHooks = {}): SinkhornSolver {
   return {
-    name, precision: 'float32', get arithmetic() { return tfjsArithmetic(); },
+    name,
+    precision: 'float32',
+    get arithmetic() {
+      return tfjsArithmetic();
+    },
     solve: (batch, options) => solve(batch, options, hooks),
   };
 }

@@ -21,10 +21,19 @@ import { assertSphereRange } from './float32-input.js';
 import { interactionEnergyHost } from './sphere-energy.js';
 import { applyLogScale, logScaledDrift, logScaledEulerStep } from './usa-log-scale.js';
 import type {
-  AttentionNormalization, SimulateOptions, SphereBatch, SphereDynamics, SphereIntegrator, SphereTrajectory,
+  AttentionNormalization,
+  SimulateOptions,
+  SphereBatch,
+  SphereDynamics,
+  SphereIntegrator,
+  SphereTrajectory,
 } from '../capabilities/sphere-dynamics.js';
 import {
-  storedSteps, validateEnergyRequest, validateNormalization, validateSampleRequest, validateSimulateOptions,
+  storedSteps,
+  validateEnergyRequest,
+  validateNormalization,
+  validateSampleRequest,
+  validateSimulateOptions,
   validateSphereBatch,
 } from '../sphere-input.js';
 import { tfjsArithmetic } from './arithmetic.js';
@@ -119,7 +128,12 @@ function normalizeRowsTensor(x: tf.Tensor): tf.Tensor {
  * The authors' step (spec §1.3): x ← (x + dt·Σ_j A_ij V x_j)/‖·‖ — explicit Euler on the unprojected drift,
  * then renormalisation (= x + dt·P⊥drift + O(dt²)). `dt` is a scalar or a per-instance tensor [B].
  */
-function eulerRenormalizeStepTensor(x: tf.Tensor, model: TfjsAttentionModel, dt: number | tf.Tensor, hooks: SphereDynamicsHooks = {}): tf.Tensor {
+function eulerRenormalizeStepTensor(
+  x: tf.Tensor,
+  model: TfjsAttentionModel,
+  dt: number | tf.Tensor,
+  hooks: SphereDynamicsHooks = {},
+): tf.Tensor {
   return tf.tidy(() => {
     if (model.normalization === 'unnormalized') {
       // USA: the field's factor e^{max_j L_ij}/n overflows float32 past β ≈ 89; the step is scale-invariant
@@ -132,7 +146,12 @@ function eulerRenormalizeStepTensor(x: tf.Tensor, model: TfjsAttentionModel, dt:
 }
 
 /** Classical RK4 on the projected field, then renormalisation (spec §5, "Integrator"). */
-function rk4SphereStepTensor(x: tf.Tensor, model: TfjsAttentionModel, dt: number | tf.Tensor, hooks: SphereDynamicsHooks = {}): tf.Tensor {
+function rk4SphereStepTensor(
+  x: tf.Tensor,
+  model: TfjsAttentionModel,
+  dt: number | tf.Tensor,
+  hooks: SphereDynamicsHooks = {},
+): tf.Tensor {
   return tf.tidy(() => {
     const h = typeof dt === 'number' ? tf.scalar(dt) : tf.reshape(dt, [-1, 1, 1]);
     const half = tf.mul(h, 0.5);
@@ -162,7 +181,12 @@ interface IntegrateOptions {
  * Integrate [B, n, d] particles for `steps` steps; returns the final state and the tensors `onRecord`
  * returned (the caller disposes them all).
  */
-function integrateSphereTensor(x0: tf.Tensor, model: TfjsAttentionModel, o: IntegrateOptions, hooks: SphereDynamicsHooks = {}): { final: tf.Tensor; kept: tf.Tensor[] } {
+function integrateSphereTensor(
+  x0: tf.Tensor,
+  model: TfjsAttentionModel,
+  o: IntegrateOptions,
+  hooks: SphereDynamicsHooks = {},
+): { final: tf.Tensor; kept: tf.Tensor[] } {
   const kept: tf.Tensor[] = [];
   const record = o.recordSteps ?? [];
   let slot = 0;
@@ -175,7 +199,10 @@ function integrateSphereTensor(x0: tf.Tensor, model: TfjsAttentionModel, o: Inte
         slot++;
       }
       if (s === o.steps) break;
-      const next = o.integrator === 'rk4' ? rk4SphereStepTensor(x, model, o.dt, hooks) : eulerRenormalizeStepTensor(x, model, o.dt, hooks);
+      const next =
+        o.integrator === 'rk4'
+          ? rk4SphereStepTensor(x, model, o.dt, hooks)
+          : eulerRenormalizeStepTensor(x, model, o.dt, hooks);
       x.dispose();
       x = next;
     }
@@ -193,7 +220,10 @@ function f32(data: Float64Array, shape: number[]): tf.Tensor {
 }
 
 /** The batch's tensors (the caller disposes them with {@link disposeModel}). */
-function batchTensors(batch: SphereBatch, normalization: AttentionNormalization): { x: tf.Tensor; model: TfjsAttentionModel } {
+function batchTensors(
+  batch: SphereBatch,
+  normalization: AttentionNormalization,
+): { x: tf.Tensor; model: TfjsAttentionModel } {
   const { B, n, d } = batch;
   return {
     x: f32(batch.x, [B, n, d]),
@@ -222,10 +252,18 @@ async function simulate(batch: SphereBatch, o: SimulateOptions, hooks: SphereDyn
   let kept: tf.Tensor[] = [];
   let final: tf.Tensor | undefined;
   try {
-    const r = integrateSphereTensor(x, model, {
-      integrator: o.integrator, dt: o.dt, steps: o.steps, recordSteps: stepIndex,
-      onRecord: (_slot, _step, y) => (gram ? tf.matMul(y, y, false, true) : tf.clone(y)),
-    }, hooks);
+    const r = integrateSphereTensor(
+      x,
+      model,
+      {
+        integrator: o.integrator,
+        dt: o.dt,
+        steps: o.steps,
+        recordSteps: stepIndex,
+        onRecord: (_slot, _step, y) => (gram ? tf.matMul(y, y, false, true) : tf.clone(y)),
+      },
+      hooks,
+    );
     kept = r.kept;
     final = r.final;
     const stacked = tf.stack(kept, 1);

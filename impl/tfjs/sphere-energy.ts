@@ -28,7 +28,10 @@ function pairLogSumExp(L: tf.Tensor): tf.Tensor {
  * 'mean-field' log(1/(2βn²)Σe^{β⟨x_i,x_j⟩}) (eq. 3.5), 'modified-metric' log(1/(2β)Σe^{β⟨Vx_i,x_j⟩}) (§3.4.1).
  */
 function logInteractionEnergyTensor(
-  x: tf.Tensor, beta: tf.Tensor, normalization: 'mean-field' | 'modified-metric', value?: tf.Tensor,
+  x: tf.Tensor,
+  beta: tf.Tensor,
+  normalization: 'mean-field' | 'modified-metric',
+  value?: tf.Tensor,
   hooks: SphereDynamicsHooks = {},
 ): tf.Tensor {
   return tf.tidy(() => {
@@ -44,7 +47,11 @@ function logInteractionEnergyTensor(
  * range (β ≳ 89); {@link interactionEnergyHost} does not.
  */
 function interactionEnergyTensor(
-  x: tf.Tensor, beta: tf.Tensor, normalization: EnergyNormalization, value?: tf.Tensor, hooks: SphereDynamicsHooks = {},
+  x: tf.Tensor,
+  beta: tf.Tensor,
+  normalization: EnergyNormalization,
+  value?: tf.Tensor,
+  hooks: SphereDynamicsHooks = {},
 ): tf.Tensor {
   return tf.tidy(() => {
     if (normalization !== 'shifted') return tf.exp(logInteractionEnergyTensor(x, beta, normalization, value, hooks));
@@ -62,7 +69,11 @@ function interactionEnergyTensor(
  * dwarfs n². Throws a NumericalError naming β where even float64 overflows (β ≳ 709).
  */
 export async function interactionEnergyHost(
-  x: tf.Tensor, beta: tf.Tensor, betaHost: Float64Array, normalization: EnergyNormalization, value?: tf.Tensor,
+  x: tf.Tensor,
+  beta: tf.Tensor,
+  betaHost: Float64Array,
+  normalization: EnergyNormalization,
+  value?: tf.Tensor,
   hooks: SphereDynamicsHooks = {},
 ): Promise<Float64Array> {
   const n = x.shape[1]!;
@@ -73,7 +84,8 @@ export async function interactionEnergyHost(
     t.dispose();
   } else {
     const [direct, lse] = tf.tidy(() => [
-      interactionEnergyTensor(x, beta, normalization, value, hooks), pairLogSumExp(exponents(x, beta, normalization)),
+      interactionEnergyTensor(x, beta, normalization, value, hooks),
+      pairLogSumExp(exponents(x, beta, normalization)),
     ]);
     const [d, l] = await Promise.all([direct.data(), lse.data()]);
     tf.dispose([direct, lse]);

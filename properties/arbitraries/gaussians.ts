@@ -50,21 +50,33 @@ export function rotationMatrix(d: number, angles: readonly number[]): Float64Arr
   const Ry = [Math.cos(b), 0, Math.sin(b), 0, 1, 0, -Math.sin(b), 0, Math.cos(b)];
   const Rx = [1, 0, 0, 0, Math.cos(c), -Math.sin(c), 0, Math.sin(c), Math.cos(c)];
   const mul = (A: number[], B: number[]): number[] =>
-    [...Array(9).keys()].map((k) => [0, 1, 2].reduce((s, t) => s + A[Math.floor(k / 3) * 3 + t]! * B[t * 3 + (k % 3)]!, 0));
+    [...Array(9).keys()].map((k) =>
+      [0, 1, 2].reduce((s, t) => s + A[Math.floor(k / 3) * 3 + t]! * B[t * 3 + (k % 3)]!, 0),
+    );
   return Float64Array.from(mul(mul(Rz, Ry), Rx));
 }
 
 /** N(m, R diag(λ) Rᵀ). */
-export function gaussianSource(mean: readonly number[], lambdas: readonly number[], angles: readonly number[]): GaussianSource {
+export function gaussianSource(
+  mean: readonly number[],
+  lambdas: readonly number[],
+  angles: readonly number[],
+): GaussianSource {
   const d = mean.length;
   const R = rotationMatrix(d, angles);
   const cov = new Float64Array(d * d);
-  for (let r = 0; r < d; r++) for (let c = 0; c < d; c++) {
-    let s = 0;
-    for (let k = 0; k < d; k++) s += R[r * d + k]! * lambdas[k]! * R[c * d + k]!;
-    cov[r * d + c] = s;
-  }
-  return { kind: 'gaussian', gaussian: { d, mean: Float64Array.from(mean), cov }, lambdas: Float64Array.from(lambdas), rotation: R };
+  for (let r = 0; r < d; r++)
+    for (let c = 0; c < d; c++) {
+      let s = 0;
+      for (let k = 0; k < d; k++) s += R[r * d + k]! * lambdas[k]! * R[c * d + k]!;
+      cov[r * d + c] = s;
+    }
+  return {
+    kind: 'gaussian',
+    gaussian: { d, mean: Float64Array.from(mean), cov },
+    lambdas: Float64Array.from(lambdas),
+    rotation: R,
+  };
 }
 
 export interface GaussianRange {
@@ -92,12 +104,32 @@ export function mixtureArb(d: number): fc.Arbitrary<MixtureSource> {
     mean: fc.array(uniformIn(-3, 3), { minLength: d, maxLength: d }),
     variance: uniformIn(0.5, 2),
   });
-  return fc.array(component, { minLength: 2, maxLength: 3 }).map((cs) => mixtureSource(d, cs.map((c) => c.w), cs.flatMap((c) => c.mean), cs.map((c) => c.variance)));
+  return fc.array(component, { minLength: 2, maxLength: 3 }).map((cs) =>
+    mixtureSource(
+      d,
+      cs.map((c) => c.w),
+      cs.flatMap((c) => c.mean),
+      cs.map((c) => c.variance),
+    ),
+  );
 }
 
-export function mixtureSource(d: number, weights: readonly number[], means: readonly number[], variances: readonly number[]): MixtureSource {
+export function mixtureSource(
+  d: number,
+  weights: readonly number[],
+  means: readonly number[],
+  variances: readonly number[],
+): MixtureSource {
   const s = weights.reduce((a, b) => a + b, 0);
-  return { kind: 'mixture', mixture: { d, weights: Float64Array.from(weights, (w) => w / s), means: Float64Array.from(means), variances: Float64Array.from(variances) } };
+  return {
+    kind: 'mixture',
+    mixture: {
+      d,
+      weights: Float64Array.from(weights, (w) => w / s),
+      means: Float64Array.from(means),
+      variances: Float64Array.from(variances),
+    },
+  };
 }
 
 /** The poster’s mixture ½N(−2, 1) + ½N(2, 1) (spec §4). */
@@ -106,8 +138,16 @@ export const POSTER_MIXTURE: MixtureSource = mixtureSource(1, [0.5, 0.5], [-2, 2
 /** Clustered sets: 2–4 centres in [−3, 3]^d, points at a centre or within `spread` of it (exact duplicates included). */
 export function clusteredArb(d: number): fc.Arbitrary<ClusteredSource> {
   return fc
-    .record({ centres: fc.array(fc.array(uniformIn(-3, 3), { minLength: d, maxLength: d }), { minLength: 2, maxLength: 4 }), spread: uniformIn(0, 0.5) })
-    .map(({ centres, spread }) => ({ kind: 'clustered' as const, d, centres: Float64Array.from(centres.flat()), spread }));
+    .record({
+      centres: fc.array(fc.array(uniformIn(-3, 3), { minLength: d, maxLength: d }), { minLength: 2, maxLength: 4 }),
+      spread: uniformIn(0, 0.5),
+    })
+    .map(({ centres, spread }) => ({
+      kind: 'clustered' as const,
+      d,
+      centres: Float64Array.from(centres.flat()),
+      spread,
+    }));
 }
 
 /** mulberry32: a small deterministic PRNG on [0, 1) (impl/reference/prng.ts). */
@@ -186,7 +226,14 @@ export interface ParticleCaseSpec {
 export function particleCase(spec: ParticleCaseSpec): fc.Arbitrary<ParticleCase> {
   return fc.record({ d: spec.d, n: spec.n }).chain(({ d, n }) =>
     fc
-      .array(fc.record({ source: spec.source(d), seed: fc.integer({ min: 1, max: 0x7fffffff }), eps: logUniform(spec.epsMin, spec.epsMax) }), { minLength: 1, maxLength: spec.batchMax })
+      .array(
+        fc.record({
+          source: spec.source(d),
+          seed: fc.integer({ min: 1, max: 0x7fffffff }),
+          eps: logUniform(spec.epsMin, spec.epsMax),
+        }),
+        { minLength: 1, maxLength: spec.batchMax },
+      )
       .map((instances) => {
         const B = instances.length;
         const x = new Float64Array(B * n * d);

@@ -145,8 +145,18 @@ export function otTransformerCase(spec: OTTransformerBatchSpec): fc.Arbitrary<OT
 export function describeOTCase(c: OTTransformerCase): unknown {
   const b = c.batch;
   return {
-    family: c.family, init: c.init, B: b.B, n: b.n, d: b.d, lambda: Array.from(b.lambda), gamma: Array.from(b.gamma),
-    x: Array.from(b.x), y: Array.from(b.y), u0: Array.from(b.u0 ?? []), v0: Array.from(b.v0 ?? []),
-    sinkU0: Array.from(b.sinkU0 ?? []), sinkV0: Array.from(b.sinkV0 ?? []),
+    family: c.family,
+    init: c.init,
+    B: b.B,
+    n: b.n,
+    d: b.d,
+    lambda: Array.from(b.lambda),
+    gamma: Array.from(b.gamma),
+    x: Array.from(b.x),
+    y: Array.from(b.y),
+    u0: Array.from(b.u0 ?? []),
+    v0: Array.from(b.v0 ?? []),
+    sinkU0: Array.from(b.sinkU0 ?? []),
+    sinkV0: Array.from(b.sinkV0 ?? []),
   };
 }

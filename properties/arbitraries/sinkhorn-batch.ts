@@ -97,7 +97,11 @@ export function sinkhornCase(spec: SinkhornBatchSpec, extraLength = 0): fc.Arbit
         const mass = massLo === massHi ? massLo : tMass < 1 / 3 ? 1 : logScale(massLo, massHi, 1.5 * tMass - 0.5);
         a.set(simplexWeights(weightFamily, ins.weights, n, mass), k * n);
         b.set(simplexWeights(weightFamily, ins.weights.slice(spec.nMax), m, mass), k * m);
-        const Ck = costMatrix(costFamily, { cells: ins.cells, points: ins.points, d, gap: ins.gap }, n, m, { nMax: spec.nMax, mMax: spec.mMax, dMax });
+        const Ck = costMatrix(costFamily, { cells: ins.cells, points: ins.points, d, gap: ins.gap }, n, m, {
+          nMax: spec.nMax,
+          mMax: spec.mMax,
+          dMax,
+        });
         let scale = spec.costScale ?? 1;
         let shift = 0;
         if (spec.farRows && tFar < 0.25) {
@@ -137,10 +141,23 @@ function logScale(lo: number, hi: number, t: number): number {
 }
 
 /** A fixed peer case as a one-instance SinkhornCase (for fast-check `examples`). */
-export function fixedCase(p: { n: number; m: number; a: number[]; b: number[]; C: number[]; eps: number }, extra: number[] = []): SinkhornCase {
+export function fixedCase(
+  p: { n: number; m: number; a: number[]; b: number[]; C: number[]; eps: number },
+  extra: number[] = [],
+): SinkhornCase {
   return {
-    costFamily: 'uniform', weightFamily: 'dirichlet', d: 1,
-    batch: { B: 1, n: p.n, m: p.m, a: Float64Array.from(p.a), b: Float64Array.from(p.b), C: Float64Array.from(p.C), eps: Float64Array.of(p.eps) },
+    costFamily: 'uniform',
+    weightFamily: 'dirichlet',
+    d: 1,
+    batch: {
+      B: 1,
+      n: p.n,
+      m: p.m,
+      a: Float64Array.from(p.a),
+      b: Float64Array.from(p.b),
+      C: Float64Array.from(p.C),
+      eps: Float64Array.of(p.eps),
+    },
     extra: [extra],
   };
 }

@@ -17,7 +17,15 @@ export function capRawLength(nMax: number, dMax: number): number {
  * n tokens in the cap B(c, r) from a raw block laid out for (nMax, dMax) ({@link capRawLength}): token i = cos θ_i c + sin θ_i t_i with t_i a uniform tangent direction and
  * cos θ_i uniform in [cos r, 1] (area-uniform on S²; for d > 3 it over-weights the rim, still inside the cap).
  */
-export function capPoints(raw: readonly number[], n: number, d: number, dMax: number, c: ArrayLike<number>, r: number, nMax = n): Float64Array {
+export function capPoints(
+  raw: readonly number[],
+  n: number,
+  d: number,
+  dMax: number,
+  c: ArrayLike<number>,
+  r: number,
+  nMax = n,
+): Float64Array {
   const dirs = uniformSpherePoints(raw, n, d, dMax);
   const x = new Float64Array(n * d);
   const base = 2 * nMax * dMax;
@@ -111,13 +119,15 @@ function acceptable(f: CapFamily, spec: CapFamilySpec): boolean {
       if (spec.minCrossDistance !== undefined) {
         const a = clouds[i]!;
         const b = clouds[j]!;
-        for (let p = 0; p < a.length / d; p++) for (let q = 0; q < b.length / d; q++) if (angle(a, b, d, p, q) < spec.minCrossDistance) return false;
+        for (let p = 0; p < a.length / d; p++)
+          for (let q = 0; q < b.length / d; q++) if (angle(a, b, d, p, q) < spec.minCrossDistance) return false;
       }
     }
   }
   if (f.targets) {
     const N = clouds.length;
-    for (let i = 0; i < N; i++) for (let j = i + 1; j < N; j++) if (angle(f.targets, f.targets, d, i, j) < 0.2) return false;
+    for (let i = 0; i < N; i++)
+      for (let j = i + 1; j < N; j++) if (angle(f.targets, f.targets, d, i, j) < 0.2) return false;
   }
   return true;
 }
@@ -133,7 +143,10 @@ export function capFamily(spec: CapFamilySpec): fc.Arbitrary<CapFamily> {
       N: fc.integer({ min: spec.N[0], max: NMax }),
       sizes: fc.array(fc.integer({ min: spec.n[0], max: nMax }), { minLength: NMax, maxLength: NMax }),
       radius: unitBlock(1),
-      mode: spec.centre === 'mixed' ? fc.constantFrom<CentreMode>('orthant', 'uniform') : fc.constant<CentreMode>(spec.centre),
+      mode:
+        spec.centre === 'mixed'
+          ? fc.constantFrom<CentreMode>('orthant', 'uniform')
+          : fc.constant<CentreMode>(spec.centre),
       // raw blocks are not shrunk element-wise (hundreds of re-evaluations of ODE runs); shrinking acts on
       // d, N, the cloud sizes (slicing keeps the leading tokens), the radius and the centre mode
       centres: fc.noShrink(unitBlock(NMax * 2 * dMax)),
@@ -148,7 +161,9 @@ export function capFamily(spec: CapFamilySpec): fc.Arbitrary<CapFamily> {
         return mode === 'orthant' ? orthantCentre(raw, d, 0.1) : unitVector(raw, d);
       };
       const per = capRawLength(nMax, dMax);
-      const clouds = [...Array(N).keys()].map((i) => capPoints(points.slice(i * per), sizes[i]!, d, dMax, centreOf(i), r, nMax));
+      const clouds = [...Array(N).keys()].map((i) =>
+        capPoints(points.slice(i * per), sizes[i]!, d, dMax, centreOf(i), r, nMax),
+      );
       const y = spec.targets ? new Float64Array(N * d) : undefined;
       if (y) for (let i = 0; i < N; i++) y.set(unitVector(targets, d, i * 2 * dMax), i * d);
       return { d, clouds, centre: mode, radius: r, extra, ...(y ? { targets: y } : {}) };

@@ -3,7 +3,11 @@
  * the repulsive V = −I, SA with B = V symmetric (GOE, not necessarily PSD; §3.4.1), and β = 0 (4.1), each
  * paired with the energy normalisation whose identity it satisfies (spec §2.1, never mixed).
  */
-import type { AttentionNormalization, EnergyNormalization, SphereBatch } from '../../impl/capabilities/sphere-dynamics.js';
+import type {
+  AttentionNormalization,
+  EnergyNormalization,
+  SphereBatch,
+} from '../../impl/capabilities/sphere-dynamics.js';
 import type { EnergyRateModel } from '../../impl/reference/interaction-energy.js';
 import { ginibre, goe } from '../arbitraries/sphere.js';
 import { scaledIdentities } from './common.js';
@@ -25,7 +29,13 @@ export const MODEL_CASES: readonly ModelCase[] = [
   { name: 'USA, V = I, mean-field E', normalization: 'unnormalized', energy: 'mean-field', value: 'I', sign: 1 },
   { name: 'SA, V = −I, mean-field E', normalization: 'softmax', energy: 'mean-field', value: '-I', sign: -1 },
   { name: 'USA, V = −I, mean-field E', normalization: 'unnormalized', energy: 'mean-field', value: '-I', sign: -1 },
-  { name: 'SA, B = V (GOE), modified-metric 𝖤', normalization: 'softmax', energy: 'modified-metric', value: 'goe', sign: 1 },
+  {
+    name: 'SA, B = V (GOE), modified-metric 𝖤',
+    normalization: 'softmax',
+    energy: 'modified-metric',
+    value: 'goe',
+    sign: 1,
+  },
   { name: 'SA, V = I, shifted E', normalization: 'softmax', energy: 'shifted', value: 'I', sign: 1 },
   { name: 'USA, V = I, shifted E', normalization: 'unnormalized', energy: 'shifted', value: 'I', sign: 1 },
   { name: 'β = 0, shifted E', normalization: 'softmax', energy: 'shifted', value: 'I', betaZero: true, sign: 1 },
@@ -38,7 +48,11 @@ export const MODEL_CASES: readonly ModelCase[] = [
 export const GENERAL_CASES: readonly ModelCase[] = [
   { name: 'SA, general B, V (Ginibre)', normalization: 'softmax', energy: 'mean-field', value: 'ginibre', sign: 1 },
   {
-    name: 'USA, general B, V (Ginibre)', normalization: 'unnormalized', energy: 'mean-field', value: 'ginibre', sign: 1,
+    name: 'USA, general B, V (Ginibre)',
+    normalization: 'unnormalized',
+    energy: 'mean-field',
+    value: 'ginibre',
+    sign: 1,
   },
 ];
 

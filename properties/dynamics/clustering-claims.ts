@@ -13,11 +13,19 @@ import {
   clusteringSmallBeta,
 } from '../../theorems/geshkovski-2023/index.js';
 
-const logUniform = (lo: number, hi: number, t: number): number => Math.fround(Math.exp(Math.log(lo) + t * (Math.log(hi) - Math.log(lo))));
+const logUniform = (lo: number, hi: number, t: number): number =>
+  Math.fround(Math.exp(Math.log(lo) + t * (Math.log(hi) - Math.log(lo))));
 const same = <T>(x: T): Record<'quick' | 'ci' | 'thorough', T> => ({ quick: x, ci: x, thorough: x });
 
 const BETA_ZERO: ClusteringRegime = {
-  label: 'β = 0, n ∈ [2, 12], d ∈ {2, 3, 4, 8}', nMin: 2, nMax: 12, dims: [2, 3, 4, 8], beta: () => 0, normalizations: ['softmax'], horizon: 40, eta: 0.1,
+  label: 'β = 0, n ∈ [2, 12], d ∈ {2, 3, 4, 8}',
+  nMin: 2,
+  nMax: 12,
+  dims: [2, 3, 4, 8],
+  beta: () => 0,
+  normalizations: ['softmax'],
+  horizon: 40,
+  eta: 0.1,
 };
 
 export const clusteringBetaZeroProperty = clusteringProperty({
@@ -29,10 +37,24 @@ export const clusteringBetaZeroProperty = clusteringProperty({
 });
 
 const SMALL_CIRCLE: ClusteringRegime = {
-  label: 'd = 2, β ∈ [1e-2, 1]', nMin: 2, nMax: 12, dims: [2], beta: (_n, _d, t) => logUniform(1e-2, 1, t), normalizations: ['softmax', 'unnormalized'], horizon: 60, eta: 0.1,
+  label: 'd = 2, β ∈ [1e-2, 1]',
+  nMin: 2,
+  nMax: 12,
+  dims: [2],
+  beta: (_n, _d, t) => logUniform(1e-2, 1, t),
+  normalizations: ['softmax', 'unnormalized'],
+  horizon: 60,
+  eta: 0.1,
 };
 const SMALL_GENERAL: ClusteringRegime = {
-  label: 'd ∈ {3, 4, 8}, β ∈ [1e-3, 0.1/n]', nMin: 2, nMax: 12, dims: [3, 4, 8], beta: (n, _d, t) => logUniform(1e-3, 0.1 / n, t), normalizations: ['softmax'], horizon: 60, eta: 0.1,
+  label: 'd ∈ {3, 4, 8}, β ∈ [1e-3, 0.1/n]',
+  nMin: 2,
+  nMax: 12,
+  dims: [3, 4, 8],
+  beta: (n, _d, t) => logUniform(1e-3, 0.1 / n, t),
+  normalizations: ['softmax'],
+  horizon: 60,
+  eta: 0.1,
 };
 
 export const clusteringSmallBetaProperty = clusteringProperty({
@@ -44,11 +66,24 @@ export const clusteringSmallBetaProperty = clusteringProperty({
 });
 
 const LARGE_N3: ClusteringRegime = {
-  label: 'd = 2, n = 3, β ∈ [1.01·β₅.₁, 3]', nMin: 3, nMax: 3, dims: [2], beta: (n, d, t) => Math.fround(1.01 * beta51(n, d) + t * (3 - 1.01 * beta51(n, d))),
-  normalizations: ['softmax'], horizon: 400, eta: 0.1,
+  label: 'd = 2, n = 3, β ∈ [1.01·β₅.₁, 3]',
+  nMin: 3,
+  nMax: 3,
+  dims: [2],
+  beta: (n, d, t) => Math.fround(1.01 * beta51(n, d) + t * (3 - 1.01 * beta51(n, d))),
+  normalizations: ['softmax'],
+  horizon: 400,
+  eta: 0.1,
 };
 const LARGE_N4: ClusteringRegime = {
-  label: 'd = 2, n = 4, β ∈ [3.5, 4]', nMin: 4, nMax: 4, dims: [2], beta: (_n, _d, t) => Math.fround(3.5 + 0.5 * t), normalizations: ['softmax'], horizon: 5000, eta: 0.1,
+  label: 'd = 2, n = 4, β ∈ [3.5, 4]',
+  nMin: 4,
+  nMax: 4,
+  dims: [2],
+  beta: (_n, _d, t) => Math.fround(3.5 + 0.5 * t),
+  normalizations: ['softmax'],
+  horizon: 5000,
+  eta: 0.1,
 };
 
 export const clusteringLargeBetaProperty = clusteringProperty({
@@ -60,7 +95,14 @@ export const clusteringLargeBetaProperty = clusteringProperty({
 });
 
 const ANY_BETA: ClusteringRegime = {
-  label: 'd ∈ {3, 4, 8}, β ∈ [1e-2, 3]', nMin: 2, nMax: 12, dims: [3, 4, 8], beta: (_n, _d, t) => logUniform(1e-2, 3, t), normalizations: ['softmax'], horizon: 200, eta: 0.1,
+  label: 'd ∈ {3, 4, 8}, β ∈ [1e-2, 3]',
+  nMin: 2,
+  nMax: 12,
+  dims: [3, 4, 8],
+  beta: (_n, _d, t) => logUniform(1e-2, 3, t),
+  normalizations: ['softmax'],
+  horizon: 200,
+  eta: 0.1,
 };
 
 export const clusteringAnyBetaProperty = clusteringProperty({

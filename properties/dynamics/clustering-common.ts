@@ -11,8 +11,26 @@ import { sphereCase, type SphereCase } from '../arbitraries/sphere.js';
 import type { Claim } from '../../theorems/types.js';
 import { defineProperty } from '../define.js';
 import { measure } from '../measure.js';
-import type { BatchOutcome, BudgetName, ClaimProperty, ClaimSummary, DataTable, Measurement, Proportion } from '../types.js';
-import { authorsStep, CLUSTER_DELTA, combineProportions, DYNAMICS_COVERAGE_BINS, dynamicsOf, finalSpread, proportion, selectInstances, stateOf } from './common.js';
+import type {
+  BatchOutcome,
+  BudgetName,
+  ClaimProperty,
+  ClaimSummary,
+  DataTable,
+  Measurement,
+  Proportion,
+} from '../types.js';
+import {
+  authorsStep,
+  CLUSTER_DELTA,
+  combineProportions,
+  DYNAMICS_COVERAGE_BINS,
+  dynamicsOf,
+  finalSpread,
+  proportion,
+  selectInstances,
+  stateOf,
+} from './common.js';
 
 export interface ClusteringRegime {
   readonly label: string;
@@ -46,8 +64,18 @@ const normSlack = (p: 'float32' | 'float64'): number => (p === 'float32' ? 1e-5 
 export function clusteringProperty(spec: ClusteringSpec): ClaimProperty {
   return defineProperty<readonly SphereCase[]>(spec.claim, {
     arbitrary: (budget) =>
-      fc.tuple(...spec.regimes[budget].map((r) =>
-        sphereCase({ nMin: r.nMin, nMax: r.nMax, dims: r.dims, batch: spec.batch[budget], beta: { kind: 'fixed', value: 1 }, extraLength: 1 }))),
+      fc.tuple(
+        ...spec.regimes[budget].map((r) =>
+          sphereCase({
+            nMin: r.nMin,
+            nMax: r.nMax,
+            dims: r.dims,
+            batch: spec.batch[budget],
+            beta: { kind: 'fixed', value: 1 },
+            extraLength: 1,
+          }),
+        ),
+      ),
     runs: spec.runs,
     defaultSeed: spec.defaultSeed,
     coverageBins: DYNAMICS_COVERAGE_BINS,
@@ -74,8 +102,15 @@ export function clusteringProperty(spec: ClusteringSpec): ClaimProperty {
           if (failing.length > 0) {
             const finals = new Float64Array(failing.length * n * d);
             failing.forEach((b, k) => finals.set(stateOf(traj, b, traj.stored - 1), k * n * d));
-            const cont = await dyn.simulate(selectInstances(batch, failing, finals), { normalization, integrator: 'euler-renormalize', dt, steps: (RERUN_FACTOR - 1) * steps });
-            finalSpread(cont).forEach((s, k) => { after[failing[k]!] = s; });
+            const cont = await dyn.simulate(selectInstances(batch, failing, finals), {
+              normalization,
+              integrator: 'euler-renormalize',
+              dt,
+              steps: (RERUN_FACTOR - 1) * steps,
+            });
+            finalSpread(cont).forEach((s, k) => {
+              after[failing[k]!] = s;
+            });
           }
           const key = `${regime.label} — ${normalization === 'softmax' ? 'SA' : 'USA'}`;
           const flags = (data[`${key}|success`] ??= []);
@@ -100,7 +135,9 @@ export function clusteringProperty(spec: ClusteringSpec): ClaimProperty {
       return { instances, measurements, coverage, data };
     },
     summarize(outcomes): ClaimSummary {
-      const keys = [...new Set(outcomes.flatMap((o) => Object.keys(o.data ?? {})))].filter((k) => k.endsWith('|success'));
+      const keys = [...new Set(outcomes.flatMap((o) => Object.keys(o.data ?? {})))].filter((k) =>
+        k.endsWith('|success'),
+      );
       const proportions: Proportion[] = [];
       const rows: Array<Array<number | string>> = [];
       for (const key of keys) {

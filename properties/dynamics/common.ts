@@ -3,7 +3,13 @@
  * access to the capability, model matrices, the analysed float rounding of energies and velocities, energies
  * along trajectories, the clustering statistic and the proportion verdict (Clopper–Pearson).
  */
-import type { AttentionNormalization, EnergyNormalization, SphereBatch, SphereDynamics, SphereTrajectory } from '../../impl/capabilities/sphere-dynamics.js';
+import type {
+  AttentionNormalization,
+  EnergyNormalization,
+  SphereBatch,
+  SphereDynamics,
+  SphereTrajectory,
+} from '../../impl/capabilities/sphere-dynamics.js';
 import { maxHalfSquaredDistance } from '../../impl/reference/sphere.js';
 import { clopperPearson } from '../statistics.js';
 import { logSumExpError, type ArithmeticAccuracy } from '../tolerance.js';
@@ -44,7 +50,15 @@ export function operatorNormBound(M: ArrayLike<number> | undefined, d: number, o
  * u(2β‖B‖ + n + 2d + 8)·Σ_j|A_ij|·‖V‖ — logits (2d + 2β‖B‖ terms), the softmax sum (n), the product with V and the
  * projection (d + 8); Σ_j A_ij = 1 for SA and Z_i/n for USA (`rowMass`).
  */
-export function velocityRounding(u: number, beta: number, bNorm: number, vNorm: number, n: number, d: number, rowMass: number): number {
+export function velocityRounding(
+  u: number,
+  beta: number,
+  bNorm: number,
+  vNorm: number,
+  n: number,
+  d: number,
+  rowMass: number,
+): number {
   return u * (2 * beta * bNorm + n + 2 * d + 8) * rowMass * vNorm;
 }
 
@@ -59,7 +73,9 @@ export function selectInstances(batch: SphereBatch, which: readonly number[], x?
     return out;
   };
   return {
-    B: which.length, n, d,
+    B: which.length,
+    n,
+    d,
     x: x ?? pick(batch.x, nd),
     beta: pick(batch.beta, 1),
     ...(batch.bilinear ? { bilinear: pick(batch.bilinear, dd) } : {}),
@@ -79,7 +95,12 @@ export function stateOf(traj: SphereTrajectory, b: number, slot: number): Float6
  * The implementation's energy at every stored state, shape [B, stored]: one call on a batch of B·stored
  * configurations (β and V repeated), so energies are evaluated in one tensor pass.
  */
-export async function energiesAlong(dyn: SphereDynamics, batch: SphereBatch, traj: SphereTrajectory, normalization: EnergyNormalization): Promise<Float64Array> {
+export async function energiesAlong(
+  dyn: SphereDynamics,
+  batch: SphereBatch,
+  traj: SphereTrajectory,
+  normalization: EnergyNormalization,
+): Promise<Float64Array> {
   const S = traj.stored;
   const idx = Array.from({ length: batch.B * S }, (_, k) => Math.floor(k / S));
   if (!traj.states) throw new Error('energiesAlong needs recorded states');
@@ -107,7 +128,14 @@ export function authorsStep(normalization: AttentionNormalization, betas: ArrayL
  *   recursive sum n²u·Σ|t|, all divided by 2β; at β = 0 (½ΣG): u·(d + 2 + n²)·Σ|G|/2.
  */
 export function energyRounding(
-  acc: ArithmeticAccuracy, n: number, d: number, beta: number, normalization: EnergyNormalization, vNorm: number, E: number, sumAbsTerms: number,
+  acc: ArithmeticAccuracy,
+  n: number,
+  d: number,
+  beta: number,
+  normalization: EnergyNormalization,
+  vNorm: number,
+  E: number,
+  sumAbsTerms: number,
 ): number {
   const u = acc.u;
   const mag = beta * vNorm;
@@ -121,7 +149,12 @@ export function energyRounding(
   }
   const pairs = normalization === 'mean-field' ? n * n : 1;
   const finalExp = acc.exp(mag + Math.log(n * n));
-  const rel = logSumExpError(acc, mag, n * n) + u * mag * (d + 2) + u * (Math.abs(Math.log(2 * beta * pairs)) + 1) + finalExp + divExcess;
+  const rel =
+    logSumExpError(acc, mag, n * n) +
+    u * mag * (d + 2) +
+    u * (Math.abs(Math.log(2 * beta * pairs)) + 1) +
+    finalExp +
+    divExcess;
   return rel * Math.abs(E);
 }
 
@@ -154,15 +187,26 @@ const PROPORTION_LEVEL = 0.999;
 const CLUSTER_P0 = 0.95;
 
 /** A proportion with its Clopper–Pearson interval and tri-state verdict against p₀. */
-export function proportion(name: string, successes: number, trials: number, threshold = CLUSTER_P0, level = PROPORTION_LEVEL): Proportion {
+export function proportion(
+  name: string,
+  successes: number,
+  trials: number,
+  threshold = CLUSTER_P0,
+  level = PROPORTION_LEVEL,
+): Proportion {
   const ci = clopperPearson(successes, trials, level);
-  const verdict = trials === 0 ? 'inconclusive' : ci[0] >= threshold ? 'verified' : ci[1] < threshold ? 'violated' : 'inconclusive';
+  const verdict =
+    trials === 0 ? 'inconclusive' : ci[0] >= threshold ? 'verified' : ci[1] < threshold ? 'violated' : 'inconclusive';
   return { name, successes, trials, ci, level, threshold, verdict };
 }
 
 /** Overall verdict of several proportions: violated if any is, verified if all are, else inconclusive. */
-export function combineProportions(ps: readonly Proportion[]): { status: 'verified' | 'violated' | 'inconclusive'; reason: string } {
-  const fmt = (p: Proportion): string => `${p.name}: ${p.successes}/${p.trials}, CP${p.level} [${p.ci[0].toFixed(4)}, ${p.ci[1].toFixed(4)}] vs p₀ = ${p.threshold}`;
+export function combineProportions(ps: readonly Proportion[]): {
+  status: 'verified' | 'violated' | 'inconclusive';
+  reason: string;
+} {
+  const fmt = (p: Proportion): string =>
+    `${p.name}: ${p.successes}/${p.trials}, CP${p.level} [${p.ci[0].toFixed(4)}, ${p.ci[1].toFixed(4)}] vs p₀ = ${p.threshold}`;
   if (ps.length === 0) return { status: 'inconclusive', reason: 'no trial was run' };
   const bad = ps.filter((p) => p.verdict === 'violated');
   if (bad.length) return { status: 'violated', reason: `success probability below p₀ — ${bad.map(fmt).join('; ')}` };

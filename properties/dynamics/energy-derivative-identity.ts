@@ -11,7 +11,14 @@ import { sphereCase, type SphereCase } from '../arbitraries/sphere.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
 import { batchForCase, goeLength, MODEL_CASES, rateModel } from './cases.js';
-import { DYNAMICS_COVERAGE_BINS, dynamicsOf, energyRounding, operatorNormBound, shiftedAbsTerms, velocityRounding } from './common.js';
+import {
+  DYNAMICS_COVERAGE_BINS,
+  dynamicsOf,
+  energyRounding,
+  operatorNormBound,
+  shiftedAbsTerms,
+  velocityRounding,
+} from './common.js';
 import { IEEE_FLOAT64, accuracyOf } from '../tolerance.js';
 import { defineProperty } from '../define.js';
 import { energyDerivativeIdentity } from '../../theorems/geshkovski-2023/index.js';
@@ -19,7 +26,16 @@ import { energyDerivativeIdentity } from '../../theorems/geshkovski-2023/index.j
 const D_MAX = 16;
 
 /** Float64 energy of row-normalised X + s·F (instance view). */
-function energyAlong(x: Float64Array, F: Float64Array, s: number, n: number, d: number, beta: number, energy: Parameters<typeof interactionEnergy>[4], V?: ArrayLike<number>): number {
+function energyAlong(
+  x: Float64Array,
+  F: Float64Array,
+  s: number,
+  n: number,
+  d: number,
+  beta: number,
+  energy: Parameters<typeof interactionEnergy>[4],
+  V?: ArrayLike<number>,
+): number {
   const y = new Float64Array(n * d);
   for (let k = 0; k < n * d; k++) y[k] = x[k]! + s * F[k]!;
   return interactionEnergy(normalizeRows(y, n, d), n, d, beta, energy, V);
@@ -28,8 +44,11 @@ function energyAlong(x: Float64Array, F: Float64Array, s: number, n: number, d: 
 export const energyDerivativeIdentityProperty = defineProperty<SphereCase>(energyDerivativeIdentity, {
   arbitrary: (budget) =>
     sphereCase({
-      nMax: 16, dims: [2, 3, 4, 8, D_MAX], batch: { min: 1, max: budget === 'quick' ? 4 : 8 },
-      beta: { kind: 'log-uniform', lo: 1e-2, hi: 10 }, extraLength: goeLength(D_MAX),
+      nMax: 16,
+      dims: [2, 3, 4, 8, D_MAX],
+      batch: { min: 1, max: budget === 'quick' ? 4 : 8 },
+      beta: { kind: 'log-uniform', lo: 1e-2, hi: 10 },
+      extraLength: goeLength(D_MAX),
     }).map((c) => ({ ...c, batch: { ...c.batch, x: normalizeRows(c.batch.x, c.batch.B * c.batch.n, c.batch.d) } })),
   runs: { quick: 4, ci: 12, thorough: 150 },
   coverageBins: DYNAMICS_COVERAGE_BINS,
@@ -78,11 +97,39 @@ export const energyDerivativeIdentityProperty = defineProperty<SphereCase>(energ
         // two energies (n² terms each, energyRounding) divided by 2h, twice
         const e64 = interactionEnergy(x, n, d, beta, mc.energy, energyV);
         const absTerms = mc.energy === 'shifted' ? shiftedAbsTerms(x, n, d, beta) : 0;
-        const e64Rounding = energyRounding(IEEE_FLOAT64, n, d, beta, mc.energy, mc.energy === 'modified-metric' ? vNorm : 1, Math.max(Math.abs(Ep), Math.abs(Em)), absTerms);
+        const e64Rounding = energyRounding(
+          IEEE_FLOAT64,
+          n,
+          d,
+          beta,
+          mc.energy,
+          mc.energy === 'modified-metric' ? vNorm : 1,
+          Math.max(Math.abs(Ep), Math.abs(Em)),
+          absTerms,
+        );
         const fdTol = 1e-7 * Math.abs(rhs) + e64Rounding / h;
         measurements.push(measure(b, `dE/dt = rate formula — ${mc.name}`, lhs, '==', rhs, fieldTol + fdTol));
-        const eTol = energyRounding(accuracyOf(dyn), n, d, beta, mc.energy, mc.energy === 'modified-metric' ? vNorm : 1, e64, absTerms) +
-          energyRounding(IEEE_FLOAT64, n, d, beta, mc.energy, mc.energy === 'modified-metric' ? vNorm : 1, e64, absTerms);
+        const eTol =
+          energyRounding(
+            accuracyOf(dyn),
+            n,
+            d,
+            beta,
+            mc.energy,
+            mc.energy === 'modified-metric' ? vNorm : 1,
+            e64,
+            absTerms,
+          ) +
+          energyRounding(
+            IEEE_FLOAT64,
+            n,
+            d,
+            beta,
+            mc.energy,
+            mc.energy === 'modified-metric' ? vNorm : 1,
+            e64,
+            absTerms,
+          );
         measurements.push(measure(b, `E_impl = E₆₄ — ${mc.energy}`, E[b]!, '==', e64, eTol));
         coverage.push({ n, d, beta, model: mc.name });
       }
@@ -90,4 +137,3 @@ export const energyDerivativeIdentityProperty = defineProperty<SphereCase>(energ
     return { instances: B, measurements, coverage };
   },
 });
-

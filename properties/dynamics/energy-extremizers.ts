@@ -41,7 +41,12 @@ function specialConfigurations(x: Float64Array, n: number, d: number): Array<[Fa
 
 export const energyExtremizersProperty = defineProperty<SphereCase>(energyExtremizers, {
   arbitrary: (budget) =>
-    sphereCase({ nMax: 32, dims: [2, 3, 4, 8, 16], batch: { min: 1, max: budget === 'quick' ? 4 : 16 }, beta: { kind: 'log-uniform', lo: 1e-2, hi: 10 } })
+    sphereCase({
+      nMax: 32,
+      dims: [2, 3, 4, 8, 16],
+      batch: { min: 1, max: budget === 'quick' ? 4 : 16 },
+      beta: { kind: 'log-uniform', lo: 1e-2, hi: 10 },
+    })
       // rows renormalised in float64: the claim is about points exactly on the sphere (a float32-rounded Dirac has
       // E = e^{β‖x‖²}/(2β), off by β·|‖x‖² − 1| ≈ 1e-7 relative, which the float64 reference would flag)
       .map((c) => ({ ...c, batch: { ...c.batch, x: normalizeRows(c.batch.x, c.batch.B * c.batch.n, c.batch.d) } })),
@@ -58,7 +63,9 @@ export const energyExtremizersProperty = defineProperty<SphereCase>(energyExtrem
       for (const [family, y] of specialConfigurations(x, n, d)) configs.push({ b, family, x: y });
     }
     const all: SphereBatch = {
-      B: configs.length, n, d,
+      B: configs.length,
+      n,
+      d,
       x: Float64Array.from(configs.flatMap((q) => Array.from(q.x))),
       beta: Float64Array.from(configs.map((q) => c.batch.beta[q.b]!)),
     };

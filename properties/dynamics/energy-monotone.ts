@@ -10,7 +10,16 @@ import { sphereCase, type SphereCase } from '../arbitraries/sphere.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement, Series } from '../types.js';
 import { batchForCase, goeLength, MODEL_CASES } from './cases.js';
-import { authorsStep, DYNAMICS_COVERAGE_BINS, dynamicsOf, energiesAlong, energyRounding, operatorNormBound, shiftedAbsTerms, stateOf } from './common.js';
+import {
+  authorsStep,
+  DYNAMICS_COVERAGE_BINS,
+  dynamicsOf,
+  energiesAlong,
+  energyRounding,
+  operatorNormBound,
+  shiftedAbsTerms,
+  stateOf,
+} from './common.js';
 import { accuracyOf } from '../tolerance.js';
 import { defineProperty } from '../define.js';
 import { energyMonotone } from '../../theorems/geshkovski-2023/index.js';
@@ -31,8 +40,11 @@ export const energyMonotoneProperty = defineProperty<MonotoneInput>(energyMonoto
   arbitrary: (budget) =>
     fc.record({
       c: sphereCase({
-        nMax: 16, dims: [2, 3, 8, D_MAX], batch: { min: 1, max: budget === 'quick' ? 3 : 6 },
-        beta: { kind: 'log-uniform', lo: 1e-2, hi: 9 }, extraLength: goeLength(D_MAX),
+        nMax: 16,
+        dims: [2, 3, 8, D_MAX],
+        batch: { min: 1, max: budget === 'quick' ? 3 : 6 },
+        beta: { kind: 'log-uniform', lo: 1e-2, hi: 9 },
+        extraLength: goeLength(D_MAX),
       }),
       integrator: fc.constantFrom<SphereIntegrator>('rk4', 'euler-renormalize'),
     }),
@@ -49,7 +61,13 @@ export const energyMonotoneProperty = defineProperty<MonotoneInput>(energyMonoto
       if (integrator === 'euler-renormalize' && mc.sign < 0) continue;
       const batch = batchForCase(c.batch, mc, c.extra);
       const dt = authorsStep(mc.normalization, batch.beta, integrator === 'rk4' ? RK4_STEP : EULER_STEP);
-      const traj = await dyn.simulate(batch, { normalization: mc.normalization, integrator, dt, steps: STEPS, recordEvery: 1 });
+      const traj = await dyn.simulate(batch, {
+        normalization: mc.normalization,
+        integrator,
+        dt,
+        steps: STEPS,
+        recordEvery: 1,
+      });
       const E = await energiesAlong(dyn, batch, traj, mc.energy);
       const S = traj.stored;
       for (let b = 0; b < B; b++) {
@@ -62,7 +80,9 @@ export const energyMonotoneProperty = defineProperty<MonotoneInput>(energyMonoto
           const abs0 = mc.energy === 'shifted' ? shiftedAbsTerms(stateOf(traj, b, k), n, d, beta) : 0;
           const abs1 = mc.energy === 'shifted' ? shiftedAbsTerms(stateOf(traj, b, k + 1), n, d, beta) : 0;
           // two independent evaluations, each within its analysed rounding δ_E
-          const tol = energyRounding(accuracyOf(dyn), n, d, beta, mc.energy, vNorm, e0, abs0) + energyRounding(accuracyOf(dyn), n, d, beta, mc.energy, vNorm, e1, abs1);
+          const tol =
+            energyRounding(accuracyOf(dyn), n, d, beta, mc.energy, vNorm, e0, abs0) +
+            energyRounding(accuracyOf(dyn), n, d, beta, mc.energy, vNorm, e1, abs1);
           const step = mc.sign * (e1 - e0);
           measurements.push(measure(b, `sign·(E_{k+1} − E_k) ≥ 0 — ${mc.name}, ${integrator}`, step, '>=', 0, tol));
         }
@@ -70,7 +90,14 @@ export const energyMonotoneProperty = defineProperty<MonotoneInput>(energyMonoto
         if (b === 0 && series.length < 8) {
           const pts: [number, number][] = [];
           for (let k = 0; k < S; k++) pts.push([traj.stepIndex[k]! * dt, E[b * S + k]!]);
-          series.push({ name: `${mc.name}, ${integrator}, n=${n}, d=${d}, β=${beta.toPrecision(3)}`, x: 't', y: 'E', points: pts, role: 'measured', group: 'energy' });
+          series.push({
+            name: `${mc.name}, ${integrator}, n=${n}, d=${d}, β=${beta.toPrecision(3)}`,
+            x: 't',
+            y: 'E',
+            points: pts,
+            role: 'measured',
+            group: 'energy',
+          });
         }
       }
     }

@@ -24,7 +24,13 @@ const LINEARISED_SA_RATE = 2;
 
 export const exponentialRateProperty = defineProperty<SphereCase>(exponentialRate, {
   arbitrary: (budget) =>
-    sphereCase({ nMax: 8, dims: [8, 16], nAtMostD: true, batch: { min: 1, max: budget === 'quick' ? 4 : 8 }, beta: { kind: 'log-uniform', lo: 5e-2, hi: 3 } }),
+    sphereCase({
+      nMax: 8,
+      dims: [8, 16],
+      nAtMostD: true,
+      batch: { min: 1, max: budget === 'quick' ? 4 : 8 },
+      beta: { kind: 'log-uniform', lo: 5e-2, hi: 3 },
+    }),
   runs: { quick: 2, ci: 6, thorough: 60 },
   defaultSeed: 6301,
   coverageBins: DYNAMICS_COVERAGE_BINS,
@@ -32,7 +38,13 @@ export const exponentialRateProperty = defineProperty<SphereCase>(exponentialRat
     const dyn = dynamicsOf(ctx);
     const { B, n, d } = c.batch;
     const floor = floorOf(dyn.precision);
-    const traj = await dyn.simulate(c.batch, { normalization: 'softmax', integrator: 'rk4', dt: DT, steps: STEPS, recordEvery: RECORD_EVERY });
+    const traj = await dyn.simulate(c.batch, {
+      normalization: 'softmax',
+      integrator: 'rk4',
+      dt: DT,
+      steps: STEPS,
+      recordEvery: RECORD_EVERY,
+    });
     const measurements: Measurement[] = [];
     const coverage: Record<string, number | string>[] = [];
     const series: Series[] = [];
@@ -51,20 +63,36 @@ export const exponentialRateProperty = defineProperty<SphereCase>(exponentialRat
       if (k0 < 0) continue;
       for (let k = k0; k < gaps.length; k++) {
         const bound = 4 * gaps[k0]! * Math.exp(-(ts[k]! - ts[k0]!) * gronwall);
-        measurements.push(measure(b, '1 − m(t) ≤ 4(1 − m(t₀))e^{−(t−t₀)/(2ne^{2β})}', gaps[k]!, '<=', bound, 4 * floor));
+        measurements.push(
+          measure(b, '1 − m(t) ≤ 4(1 − m(t₀))e^{−(t−t₀)/(2ne^{2β})}', gaps[k]!, '<=', bound, 4 * floor),
+        );
       }
       const win = gaps.map((g, k) => [ts[k]!, g] as const).filter(([, g]) => g <= 1e-2 && g >= 100 * floor);
       if (win.length >= 4) {
-        const fit = linearFit(win.map((p) => p[0]), win.map((p) => Math.log(p[1])));
+        const fit = linearFit(
+          win.map((p) => p[0]),
+          win.map((p) => Math.log(p[1])),
+        );
         data['rate']!.push(-fit.slope);
         data['lo']!.push(-fit.ci95[1]);
         data['hi']!.push(-fit.ci95[0]);
         data['gronwall']!.push(gronwall);
         data['beta']!.push(beta);
         data['n']!.push(n);
-        measurements.push(measure(b, 'fitted rate (95% CI upper end) ≥ Grönwall rate 1/(2ne^{2β})', -fit.ci95[0], '>=', gronwall, 0));
+        measurements.push(
+          measure(b, 'fitted rate (95% CI upper end) ≥ Grönwall rate 1/(2ne^{2β})', -fit.ci95[0], '>=', gronwall, 0),
+        );
       }
-      if (b === 0) series.push({ name: `1 − m(t), n=${n}, d=${d}, β=${beta.toPrecision(3)}`, x: 't', y: '1 − m', points: ts.map((t, k) => [t, gaps[k]!] as [number, number]), role: 'measured', logY: true, group: 'collapse' });
+      if (b === 0)
+        series.push({
+          name: `1 − m(t), n=${n}, d=${d}, β=${beta.toPrecision(3)}`,
+          x: 't',
+          y: '1 − m',
+          points: ts.map((t, k) => [t, gaps[k]!] as [number, number]),
+          role: 'measured',
+          logY: true,
+          group: 'collapse',
+        });
       coverage.push({ n, d, beta });
     }
     return { instances: B, measurements, coverage, series, data };
@@ -79,22 +107,37 @@ export const exponentialRateProperty = defineProperty<SphereCase>(exponentialRat
     const n = get('n');
     const rates: FittedRate[] = rate.slice(0, 12).map((r, k) => ({
       name: `late-time rate of 1 − m, n=${n[k]}, β=${beta[k]!.toPrecision(3)}`,
-      estimate: r, ci95: [lo[k]!, hi[k]!], theory: [gw[k]!, Infinity] as const,
+      estimate: r,
+      ci95: [lo[k]!, hi[k]!],
+      theory: [gw[k]!, Infinity] as const,
       method: 'OLS of log(1 − m) on t over 1e-2 ≥ 1 − m ≥ 100·floor, t-interval',
       verdict: hi[k]! < gw[k]! ? 'inconsistent' : 'consistent',
     }));
     const below = rate.filter((_, k) => hi[k]! < gw[k]!).length;
     const med = quantile(rate, 0.5);
     rates.push({
-      name: 'median late-time rate vs linearised SA rate 2', estimate: med, ci95: [quantile(lo, 0.5), quantile(hi, 0.5)], theory: LINEARISED_SA_RATE,
+      name: 'median late-time rate vs linearised SA rate 2',
+      estimate: med,
+      ci95: [quantile(lo, 0.5), quantile(hi, 0.5)],
+      theory: LINEARISED_SA_RATE,
       method: 'median of per-instance OLS rates; interval = medians of the per-instance 95% t-interval ends',
-      verdict: quantile(lo, 0.5) <= LINEARISED_SA_RATE && LINEARISED_SA_RATE <= quantile(hi, 0.5) ? 'consistent' : 'inconsistent',
+      verdict:
+        quantile(lo, 0.5) <= LINEARISED_SA_RATE && LINEARISED_SA_RATE <= quantile(hi, 0.5)
+          ? 'consistent'
+          : 'inconsistent',
     });
-    const verdict = rate.length === 0
-      ? { status: 'inconclusive' as const, reason: 'no instance reached the fitting window' }
-      : below > 0
-        ? { status: 'violated' as const, reason: `${below}/${rate.length} fitted rates lie below the Grönwall rate` }
-        : { status: 'verified' as const, reason: `all ${rate.length} fitted rates ≥ Grönwall rate 1/(2ne^{2β}); median ${med.toFixed(3)} (linearised SA rate 2; Grönwall is ${quantile(rate.map((r, k) => r / gw[k]!), 0.5).toFixed(0)}× loose at the median)` };
+    const verdict =
+      rate.length === 0
+        ? { status: 'inconclusive' as const, reason: 'no instance reached the fitting window' }
+        : below > 0
+          ? { status: 'violated' as const, reason: `${below}/${rate.length} fitted rates lie below the Grönwall rate` }
+          : {
+              status: 'verified' as const,
+              reason: `all ${rate.length} fitted rates ≥ Grönwall rate 1/(2ne^{2β}); median ${med.toFixed(3)} (linearised SA rate 2; Grönwall is ${quantile(
+                rate.map((r, k) => r / gw[k]!),
+                0.5,
+              ).toFixed(0)}× loose at the median)`,
+            };
     return { verdict, rates };
   },
 });

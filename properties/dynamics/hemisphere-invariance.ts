@@ -37,8 +37,11 @@ export const hemisphereInvarianceProperty = defineProperty<HemisphereInput>(hemi
   arbitrary: (budget) =>
     fc.record({
       c: sphereCase({
-        nMax: 16, dims: [2, 3, 8, D_MAX], batch: { min: 1, max: budget === 'quick' ? 4 : 12 },
-        beta: { kind: 'log-uniform', lo: 1e-2, hi: 10 }, extraLength: 2 * D_MAX + 2 * D_MAX * D_MAX,
+        nMax: 16,
+        dims: [2, 3, 8, D_MAX],
+        batch: { min: 1, max: budget === 'quick' ? 4 : 12 },
+        beta: { kind: 'log-uniform', lo: 1e-2, hi: 10 },
+        extraLength: 2 * D_MAX + 2 * D_MAX * D_MAX,
       }),
       eta: fc.constantFrom(0.05, 0.3, 1),
     }),
@@ -64,10 +67,21 @@ export const hemisphereInvarianceProperty = defineProperty<HemisphereInput>(hemi
     const tol = accuracyOf(dyn).u * (4 * d + 2 * n + 16);
     const measurements: Measurement[] = [];
     const coverage: Record<string, number | string>[] = [];
-    const models: Array<[string, AttentionNormalization, boolean]> = [['SA', 'softmax', false], ['USA', 'unnormalized', false], ['SA, B Ginibre', 'softmax', true], ['USA, B Ginibre', 'unnormalized', true]];
+    const models: Array<[string, AttentionNormalization, boolean]> = [
+      ['SA', 'softmax', false],
+      ['USA', 'unnormalized', false],
+      ['SA, B Ginibre', 'softmax', true],
+      ['USA, B Ginibre', 'unnormalized', true],
+    ];
     for (const [label, normalization, general] of models) {
       const batch: SphereBatch = { B, n, d, x, beta: c.batch.beta, ...(general ? { bilinear: bil } : {}) };
-      const traj = await dyn.simulate(batch, { normalization, integrator: 'euler-renormalize', dt: eta, steps: STEPS, recordEvery: 1 });
+      const traj = await dyn.simulate(batch, {
+        normalization,
+        integrator: 'euler-renormalize',
+        dt: eta,
+        steps: STEPS,
+        recordEvery: 1,
+      });
       for (let b = 0; b < B; b++) {
         let prev = margin(stateOf(traj, b, 0), ws[b]!, n, d);
         if (!(prev > 0)) continue; // hypothesis r_w(0) > 0 not met (only reachable by shrinking)

@@ -52,7 +52,14 @@ function maxRowNorm(v: ArrayLike<number>, n: number, d: number): number {
 }
 
 /** Largest Σ_j A_ij at a configuration: 1 for SA, max_i Z_i/n for USA (possibly off the sphere). */
-function rowMass(x: Float64Array, n: number, d: number, beta: number, normalization: AttentionNormalization, B?: ArrayLike<number>): number {
+function rowMass(
+  x: Float64Array,
+  n: number,
+  d: number,
+  beta: number,
+  normalization: AttentionNormalization,
+  B?: ArrayLike<number>,
+): number {
   if (normalization === 'softmax') return 1;
   return Math.max(...attentionPartition(x, n, d, beta, B)) / n;
 }
@@ -61,7 +68,11 @@ type FieldParams = { beta: number; normalization: AttentionNormalization; B?: Fl
 
 /** Lipschitz bound of the projected field near a configuration: Σ_j A_ij·‖V‖(3 + 4β‖B‖) (see {@link declaredStep}). */
 function lipschitzBound(x: Float64Array, n: number, d: number, p: FieldParams): number {
-  return rowMass(x, n, d, p.beta, p.normalization, p.B) * operatorNormBound(p.V, d) * (3 + 4 * p.beta * operatorNormBound(p.B, d));
+  return (
+    rowMass(x, n, d, p.beta, p.normalization, p.B) *
+    operatorNormBound(p.V, d) *
+    (3 + 4 * p.beta * operatorNormBound(p.B, d))
+  );
 }
 
 /**
@@ -72,15 +83,21 @@ function lipschitzBound(x: Float64Array, n: number, d: number, p: FieldParams): 
  * 2β‖B‖|m| per argument, the values ‖V‖); the renormalisation of y adds e_y/|y| + u(d + 4).
  */
 function declaredStep(
-  x: Float64Array, n: number, d: number, h: number, integrator: 'rk4' | 'euler-renormalize',
-  p: FieldParams, u: number,
+  x: Float64Array,
+  n: number,
+  d: number,
+  h: number,
+  integrator: 'rk4' | 'euler-renormalize',
+  p: FieldParams,
+  u: number,
 ): { next: Float64Array; tol: number } {
   const nd = n * d;
   const vNorm = operatorNormBound(p.V, d);
   const bNorm = operatorNormBound(p.B, d);
   const drift = (X: Float64Array): Float64Array => attentionDrift(X, n, d, p);
   const field = (X: Float64Array): Float64Array => tangentProjection(X, drift(X), n, d);
-  const eps = (X: Float64Array): number => velocityRounding(u, p.beta, bNorm, vNorm, n, d, rowMass(X, n, d, p.beta, p.normalization, p.B));
+  const eps = (X: Float64Array): number =>
+    velocityRounding(u, p.beta, bNorm, vNorm, n, d, rowMass(X, n, d, p.beta, p.normalization, p.B));
   const ex = u;
   const y = new Float64Array(nd);
   let ey: number;
@@ -117,8 +134,11 @@ export const integratorConsistencyProperty = defineProperty<IntegratorInput>(int
   arbitrary: (budget) =>
     fc.record({
       c: sphereCase({
-        nMax: 12, dims: [2, 3, 8, D_MAX], batch: { min: 1, max: budget === 'quick' ? 4 : 8 },
-        beta: { kind: 'log-uniform', lo: 1e-2, hi: 3 }, extraLength: 2 * goeLength(D_MAX),
+        nMax: 12,
+        dims: [2, 3, 8, D_MAX],
+        batch: { min: 1, max: budget === 'quick' ? 4 : 8 },
+        beta: { kind: 'log-uniform', lo: 1e-2, hi: 3 },
+        extraLength: 2 * goeLength(D_MAX),
       }).map((c) => ({ ...c, batch: { ...c.batch, x: normalizeRows(c.batch.x, c.batch.B * c.batch.n, c.batch.d) } })),
       hL: fc.constantFrom(0.1, 0.25, 0.5),
     }),
@@ -151,7 +171,11 @@ export const integratorConsistencyProperty = defineProperty<IntegratorInput>(int
         const x = batch.x.slice(b * nd, (b + 1) * nd);
         const p = params[b]!;
         const F = tangentProjection(x, attentionDrift(x, n, d, p), n, d);
-        const worst = maxRowNorm(F.map((v, q) => vel[b * nd + q]! - v), n, d);
+        const worst = maxRowNorm(
+          F.map((v, q) => vel[b * nd + q]! - v),
+          n,
+          d,
+        );
         const bn = operatorNormBound(p.B, d);
         const mass = rowMass(x, n, d, p.beta, p.normalization, p.B);
         const tol = velocityRounding(u, p.beta, bn, operatorNormBound(p.V, d), n, d, mass);
@@ -170,7 +194,11 @@ export const integratorConsistencyProperty = defineProperty<IntegratorInput>(int
             const from = k === 1 ? batch.x.slice(b * nd, (b + 1) * nd) : Float64Array.from(stateOf(traj, b, k - 1));
             const { next, tol } = declaredStep(from, n, d, h, integrator, params[b]!, u);
             const got = stateOf(traj, b, k);
-            const worst = maxRowNorm(next.map((v, q) => got[q]! - v), n, d);
+            const worst = maxRowNorm(
+              next.map((v, q) => got[q]! - v),
+              n,
+              d,
+            );
             const what = `|x(${k}h) − declared ${integrator} step from x(${k - 1}h)| — ${label}`;
             measurements.push(measure(b, what, worst, '<=', 0, tol));
           }

@@ -46,9 +46,16 @@ export const metastabilityProperty = defineProperty<number>(metastability, {
     const B = BETAS.length * R;
     const beta = Float64Array.from({ length: B }, (_, k) => BETAS[Math.floor(k / R)]!);
     const dt = 0.1;
-    const traj = await dyn.simulate({ B, n: N, d: D, x: seededSpherePoints(seed, B * N, D), beta }, {
-      normalization: 'softmax', integrator: 'euler-renormalize', dt, steps: Math.round(setup.horizon / dt), recordEvery: setup.recordEvery,
-    });
+    const traj = await dyn.simulate(
+      { B, n: N, d: D, x: seededSpherePoints(seed, B * N, D), beta },
+      {
+        normalization: 'softmax',
+        integrator: 'euler-renormalize',
+        dt,
+        steps: Math.round(setup.horizon / dt),
+        recordEvery: setup.recordEvery,
+      },
+    );
     const data: Record<string, number[]> = {};
     const series: Series[] = [];
     BETAS.forEach((b, q) => {
@@ -58,8 +65,17 @@ export const metastabilityProperty = defineProperty<number>(metastability, {
         for (let r = 0; r < R; r++) c += clusterCount(stateOf(traj, q * R + r, s), N, D, CLOSE);
         mean.push([traj.stepIndex[s]! * dt, c / R]);
       }
-      series.push({ name: `mean number of clusters, β = ${b}`, x: 't', y: 'clusters', points: mean, role: 'measured', group: 'metastability' });
-      data[`β=${b}`] = Array.from({ length: R }, (_, r) => (clusterCount(stateOf(traj, q * R + r, traj.stored - 1), N, D, CLOSE) > 1 ? 1 : 0));
+      series.push({
+        name: `mean number of clusters, β = ${b}`,
+        x: 't',
+        y: 'clusters',
+        points: mean,
+        role: 'measured',
+        group: 'metastability',
+      });
+      data[`β=${b}`] = Array.from({ length: R }, (_, r) =>
+        clusterCount(stateOf(traj, q * R + r, traj.stored - 1), N, D, CLOSE) > 1 ? 1 : 0,
+      );
     });
     return { instances: B, measurements: [], coverage: BETAS.map((b) => ({ beta: b, d: D, n: N })), series, data };
   },
@@ -67,7 +83,13 @@ export const metastabilityProperty = defineProperty<number>(metastability, {
     const proportions: Proportion[] = BETAS.map((b) => {
       const flags = outcomes.flatMap((o) => o.data?.[`β=${b}`] ?? []);
       // reported only: the share of runs still multi-cluster at the horizon; no threshold is claimed
-      const p = proportion(`P(> 1 cluster at the horizon), d = 2, n = 32, β = ${b}`, flags.reduce((a, v) => a + v, 0), flags.length, 0, 0.95);
+      const p = proportion(
+        `P(> 1 cluster at the horizon), d = 2, n = 32, β = ${b}`,
+        flags.reduce((a, v) => a + v, 0),
+        flags.length,
+        0,
+        0.95,
+      );
       return { ...p, verdict: 'inconclusive' as const };
     });
     return { proportions };

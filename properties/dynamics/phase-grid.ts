@@ -20,22 +20,86 @@ export interface PhaseBlock {
   readonly role: 'heatmap' | 'crossing';
 }
 
-export const linspace = (a: number, b: number, k: number): number[] => Array.from({ length: k }, (_, i) => Math.fround(a + ((b - a) * i) / (k - 1)));
+export const linspace = (a: number, b: number, k: number): number[] =>
+  Array.from({ length: k }, (_, i) => Math.fround(a + ((b - a) * i) / (k - 1)));
 
 /** Budgets: CI is a coarse grid (minutes on 2 cores); thorough reproduces Fig. 3's resolution (β = linspace(0.1, 9, 90), 256 realisations, t ∈ [0, 30]). */
 export const PHASE_BLOCKS: Readonly<Record<BudgetName, readonly PhaseBlock[]>> = {
   quick: [
-    { d: 2, betas: [1, 5, 9], realisations: 4, horizon: 30, integrator: 'euler-renormalize', dt: 0.1, recordEvery: 5, role: 'heatmap' },
-    { d: 128, betas: [1, 3], realisations: 4, horizon: 8, integrator: 'rk4', dt: 0.1, recordEvery: 1, role: 'crossing' },
+    {
+      d: 2,
+      betas: [1, 5, 9],
+      realisations: 4,
+      horizon: 30,
+      integrator: 'euler-renormalize',
+      dt: 0.1,
+      recordEvery: 5,
+      role: 'heatmap',
+    },
+    {
+      d: 128,
+      betas: [1, 3],
+      realisations: 4,
+      horizon: 8,
+      integrator: 'rk4',
+      dt: 0.1,
+      recordEvery: 1,
+      role: 'crossing',
+    },
   ],
   ci: [
-    { d: 2, betas: [1, 3, 5, 7, 9], realisations: 16, horizon: 30, integrator: 'euler-renormalize', dt: 0.1, recordEvery: 5, role: 'heatmap' },
-    { d: 8, betas: [1, 3, 5, 7, 9], realisations: 16, horizon: 30, integrator: 'euler-renormalize', dt: 0.1, recordEvery: 5, role: 'heatmap' },
-    { d: 128, betas: [1, 3, 5], realisations: 8, horizon: 12, integrator: 'rk4', dt: 0.1, recordEvery: 1, role: 'crossing' },
+    {
+      d: 2,
+      betas: [1, 3, 5, 7, 9],
+      realisations: 16,
+      horizon: 30,
+      integrator: 'euler-renormalize',
+      dt: 0.1,
+      recordEvery: 5,
+      role: 'heatmap',
+    },
+    {
+      d: 8,
+      betas: [1, 3, 5, 7, 9],
+      realisations: 16,
+      horizon: 30,
+      integrator: 'euler-renormalize',
+      dt: 0.1,
+      recordEvery: 5,
+      role: 'heatmap',
+    },
+    {
+      d: 128,
+      betas: [1, 3, 5],
+      realisations: 8,
+      horizon: 12,
+      integrator: 'rk4',
+      dt: 0.1,
+      recordEvery: 1,
+      role: 'crossing',
+    },
   ],
   thorough: [
-    ...[2, 8, 32, 128].map((d): PhaseBlock => ({ d, betas: linspace(0.1, 9, 90), realisations: 256, horizon: 30, integrator: 'euler-renormalize', dt: 0.1, recordEvery: 2, role: 'heatmap' })),
-    { d: 128, betas: linspace(0.5, 6, 12), realisations: 64, horizon: 30, integrator: 'rk4', dt: 0.1, recordEvery: 1, role: 'crossing' },
+    ...[2, 8, 32, 128].map((d): PhaseBlock => ({
+      d,
+      betas: linspace(0.1, 9, 90),
+      realisations: 256,
+      horizon: 30,
+      integrator: 'euler-renormalize',
+      dt: 0.1,
+      recordEvery: 2,
+      role: 'heatmap',
+    })),
+    {
+      d: 128,
+      betas: linspace(0.5, 6, 12),
+      realisations: 64,
+      horizon: 30,
+      integrator: 'rk4',
+      dt: 0.1,
+      recordEvery: 1,
+      role: 'crossing',
+    },
   ],
 };
 
@@ -50,4 +114,3 @@ export function crossingTime(times: readonly number[], values: readonly number[]
   }
   return Infinity;
 }
-

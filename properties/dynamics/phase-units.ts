@@ -83,13 +83,28 @@ async function runPhaseUnit(seed: number, u: PhaseUnit, ctx: PropertyContext): P
   const block = PHASE_BLOCKS[ctx.budget][u.block]!;
   const B = u.count;
   const beta = Float64Array.from({ length: B }, (_, k) => block.betas[Math.floor((u.start + k) / block.realisations)]!);
-  const x = seededSpherePoints((seed ^ Math.imul(u.block + 1, 0x9e3779b1) ^ Math.imul(u.start + 1, 0x85ebca6b)) >>> 0, B * N, block.d);
-  const traj = await dynamicsOf(ctx).simulate({ B, n: N, d: block.d, x, beta }, {
-    normalization: 'softmax', integrator: block.integrator, dt: block.dt, steps: stepsOf(block), recordEvery: block.recordEvery, record: 'gram',
-  });
+  const x = seededSpherePoints(
+    (seed ^ Math.imul(u.block + 1, 0x9e3779b1) ^ Math.imul(u.start + 1, 0x85ebca6b)) >>> 0,
+    B * N,
+    block.d,
+  );
+  const traj = await dynamicsOf(ctx).simulate(
+    { B, n: N, d: block.d, x, beta },
+    {
+      normalization: 'softmax',
+      integrator: block.integrator,
+      dt: block.dt,
+      steps: stepsOf(block),
+      recordEvery: block.recordEvery,
+      record: 'gram',
+    },
+  );
   const G = traj.gram!;
   const first = Math.floor(u.start / block.realisations);
-  const betaIndex = Array.from({ length: Math.floor((u.start + B - 1) / block.realisations) - first + 1 }, (_, k) => first + k);
+  const betaIndex = Array.from(
+    { length: Math.floor((u.start + B - 1) / block.realisations) - first + 1 },
+    (_, k) => first + k,
+  );
   const sums = betaIndex.map(() => new Float64Array(traj.stored));
   const squares = betaIndex.map(() => new Float64Array(traj.stored));
   for (let b = 0; b < B; b++) {
@@ -103,7 +118,13 @@ async function runPhaseUnit(seed: number, u: PhaseUnit, ctx: PropertyContext): P
       squares[k]![s] = squares[k]![s]! + fraction * fraction;
     }
   }
-  return { times: Array.from(traj.stepIndex, (s) => s * block.dt), betaIndex, sums, squares, ms: performance.now() - t0 };
+  return {
+    times: Array.from(traj.stepIndex, (s) => s * block.dt),
+    betaIndex,
+    sums,
+    squares,
+    ms: performance.now() - t0,
+  };
 }
 
 /** The parts of every block added in plan order, then P̂, the crossing intervals and the measurements. */
@@ -127,7 +148,15 @@ function joinPhaseParts(budget: BudgetName, parts: readonly PhasePart[]): BatchO
   });
   const measurements: Measurement[] = [];
   const coverage: Record<string, number | string>[] = [];
-  const crossings: { d: number; beta: number; tStar: number; tHat: number; earliest: number; latest: number; band: number }[] = [];
+  const crossings: {
+    d: number;
+    beta: number;
+    tStar: number;
+    tHat: number;
+    earliest: number;
+    latest: number;
+    band: number;
+  }[] = [];
   const results: BlockResult[] = blocks.map((block, bi) => {
     const P = sums[bi]!.map((row) => Array.from(row, (v) => v / block.realisations));
     block.betas.forEach((beta, k) => {
@@ -138,14 +167,26 @@ function joinPhaseParts(budget: BudgetName, parts: readonly PhasePart[]): BatchO
       // pointwise t-band of the mean of R fractions, Bonferroni over the β values of the block
       const R = block.realisations;
       const tq = studentTQuantile(1 - 1e-3 / (2 * block.betas.length), R - 1);
-      const half = P[k]!.map((m, s) => tq * Math.sqrt(Math.max(0, (squares[bi]![k]![s]! / R - m * m) * (R / (R - 1))) / R));
+      const half = P[k]!.map(
+        (m, s) => tq * Math.sqrt(Math.max(0, (squares[bi]![k]![s]! / R - m * m) * (R / (R - 1))) / R),
+      );
       const t = times[bi]!;
-      const earliest = crossingTime(t, P[k]!.map((m, s) => m + half[s]!), 0.5);
-      const latest = crossingTime(t, P[k]!.map((m, s) => m - half[s]!), 0.5);
+      const earliest = crossingTime(
+        t,
+        P[k]!.map((m, s) => m + half[s]!),
+        0.5,
+      );
+      const latest = crossingTime(
+        t,
+        P[k]!.map((m, s) => m - half[s]!),
+        0.5,
+      );
       const band = Math.max(0.5, 0.05 * tStar);
       // distance between the crossing interval [earliest, latest] and t* ± band (0 when they meet)
       const gap = Math.max(0, earliest - (tStar + band), tStar - band - latest);
-      measurements.push(measure(k, `0.5-crossing interval vs t*(β) ± max(0.5, 5%) from (6.9), d=${block.d}`, gap, '<=', 0, 0));
+      measurements.push(
+        measure(k, `0.5-crossing interval vs t*(β) ± max(0.5, 5%) from (6.9), d=${block.d}`, gap, '<=', 0, 0),
+      );
       crossings.push({ d: block.d, beta, tStar, tHat: crossingTime(t, P[k]!, 0.5), earliest, latest, band });
     });
     return { block, times: times[bi]!, P, ms: ms[bi]! };
@@ -155,7 +196,9 @@ function joinPhaseParts(budget: BudgetName, parts: readonly PhasePart[]): BatchO
   results.forEach((r, i) => {
     data[`${i}|times`] = r.times;
     data[`${i}|ms`] = [r.ms];
-    r.P.forEach((row, k) => { data[`${i}|P|${k}`] = row; });
+    r.P.forEach((row, k) => {
+      data[`${i}|P|${k}`] = row;
+    });
   });
   data['crossing'] = crossings.flatMap((c) => [c.d, c.beta, c.tStar, c.tHat, c.earliest, c.latest, c.band]);
   const instances = blocks.reduce((s, b) => s + b.betas.length * b.realisations, 0);

@@ -46,7 +46,11 @@ function ksDistanceToSphereMarginal(x: Float64Array, count: number, d: number, w
 
 export const uniformInitialisationProperty = defineProperty<Input>(uniformInitialisation, {
   arbitrary: () =>
-    fc.record({ seed: fc.integer({ min: 0, max: 0x7fffffff }), d: fc.constantFrom(...DIMENSIONS), direction: unitBlock(8) }),
+    fc.record({
+      seed: fc.integer({ min: 0, max: 0x7fffffff }),
+      d: fc.constantFrom(...DIMENSIONS),
+      direction: unitBlock(8),
+    }),
   runs: { quick: 2, ci: 8, thorough: 40 },
   defaultSeed: 4242,
   coverageBins: { d: [2, 3, 5, 8, 9] },
@@ -66,7 +70,11 @@ export const uniformInitialisationProperty = defineProperty<Input>(uniformInitia
     measurements.push(measure(0, '| ‖x‖ − 1 |', worstNorm, '<=', 0, 4 * (d + 2) * u));
     const dirs: number[][] = [];
     for (let k = 0; k < Math.min(d, MAX_AXES); k++) dirs.push(Array.from({ length: d }, (_, q) => (q === k ? 1 : 0)));
-    const g = Array.from({ length: d }, (_, k) => Math.sqrt(-2 * Math.log(1 - direction[k]! * 0.999999)) * Math.cos(2 * Math.PI * direction[(k + 1) % 8]!));
+    const g = Array.from(
+      { length: d },
+      (_, k) =>
+        Math.sqrt(-2 * Math.log(1 - direction[k]! * 0.999999)) * Math.cos(2 * Math.PI * direction[(k + 1) % 8]!),
+    );
     const r = Math.hypot(...g) || 1;
     dirs.push(g.map((v) => v / r));
     // DKW–Massart: P(D > c) ≤ 2e^{−2Nc²}; Bonferroni over the ci runs and the directions of this run
@@ -76,7 +84,16 @@ export const uniformInitialisationProperty = defineProperty<Input>(uniformInitia
     const rounding = 2 * (d + 2) * u;
     dirs.forEach((w, k) => {
       const D = ksDistanceToSphereMarginal(x, SAMPLES, d, w);
-      measurements.push(measure(0, `KS distance of ⟨x, w⟩ to its σ_d law (${k < dirs.length - 1 ? 'axis' : 'random direction'}) ≤ DKW bound`, D, '<=', critical, rounding));
+      measurements.push(
+        measure(
+          0,
+          `KS distance of ⟨x, w⟩ to its σ_d law (${k < dirs.length - 1 ? 'axis' : 'random direction'}) ≤ DKW bound`,
+          D,
+          '<=',
+          critical,
+          rounding,
+        ),
+      );
     });
     // one instance = one sample set of N points (the unit the verdict is about)
     return { instances: 1, measurements, coverage: [{ d }] };
@@ -84,6 +101,11 @@ export const uniformInitialisationProperty = defineProperty<Input>(uniformInitia
   summarize(outcomes): ClaimSummary {
     const n = outcomes.reduce((s, o) => s + o.instances, 0);
     if (n > 0) return {};
-    return { verdict: { status: 'inconclusive', reason: 'the implementation exposes no sampleUniform initialiser (optional method of sphereDynamics)' } };
+    return {
+      verdict: {
+        status: 'inconclusive',
+        reason: 'the implementation exposes no sampleUniform initialiser (optional method of sphereDynamics)',
+      },
+    };
   },
 });

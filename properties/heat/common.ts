@@ -52,9 +52,14 @@ export function stepErrorModel(acc: ArithmeticAccuracy, n: number, logWeightMax 
   const magnitude = 4 * logWeightMax + 4;
   const delta = logSumExpError(acc, magnitude, n);
   const tolerance = (eps: number): number => eps * Math.max(2 * delta, 1e-12);
-  const planError = (eps: number, tau = tolerance(eps)): number => 2 * (2 * (tau / eps + 2 * delta) + 3 * u * magnitude);
+  const planError = (eps: number, tau = tolerance(eps)): number =>
+    2 * (2 * (tau / eps + 2 * delta) + 3 * u * magnitude);
   return {
-    u, magnitude, delta, tolerance, planError,
+    u,
+    magnitude,
+    delta,
+    tolerance,
+    planError,
     stepError: (eps, diam, xmax) => planError(eps) * diam + (n + 3) * u * xmax,
   };
 }
@@ -123,7 +128,8 @@ export function empiricalCov(x: ArrayLike<number>, n: number, d: number): Float6
   const m = empiricalMean(x, n, d);
   const C = new Float64Array(d * d);
   for (let i = 0; i < n; i++) {
-    for (let r = 0; r < d; r++) for (let c = 0; c < d; c++) C[r * d + c] = C[r * d + c]! + (x[i * d + r]! - m[r]!) * (x[i * d + c]! - m[c]!);
+    for (let r = 0; r < d; r++)
+      for (let c = 0; c < d; c++) C[r * d + c] = C[r * d + c]! + (x[i * d + r]! - m[r]!) * (x[i * d + c]! - m[c]!);
   }
   for (let k = 0; k < d * d; k++) C[k] = C[k]! / n;
   return C;
@@ -186,7 +192,13 @@ export function gaussianQuantileParticles(mean: number, lambda: number, n: numbe
  * interval meets it and is narrower than 1; inconsistent when it misses it; inconclusive when it is wider (too few or
  * too noisy rungs).
  */
-export function fittedOrder(name: string, ladder: readonly number[], values: readonly number[], admissible: readonly [number, number], method: string): FittedRate {
+export function fittedOrder(
+  name: string,
+  ladder: readonly number[],
+  values: readonly number[],
+  admissible: readonly [number, number],
+  method: string,
+): FittedRate {
   const [tlo, thi] = admissible;
   const xs = ladder.map(Math.log);
   const ys = values.map(Math.log);

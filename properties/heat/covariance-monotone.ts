@@ -6,14 +6,31 @@ import fc from 'fast-check';
 import { gaussianOrMixture, particleCase, type ParticleCase } from '../arbitraries/gaussians.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
-import { empiricalCov, empiricalMean, extent, HEAT_COVERAGE_BINS, minEigenvalue, sbOf, slice, solveOptionsFor, stepErrorModel } from './common.js';
+import {
+  empiricalCov,
+  empiricalMean,
+  extent,
+  HEAT_COVERAGE_BINS,
+  minEigenvalue,
+  sbOf,
+  slice,
+  solveOptionsFor,
+  stepErrorModel,
+} from './common.js';
 import { accuracyOf } from '../tolerance.js';
 import { defineProperty } from '../define.js';
 import { covarianceMonotone } from '../../theorems/heat-flow/index.js';
 
 export const covarianceMonotoneProperty = defineProperty<ParticleCase>(covarianceMonotone, {
   arbitrary: (budget) =>
-    particleCase({ d: fc.integer({ min: 1, max: 3 }), n: fc.integer({ min: 2, max: budget === 'thorough' ? 300 : 150 }), batchMax: 4, epsMin: 0.01, epsMax: 0.2, source: gaussianOrMixture }),
+    particleCase({
+      d: fc.integer({ min: 1, max: 3 }),
+      n: fc.integer({ min: 2, max: budget === 'thorough' ? 300 : 150 }),
+      batchMax: 4,
+      epsMin: 0.01,
+      epsMax: 0.2,
+      source: gaussianOrMixture,
+    }),
   runs: { quick: 2, ci: 6, thorough: 60 },
   coverageBins: HEAT_COVERAGE_BINS,
   async run(c, ctx): Promise<BatchOutcome> {
@@ -42,6 +59,10 @@ export const covarianceMonotoneProperty = defineProperty<ParticleCase>(covarianc
       const tol = 2 * Math.sqrt(d) * ex * R + d * ex * ex;
       measurements.push(measure(b, 'λ_min(Cov′ − Cov) ≥ 0', minEigenvalue(diff, d), '>=', 0, tol));
     }
-    return { instances: B, measurements, coverage: [...Array(B).keys()].map((b) => ({ n, d, eps: batch.eps[b]!, source: c.sources[b]!.kind })) };
+    return {
+      instances: B,
+      measurements,
+      coverage: [...Array(B).keys()].map((b) => ({ n, d, eps: batch.eps[b]!, source: c.sources[b]!.kind })),
+    };
   },
 });

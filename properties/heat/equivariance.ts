@@ -6,11 +6,27 @@
  */
 import fc from 'fast-check';
 import type { ParticleBatch } from '../../impl/capabilities/sb-attention.js';
-import { gaussianArb, particleCase, rotationMatrix, sampleSource, gaussianSource, type ParticleCase } from '../arbitraries/gaussians.js';
+import {
+  gaussianArb,
+  particleCase,
+  rotationMatrix,
+  sampleSource,
+  gaussianSource,
+  type ParticleCase,
+} from '../arbitraries/gaussians.js';
 import { logUniform, uniformIn } from '../arbitraries/scalars.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
-import { empiricalCov, extent, HEAT_COVERAGE_BINS, meanTrace, sbOf, slice, solveOptionsFor, stepErrorModel } from './common.js';
+import {
+  empiricalCov,
+  extent,
+  HEAT_COVERAGE_BINS,
+  meanTrace,
+  sbOf,
+  slice,
+  solveOptionsFor,
+  stepErrorModel,
+} from './common.js';
 import { accuracyOf } from '../tolerance.js';
 import { defineProperty } from '../define.js';
 import { equivariance } from '../../theorems/heat-flow/index.js';
@@ -45,8 +61,19 @@ function permutation(n: number, seed: number): number[] {
 export const equivarianceProperty = defineProperty<Input>(equivariance, {
   arbitrary: (budget) =>
     fc.record({
-      particles: particleCase({ d: fc.integer({ min: 1, max: 3 }), n: fc.integer({ min: 8, max: budget === 'thorough' ? 200 : 80 }), batchMax: 3, epsMin: 0.02, epsMax: 0.2, source: (d) => gaussianArb(d), grid: true }),
-      shift: fc.array(uniformIn(-4, 4).map((v) => Math.round(v * 4096) / 4096), { minLength: 3, maxLength: 3 }),
+      particles: particleCase({
+        d: fc.integer({ min: 1, max: 3 }),
+        n: fc.integer({ min: 8, max: budget === 'thorough' ? 200 : 80 }),
+        batchMax: 3,
+        epsMin: 0.02,
+        epsMax: 0.2,
+        source: (d) => gaussianArb(d),
+        grid: true,
+      }),
+      shift: fc.array(
+        uniformIn(-4, 4).map((v) => Math.round(v * 4096) / 4096),
+        { minLength: 3, maxLength: 3 },
+      ),
       angles: fc.array(uniformIn(0, Math.fround(2 * Math.PI)), { minLength: 3, maxLength: 3 }),
       scale: fc.constantFrom(0.5, 2),
       permutationSeed: fc.integer({ min: 1, max: 0x7fffffff }),
@@ -121,7 +148,13 @@ export const equivarianceProperty = defineProperty<Input>(equivariance, {
     // factor-2 guard on a 1-D N(0, 1) set of 300 particles
     const g = gaussianSource([0], [1], [0, 0, 0]);
     const gx = sampleSource(g, GUARD_N, input.guard.seed);
-    const guardBatch: ParticleBatch = { B: 2, n: GUARD_N, d: 1, x: Float64Array.from([...gx, ...gx]), eps: Float64Array.of(input.guard.eps, input.guard.eps / 2) };
+    const guardBatch: ParticleBatch = {
+      B: 2,
+      n: GUARD_N,
+      d: 1,
+      x: Float64Array.from([...gx, ...gx]),
+      eps: Float64Array.of(input.guard.eps, input.guard.eps / 2),
+    };
     const traj = await sb.iterate(guardBatch, { ...solveOptionsFor(sb, guardBatch), steps: GUARD_STEPS });
     const S = traj.recordedSteps.length;
     const v0 = meanTrace(empiricalCov(gx, GUARD_N, 1), 1);
@@ -129,9 +162,29 @@ export const equivarianceProperty = defineProperty<Input>(equivariance, {
     const vHalf = meanTrace(empiricalCov(slice(traj.x, 2 * S - 1, GUARD_N), GUARD_N, 1), 1);
     const rate = (vFull - v0) / (GUARD_STEPS * input.guard.eps);
     const ratio = (vHalf - v0) / (GUARD_STEPS * input.guard.eps) / rate;
-    measurements.push(measure(0, `guard: per-step variance rate ΔVar/ε ≥ ${GUARD_RATE[0]} (cost ½|x−y|²)`, rate, '>=', GUARD_RATE[0], 0));
-    measurements.push(measure(0, `guard: per-step variance rate ΔVar/ε ≤ ${GUARD_RATE[1]}`, rate, '<=', GUARD_RATE[1], 0));
-    measurements.push(measure(0, 'guard: rate at ε/2 (= cost |x−y|² at ε) / rate at ε ∈ [0.47, 0.53]', Math.abs(ratio - 0.5), '<=', GUARD_RATIO[1] - 0.5, 0));
+    measurements.push(
+      measure(
+        0,
+        `guard: per-step variance rate ΔVar/ε ≥ ${GUARD_RATE[0]} (cost ½|x−y|²)`,
+        rate,
+        '>=',
+        GUARD_RATE[0],
+        0,
+      ),
+    );
+    measurements.push(
+      measure(0, `guard: per-step variance rate ΔVar/ε ≤ ${GUARD_RATE[1]}`, rate, '<=', GUARD_RATE[1], 0),
+    );
+    measurements.push(
+      measure(
+        0,
+        'guard: rate at ε/2 (= cost |x−y|² at ε) / rate at ε ∈ [0.47, 0.53]',
+        Math.abs(ratio - 0.5),
+        '<=',
+        GUARD_RATIO[1] - 0.5,
+        0,
+      ),
+    );
     return {
       instances: B,
       measurements,

@@ -14,7 +14,15 @@ import { freezeRegime } from '../../theorems/heat-flow/index.js';
 const STEPS = 5;
 
 export const freezeRegimeProperty = defineProperty<ParticleCase>(freezeRegime, {
-  arbitrary: () => particleCase({ d: fc.constant(1), n: fc.constant(50), batchMax: 4, epsMin: 1e-4, epsMax: 2e-4, source: () => gaussianArb(1, { lambdaMin: 1, lambdaMax: 1, meanMax: 0 }) }),
+  arbitrary: () =>
+    particleCase({
+      d: fc.constant(1),
+      n: fc.constant(50),
+      batchMax: 4,
+      epsMin: 1e-4,
+      epsMax: 2e-4,
+      source: () => gaussianArb(1, { lambdaMin: 1, lambdaMax: 1, meanMax: 0 }),
+    }),
   runs: { quick: 1, ci: 1, thorough: 5 },
   defaultSeed: 5009,
   coverageBins: HEAT_COVERAGE_BINS,
@@ -31,8 +39,15 @@ export const freezeRegimeProperty = defineProperty<ParticleCase>(freezeRegime, {
       const vK = empiricalCov(slice(traj.x, b * S + S - 1, n), n, 1)[0]!;
       const rate = (vK - v0) / (STEPS * batch.eps[b]!);
       rates.push(rate);
-      measurements.push(measure(b, 'per-step variance rate ΔVar/ε = 1 ± 0.1 (heat flow; expected to FAIL here)', rate, '==', 1, 0.1));
+      measurements.push(
+        measure(b, 'per-step variance rate ΔVar/ε = 1 ± 0.1 (heat flow; expected to FAIL here)', rate, '==', 1, 0.1),
+      );
     }
-    return { instances: B, measurements, coverage: [...Array(B).keys()].map((b) => ({ n, eps: batch.eps[b]! })), data: { rate: rates } };
+    return {
+      instances: B,
+      measurements,
+      coverage: [...Array(B).keys()].map((b) => ({ n, eps: batch.eps[b]! })),
+      data: { rate: rates },
+    };
   },
 });

@@ -55,7 +55,13 @@ export const meanConservationProperty = defineProperty<Input>(meanConservation, 
     return {
       instances: B,
       measurements,
-      coverage: [...Array(B).keys()].map((b) => ({ n, d, eps: batch.eps[b]!, steps, source: particles.sources[b]!.kind })),
+      coverage: [...Array(B).keys()].map((b) => ({
+        n,
+        d,
+        eps: batch.eps[b]!,
+        steps,
+        source: particles.sources[b]!.kind,
+      })),
     };
   },
 });

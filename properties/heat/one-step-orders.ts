@@ -13,7 +13,13 @@ import { measure } from '../measure.js';
 import { linearFit } from '../statistics.js';
 import type { BatchOutcome, DataTable, FittedRate, Measurement } from '../types.js';
 import {
-  checkedContraction, fittedOrder, HEAT_COVERAGE_BINS, sbOf, sbStepOracle, slice, stepErrorModel,
+  checkedContraction,
+  fittedOrder,
+  HEAT_COVERAGE_BINS,
+  sbOf,
+  sbStepOracle,
+  slice,
+  stepErrorModel,
 } from './common.js';
 import { gaussianGridBatch, type GaussianGridInstance } from './sb-step-closed-form.js';
 import { accuracyOf, IEEE_FLOAT64 } from '../tolerance.js';
@@ -44,15 +50,39 @@ function ladderFor(lambda: number): number[] {
 }
 
 const QUANTITIES = [
-  { key: 'sbHeat', name: 'W2(SB¹, heat(ε))', order: 3, constant: (l: number, e: number) => e ** 3 / (16 * l ** 2.5), constTol: 0.25 },
-  { key: 'eeSb', name: 'W2(EE¹, SB¹) (σ_ε = ρ)', order: 2, constant: (l: number, e: number) => e ** 2 / (8 * l ** 1.5), constTol: 0.05 },
-  { key: 'eeSur', name: 'W2(EE¹, SB¹_{σ_ε}) (Gaussian surrogate)', order: 3, constant: (l: number, e: number) => e ** 3 / (32 * l ** 2.5), constTol: 0.05 }, // derived: ratio − 1 = ε/(4λ) + O(ε²) ≤ 0.025
+  {
+    key: 'sbHeat',
+    name: 'W2(SB¹, heat(ε))',
+    order: 3,
+    constant: (l: number, e: number) => e ** 3 / (16 * l ** 2.5),
+    constTol: 0.25,
+  },
+  {
+    key: 'eeSb',
+    name: 'W2(EE¹, SB¹) (σ_ε = ρ)',
+    order: 2,
+    constant: (l: number, e: number) => e ** 2 / (8 * l ** 1.5),
+    constTol: 0.05,
+  },
+  {
+    key: 'eeSur',
+    name: 'W2(EE¹, SB¹_{σ_ε}) (Gaussian surrogate)',
+    order: 3,
+    constant: (l: number, e: number) => e ** 3 / (32 * l ** 2.5),
+    constTol: 0.05,
+  }, // derived: ratio − 1 = ε/(4λ) + O(ε²) ≤ 0.025
 ] as const;
 
 type Key = (typeof QUANTITIES)[number]['key'];
 
 /** The three distances on one rung from the SB step maps of ρ and of σ_ε (applied to the points of ρ) on a grid (x, w of ρ). */
-function distances(g: GaussianGridInstance, x: ArrayLike<number>, w: ArrayLike<number>, sb: ArrayLike<number>, sur: ArrayLike<number>): Record<Key, number> {
+function distances(
+  g: GaussianGridInstance,
+  x: ArrayLike<number>,
+  w: ArrayLike<number>,
+  sb: ArrayLike<number>,
+  sur: ArrayLike<number>,
+): Record<Key, number> {
   const n = x.length;
   const heat = new Float64Array(n);
   const ee = new Float64Array(n);
@@ -62,11 +92,19 @@ function distances(g: GaussianGridInstance, x: ArrayLike<number>, w: ArrayLike<n
     ee[i] = x[i]! + ((0.5 * g.eps) / g.lambda) * (x[i]! - g.mean);
     win[i] = Math.abs(x[i]! - g.mean) < WINDOW * Math.sqrt(g.lambda) ? w[i]! : 0;
   }
-  return { sbHeat: w2MonotoneMaps1D(sb, heat, win), eeSb: w2MonotoneMaps1D(ee, sb, win), eeSur: w2MonotoneMaps1D(ee, sur, win) };
+  return {
+    sbHeat: w2MonotoneMaps1D(sb, heat, win),
+    eeSb: w2MonotoneMaps1D(ee, sb, win),
+    eeSur: w2MonotoneMaps1D(ee, sur, win),
+  };
 }
 
 export const oneStepOrdersProperty = defineProperty<Instance[]>(oneStepOrders, {
-  arbitrary: (budget) => fc.array(fc.record({ mean: uniformIn(-3, 3), lambda: logUniform(0.25, 4) }), { minLength: 1, maxLength: budget === 'thorough' ? 4 : 2 }),
+  arbitrary: (budget) =>
+    fc.array(fc.record({ mean: uniformIn(-3, 3), lambda: logUniform(0.25, 4) }), {
+      minLength: 1,
+      maxLength: budget === 'thorough' ? 4 : 2,
+    }),
   examples: [[{ mean: 0, lambda: 1 }]],
   runs: { quick: 1, ci: 2, thorough: 20 },
   defaultSeed: 5002,
@@ -86,8 +124,18 @@ export const oneStepOrdersProperty = defineProperty<Instance[]>(oneStepOrders, {
       const rung: GaussianGridInstance[] = instances.map((g) => ({ ...g, eps: ladderFor(g.lambda)[k]! }));
       // instances 0..B−1: grids of ρ; B..2B−1: the same points weighted by σ_ε = N(m, λ − ε/4)
       const both = [...rung, ...rung];
-      const batch = gaussianGridBatch(both, (g) => g.eps, (g) => g.lambda, GRID_HALF_WIDTH);
-      const surBatch = gaussianGridBatch(rung, (g) => g.eps, (g) => g.lambda - g.eps / 4, GRID_HALF_WIDTH);
+      const batch = gaussianGridBatch(
+        both,
+        (g) => g.eps,
+        (g) => g.lambda,
+        GRID_HALF_WIDTH,
+      );
+      const surBatch = gaussianGridBatch(
+        rung,
+        (g) => g.eps,
+        (g) => g.lambda - g.eps / 4,
+        GRID_HALF_WIDTH,
+      );
       batch.weights!.set(surBatch.weights!, B * batch.n);
       const { n } = batch;
       let lw = 0;
@@ -116,11 +164,29 @@ export const oneStepOrdersProperty = defineProperty<Instance[]>(oneStepOrders, {
           refValues[b]![q.key].push(r[q.key]);
           resolvable[b]![q.key].push(v[q.key] > RESOLVE * mapErr);
           // the implementation's value equals the float64 value within its analysed map error (rung by rung)
-          measurements.push(measure(b, `${q.name}: implementation vs float64 (ε = ladder rung)`, Math.abs(v[q.key] - r[q.key]), '<=', 0, mapErr + ref64.planError(g.eps) * condSd));
+          measurements.push(
+            measure(
+              b,
+              `${q.name}: implementation vs float64 (ε = ladder rung)`,
+              Math.abs(v[q.key] - r[q.key]),
+              '<=',
+              0,
+              mapErr + ref64.planError(g.eps) * condSd,
+            ),
+          );
           if (g.eps / g.lambda <= 0.1 + 1e-9) {
             // leading constant on the asymptotic rungs, taken from the float64 values when float32 cannot resolve it
             const value = resolvable[b]![q.key].at(-1) ? v[q.key] : r[q.key];
-            measurements.push(measure(b, `${q.name} / leading term − 1 (ε/λ ≤ 0.1)`, Math.abs(value / q.constant(g.lambda, g.eps) - 1), '<=', q.constTol, 0));
+            measurements.push(
+              measure(
+                b,
+                `${q.name} / leading term − 1 (ε/λ ≤ 0.1)`,
+                Math.abs(value / q.constant(g.lambda, g.eps) - 1),
+                '<=',
+                q.constTol,
+                0,
+              ),
+            );
           }
         }
         push('iterations', out.iterations[b]!);
@@ -158,10 +224,24 @@ export const oneStepOrdersProperty = defineProperty<Instance[]>(oneStepOrders, {
           const idx = res.flatMap((r, k) => (r ? [k] : []));
           let rate: FittedRate;
           if (idx.length >= 3) {
-            rate = fittedOrder(`${q.name}, λ = ${lambda.toPrecision(3)} [${sb.name}, ${sb.precision}]`, idx.map((k) => ladder[k]!), idx.map((k) => impl[k]!), [q.order - BAND, q.order + BAND], `OLS on log W2 vs log ε over the ${idx.length} resolvable rungs, 95% t-interval`);
+            rate = fittedOrder(
+              `${q.name}, λ = ${lambda.toPrecision(3)} [${sb.name}, ${sb.precision}]`,
+              idx.map((k) => ladder[k]!),
+              idx.map((k) => impl[k]!),
+              [q.order - BAND, q.order + BAND],
+              `OLS on log W2 vs log ε over the ${idx.length} resolvable rungs, 95% t-interval`,
+            );
           } else {
-            rate = fittedOrder(`${q.name}, λ = ${lambda.toPrecision(3)} [float64 reference path; ${sb.name} resolves ${idx.length}/${L} rungs]`, ladder, ref, [q.order - BAND, q.order + BAND], `OLS on log W2 vs log ε (float64 reference SB step on the same grids, 95% t-interval); ${sb.name} (${sb.precision}) was checked rung by rung against it`);
-            notes.push(`${q.name} at λ = ${lambda.toPrecision(3)}: ${sb.precision} resolves ${idx.length} of ${L} rungs, slope from the float64 reference path`);
+            rate = fittedOrder(
+              `${q.name}, λ = ${lambda.toPrecision(3)} [float64 reference path; ${sb.name} resolves ${idx.length}/${L} rungs]`,
+              ladder,
+              ref,
+              [q.order - BAND, q.order + BAND],
+              `OLS on log W2 vs log ε (float64 reference SB step on the same grids, 95% t-interval); ${sb.name} (${sb.precision}) was checked rung by rung against it`,
+            );
+            notes.push(
+              `${q.name} at λ = ${lambda.toPrecision(3)}: ${sb.precision} resolves ${idx.length} of ${L} rungs, slope from the float64 reference path`,
+            );
           }
           rates.push(rate);
           const fitKey = `w2_vs_eps_${q.key}`;
@@ -171,27 +251,44 @@ export const oneStepOrdersProperty = defineProperty<Instance[]>(oneStepOrders, {
             const ys = idx.length >= 3 ? idx.map((k) => impl[k]!) : ref;
             const fit = linearFit(xs.map(Math.log), ys.map(Math.log));
             figures[fitKey] = {
-              type: 'loglog-fit', title: `${q.name} vs ε (λ = ${lambda.toPrecision(3)})`, x: 'ε', y: 'W2',
-              points: xs.map((e, k) => [e, ys[k]!] as [number, number]), slope: fit.slope, intercept: fit.intercept, ci95: fit.ci95, theorySlope: q.order,
+              type: 'loglog-fit',
+              title: `${q.name} vs ε (λ = ${lambda.toPrecision(3)})`,
+              x: 'ε',
+              y: 'W2',
+              points: xs.map((e, k) => [e, ys[k]!] as [number, number]),
+              slope: fit.slope,
+              intercept: fit.intercept,
+              ci95: fit.ci95,
+              theorySlope: q.order,
               caption: `fitted slope ${fit.slope.toFixed(3)} [${fit.ci95[0].toFixed(3)}, ${fit.ci95[1].toFixed(3)}] against the theoretical order ${q.order}`,
             };
           }
           if (rate.verdict === 'inconsistent') inconsistent++;
           if (rate.verdict === 'inconclusive') inconclusive++;
-          rows.push([q.name, lambda, ...impl.map((v, k) => `${v.toExponential(3)} / ${ref[k]!.toExponential(3)}`), rate.estimate, `[${rate.ci95[0].toFixed(3)}, ${rate.ci95[1].toFixed(3)}]`]);
+          rows.push([
+            q.name,
+            lambda,
+            ...impl.map((v, k) => `${v.toExponential(3)} / ${ref[k]!.toExponential(3)}`),
+            rate.estimate,
+            `[${rate.ci95[0].toFixed(3)}, ${rate.ci95[1].toFixed(3)}]`,
+          ]);
         }
       });
     }
     const table: DataTable = {
-      title: 'One-step distances (implementation / float64) on the ladder ε_k = min(1, λ)·{0.2, 0.1, 0.05, 0.025}, with fitted slopes',
+      title:
+        'One-step distances (implementation / float64) on the ladder ε_k = min(1, λ)·{0.2, 0.1, 0.05, 0.025}, with fitted slopes',
       columns: ['quantity', 'λ', 'ε₁', 'ε₂', 'ε₃', 'ε₄', 'slope', '95% CI'],
       rows,
     };
     const status = inconsistent > 0 ? 'violated' : inconclusive > 0 || rates.length === 0 ? 'inconclusive' : 'verified';
     const reason =
       `${rates.length} fitted slopes: ${rates.length - inconsistent - inconclusive} consistent with orders 3 (SB–heat), 2 (EE–SB, σ_ε = ρ), 3 (EE–SB, surrogate) within ±${BAND}` +
-      (inconsistent ? `, ${inconsistent} inconsistent` : '') + (inconclusive ? `, ${inconclusive} inconclusive` : '') +
-      (notes.length ? `. ${sb.precision} cannot resolve every rung: ${notes.length} slope(s) fitted on the float64 reference path (${sb.name} agreed with it rung by rung within its analysed error).` : `. All slopes fitted on ${sb.name} values.`);
+      (inconsistent ? `, ${inconsistent} inconsistent` : '') +
+      (inconclusive ? `, ${inconclusive} inconclusive` : '') +
+      (notes.length
+        ? `. ${sb.precision} cannot resolve every rung: ${notes.length} slope(s) fitted on the float64 reference path (${sb.name} agreed with it rung by rung within its analysed error).`
+        : `. All slopes fitted on ${sb.name} values.`);
     return { verdict: { status, reason }, rates, tables: [table], figures };
   },
 });

@@ -19,7 +19,14 @@ interface Input {
 export const orderPreservingProperty = defineProperty<Input>(orderPreserving, {
   arbitrary: (budget) =>
     fc.record({
-      particles: particleCase({ d: fc.constant(1), n: fc.integer({ min: 20, max: budget === 'thorough' ? 300 : 150 }), batchMax: 4, epsMin: 0.01, epsMax: 0.2, source: gaussianOrMixture }),
+      particles: particleCase({
+        d: fc.constant(1),
+        n: fc.integer({ min: 20, max: budget === 'thorough' ? 300 : 150 }),
+        batchMax: 4,
+        epsMin: 0.01,
+        epsMax: 0.2,
+        source: gaussianOrMixture,
+      }),
       steps: fc.integer({ min: 1, max: budget === 'thorough' ? 5 : 3 }),
     }),
   runs: { quick: 2, ci: 5, thorough: 60 },
@@ -47,8 +54,21 @@ export const orderPreservingProperty = defineProperty<Input>(orderPreserving, {
         tol = Math.max(tol, 2 * model.stepError(batch.eps[b]!, diam, xmax));
       }
       // two particles' errors of opposite sign can swap a pair closer than 2e_x: not a violation
-      measurements.push(measure(b, 'min over consecutive sorted pairs of x′_(i+1) − x′_(i) ≥ 0', worst === Infinity ? 0 : worst, '>=', 0, tol));
+      measurements.push(
+        measure(
+          b,
+          'min over consecutive sorted pairs of x′_(i+1) − x′_(i) ≥ 0',
+          worst === Infinity ? 0 : worst,
+          '>=',
+          0,
+          tol,
+        ),
+      );
     }
-    return { instances: B, measurements, coverage: [...Array(B).keys()].map((b) => ({ n, eps: batch.eps[b]!, steps, source: particles.sources[b]!.kind })) };
+    return {
+      instances: B,
+      measurements,
+      coverage: [...Array(B).keys()].map((b) => ({ n, eps: batch.eps[b]!, steps, source: particles.sources[b]!.kind })),
+    };
   },
 });

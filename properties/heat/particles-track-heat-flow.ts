@@ -7,7 +7,14 @@
 import fc from 'fast-check';
 import { mixtureHeatFlow, mixtureMoments, mixturePdf1D, type GaussianMixture } from '../../impl/reference/heat-flow.js';
 import { w2EmpiricalMixture1D } from '../../impl/reference/wasserstein.js';
-import { gaussianArb, mixtureArb, mixtureSource, POSTER_MIXTURE, sampleSource, type Source } from '../arbitraries/gaussians.js';
+import {
+  gaussianArb,
+  mixtureArb,
+  mixtureSource,
+  POSTER_MIXTURE,
+  sampleSource,
+  type Source,
+} from '../arbitraries/gaussians.js';
 import { logUniform } from '../arbitraries/scalars.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement, Series } from '../types.js';
@@ -37,7 +44,10 @@ const HIST_EDGES = Array.from({ length: 33 }, (_, k) => -8 + k * 0.5);
 export const particlesTrackHeatFlowProperty = defineProperty<Input>(particlesTrackHeatFlow, {
   arbitrary: (budget) =>
     fc.record({
-      mixtures: fc.array(fc.oneof(gaussianArb(1, { lambdaMin: 0.5, lambdaMax: 2 }), mixtureArb(1)).map(asMixture), { minLength: 1, maxLength: budget === 'thorough' ? 4 : 2 }),
+      mixtures: fc.array(fc.oneof(gaussianArb(1, { lambdaMin: 0.5, lambdaMax: 2 }), mixtureArb(1)).map(asMixture), {
+        minLength: 1,
+        maxLength: budget === 'thorough' ? 4 : 2,
+      }),
       seeds: fc.array(fc.integer({ min: 1, max: 0x7fffffff }), { minLength: 4, maxLength: 4 }),
       n: fc.integer({ min: 250, max: budget === 'thorough' ? 1000 : 280 }),
       eps: logUniform(budget === 'thorough' ? 0.01 : 0.05, 0.1),
@@ -55,7 +65,9 @@ export const particlesTrackHeatFlowProperty = defineProperty<Input>(particlesTra
     const K = Math.max(1, Math.round(input.T / input.eps));
     const eps = input.T / K;
     const x = new Float64Array(B * n);
-    input.mixtures.forEach((m, b) => x.set(sampleSource({ kind: 'mixture', mixture: m }, n, input.seeds[b % input.seeds.length]! + b), b * n));
+    input.mixtures.forEach((m, b) =>
+      x.set(sampleSource({ kind: 'mixture', mixture: m }, n, input.seeds[b % input.seeds.length]! + b), b * n),
+    );
     const batch = { B, n, d: 1, x, eps: new Float64Array(B).fill(eps) };
     const traj = await sb.iterate(batch, { ...solveOptionsFor(sb, batch), steps: K, recordEvery: 1 });
     const S = traj.recordedSteps.length;
@@ -73,7 +85,9 @@ export const particlesTrackHeatFlowProperty = defineProperty<Input>(particlesTra
       (data['w2Final'] ??= []).push(wT);
       if (input.poster && b === 0) {
         const t = traj.recordedSteps.map((k) => k * eps);
-        const w2 = traj.recordedSteps.map((_, s) => w2EmpiricalMixture1D(slice(traj.x, b * S + s, n), mixtureHeatFlow(m, t[s]!)));
+        const w2 = traj.recordedSteps.map((_, s) =>
+          w2EmpiricalMixture1D(slice(traj.x, b * S + s, n), mixtureHeatFlow(m, t[s]!)),
+        );
         const variance = traj.recordedSteps.map((_, s) => empiricalCov(slice(traj.x, b * S + s, n), n, 1)[0]!);
         const v0 = mixtureMoments(m).cov[0]!;
         data['poster.t'] = t;
@@ -87,12 +101,35 @@ export const particlesTrackHeatFlowProperty = defineProperty<Input>(particlesTra
             if (k >= 0 && k < counts.length) counts[k]!++;
           }
           data[`poster.hist.${s}`] = counts.map((c) => c / (n * 0.5));
-          data[`poster.density.${s}`] = HIST_EDGES.slice(0, -1).map((e) => mixturePdf1D(mixtureHeatFlow(m, t[s]!), e + 0.25));
+          data[`poster.density.${s}`] = HIST_EDGES.slice(0, -1).map((e) =>
+            mixturePdf1D(mixtureHeatFlow(m, t[s]!), e + 0.25),
+          );
         }
         data['poster.histSteps'] = [0, Math.floor((S - 1) / 2), S - 1];
-        series.push({ name: 'particle variance (½N(−2,1)+½N(2,1))', x: 't', y: 'variance', points: t.map((s, k) => [s, variance[k]!] as const), role: 'measured', group: 'heat-variance' });
-        series.push({ name: 'heat flow variance 5 + t', x: 't', y: 'variance', points: t.map((s) => [s, v0 + s] as const), role: 'theory', group: 'heat-variance' });
-        series.push({ name: 'W2(ρ̂_k, ρ(kε)) (mixture)', x: 't', y: 'W2', points: t.map((s, k) => [s, w2[k]!] as const), role: 'measured', group: 'heat-w2' });
+        series.push({
+          name: 'particle variance (½N(−2,1)+½N(2,1))',
+          x: 't',
+          y: 'variance',
+          points: t.map((s, k) => [s, variance[k]!] as const),
+          role: 'measured',
+          group: 'heat-variance',
+        });
+        series.push({
+          name: 'heat flow variance 5 + t',
+          x: 't',
+          y: 'variance',
+          points: t.map((s) => [s, v0 + s] as const),
+          role: 'theory',
+          group: 'heat-variance',
+        });
+        series.push({
+          name: 'W2(ρ̂_k, ρ(kε)) (mixture)',
+          x: 't',
+          y: 'W2',
+          points: t.map((s, k) => [s, w2[k]!] as const),
+          role: 'measured',
+          group: 'heat-w2',
+        });
       }
     });
     return { instances: B, measurements, coverage: input.mixtures.map(() => ({ n, eps, T: input.T })), series, data };
@@ -105,7 +142,8 @@ export const particlesTrackHeatFlowProperty = defineProperty<Input>(particlesTra
     return {
       figures: {
         mixtureHeatFlow: {
-          description: 'SB iterates vs the exact heat flow for ρ₀ = ½N(−2,1) + ½N(2,1) (AHMP24 poster / simulations.pdf Fig. 3), cost ½|x−y|²',
+          description:
+            'SB iterates vs the exact heat flow for ρ₀ = ½N(−2,1) + ½N(2,1) (AHMP24 poster / simulations.pdf Fig. 3), cost ½|x−y|²',
           implementation: ctx.impl.name,
           eps: (d['poster.t']![1] ?? 0) - d['poster.t']![0]!,
           t: d['poster.t'],
@@ -113,7 +151,11 @@ export const particlesTrackHeatFlowProperty = defineProperty<Input>(particlesTra
           heatVariance: d['poster.heatVariance'],
           w2ToHeatFlow: d['poster.w2'],
           histogramBinEdges: HIST_EDGES,
-          histograms: steps.map((s) => ({ t: d['poster.t']![s], particleDensity: d[`poster.hist.${s}`], heatFlowDensityAtBinCentres: d[`poster.density.${s}`] })),
+          histograms: steps.map((s) => ({
+            t: d['poster.t']![s],
+            particleDensity: d[`poster.hist.${s}`],
+            heatFlowDensityAtBinCentres: d[`poster.density.${s}`],
+          })),
         },
       },
     };

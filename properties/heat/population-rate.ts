@@ -12,7 +12,13 @@ import { logUniform } from '../arbitraries/scalars.js';
 import type { BatchOutcome, FittedRate, Measurement } from '../types.js';
 import { measure } from '../measure.js';
 import {
-  extent, fittedOrder, gaussianQuantileParticles, HEAT_COVERAGE_BINS, sbOf, sbStepOracle, solveOptionsFor,
+  extent,
+  fittedOrder,
+  gaussianQuantileParticles,
+  HEAT_COVERAGE_BINS,
+  sbOf,
+  sbStepOracle,
+  solveOptionsFor,
   stepErrorModel,
 } from './common.js';
 import { accuracyOf } from '../tolerance.js';
@@ -28,7 +34,13 @@ const HORIZON_CORE = 0.7;
 const RESOLVE = 10;
 
 /** RMS over the core |x| < k√λ of (y − target(x)). */
-function coreRms(x: ArrayLike<number>, y: ArrayLike<number>, target: (v: number) => number, lambda: number, k: number): number {
+function coreRms(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  target: (v: number) => number,
+  lambda: number,
+  k: number,
+): number {
   let s = 0;
   let c = 0;
   for (let i = 0; i < x.length; i++) {
@@ -40,7 +52,11 @@ function coreRms(x: ArrayLike<number>, y: ArrayLike<number>, target: (v: number)
 }
 
 /** One-step and T-horizon errors of a trajectory function on the ladder. */
-async function ladderErrors(lambda: number, N: number, run: (x: Float64Array, eps: number, steps: number) => Promise<{ one: Float64Array; final: Float64Array }>): Promise<{ one: number[]; horizon: number[] }> {
+async function ladderErrors(
+  lambda: number,
+  N: number,
+  run: (x: Float64Array, eps: number, steps: number) => Promise<{ one: Float64Array; final: Float64Array }>,
+): Promise<{ one: number[]; horizon: number[] }> {
   const x = gaussianQuantileParticles(0, lambda, N);
   const one: number[] = [];
   const horizon: number[] = [];
@@ -94,8 +110,19 @@ export const populationRateProperty = defineProperty<{ lambda: number }>(populat
       // heuristic growth of a per-step error over the horizon: the population step map's Lipschitz constant
       // 2 − c(λ) = 1 + ε/(2λ) + O(ε²) gives √((λ+T)/λ) over t ∈ [0, T]
       const eT = steps * e1 * Math.sqrt((lambda + T) / lambda);
-      measurements.push(measure(0, 'one-step core RMS: implementation vs float64', Math.abs(impl.one[k]! - ref.one[k]!), '<=', 0, e1));
-      measurements.push(measure(0, 'T-horizon core RMS: implementation vs float64', Math.abs(impl.horizon[k]! - ref.horizon[k]!), '<=', 0, eT));
+      measurements.push(
+        measure(0, 'one-step core RMS: implementation vs float64', Math.abs(impl.one[k]! - ref.one[k]!), '<=', 0, e1),
+      );
+      measurements.push(
+        measure(
+          0,
+          'T-horizon core RMS: implementation vs float64',
+          Math.abs(impl.horizon[k]! - ref.horizon[k]!),
+          '<=',
+          0,
+          eT,
+        ),
+      );
       (data['oneResolvable'] ??= []).push(impl.one[k]! > RESOLVE * e1 ? 1 : 0);
       (data['horizonResolvable'] ??= []).push(impl.horizon[k]! > RESOLVE * eT ? 1 : 0);
     });
@@ -111,21 +138,38 @@ export const populationRateProperty = defineProperty<{ lambda: number }>(populat
       const lambda = d['lambda']![0]!;
       const N = d['n']![0]!;
       // one-step: 2 ± 0.15 (spec property 7); horizon: ≥ 1.7, the upper end 3 being the local order
-      const targets = [['one', [1.85, 2.15], 'one-step ‖SB − EE‖ (|x| < 2√λ)'], ['horizon', [1.7, 3], `‖SB^K − F_T⁻¹∘F_0‖ at T = ${T} (|x| < ${HORIZON_CORE}√λ)`]] as const;
+      const targets = [
+        ['one', [1.85, 2.15], 'one-step ‖SB − EE‖ (|x| < 2√λ)'],
+        ['horizon', [1.7, 3], `‖SB^K − F_T⁻¹∘F_0‖ at T = ${T} (|x| < ${HORIZON_CORE}√λ)`],
+      ] as const;
       for (const [key, admissible, label] of targets) {
         const resolvable = d[`${key}Resolvable`]!.every((r) => r === 1);
         const values = resolvable ? d[`${key}Impl`]! : d[`${key}Ref`]!;
-        const path = resolvable ? `${sb.name} (${sb.precision})` : `float64 reference path; ${sb.name} (${sb.precision}) checked rung by rung`;
-        if (!resolvable) notes.push(`${label}: ${sb.precision} cannot resolve every rung, slope from the float64 reference path`);
+        const path = resolvable
+          ? `${sb.name} (${sb.precision})`
+          : `float64 reference path; ${sb.name} (${sb.precision}) checked rung by rung`;
+        if (!resolvable)
+          notes.push(`${label}: ${sb.precision} cannot resolve every rung, slope from the float64 reference path`);
         // the horizon claim is one-sided (slope ≥ 1.7): the band [1.7, 2.3] is met iff the interval reaches 1.7
-        rates.push(fittedOrder(`${label}, λ = ${lambda.toPrecision(3)}, n = ${N} [${path}]`, [...LADDER], values, admissible, 'OLS on log RMS vs log ε, 95% t-interval'));
+        rates.push(
+          fittedOrder(
+            `${label}, λ = ${lambda.toPrecision(3)}, n = ${N} [${path}]`,
+            [...LADDER],
+            values,
+            admissible,
+            'OLS on log RMS vs log ε, 95% t-interval',
+          ),
+        );
       }
     }
     const bad = rates.filter((r) => r.verdict === 'inconsistent').length;
     const unclear = rates.filter((r) => r.verdict === 'inconclusive').length;
     const status = bad ? 'violated' : unclear || rates.length === 0 ? 'inconclusive' : 'verified';
     return {
-      verdict: { status, reason: `${rates.length} slopes: ${rates.length - bad - unclear} consistent (one-step 2 ± 0.15; horizon ≥ 1.7)${bad ? `, ${bad} inconsistent` : ''}${unclear ? `, ${unclear} inconclusive` : ''}. ${notes.join('; ')}` },
+      verdict: {
+        status,
+        reason: `${rates.length} slopes: ${rates.length - bad - unclear} consistent (one-step 2 ± 0.15; horizon ≥ 1.7)${bad ? `, ${bad} inconsistent` : ''}${unclear ? `, ${unclear} inconclusive` : ''}. ${notes.join('; ')}`,
+      },
       rates,
     };
   },

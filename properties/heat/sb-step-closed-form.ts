@@ -29,12 +29,15 @@ const GRID_ERROR = 1e-10;
  * the grid's bridge differs from the Gaussian's (no mass beyond it) over a few √ε: evaluate well inside.
  */
 export function gaussianGridBatch(
-  instances: readonly GaussianGridInstance[], epsOf: (g: GaussianGridInstance) => number = (g) => g.eps,
-  varianceOf: (g: GaussianGridInstance) => number = (g) => g.lambda, halfWidth = 7,
+  instances: readonly GaussianGridInstance[],
+  epsOf: (g: GaussianGridInstance) => number = (g) => g.eps,
+  varianceOf: (g: GaussianGridInstance) => number = (g) => g.lambda,
+  halfWidth = 7,
 ): ParticleBatch {
   const B = instances.length;
   let n = 0;
-  for (const g of instances) n = Math.max(n, 2 * Math.ceil((halfWidth * Math.sqrt(g.lambda) * 2.5) / Math.sqrt(epsOf(g))) + 1);
+  for (const g of instances)
+    n = Math.max(n, 2 * Math.ceil((halfWidth * Math.sqrt(g.lambda) * 2.5) / Math.sqrt(epsOf(g))) + 1);
   const x = new Float64Array(B * n);
   const w = new Float64Array(B * n);
   instances.forEach((g, b) => {
@@ -57,7 +60,11 @@ function gaussianGridInstanceArb(epsMin: number, epsMax: number): fc.Arbitrary<G
 }
 
 export const sbStepClosedFormProperty = defineProperty<GaussianGridInstance[]>(sbStepClosedForm, {
-  arbitrary: (budget) => fc.array(gaussianGridInstanceArb(budget === 'thorough' ? 0.01 : 0.03, 0.2), { minLength: 1, maxLength: budget === 'thorough' ? 6 : 3 }),
+  arbitrary: (budget) =>
+    fc.array(gaussianGridInstanceArb(budget === 'thorough' ? 0.01 : 0.03, 0.2), {
+      minLength: 1,
+      maxLength: budget === 'thorough' ? 6 : 3,
+    }),
   examples: [[{ mean: 0, lambda: 1, eps: 0.1 }]],
   runs: { quick: 2, ci: 3, thorough: 30 },
   defaultSeed: 5001,
@@ -89,7 +96,9 @@ export const sbStepClosedFormProperty = defineProperty<GaussianGridInstance[]>(s
         errStep = Math.max(errStep, Math.abs(out.x[b * n + i]! - (2 * x - bClosed)));
       }
       measurements.push(measure(b, 'max |B_impl − (m + c(λ)(x − m))| on |x − m| < 3σ', errB, '<=', 0, tol));
-      measurements.push(measure(b, 'max |SB_impl − (2x − B_closed)| on |x − m| < 3σ', errStep, '<=', 0, tol + 3 * model.u * xmax));
+      measurements.push(
+        measure(b, 'max |SB_impl − (2x − B_closed)| on |x − m| < 3σ', errStep, '<=', 0, tol + 3 * model.u * xmax),
+      );
     });
     return {
       instances: B,

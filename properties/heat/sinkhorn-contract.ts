@@ -31,7 +31,10 @@ interface LayerInstance {
 interface Input {
   readonly particles: ParticleCase;
   readonly layer: {
-    readonly n: number; readonly d: number; readonly cap: number; readonly layers: number;
+    readonly n: number;
+    readonly d: number;
+    readonly cap: number;
+    readonly layers: number;
     readonly instances: readonly LayerInstance[];
   };
 }
@@ -41,23 +44,27 @@ const MAX_ITERATIONS = 200;
 /** Accuracy the float64 SB step (the oracle of the identity W_QᵀW_K = I = −W_V) is solved to, in cost units. */
 const ORACLE_TOLERANCE = 1e-14;
 
-const layerArb = fc.record({
-  n: fc.integer({ min: 2, max: N_MAX }), d: fc.integer({ min: 1, max: 3 }),
-  cap: fc.integer({ min: 1, max: 12 }), layers: fc.integer({ min: 1, max: 3 }),
-}).chain(({ n, d, cap, layers }) =>
-  fc
-    .array(
-      fc.record({
-        x: signedBlock(n * d),
-        WQ: signedBlock(d * d),
-        WK: signedBlock(d * d),
-        WV: signedBlock(d * d),
-        eps: logUniform(0.25, 1),
-      }),
-      { minLength: 1, maxLength: 3 },
-    )
-    .map((instances) => ({ n, d, cap, layers, instances })),
-);
+const layerArb = fc
+  .record({
+    n: fc.integer({ min: 2, max: N_MAX }),
+    d: fc.integer({ min: 1, max: 3 }),
+    cap: fc.integer({ min: 1, max: 12 }),
+    layers: fc.integer({ min: 1, max: 3 }),
+  })
+  .chain(({ n, d, cap, layers }) =>
+    fc
+      .array(
+        fc.record({
+          x: signedBlock(n * d),
+          WQ: signedBlock(d * d),
+          WK: signedBlock(d * d),
+          WV: signedBlock(d * d),
+          eps: logUniform(0.25, 1),
+        }),
+        { minLength: 1, maxLength: 3 },
+      )
+      .map((instances) => ({ n, d, cap, layers, instances })),
+  );
 
 /**
  * Entries uniform in [−1, 1) on the float32 grid, shrinking towards spread values (scalars.ts spreadUnitBlock): a
@@ -74,7 +81,14 @@ function identity(d: number, s = 1): number[] {
 export const sinkhornContractProperty = defineProperty<Input>(sinkhornContract, {
   arbitrary: () =>
     fc.record({
-      particles: particleCase({ d: fc.integer({ min: 1, max: 3 }), n: fc.integer({ min: 2, max: 40 }), batchMax: 4, epsMin: 0.003, epsMax: 0.2, source: gaussianOrMixture }),
+      particles: particleCase({
+        d: fc.integer({ min: 1, max: 3 }),
+        n: fc.integer({ min: 2, max: 40 }),
+        batchMax: 4,
+        epsMin: 0.003,
+        epsMax: 0.2,
+        source: gaussianOrMixture,
+      }),
       layer: layerArb,
     }),
   runs: { quick: 2, ci: 6, thorough: 80 },
@@ -118,7 +132,16 @@ export const sinkhornContractProperty = defineProperty<Input>(sinkhornContract, 
           worst = Math.max(worst, Math.abs(n * r - 1), Math.abs(n * c - 1));
         }
         measurements.push(measure(b, `max_i |n·Σ_j P_ij − 1| and |n·Σ_i P_ij − 1|${suffix}`, worst, '<=', 0, margTol));
-        measurements.push(measure(b, `iterations to tolerance ≤ ${MAX_ITERATIONS}${suffix}`, plan.residual[b]! < tolerance(epsMin) ? plan.iterations[b]! : Infinity, '<=', MAX_ITERATIONS, 0));
+        measurements.push(
+          measure(
+            b,
+            `iterations to tolerance ≤ ${MAX_ITERATIONS}${suffix}`,
+            plan.residual[b]! < tolerance(epsMin) ? plan.iterations[b]! : Infinity,
+            '<=',
+            MAX_ITERATIONS,
+            0,
+          ),
+        );
         // the reported residual is the last ε·max|Δg|: the damped map g ↦ ½(g + T(g)) is non-expansive in sup norm
         // (T is a soft-min), so one more float64 step from the returned g moves it by at most that much, plus the
         // implementation's rounding of one step (δ per half-step, twice)
@@ -126,9 +149,27 @@ export const sinkhornContractProperty = defineProperty<Input>(sinkhornContract, 
         const T = symmetricSinkhornMap(costs[b]!, logW, g, e, n);
         let next = 0;
         for (let i = 0; i < n; i++) next = Math.max(next, Math.abs(0.5 * (T[i]! - g[i]!)));
-        measurements.push(measure(b, `ε·max|Δg| of one more float64 step ≤ reported residual${suffix}`, e * next, '<=', plan.residual[b]!, e * 2 * model.delta + 1e-15 * e));
+        measurements.push(
+          measure(
+            b,
+            `ε·max|Δg| of one more float64 step ≤ reported residual${suffix}`,
+            e * next,
+            '<=',
+            plan.residual[b]!,
+            e * 2 * model.delta + 1e-15 * e,
+          ),
+        );
         // symmetry of log P: each entry carries ≤ 3u·E rounding (log w_i + log w_j + g_i + g_j − C_ij/ε)
-        measurements.push(measure(b, `max |log P_ij − log P_ji|${suffix}`, asym, '<=', 0, 6 * model.u * (model.magnitude + maxCostOverEps(slice(batch.x, b, n * d), n, d, e))));
+        measurements.push(
+          measure(
+            b,
+            `max |log P_ij − log P_ji|${suffix}`,
+            asym,
+            '<=',
+            0,
+            6 * model.u * (model.magnitude + maxCostOverEps(slice(batch.x, b, n * d), n, d, e)),
+          ),
+        );
         // spectrum of Q = nP: [0, 1] exactly; perturbation ≤ ‖ΔQ‖_F ≤ η·‖Q‖_F ≤ η·√n
         const Q = Float64Array.from(lp, (v) => n * Math.exp(v));
         const ev = symmetricEigen(Q, n).values;
@@ -143,7 +184,9 @@ export const sinkhornContractProperty = defineProperty<Input>(sinkhornContract, 
     const { n: ln, d: ld, cap, layers, instances } = layer;
     const LB = instances.length;
     const lb: SinkformerBatch = {
-      B: LB, n: ln, d: ld,
+      B: LB,
+      n: ln,
+      d: ld,
       x: Float64Array.from(instances.flatMap((i) => i.x)),
       WQ: Float64Array.from(instances.flatMap((i) => i.WQ)),
       WK: Float64Array.from(instances.flatMap((i) => i.WK)),
@@ -234,8 +277,16 @@ function identityLayerIsSbStep(b: number, x: Float64Array, n: number, d: number,
   const e0 = 2 * (ORACLE_TOLERANCE / eps + 2 * model.delta) + 3 * model.u * mag;
   let moved = 0;
   for (let k = 0; k < n * n; k++) moved = Math.max(moved, Math.abs(K3[k]! - K1[k]!));
-  const out = [measure(b, 'float64 layer normalisations from the SB bridge’s scaling (W_QᵀW_K = I): |K₃ − K₁|',
-    moved, '<=', 0, 2 * (e0 + dh) + 2 * (e0 + 3 * dh))];
+  const out = [
+    measure(
+      b,
+      'float64 layer normalisations from the SB bridge’s scaling (W_QᵀW_K = I): |K₃ − K₁|',
+      moved,
+      '<=',
+      0,
+      2 * (e0 + dh) + 2 * (e0 + 3 * dh),
+    ),
+  ];
   // the layer at K₃: weights err by η = 2(e0 + 3δ_h) + (n + 2)u, the update Σ_j K_ij(x_i − x_j) by
   // η·diam + (n + 4)u(2 + diam);
   // the oracle's 2x − B by its own analysed step error (common.ts)

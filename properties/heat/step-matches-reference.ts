@@ -73,14 +73,20 @@ export const stepMatchesReferenceProperty = defineProperty<Input>(stepMatchesRef
   arbitrary: () =>
     fc.record({
       particles: particleCase({
-        d: fc.integer({ min: 1, max: 3 }), n: fc.integer({ min: 3, max: N_MAX }), batchMax: 4, epsMin: 0.003, epsMax: 4,
+        d: fc.integer({ min: 1, max: 3 }),
+        n: fc.integer({ min: 3, max: N_MAX }),
+        batchMax: 4,
+        epsMin: 0.003,
+        epsMax: 4,
         source: gaussianOrMixture,
       }),
       weights: fc.record({ spread: fc.constantFrom(0, 1, 3), raw: spreadUnitBlock(4 * N_MAX) }),
     }),
   runs: { quick: 2, ci: 6, thorough: 60 },
   coverageBins: {
-    ...HEAT_COVERAGE_BINS, eps: [1e-4, 0.003, 0.01, 0.03, 0.1, 0.2001, 1, 4.0001], weightSpread: [0, 1, 3, 3.001],
+    ...HEAT_COVERAGE_BINS,
+    eps: [1e-4, 0.003, 0.01, 0.03, 0.1, 0.2001, 1, 4.0001],
+    weightSpread: [0, 1, 3, 3.001],
   },
   async run({ particles, weights }, ctx): Promise<BatchOutcome> {
     const sb = sbOf(ctx);
@@ -96,10 +102,12 @@ export const stepMatchesReferenceProperty = defineProperty<Input>(stepMatchesRef
       const ref = sbStepOracle({ n, d, x, w: w(b) }, batch.eps[b]!);
       const tol = stepTolerance(sb, batch, b, x);
       const bound = residualBound(sb, batch, b, options.tolerance);
-      measurements.push(measure(b, 'residual of the step’s bridge ≤ max(requested, ε·2δ)',
-        out.residual[b]!, '<=', bound, 0));
-      measurements.push(measure(b, '|B_impl − B₆₄| (barycentre)',
-        maxDev(out.barycentre, b, ref.barycentre), '<=', 0, tol));
+      measurements.push(
+        measure(b, 'residual of the step’s bridge ≤ max(requested, ε·2δ)', out.residual[b]!, '<=', bound, 0),
+      );
+      measurements.push(
+        measure(b, '|B_impl − B₆₄| (barycentre)', maxDev(out.barycentre, b, ref.barycentre), '<=', 0, tol),
+      );
       measurements.push(measure(b, '|SB_impl − SB₆₄| (one step 2x − B)', maxDev(out.x, b, ref.x), '<=', 0, tol));
     }
     const traj = await sb.iterate(batch, { ...options, steps: STEPS, recordEvery: 1 });
@@ -111,15 +119,25 @@ export const stepMatchesReferenceProperty = defineProperty<Input>(stepMatchesRef
       const R = STEPS + 1;
       for (let b = 0; b < B; b++) {
         const bound = residualBound(sb, batch, b, options.tolerance);
-        measurements.push(measure(b, 'iterate: max residual over the steps ≤ max(requested, ε·2δ)',
-          traj.residual[b]!, '<=', bound, 0));
+        measurements.push(
+          measure(b, 'iterate: max residual over the steps ≤ max(requested, ε·2δ)', traj.residual[b]!, '<=', bound, 0),
+        );
         // `residual` is the max over the K steps; its first step is the `step` call above (same input and options)
         const first = out.residual[b]!;
-        measurements.push(measure(b, 'iterate: max residual over the steps ≥ the first step’s (from step)',
-          traj.residual[b]!, '>=', first, 0));
+        measurements.push(
+          measure(
+            b,
+            'iterate: max residual over the steps ≥ the first step’s (from step)',
+            traj.residual[b]!,
+            '>=',
+            first,
+            0,
+          ),
+        );
         const start = traj.x.subarray(b * R * nd, b * R * nd + nd);
-        measurements.push(measure(b, 'iterate: snapshot 0 is the input',
-          maxDev(start, 0, slice(batch.x, b, nd)), '<=', 0, 0));
+        measurements.push(
+          measure(b, 'iterate: snapshot 0 is the input', maxDev(start, 0, slice(batch.x, b, nd)), '<=', 0, 0),
+        );
         for (let k = 1; k < R; k++) {
           const prev = Float64Array.from(traj.x.subarray((b * R + k - 1) * nd, (b * R + k) * nd));
           const ref = sbStepOracle({ n, d, x: prev, w: w(b) }, batch.eps[b]!);

@@ -59,9 +59,13 @@ export const varianceLawProperty = defineProperty<Input>(varianceLaw, {
     const K0 = Math.round(Tr / er);
     const epsR = Tr / K0;
     const deficit = lambda0 + Tr - sbVarianceRecursion(lambda0, epsR, K0);
-    const predicted = (epsR * epsR / 8) * (1 / lambda0 - 1 / (lambda0 + Tr));
-    measurements.push(measure(0, 'exact recursion deficit / (ε²/8)(1/λ₀ − 1/(λ₀+T)) ∈ [0.8, 1.4]', deficit / predicted, '>=', 0.8, 0));
-    measurements.push(measure(0, 'exact recursion deficit / (ε²/8)(1/λ₀ − 1/(λ₀+T)) ≤ 1.4', deficit / predicted, '<=', 1.4, 0));
+    const predicted = ((epsR * epsR) / 8) * (1 / lambda0 - 1 / (lambda0 + Tr));
+    measurements.push(
+      measure(0, 'exact recursion deficit / (ε²/8)(1/λ₀ − 1/(λ₀+T)) ∈ [0.8, 1.4]', deficit / predicted, '>=', 0.8, 0),
+    );
+    measurements.push(
+      measure(0, 'exact recursion deficit / (ε²/8)(1/λ₀ − 1/(λ₀+T)) ≤ 1.4', deficit / predicted, '<=', 1.4, 0),
+    );
     // (b) particles: K = T/ε steps per instance; one batch needs one K, so ε is snapped to T/K with K from the batch mean
     const K = Math.max(1, Math.round(input.T / (batch.eps.reduce((a, b) => a + b, 0) / B)));
     const eps = new Float64Array(B).fill(input.T / K);
@@ -82,7 +86,13 @@ export const varianceLawProperty = defineProperty<Input>(varianceLaw, {
     return {
       instances: B + 1,
       measurements,
-      coverage: [...Array(B).keys()].map((b) => ({ n, d, eps: eps[b]!, T: input.T, source: input.particles.sources[b]!.kind })),
+      coverage: [...Array(B).keys()].map((b) => ({
+        n,
+        d,
+        eps: eps[b]!,
+        T: input.T,
+        source: input.particles.sources[b]!.kind,
+      })),
       data: { rate: rates, deficitRatio: [deficit / predicted] },
     };
   },

@@ -24,13 +24,15 @@ export interface ArcsCase {
 }
 
 function arcsCase(): fc.Arbitrary<ArcsCase> {
-  return fc.array(
-    fc.record({
-      mid: fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }),
-      deltas: fc.array(fc.double({ min: 0.05, max: 1.45, noNaN: true }), { minLength: 1, maxLength: 4 }),
-    }),
-    { minLength: 1, maxLength: 3 },
-  ).map((arcs) => ({ midpoints: arcs.map((a) => a.mid), halfWidths: arcs.map((a) => a.deltas) }));
+  return fc
+    .array(
+      fc.record({
+        mid: fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }),
+        deltas: fc.array(fc.double({ min: 0.05, max: 1.45, noNaN: true }), { minLength: 1, maxLength: 4 }),
+      }),
+      { minLength: 1, maxLength: 3 },
+    )
+    .map((arcs) => ({ midpoints: arcs.map((a) => a.mid), halfWidths: arcs.map((a) => a.deltas) }));
 }
 
 function cloudOf(mid: number, deltas: readonly number[]): Float64Array {
@@ -94,7 +96,12 @@ export const arcsExampleProperty = defineProperty<ArcsCase>(arcsExample, {
       instances: 1,
       measurements: ms,
       coverage: [{ d, N: c.midpoints.length, n: Math.max(...nTok), halfWidth: Math.max(...c.halfWidths.flat()) }],
-      data: { hitTime: hitTimes.map((h) => (Number.isNaN(h) ? -1 : h)), halfWidth: c.halfWidths.map((h) => Math.max(...h)), finalAngle: [finalAngle], eUp: [eUp] },
+      data: {
+        hitTime: hitTimes.map((h) => (Number.isNaN(h) ? -1 : h)),
+        halfWidth: c.halfWidths.map((h) => Math.max(...h)),
+        finalAngle: [finalAngle],
+        eUp: [eUp],
+      },
     };
   },
   summarize(outcomes): ClaimSummary {
@@ -108,10 +115,20 @@ export const arcsExampleProperty = defineProperty<ArcsCase>(arcsExample, {
       tables: [
         {
           title: `Example 6.1 (d = 2, θ = (I, 0, 0)): arcs whose tokens are all within ${ANGLE} of the midpoint by T = ${T}`,
-          columns: ['arcs converged', 'arcs', 'max first time (checkpoints every 0.5)', `max angle at T = ${T}`, 'max increase of E'],
+          columns: [
+            'arcs converged',
+            'arcs',
+            'max first time (checkpoints every 0.5)',
+            `max angle at T = ${T}`,
+            'max increase of E',
+          ],
           rows: [[conv.length, hits.length, conv.length ? Math.max(...conv) : '—', worstAngle, worstE]],
         },
-        { title: 'Example 6.1: first checkpoint with every token within 1e-6 of u_i, per arc', columns: ['arc', 'max half-width δ', 'time'], rows },
+        {
+          title: 'Example 6.1: first checkpoint with every token within 1e-6 of u_i, per arc',
+          columns: ['arc', 'max half-width δ', 'time'],
+          rows,
+        },
       ],
     };
   },

@@ -11,7 +11,16 @@ import { barycenter, geodesic, unit, w2ToDirac } from '../../impl/reference/sphe
 import { capFamily, type CapFamily } from '../arbitraries/sphere-caps.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, BudgetName, ClaimSummary, Measurement } from '../types.js';
-import { describeFamily, familyCoverage, familyDiff, familyOf, INTERPOLATION_COVERAGE_BINS, interpolatorOf, isHypothesisRejection, REJECTED_DRAW } from './common.js';
+import {
+  describeFamily,
+  familyCoverage,
+  familyDiff,
+  familyOf,
+  INTERPOLATION_COVERAGE_BINS,
+  interpolatorOf,
+  isHypothesisRejection,
+  REJECTED_DRAW,
+} from './common.js';
 import { defineProperty } from '../define.js';
 import { diracTargets } from '../../theorems/geshkovski-rigollet-ruiz-balet-2024/index.js';
 
@@ -28,8 +37,16 @@ export const diracTargetsProperty = defineProperty<CapFamily>(diracTargets, {
   arbitrary: () =>
     fc.noShrink(
       capFamily({
-        dims: [3], N: [1, 3], n: [10, 40], radius: [0.15, 0.35], centre: 'mixed', shared: true, minBarycenterAngle: 0.02,
-        minCrossDistance: 1e-3, targets: true, extraLength: 1,
+        dims: [3],
+        N: [1, 3],
+        n: [10, 40],
+        radius: [0.15, 0.35],
+        centre: 'mixed',
+        shared: true,
+        minBarycenterAngle: 0.02,
+        minCrossDistance: 1e-3,
+        targets: true,
+        extraLength: 1,
       }),
     ),
   runs: { quick: 2, ci: 8, thorough: 40 },
@@ -84,8 +101,17 @@ export const diracTargetsProperty = defineProperty<CapFamily>(diracTargets, {
       measurements: ms,
       coverage: [familyCoverage(f, { T })],
       data: {
-        rejected: [0], N: [N], d: [d], switches: [sw], ratio: [sw / (d * N)], w2: [Math.max(...w2)], T: [T], normT: [norm * T],
-        clusterW2: [clusterW2], atomSep: [atomSep], natural: [con.diagnostics['naturalDuration'] ?? NaN],
+        rejected: [0],
+        N: [N],
+        d: [d],
+        switches: [sw],
+        ratio: [sw / (d * N)],
+        w2: [Math.max(...w2)],
+        T: [T],
+        normT: [norm * T],
+        clusterW2: [clusterW2],
+        atomSep: [atomSep],
+        natural: [con.diagnostics['naturalDuration'] ?? NaN],
       },
     };
   },
@@ -93,15 +119,34 @@ export const diracTargetsProperty = defineProperty<CapFamily>(diracTargets, {
     const rejected = outcomes.reduce((a, o) => a + (o.data?.['rejected']?.[0] ?? 0), 0);
     const ok = outcomes.filter((o) => o.instances > 0);
     const col = (k: string): number[] => ok.map((o) => o.data![k]![0]!);
-    const rows = ok.map((_, q) => ['N', 'switches', 'ratio', 'w2', 'T', 'normT', 'clusterW2', 'atomSep', 'natural'].map((k) => col(k)[q]!));
+    const rows = ok.map((_, q) =>
+      ['N', 'switches', 'ratio', 'w2', 'T', 'normT', 'clusterW2', 'atomSep', 'natural'].map((k) => col(k)[q]!),
+    );
     const ratios = col('ratio');
     const table = {
-      title: 'Theorem 1.1 end to end: switch count against d·N (constant = switches/(dN)), W2 reached, ‖θ‖∞·T (no explicit constant in the paper)',
-      columns: ['N', 'switches', 'switches/(dN)', 'max W2', 'T', '‖θ‖∞·T', 'W2 after clustering', 'min atom separation', 'natural duration'],
+      title:
+        'Theorem 1.1 end to end: switch count against d·N (constant = switches/(dN)), W2 reached, ‖θ‖∞·T (no explicit constant in the paper)',
+      columns: [
+        'N',
+        'switches',
+        'switches/(dN)',
+        'max W2',
+        'T',
+        '‖θ‖∞·T',
+        'W2 after clustering',
+        'min atom separation',
+        'natural duration',
+      ],
       rows,
     };
     if (outcomes.length > 0 && rejected / outcomes.length > 0.25) {
-      return { tables: [table], verdict: { status: 'inconclusive', reason: `${rejected}/${outcomes.length} draws rejected by the Prop 4.2 margin (> 25%)` } };
+      return {
+        tables: [table],
+        verdict: {
+          status: 'inconclusive',
+          reason: `${rejected}/${outcomes.length} draws rejected by the Prop 4.2 margin (> 25%)`,
+        },
+      };
     }
     return { tables: [table], figures: { switchConstantMax: ratios.length ? Math.max(...ratios) : NaN, rejected } };
   },

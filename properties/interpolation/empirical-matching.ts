@@ -9,7 +9,15 @@ import { w2Equal } from '../../impl/reference/sphere-geometry.js';
 import { unitBlock } from '../arbitraries/scalars.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, BudgetName, Measurement } from '../types.js';
-import { genericPairs, interpolatorOf, matchOrReject, REJECTED_DRAW, pointPairsFromRaw, pointPairsRawLength, summarizeMarginRejections } from './common.js';
+import {
+  genericPairs,
+  interpolatorOf,
+  matchOrReject,
+  REJECTED_DRAW,
+  pointPairsFromRaw,
+  pointPairsRawLength,
+  summarizeMarginRejections,
+} from './common.js';
 import { defineProperty } from '../define.js';
 import { empiricalMatching } from '../../theorems/geshkovski-rigollet-ruiz-balet-2024/index.js';
 
@@ -35,17 +43,19 @@ function rows(x: Float64Array, i: number, n: number, d: number): Float64Array {
 export const empiricalMatchingProperty = defineProperty<EmpiricalCase>(empiricalMatching, {
   arbitrary: (budget) => {
     const mMax = ATOMS[budget];
-    return fc
-      .record({
-        d: fc.constantFrom(3, 4),
-        N: fc.integer({ min: 1, max: 3 }),
-        n: fc.integer({ min: 1, max: 4 }),
-        raw: fc.noShrink(unitBlock(pointPairsRawLength(mMax, D_MAX))),
-      })
-      .filter(({ N, n }) => N * n >= 2 && N * n <= mMax)
-      .map(({ d, N, n, raw }) => ({ N, n, ...pointPairsFromRaw(raw, d, N * n, mMax, D_MAX) }))
-      // G3 on all 2·N·n atoms: the standing assumption μ₀ⁱ ≢ μ₀ʲ, μ₁ⁱ ≢ μ₁ʲ holds a fortiori, and no atom is shared
-      .filter(genericPairs);
+    return (
+      fc
+        .record({
+          d: fc.constantFrom(3, 4),
+          N: fc.integer({ min: 1, max: 3 }),
+          n: fc.integer({ min: 1, max: 4 }),
+          raw: fc.noShrink(unitBlock(pointPairsRawLength(mMax, D_MAX))),
+        })
+        .filter(({ N, n }) => N * n >= 2 && N * n <= mMax)
+        .map(({ d, N, n, raw }) => ({ N, n, ...pointPairsFromRaw(raw, d, N * n, mMax, D_MAX) }))
+        // G3 on all 2·N·n atoms: the standing assumption μ₀ⁱ ≢ μ₀ʲ, μ₁ⁱ ≢ μ₁ʲ holds a fortiori, and no atom is shared
+        .filter(genericPairs)
+    );
   },
   runs: { quick: 2, ci: 6, thorough: 40 },
   describe: (c) => ({ d: c.d, N: c.N, n: c.n, points: Array.from(c.points), targets: Array.from(c.targets) }),
@@ -56,7 +66,9 @@ export const empiricalMatchingProperty = defineProperty<EmpiricalCase>(empirical
     if (!s) return REJECTED_DRAW;
     const ms: Measurement[] = [];
     ms.push(measure(0, 'pieces = 6Nn', s.pieces.length, '==', 6 * N * n, 0));
-    ms.push(measure(0, 'max |V| (V ≡ 0)', Math.max(0, ...s.pieces.flatMap((p) => Array.from(p.V, Math.abs))), '<=', 0, 0));
+    ms.push(
+      measure(0, 'max |V| (V ≡ 0)', Math.max(0, ...s.pieces.flatMap((p) => Array.from(p.V, Math.abs))), '<=', 0, 0),
+    );
     // the N measures evolve independently under the one shared schedule (V ≡ 0: the field does not depend on μ)
     const clouds = [...Array(N).keys()].map((i) => rows(points, i, n, d));
     const r = await I.evolve({ d, clouds }, s, { step: STEP });
@@ -67,7 +79,12 @@ export const empiricalMatchingProperty = defineProperty<EmpiricalCase>(empirical
     // (n ≤ 4 terms) with rounding ≤ (n + d + 4)·u₆₄ relative, negligible here.
     ms.push(measure(0, 'max_i W2(μⁱ(T), μ₁ⁱ) (exact assignment)', worst, '<=', 0, 1e-8));
     const horizon = s.pieces.reduce((a, p) => a + p.duration, 0);
-    return { instances: 1, measurements: ms, coverage: [{ d, N, n, atoms: N * n }], data: { rejected: [0], w2: [worst], horizon: [horizon] } };
+    return {
+      instances: 1,
+      measurements: ms,
+      coverage: [{ d, N, n, atoms: N * n }],
+      data: { rejected: [0], w2: [worst], horizon: [horizon] },
+    };
   },
   summarize: summarizeMarginRejections,
 });

@@ -9,7 +9,14 @@ import { capFamily, type CapFamily } from '../arbitraries/sphere-caps.js';
 import { unitBlock } from '../arbitraries/scalars.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
-import { describeFamily, familyCoverage, interpolatorOf, pieceRawLength, randomPiece, type PieceKind } from './common.js';
+import {
+  describeFamily,
+  familyCoverage,
+  interpolatorOf,
+  pieceRawLength,
+  randomPiece,
+  type PieceKind,
+} from './common.js';
 import { DISENTANGLE_STEP, OVERLAPPING_ORTHANT_FAMILY } from './disentanglement.js';
 import { defineProperty } from '../define.js';
 import { linearObstruction } from '../../theorems/geshkovski-rigollet-ruiz-balet-2024/index.js';
@@ -53,7 +60,16 @@ export const linearObstructionProperty = defineProperty<ObstructionCase>(linearO
     const r = await I.evolve(fam, s);
     const img0 = last(r.final[0]!, far);
     const img1 = last(r.final[1]!, c1s.length / D - 1);
-    ms.push(measure(0, 'V ≡ 0: distance between the images of the shared token', Math.hypot(...img0.map((v, k) => v - img1[k]!)), '<=', 0, 0));
+    ms.push(
+      measure(
+        0,
+        'V ≡ 0: distance between the images of the shared token',
+        Math.hypot(...img0.map((v, k) => v - img1[k]!)),
+        '<=',
+        0,
+        0,
+      ),
+    );
     // positive part: the first Lemma 3.3 round (acting on μ⁰) of the disentangling schedule
     const dist0 = geodesic(shared, a0);
     const a1 = unit(barycenter(c1s, c1s.length / D, D));
@@ -62,7 +78,12 @@ export const linearObstructionProperty = defineProperty<ObstructionCase>(linearO
     // between μ⁰ and the bystander, the gate then gathers both, and the positive control's hypothesis is missed
     // (found at ci: angle 7.3e-4, bystander ⟨x, a⟩ 0.993 > acted 0.971). Such draws keep the negative part only.
     if (geodesic(a0, a1) < G1_MIN_ANGLE) {
-      return { instances: 1, measurements: ms, coverage: [familyCoverage(c.family, { sharedDistance: geodesic(shared, a0), positive: 'skipped (G1)' })], data: { positiveSkipped: [1] } };
+      return {
+        instances: 1,
+        measurements: ms,
+        coverage: [familyCoverage(c.family, { sharedDistance: geodesic(shared, a0), positive: 'skipped (G1)' })],
+        data: { positiveSkipped: [1] },
+      };
     }
     const delta = 0.3 * geodesic(a0, a1);
     const dis = await I.disentangle(fam, { step: DISENTANGLE_STEP });
@@ -76,7 +97,13 @@ export const linearObstructionProperty = defineProperty<ObstructionCase>(linearO
     ms.push(measure(0, 'μ⁰ copy: d_g(image, a₀) ≤ δ', geodesic(p0, a0), '<=', delta, 0));
     ms.push(measure(0, 'bystander copy: return error', Math.hypot(...p1.map((v, k) => v - s1[k]!)), '<=', 0, 1e-6));
     // hence the copies end ≥ d_g(shared, a₀) − δ − 1e-6 apart (> 0 when d_g(shared, a₀) ≥ 0.2 > δ)
-    ms.push(measure(0, 'attention: d_g between the images of the shared token', geodesic(p0, p1), '>=', dist0 - delta, 1e-6));
-    return { instances: 1, measurements: ms, coverage: [familyCoverage(c.family, { sharedDistance: dist0, positive: 'run' })] };
+    ms.push(
+      measure(0, 'attention: d_g between the images of the shared token', geodesic(p0, p1), '>=', dist0 - delta, 1e-6),
+    );
+    return {
+      instances: 1,
+      measurements: ms,
+      coverage: [familyCoverage(c.family, { sharedDistance: dist0, positive: 'run' })],
+    };
   },
 });

@@ -6,14 +6,30 @@
 import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
 import {
-  describeStructure, familyDiff, familyCoverage, familyOf, INTERPOLATION_COVERAGE_BINS, interpolatorOf, scheduleOf, sphereDefect,
-  structureCase, type StructureCase,
+  describeStructure,
+  familyDiff,
+  familyCoverage,
+  familyOf,
+  INTERPOLATION_COVERAGE_BINS,
+  interpolatorOf,
+  scheduleOf,
+  sphereDefect,
+  structureCase,
+  type StructureCase,
 } from './common.js';
 import { defineProperty } from '../define.js';
 import { particleModel } from '../../theorems/geshkovski-rigollet-ruiz-balet-2024/index.js';
 
 export const particleModelProperty = defineProperty<StructureCase>(particleModel, {
-  arbitrary: () => structureCase({ dims: [3, 4], N: [1, 3], n: [2, 10], kinds: ['attention', 'gate', 'perceptron', 'mixed'], maxPieces: 3, choices: 2 }),
+  arbitrary: () =>
+    structureCase({
+      dims: [3, 4],
+      N: [1, 3],
+      n: [2, 10],
+      kinds: ['attention', 'gate', 'perceptron', 'mixed'],
+      maxPieces: 3,
+      choices: 2,
+    }),
   runs: { quick: 3, ci: 12, thorough: 100 },
   coverageBins: INTERPOLATION_COVERAGE_BINS,
   describe: describeStructure,
@@ -41,7 +57,19 @@ export const particleModelProperty = defineProperty<StructureCase>(particleModel
       return y;
     });
     const rd = await I.evolve({ d, clouds: dup }, schedule);
-    ms.push(measure(0, `duplicated ×${k} vs original`, familyDiff(rd.final.map((y, i) => y.subarray(0, joint.final[i]!.length)), joint.final), '<=', 0, 1e-12));
+    ms.push(
+      measure(
+        0,
+        `duplicated ×${k} vs original`,
+        familyDiff(
+          rd.final.map((y, i) => y.subarray(0, joint.final[i]!.length)),
+          joint.final,
+        ),
+        '<=',
+        0,
+        1e-12,
+      ),
+    );
     // permutation: reverse the token order of every cloud
     const perm = fam.clouds.map((x) => {
       const n = x.length / d;

@@ -7,7 +7,16 @@ import fc from 'fast-check';
 import { unitBlock } from '../arbitraries/scalars.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
-import { genericPairs, interpolatorOf, matchOrReject, REJECTED_DRAW, pointPairsFromRaw, pointPairsRawLength, summarizeMarginRejections, type PointPairs } from './common.js';
+import {
+  genericPairs,
+  interpolatorOf,
+  matchOrReject,
+  REJECTED_DRAW,
+  pointPairsFromRaw,
+  pointPairsRawLength,
+  summarizeMarginRejections,
+  type PointPairs,
+} from './common.js';
 import { defineProperty } from '../define.js';
 import { pointMatching } from '../../theorems/geshkovski-rigollet-ruiz-balet-2024/index.js';
 
@@ -20,7 +29,11 @@ type MatchCase = PointPairs;
 export const pointMatchingProperty = defineProperty<MatchCase>(pointMatching, {
   arbitrary: () =>
     fc
-      .record({ d: fc.constantFrom(3, 4), M: fc.integer({ min: 2, max: M_MAX }), raw: fc.noShrink(unitBlock(pointPairsRawLength(M_MAX, D_MAX))) })
+      .record({
+        d: fc.constantFrom(3, 4),
+        M: fc.integer({ min: 2, max: M_MAX }),
+        raw: fc.noShrink(unitBlock(pointPairsRawLength(M_MAX, D_MAX))),
+      })
       .map(({ d, M, raw }) => pointPairsFromRaw(raw, d, M, M_MAX, D_MAX))
       .filter(genericPairs),
   runs: { quick: 3, ci: 10, thorough: 100 },
@@ -33,12 +46,15 @@ export const pointMatchingProperty = defineProperty<MatchCase>(pointMatching, {
     if (!s) return REJECTED_DRAW;
     const ms: Measurement[] = [];
     ms.push(measure(0, 'pieces = 6M', s.pieces.length, '==', 6 * M, 0));
-    ms.push(measure(0, 'max |V| (V ≡ 0)', Math.max(0, ...s.pieces.flatMap((p) => Array.from(p.V, Math.abs))), '<=', 0, 0));
+    ms.push(
+      measure(0, 'max |V| (V ≡ 0)', Math.max(0, ...s.pieces.flatMap((p) => Array.from(p.V, Math.abs))), '<=', 0, 0),
+    );
     const clouds = [...Array(M).keys()].map((i) => points.slice(i * d, (i + 1) * d));
     const r = await I.evolve({ d, clouds }, s, { record: true, step: STEP });
     const start = clouds;
     let worst = 0;
-    for (let i = 0; i < M; i++) worst = Math.max(worst, Math.hypot(...r.final[i]!.map((v, k) => v - targets[i * d + k]!)));
+    for (let i = 0; i < M; i++)
+      worst = Math.max(worst, Math.hypot(...r.final[i]!.map((v, k) => v - targets[i * d + k]!)));
     // exact hitting (τ₄ by quadrature, RK4 along smooth gates): spec ≤ 1e-9
     ms.push(measure(0, 'max_i |x^i(T) − y^i|', worst, '<=', 0, 1e-9));
     let drift = 0;

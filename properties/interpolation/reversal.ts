@@ -5,7 +5,17 @@
 import { reverseSchedule } from '../../impl/reference/interpolation-model.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome } from '../types.js';
-import { describeStructure, familyCoverage, familyDiff, familyOf, INTERPOLATION_COVERAGE_BINS, interpolatorOf, scheduleOf, structureCase, type StructureCase } from './common.js';
+import {
+  describeStructure,
+  familyCoverage,
+  familyDiff,
+  familyOf,
+  INTERPOLATION_COVERAGE_BINS,
+  interpolatorOf,
+  scheduleOf,
+  structureCase,
+  type StructureCase,
+} from './common.js';
 import { defineProperty } from '../define.js';
 import { reversal } from '../../theorems/geshkovski-rigollet-ruiz-balet-2024/index.js';
 
@@ -13,7 +23,8 @@ import { reversal } from '../../theorems/geshkovski-rigollet-ruiz-balet-2024/ind
 const STEP = 1e-2;
 
 export const reversalProperty = defineProperty<StructureCase>(reversal, {
-  arbitrary: () => structureCase({ dims: [3, 4], N: [1, 2], n: [2, 10], kinds: ['attention', 'gate'], maxPieces: 3, choices: 1 }),
+  arbitrary: () =>
+    structureCase({ dims: [3, 4], N: [1, 2], n: [2, 10], kinds: ['attention', 'gate'], maxPieces: 3, choices: 1 }),
   runs: { quick: 3, ci: 10, thorough: 100 },
   coverageBins: INTERPOLATION_COVERAGE_BINS,
   describe: describeStructure,

@@ -5,14 +5,32 @@
 import { rescalePiece } from '../../impl/reference/interpolation-model.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome } from '../types.js';
-import { describeStructure, familyCoverage, familyDiff, familyOf, INTERPOLATION_COVERAGE_BINS, interpolatorOf, scheduleOf, structureCase, type StructureCase } from './common.js';
+import {
+  describeStructure,
+  familyCoverage,
+  familyDiff,
+  familyOf,
+  INTERPOLATION_COVERAGE_BINS,
+  interpolatorOf,
+  scheduleOf,
+  structureCase,
+  type StructureCase,
+} from './common.js';
 import { defineProperty } from '../define.js';
 import { timeRescaling } from '../../theorems/geshkovski-rigollet-ruiz-balet-2024/index.js';
 
 const FACTORS = [0.5, 2, 10] as const;
 
 export const timeRescalingProperty = defineProperty<StructureCase>(timeRescaling, {
-  arbitrary: () => structureCase({ dims: [3, 4], N: [1, 3], n: [2, 10], kinds: ['attention', 'gate', 'perceptron', 'mixed'], maxPieces: 3, choices: FACTORS.length }),
+  arbitrary: () =>
+    structureCase({
+      dims: [3, 4],
+      N: [1, 3],
+      n: [2, 10],
+      kinds: ['attention', 'gate', 'perceptron', 'mixed'],
+      maxPieces: 3,
+      choices: FACTORS.length,
+    }),
   runs: { quick: 3, ci: 12, thorough: 100 },
   coverageBins: INTERPOLATION_COVERAGE_BINS,
   describe: describeStructure,

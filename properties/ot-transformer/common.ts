@@ -41,12 +41,19 @@ export function oracleOf(batch: OTTransformerBatch, b: number): OTOracle {
   const star = entropicPlan(problem);
   assertExactPlan('exact plan P*_λ', problem, star.logPlan, star);
   const readoutLimit = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) readoutLimit[i * n + j] = n * Math.exp(star.logPlan[j * n + i]!);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) readoutLimit[i * n + j] = n * Math.exp(star.logPlan[j * n + i]!);
   return { n, lambda, C, logPlan: star.logPlan, readoutLimit };
 }
 
 /** log P(u, v) = (u_i + v_j − C_ij)/λ − 1 in float64 (spec §7: d_H from logits, never log(exp(·))). */
-export function logPlanOf(u: ArrayLike<number>, v: ArrayLike<number>, C: ArrayLike<number>, n: number, lambda: number): Float64Array {
+export function logPlanOf(
+  u: ArrayLike<number>,
+  v: ArrayLike<number>,
+  C: ArrayLike<number>,
+  n: number,
+  lambda: number,
+): Float64Array {
   const out = new Float64Array(n * n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) out[i * n + j] = (u[i]! + v[j]! - C[i * n + j]!) / lambda - 1;
   return out;
@@ -59,11 +66,16 @@ export function hilbertFromPotentials(t: OTTransformerTrace, b: number, q: numbe
 
 /** Views into a trace: slot s of the recorded layers, slot q of the potential layers. */
 export const view = {
-  planLogits: (t: OTTransformerTrace, b: number, s: number): Float64Array => t.planLogits.subarray((b * t.recorded.length + s) * t.n * t.n, (b * t.recorded.length + s + 1) * t.n * t.n),
-  readout: (t: OTTransformerTrace, b: number, s: number): Float64Array => t.readout.subarray((b * t.recorded.length + s) * t.n * t.n, (b * t.recorded.length + s + 1) * t.n * t.n),
-  sorted: (t: OTTransformerTrace, b: number, s: number): Float64Array => t.sorted.subarray((b * t.recorded.length + s) * t.n * t.d, (b * t.recorded.length + s + 1) * t.n * t.d),
-  u: (t: OTTransformerTrace, b: number, q: number): Float64Array => t.u.subarray((b * t.potentialLayers.length + q) * t.n, (b * t.potentialLayers.length + q + 1) * t.n),
-  v: (t: OTTransformerTrace, b: number, q: number): Float64Array => t.v.subarray((b * t.potentialLayers.length + q) * t.n, (b * t.potentialLayers.length + q + 1) * t.n),
+  planLogits: (t: OTTransformerTrace, b: number, s: number): Float64Array =>
+    t.planLogits.subarray((b * t.recorded.length + s) * t.n * t.n, (b * t.recorded.length + s + 1) * t.n * t.n),
+  readout: (t: OTTransformerTrace, b: number, s: number): Float64Array =>
+    t.readout.subarray((b * t.recorded.length + s) * t.n * t.n, (b * t.recorded.length + s + 1) * t.n * t.n),
+  sorted: (t: OTTransformerTrace, b: number, s: number): Float64Array =>
+    t.sorted.subarray((b * t.recorded.length + s) * t.n * t.d, (b * t.recorded.length + s + 1) * t.n * t.d),
+  u: (t: OTTransformerTrace, b: number, q: number): Float64Array =>
+    t.u.subarray((b * t.potentialLayers.length + q) * t.n, (b * t.potentialLayers.length + q + 1) * t.n),
+  v: (t: OTTransformerTrace, b: number, q: number): Float64Array =>
+    t.v.subarray((b * t.potentialLayers.length + q) * t.n, (b * t.potentialLayers.length + q + 1) * t.n),
   sinkU: (t: OTTransformerTrace, b: number, q: number): number => t.sinkU[b * t.potentialLayers.length + q]!,
   sinkV: (t: OTTransformerTrace, b: number, q: number): number => t.sinkV[b * t.potentialLayers.length + q]!,
 };
@@ -110,11 +122,16 @@ function geometryScale(batch: OTTransformerBatch, b: number): number {
  * F errs by ≤ F·u·Σ|terms|, and the entries of W (1/λ, 2/λ) are rounded once more:
  *   δ_logit ≤ (2F + 2)·u·(geometry + 2·max|potential| + λ)/λ.
  */
-export function logitError(acc: ArithmeticAccuracy, batch: OTTransformerBatch, b: number, potentialMax: number): number {
+export function logitError(
+  acc: ArithmeticAccuracy,
+  batch: OTTransformerBatch,
+  b: number,
+  potentialMax: number,
+): number {
   const u = acc.u;
   const F = tokenLayout(batch.d).F;
   const lambda = batch.lambda[b]!;
-  return (2 * F + 2) * u * (geometryScale(batch, b) + 2 * potentialMax + lambda) / lambda;
+  return ((2 * F + 2) * u * (geometryScale(batch, b) + 2 * potentialMax + lambda)) / lambda;
 }
 
 /**
@@ -124,7 +141,13 @@ export function logitError(acc: ArithmeticAccuracy, batch: OTTransformerBatch, b
  * beyond one op); g sums T products with |value| ≤ 1, adding T·u; the residual adds the rounding of γ·g
  * and of the subtraction: |err u⁺| ≤ γ·(2δ + (2T + 3)u) + u·(|u| + γ) in IEEE arithmetic.
  */
-export function layerStepError(acc: ArithmeticAccuracy, n: number, gamma: number, delta: number, potentialMax: number): number {
+export function layerStepError(
+  acc: ArithmeticAccuracy,
+  n: number,
+  gamma: number,
+  delta: number,
+  potentialMax: number,
+): number {
   const T = n + 1;
   const u = acc.u;
   const softmax = 2 * delta + (T + 1) * u + shiftedExpSumError(acc, Infinity, T) + (acc.div - u);
@@ -144,14 +167,27 @@ export function maxAbsOf(...xs: ArrayLike<number>[]): number {
  * d_H = [osc(u − u*) + osc(v − v*)]/λ by ≤ 4ε/λ; the exact iteration contracts d_H near P* by the per-layer
  * factor ρ measured on the float64 oracle (the condition of the problem). The plan logits add 2δ_logit.
  */
-export function hilbertFloor(acc: ArithmeticAccuracy, batch: OTTransformerBatch, b: number, potentialMax: number, rho: number, steps: number): number {
+export function hilbertFloor(
+  acc: ArithmeticAccuracy,
+  batch: OTTransformerBatch,
+  b: number,
+  potentialMax: number,
+  rho: number,
+  steps: number,
+): number {
   const delta = logitError(acc, batch, b, potentialMax);
   const eps = layerStepError(acc, batch.n, batch.gamma[b]!, delta, potentialMax);
   return perturbedContraction(rho, steps, 0, (4 * eps) / batch.lambda[b]!) + 2 * delta;
 }
 
 /** The instance subset `idx` of a batch, starting from the potentials at slot q of a trace (continuation). */
-function continueFrom(batch: OTTransformerBatch, idx: readonly number[], t: OTTransformerTrace, q: number, map: readonly number[]): OTTransformerBatch {
+function continueFrom(
+  batch: OTTransformerBatch,
+  idx: readonly number[],
+  t: OTTransformerTrace,
+  q: number,
+  map: readonly number[],
+): OTTransformerBatch {
   const { n, d } = batch;
   const B = idx.length;
   const pick = (arr: Float64Array, w: number): Float64Array => {
@@ -173,7 +209,15 @@ function continueFrom(batch: OTTransformerBatch, idx: readonly number[], t: OTTr
   // a model without a sink token reports NaN sink potentials: its continuation starts from the default
   const hasSink = [...sinkU0, ...sinkV0].every(Number.isFinite);
   return {
-    B, n, d, x: pick(batch.x, n * d), y: pick(batch.y, n * d), lambda: pick(batch.lambda, 1), gamma: pick(batch.gamma, 1), u0, v0,
+    B,
+    n,
+    d,
+    x: pick(batch.x, n * d),
+    y: pick(batch.y, n * d),
+    lambda: pick(batch.lambda, 1),
+    gamma: pick(batch.gamma, 1),
+    u0,
+    v0,
     ...(hasSink ? { sinkU0, sinkV0 } : {}),
   };
 }
@@ -200,7 +244,14 @@ export interface DepthRun {
  * d_H(P_ℓ, P*) is still above `target` (the state of the model is the potentials: every other token column
  * is constant, spec §2 — so a continuation is the same forward pass). Each chunk is one batched forward.
  */
-export async function runToDepth(model: OTTransformer, batch: OTTransformerBatch, oracles: readonly OTOracle[], target: number, chunk: number, maxLayers: number): Promise<DepthRun> {
+export async function runToDepth(
+  model: OTTransformer,
+  batch: OTTransformerBatch,
+  oracles: readonly OTOracle[],
+  target: number,
+  chunk: number,
+  maxLayers: number,
+): Promise<DepthRun> {
   const B = batch.B;
   const layers = new Array<number>(B).fill(0);
   const curve: Array<Array<[number, number]>> = Array.from({ length: B }, () => []);
@@ -225,14 +276,18 @@ export async function runToDepth(model: OTTransformer, batch: OTTransformerBatch
       finalHilbert[b] = dh;
       finalReadoutError[b] = readoutError(t, k, last, oracles[b]!);
       for (let s = 0; s <= last; s++) {
-        potentialMax[b] = Math.max(potentialMax[b]!, maxAbsOf(view.u(t, k, s), view.v(t, k, s), [view.sinkU(t, k, s), view.sinkV(t, k, s)]));
+        potentialMax[b] = Math.max(
+          potentialMax[b]!,
+          maxAbsOf(view.u(t, k, s), view.v(t, k, s), [view.sinkU(t, k, s), view.sinkV(t, k, s)]),
+        );
       }
       sinkU[b] = view.sinkU(t, k, last);
       sinkV[b] = view.sinkV(t, k, last);
       sorted[b] = Float64Array.from(view.sorted(t, k, last));
       // continue while above the target and still making progress over the chunk (a stall or a divergence
       // over `chunk` layers ends the run: non-convergence is decided by the final distance)
-      const start = curve[b]!.length > checkpoints.length ? curve[b]![curve[b]!.length - checkpoints.length - 1]![1] : Infinity;
+      const start =
+        curve[b]!.length > checkpoints.length ? curve[b]![curve[b]!.length - checkpoints.length - 1]![1] : Infinity;
       if (dh > target && layers[b] < maxLayers && Number.isFinite(dh) && dh < 0.999 * start) still.push(b);
     });
     if (still.length === 0) break;
@@ -249,7 +304,12 @@ export async function runToDepth(model: OTTransformer, batch: OTTransformerBatch
  * (1 when that range is not reached). This is the condition of the limit: rounding injected per layer is
  * amplified by ≤ 1/(1 − ρ). Also returns the oracle's depth to d_H < 1e-8.
  */
-export function oracleContraction(batch: OTTransformerBatch, b: number, o: OTOracle, maxLayers: number): { rho: number; layersTo1e8: number } {
+export function oracleContraction(
+  batch: OTTransformerBatch,
+  b: number,
+  o: OTOracle,
+  maxLayers: number,
+): { rho: number; layersTo1e8: number } {
   const n = batch.n;
   let s: DualState = {
     u: Float64Array.from(batch.u0?.subarray(b * n, (b + 1) * n) ?? new Float64Array(n)),

@@ -9,7 +9,19 @@ export const OT_COVERAGE_BINS: Readonly<Record<string, readonly number[]>> = {
 };
 
 /** Coverage coordinates of instance b of a case. */
-export function coverageOfCase(c: OTTransformerCase, b: number, extra: Record<string, number | string> = {}): Record<string, number | string> {
+export function coverageOfCase(
+  c: OTTransformerCase,
+  b: number,
+  extra: Record<string, number | string> = {},
+): Record<string, number | string> {
   const lambda = c.batch.lambda[b]!;
-  return { n: c.batch.n, d: c.batch.d, lambda, gammaOverLambda: c.batch.gamma[b]! / lambda, family: c.family, init: c.init, ...extra };
+  return {
+    n: c.batch.n,
+    d: c.batch.d,
+    lambda,
+    gammaOverLambda: c.batch.gamma[b]! / lambda,
+    family: c.family,
+    init: c.init,
+    ...extra,
+  };
 }

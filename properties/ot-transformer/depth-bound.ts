@@ -26,7 +26,16 @@ function normalisedFrobenius(logP: Float64Array, logQ: Float64Array): number {
 
 export const depthBoundProperty = defineProperty<OTTransformerCase>(depthBound, {
   arbitrary: (budget) =>
-    otTransformerCase({ nMax: 16, dMax: 4, batchMax: budget === 'quick' ? 4 : 8, lambdaMin: 0.2, lambdaMax: 1, gammaOverLambda: [0.5, 0.5], families: ['unit-cube'], inits: ['zero'] }),
+    otTransformerCase({
+      nMax: 16,
+      dMax: 4,
+      batchMax: budget === 'quick' ? 4 : 8,
+      lambdaMin: 0.2,
+      lambdaMax: 1,
+      gammaOverLambda: [0.5, 0.5],
+      families: ['unit-cube'],
+      inits: ['zero'],
+    }),
   runs: { quick: 1, ci: 3, thorough: 30 },
   defaultSeed: 5555,
   coverageBins: OT_COVERAGE_BINS,
@@ -51,17 +60,40 @@ export const depthBoundProperty = defineProperty<OTTransformerCase>(depthBound, 
       }
       rH.push(supH);
       rF.push(supF);
-      measurements.push(measure(b, 'sup_ℓ d_H(P_ℓ,P*)·√ℓ/(√n e^{1/λ}) ≤ 1 (a breach exceeds the informal bound)', supH, '<=', 1, 0));
-      measurements.push(measure(b, 'sup_ℓ ‖P_ℓ/ΣP_ℓ − P*‖_F·√ℓ/(√n e^{1/λ}) ≤ 1 (a breach exceeds the informal bound)', supF, '<=', 1, 0));
+      measurements.push(
+        measure(b, 'sup_ℓ d_H(P_ℓ,P*)·√ℓ/(√n e^{1/λ}) ≤ 1 (a breach exceeds the informal bound)', supH, '<=', 1, 0),
+      );
+      measurements.push(
+        measure(
+          b,
+          'sup_ℓ ‖P_ℓ/ΣP_ℓ − P*‖_F·√ℓ/(√n e^{1/λ}) ≤ 1 (a breach exceeds the informal bound)',
+          supF,
+          '<=',
+          1,
+          0,
+        ),
+      );
       coverage.push(coverageOfCase(c, b));
     }
     return { instances: c.batch.B, measurements, coverage, data: { rH, rF } };
   },
   summarize(outcomes) {
     const col = (k: string): number[] => outcomes.flatMap((o) => o.data?.[k] ?? []);
-    const row = (name: string, v: number[]): (string | number)[] => [name, quantile(v, 0.5), quantile(v, 0.9), quantile(v, 1), v.filter((x) => x > 1).length];
+    const row = (name: string, v: number[]): (string | number)[] => [
+      name,
+      quantile(v, 0.5),
+      quantile(v, 0.9),
+      quantile(v, 1),
+      v.filter((x) => x > 1).length,
+    ];
     return {
-      tables: [{ title: 'Ratio R = sup_ℓ err_ℓ·√ℓ/(√n e^{1/λ}) (spec EMP maxima: Frobenius 0.25, d_H 0.11 at λ = 1)', columns: ['metric', 'p50', 'p90', 'max', 'exceeds the informal bound'], rows: [row('d_H', col('rH')), row('Frobenius (normalised)', col('rF'))] }],
+      tables: [
+        {
+          title: 'Ratio R = sup_ℓ err_ℓ·√ℓ/(√n e^{1/λ}) (spec EMP maxima: Frobenius 0.25, d_H 0.11 at λ = 1)',
+          columns: ['metric', 'p50', 'p90', 'max', 'exceeds the informal bound'],
+          rows: [row('d_H', col('rH')), row('Frobenius (normalised)', col('rF'))],
+        },
+      ],
     };
   },
 });

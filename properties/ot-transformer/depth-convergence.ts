@@ -15,8 +15,14 @@ const MAX_LAYERS = { quick: 3000, ci: 6000, thorough: 20000 } as const;
 export const depthConvergenceProperty = defineProperty<OTTransformerCase>(depthConvergence, {
   arbitrary: (budget) =>
     otTransformerCase({
-      nMax: budget === 'thorough' ? 32 : 12, dMax: 4, batchMax: budget === 'quick' ? 4 : 8, lambdaMin: 0.1, lambdaMax: 1,
-      gammaOverLambda: [0.25, 0.5], families: ['unit-cube'], inits: ['zero', 'code'],
+      nMax: budget === 'thorough' ? 32 : 12,
+      dMax: 4,
+      batchMax: budget === 'quick' ? 4 : 8,
+      lambdaMin: 0.1,
+      lambdaMax: 1,
+      gammaOverLambda: [0.25, 0.5],
+      families: ['unit-cube'],
+      inits: ['zero', 'code'],
     }),
   runs: { quick: 2, ci: 6, thorough: 60 },
   defaultSeed: 4242,
@@ -27,7 +33,8 @@ export const depthConvergenceProperty = defineProperty<OTTransformerCase>(depthC
     return depthCheck(model, c.batch, {
       chunk: 500,
       maxLayers: MAX_LAYERS[ctx.budget],
-      label: (b) => `n=${c.batch.n}, d=${c.batch.d}, λ=${c.batch.lambda[b]!.toPrecision(3)}, γ=${c.batch.gamma[b]!.toPrecision(3)}, ${c.init} init`,
+      label: (b) =>
+        `n=${c.batch.n}, d=${c.batch.d}, λ=${c.batch.lambda[b]!.toPrecision(3)}, γ=${c.batch.gamma[b]!.toPrecision(3)}, ${c.init} init`,
       coverage: (b, layers) => coverageOfCase(c, b, { layers }),
     });
   },

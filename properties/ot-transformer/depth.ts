@@ -19,7 +19,12 @@ export function depthTarget(model: OTTransformer): number {
 function fittedLayerRate(curve: ReadonlyArray<readonly [number, number]>, target: number): number {
   const pts = curve.filter(([, dh]) => dh < 1e-1 && dh > 10 * target);
   if (pts.length < 3) return NaN;
-  return Math.exp(linearFit(pts.map((p) => p[0]), pts.map((p) => Math.log(p[1]))).slope);
+  return Math.exp(
+    linearFit(
+      pts.map((p) => p[0]),
+      pts.map((p) => Math.log(p[1])),
+    ).slope,
+  );
 }
 
 export interface DepthCheckOptions {
@@ -30,7 +35,11 @@ export interface DepthCheckOptions {
 }
 
 /** Run the depth check on a batch: measurements, per-instance data and one plotted curve per batch. */
-export async function depthCheck(model: OTTransformer, batch: OTTransformerBatch, o: DepthCheckOptions): Promise<BatchOutcome> {
+export async function depthCheck(
+  model: OTTransformer,
+  batch: OTTransformerBatch,
+  o: DepthCheckOptions,
+): Promise<BatchOutcome> {
   const oracles: OTOracle[] = [...Array(batch.B).keys()].map((b) => oracleOf(batch, b));
   const target = depthTarget(model);
   const run = await runToDepth(model, batch, oracles, target, o.chunk, o.maxLayers);
@@ -42,9 +51,14 @@ export async function depthCheck(model: OTTransformer, batch: OTTransformerBatch
   for (let b = 0; b < batch.B; b++) {
     // float64: the per-layer rounding is ~1e-16 and is bounded over all layers (ρ = 1, steps = L);
     // float32: the condition ρ is measured on the float64 oracle (closed-form dual step from the same start)
-    const cond = model.precision === 'float32' ? oracleContraction(batch, b, oracles[b]!, o.maxLayers) : { rho: 1, layersTo1e8: NaN };
+    const cond =
+      model.precision === 'float32'
+        ? oracleContraction(batch, b, oracles[b]!, o.maxLayers)
+        : { rho: 1, layersTo1e8: NaN };
     const floor = hilbertFloor(acc, batch, b, run.potentialMax[b]!, cond.rho, run.layers[b]!);
-    measurements.push(measure(b, `d_H(P_L, P*_λ) at the final depth (target ${target})`, run.finalHilbert[b]!, '<=', target, floor));
+    measurements.push(
+      measure(b, `d_H(P_L, P*_λ) at the final depth (target ${target})`, run.finalHilbert[b]!, '<=', target, floor),
+    );
     data['layers']!.push(run.layers[b]!);
     data['rate']!.push(fittedLayerRate(run.curve[b]!, target));
     data['n']!.push(batch.n);
@@ -52,7 +66,15 @@ export async function depthCheck(model: OTTransformer, batch: OTTransformerBatch
     data['oracleLayers']!.push(cond.layersTo1e8);
     data['final']!.push(run.finalHilbert[b]!);
     if (b === 0) {
-      series.push({ name: `d_H(P_ℓ, P*) — ${o.label(b)}`, x: 'layer ℓ', y: 'd_H', points: run.curve[b]!, role: 'measured', logY: true, group: 'depth' });
+      series.push({
+        name: `d_H(P_ℓ, P*) — ${o.label(b)}`,
+        x: 'layer ℓ',
+        y: 'd_H',
+        points: run.curve[b]!,
+        role: 'measured',
+        logY: true,
+        group: 'depth',
+      });
     }
     coverage.push(o.coverage(b, run.layers[b]!));
   }
@@ -65,12 +87,20 @@ export function summarizeDepth(outcomes: readonly BatchOutcome[]): { tables: Dat
   const layers = all('layers');
   const rates = all('rate');
   const ns = all('n');
-  const bins: Array<[number, number]> = [[2, 4], [5, 8], [9, 16], [17, 32], [33, 64]];
+  const bins: Array<[number, number]> = [
+    [2, 4],
+    [5, 8],
+    [9, 16],
+    [17, 32],
+    [33, 64],
+  ];
   const rows = bins
     .map(([lo, hi]) => {
       const sel = layers.filter((_, k) => ns[k]! >= lo && ns[k]! <= hi);
       const r = rates.filter((_, k) => ns[k]! >= lo && ns[k]! <= hi);
-      return sel.length === 0 ? undefined : [`n ∈ [${lo}, ${hi}]`, sel.length, quantile(sel, 0.5), quantile(sel, 1), quantile(r, 0.5), quantile(r, 1)];
+      return sel.length === 0
+        ? undefined
+        : [`n ∈ [${lo}, ${hi}]`, sel.length, quantile(sel, 0.5), quantile(sel, 1), quantile(r, 0.5), quantile(r, 1)];
     })
     .filter((r): r is (string | number)[] => r !== undefined);
   const finite = rates.filter(Number.isFinite);
@@ -83,11 +113,18 @@ export function summarizeDepth(outcomes: readonly BatchOutcome[]): { tables: Dat
     estimate: Math.exp(mean),
     ci95: [Math.exp(mean - half), Math.exp(mean + half)],
     theory: [0, 1],
-    method: 'per instance: OLS of log d_H on ℓ between d_H = 1e-1 and 10× the target; 95% normal interval of the mean log-rate',
+    method:
+      'per instance: OLS of log d_H on ℓ between d_H = 1e-1 and 10× the target; 95% normal interval of the mean log-rate',
     verdict: logs.length < 2 ? 'inconclusive' : Math.exp(mean + half) < 1 ? 'consistent' : 'inconsistent',
   };
   return {
-    tables: [{ title: 'Depth to reach the target d_H (layers, in chunks) and fitted per-layer rate', columns: ['n', 'instances', 'median depth', 'max depth', 'median rate', 'max rate'], rows }],
+    tables: [
+      {
+        title: 'Depth to reach the target d_H (layers, in chunks) and fitted per-layer rate',
+        columns: ['n', 'instances', 'median depth', 'max depth', 'median rate', 'max rate'],
+        rows,
+      },
+    ],
     rates: logs.length > 0 ? [rate] : [],
   };
 }

@@ -18,7 +18,16 @@ import { fixedPoint } from '../../theorems/daneshmand-2024/index.js';
 
 export const fixedPointProperty = defineProperty<OTTransformerCase>(fixedPoint, {
   arbitrary: (budget) =>
-    otTransformerCase({ nMax: 16, dMax: 3, batchMax: budget === 'quick' ? 4 : 12, lambdaMin: 0.1, lambdaMax: 1, gammaOverLambda: [0.05, 0.5], families: ['unit-cube'], inits: ['zero'] }),
+    otTransformerCase({
+      nMax: 16,
+      dMax: 3,
+      batchMax: budget === 'quick' ? 4 : 12,
+      lambdaMin: 0.1,
+      lambdaMax: 1,
+      gammaOverLambda: [0.05, 0.5],
+      families: ['unit-cube'],
+      inits: ['zero'],
+    }),
   runs: { quick: 3, ci: 10, thorough: 100 },
   coverageBins: OT_COVERAGE_BINS,
   describe: describeOTCase,
@@ -50,15 +59,26 @@ export const fixedPointProperty = defineProperty<OTTransformerCase>(fixedPoint, 
     const measurements: Measurement[] = [];
     const coverage = [];
     for (let b = 0; b < B; b++) {
-      const s0 = { u: u0.subarray(b * n, (b + 1) * n), v: v0.subarray(b * n, (b + 1) * n), sinkU: sink[b]!, sinkV: sink[b]! };
+      const s0 = {
+        u: u0.subarray(b * n, (b + 1) * n),
+        v: v0.subarray(b * n, (b + 1) * n),
+        sinkU: sink[b]!,
+        sinkV: sink[b]!,
+      };
       // the exact step at the (rounded) start: γ·(n+1)·(relative marginal error of the start), ~1e-13 in
       // float64, ~u·|u|/λ·n after rounding the start to float32; plus the one-layer error of P1
       const exact = dualGradientStep(s0, costs[b]!, n, c.batch.lambda[b]!, c.batch.gamma[b]!);
       const residual = Math.max(maxAbsDiff(exact.u, s0.u), maxAbsDiff(exact.v, s0.v), Math.abs(exact.sinkU - s0.sinkU));
       const pmax = maxAbsOf(s0.u, s0.v, [s0.sinkU]);
-      const tol = residual + layerStepError(acc, n, c.batch.gamma[b]!, logitError(acc, c.batch, b, pmax), pmax) + n * 1e-13 * c.batch.gamma[b]! * (n + 1);
+      const tol =
+        residual +
+        layerStepError(acc, n, c.batch.gamma[b]!, logitError(acc, c.batch, b, pmax), pmax) +
+        n * 1e-13 * c.batch.gamma[b]! * (n + 1);
       const du = Math.max(maxAbsDiff(view.u(t, b, 1), view.u(t, b, 0)), maxAbsDiff(view.v(t, b, 1), view.v(t, b, 0)));
-      const ds = Math.max(Math.abs(view.sinkU(t, b, 1) - view.sinkU(t, b, 0)), Math.abs(view.sinkV(t, b, 1) - view.sinkV(t, b, 0)));
+      const ds = Math.max(
+        Math.abs(view.sinkU(t, b, 1) - view.sinkU(t, b, 0)),
+        Math.abs(view.sinkV(t, b, 1) - view.sinkV(t, b, 0)),
+      );
       measurements.push(measure(b, '‖Δu‖∞, ‖Δv‖∞ at the fixed point', du, '<=', 0, tol));
       measurements.push(measure(b, '|Δũ|, |Δṽ| at ũ = ṽ = −2λ log n', Number.isNaN(ds) ? NaN : ds, '<=', 0, tol));
       coverage.push(coverageOfCase(c, b, { residual }));

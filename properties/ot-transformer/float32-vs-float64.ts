@@ -20,8 +20,14 @@ const THRESHOLD = 1e-4;
 export const float32VsFloat64Property = defineProperty<OTTransformerCase>(float32VsFloat64, {
   arbitrary: (budget) =>
     otTransformerCase({
-      nMax: 16, dMax: 4, batchMax: budget === 'quick' ? 4 : 8, lambdaMin: 0.1, lambdaMax: 1, gammaOverLambda: [0.25, 0.5],
-      families: ['unit-cube', 'sorting-grid'], inits: ['zero', 'code', 'random'],
+      nMax: 16,
+      dMax: 4,
+      batchMax: budget === 'quick' ? 4 : 8,
+      lambdaMin: 0.1,
+      lambdaMax: 1,
+      gammaOverLambda: [0.25, 0.5],
+      families: ['unit-cube', 'sorting-grid'],
+      inits: ['zero', 'code', 'random'],
     }),
   runs: { quick: 2, ci: 6, thorough: 60 },
   defaultSeed: 1515,
@@ -61,7 +67,9 @@ export const float32VsFloat64Property = defineProperty<OTTransformerCase>(float3
         analysed.push(Math.expm1(hilbertFloor(acc, c.batch, b, pmax, rho, Math.max(l, 1)) * 2));
       });
       measurements.push(measure(b, `max_ℓ |M_ℓ − M_ℓ^{f64}| (ℓ ∈ {${RECORD.join(', ')}})`, worst, '<=', THRESHOLD, 0));
-      measurements.push(measure(b, 'max_ℓ |M_ℓx − M_ℓ^{f64}x| / (10⁻⁴·n·max|x| + (n+2)u·max|x|)', worstSorted, '<=', 1, 0));
+      measurements.push(
+        measure(b, 'max_ℓ |M_ℓx − M_ℓ^{f64}x| / (10⁻⁴·n·max|x| + (n+2)u·max|x|)', worstSorted, '<=', 1, 0),
+      );
       coverage.push(coverageOfCase(c, b));
     }
     return { instances: c.batch.B, measurements, coverage, data: { analysed } };
@@ -69,7 +77,13 @@ export const float32VsFloat64Property = defineProperty<OTTransformerCase>(float3
   summarize(outcomes) {
     const a = outcomes.flatMap((o) => o.data?.['analysed'] ?? []);
     return {
-      tables: [{ title: 'Analysed rounding bound of |M_ℓ − M_ℓ^{f64}| (for comparison with the 1e-4 threshold)', columns: ['p50', 'p90', 'max'], rows: [[quantile(a, 0.5), quantile(a, 0.9), quantile(a, 1)]] }],
+      tables: [
+        {
+          title: 'Analysed rounding bound of |M_ℓ − M_ℓ^{f64}| (for comparison with the 1e-4 threshold)',
+          columns: ['p50', 'p90', 'max'],
+          rows: [[quantile(a, 0.5), quantile(a, 0.9), quantile(a, 1)]],
+        },
+      ],
     };
   },
 });

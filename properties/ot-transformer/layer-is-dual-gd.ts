@@ -17,8 +17,14 @@ import { layerIsDualGd } from '../../theorems/daneshmand-2024/index.js';
 export const layerIsDualGdProperty = defineProperty<OTTransformerCase>(layerIsDualGd, {
   arbitrary: (budget) =>
     otTransformerCase({
-      nMax: 24, dMax: 4, batchMax: budget === 'quick' ? 4 : 16, lambdaMin: 0.05, lambdaMax: 1, gammaOverLambda: [0.05, 0.5],
-      families: ['unit-cube', 'paper-grid'], inits: ['random'],
+      nMax: 24,
+      dMax: 4,
+      batchMax: budget === 'quick' ? 4 : 16,
+      lambdaMin: 0.05,
+      lambdaMax: 1,
+      gammaOverLambda: [0.05, 0.5],
+      families: ['unit-cube', 'paper-grid'],
+      inits: ['random'],
     }),
   runs: { quick: 4, ci: 20, thorough: 200 },
   coverageBins: OT_COVERAGE_BINS,
@@ -42,19 +48,35 @@ export const layerIsDualGdProperty = defineProperty<OTTransformerCase>(layerIsDu
       const dev = (x: ArrayLike<number>, y: ArrayLike<number>): number => maxAbsDiff(x, y);
       // the layer-0 readout is the input (float32-exact draws; one rounding of the token write allowed), so the
       // closed form below starts from the state that was asked for and a readout that swaps ũ and ṽ is seen
-      const given = [...(c.batch.u0?.subarray(b * n, (b + 1) * n) ?? new Float64Array(n)), ...(c.batch.v0?.subarray(b * n, (b + 1) * n) ?? new Float64Array(n)), c.batch.sinkU0?.[b] ?? 0, c.batch.sinkV0?.[b] ?? 0];
+      const given = [
+        ...(c.batch.u0?.subarray(b * n, (b + 1) * n) ?? new Float64Array(n)),
+        ...(c.batch.v0?.subarray(b * n, (b + 1) * n) ?? new Float64Array(n)),
+        c.batch.sinkU0?.[b] ?? 0,
+        c.batch.sinkV0?.[b] ?? 0,
+      ];
       const read = [...s0.u, ...s0.v, s0.sinkU, s0.sinkV];
       // a model without a sink token reports NaN sink potentials (capability contract): compare u, v only
       if (!Number.isFinite(s0.sinkU) && !Number.isFinite(s0.sinkV)) given.length = read.length = 2 * n;
-      measurements.push(measure(b, 'layer-0 readout (u, v, ũ, ṽ) − input', dev(read, given), '<=', 0, u * Math.max(1, maxAbsOf(given))));
+      measurements.push(
+        measure(b, 'layer-0 readout (u, v, ũ, ṽ) − input', dev(read, given), '<=', 0, u * Math.max(1, maxAbsOf(given))),
+      );
       measurements.push(measure(b, '‖u₁ − closed-form step‖∞', dev(view.u(t, b, 1), exact.u), '<=', 0, tol));
       measurements.push(measure(b, '‖v₁ − closed-form step‖∞', dev(view.v(t, b, 1), exact.v), '<=', 0, tol));
-      measurements.push(measure(b, '|ũ₁ − closed-form sink step|, |ṽ₁ − …|', dev([view.sinkU(t, b, 1), view.sinkV(t, b, 1)], [exact.sinkU, exact.sinkV]), '<=', 0, tol));
+      measurements.push(
+        measure(
+          b,
+          '|ũ₁ − closed-form sink step|, |ṽ₁ − …|',
+          dev([view.sinkU(t, b, 1), view.sinkV(t, b, 1)], [exact.sinkU, exact.sinkV]),
+          '<=',
+          0,
+          tol,
+        ),
+      );
       if (t.tokens) {
         // every column other than u, v (and the sink row's value channel −1/n) receives γ·0: unchanged exactly
         const T = n + 1;
         const F = t.features;
-        const z0 = t.tokens.subarray((b * 2) * T * F, (b * 2 + 1) * T * F);
+        const z0 = t.tokens.subarray(b * 2 * T * F, (b * 2 + 1) * T * F);
         const z1 = t.tokens.subarray((b * 2 + 1) * T * F, (b * 2 + 2) * T * F);
         let m = 0;
         for (let i = 0; i < T; i++) {

@@ -17,10 +17,19 @@ export function assertFloat64Layer(ref: OTTransformerTrace, batch: OTTransformer
   const gamma = batch.gamma[b]!;
   const step = dualGradientStep(s0, costOf(batch, b), n, lambda, gamma);
   const q1 = q + 1;
-  const got = { u: view.u(ref, b, q1), v: view.v(ref, b, q1), sinkU: view.sinkU(ref, b, q1), sinkV: view.sinkV(ref, b, q1) };
+  const got = {
+    u: view.u(ref, b, q1),
+    v: view.v(ref, b, q1),
+    sinkU: view.sinkU(ref, b, q1),
+    sinkV: view.sinkV(ref, b, q1),
+  };
   let dev = Math.max(Math.abs(step.sinkU - got.sinkU), Math.abs(step.sinkV - got.sinkV));
   for (let i = 0; i < n; i++) dev = Math.max(dev, Math.abs(step.u[i]! - got.u[i]!), Math.abs(step.v[i]! - got.v[i]!));
   const pmax = maxAbsOf(s0.u, s0.v, [s0.sinkU, s0.sinkV]);
-  assertOracle('float64 token-level layer', `|layer − closed-form dual step| at layer ${ref.potentialLayers[q]}`, dev,
-    16 * 2 ** -53 * (n + 1) * (1 + (pmax + maxAbsOf(costOf(batch, b))) / lambda) * (1 + gamma));
+  assertOracle(
+    'float64 token-level layer',
+    `|layer − closed-form dual step| at layer ${ref.potentialLayers[q]}`,
+    dev,
+    16 * 2 ** -53 * (n + 1) * (1 + (pmax + maxAbsOf(costOf(batch, b))) / lambda) * (1 + gamma),
+  );
 }

@@ -36,8 +36,14 @@ export const readoutProperty = defineProperty<Input>(readout, {
   arbitrary: (budget) =>
     fc.record({
       case: otTransformerCase({
-        nMax: 24, dMax: 4, batchMax: budget === 'quick' ? 4 : 16, lambdaMin: 0.05, lambdaMax: 1, gammaOverLambda: [0.05, 0.5],
-        families: ['unit-cube', 'paper-grid', 'sorting-grid'], inits: ['random', 'code', 'zero'],
+        nMax: 24,
+        dMax: 4,
+        batchMax: budget === 'quick' ? 4 : 16,
+        lambdaMin: 0.05,
+        lambdaMax: 1,
+        gammaOverLambda: [0.05, 0.5],
+        families: ['unit-cube', 'paper-grid', 'sorting-grid'],
+        inits: ['random', 'code', 'zero'],
       }),
       layer: fc.integer({ min: 0, max: 30 }),
     }),
@@ -65,7 +71,8 @@ export const readoutProperty = defineProperty<Input>(readout, {
       // relative error ≤ 4δ_logit (two logits in the numerator's ratio to the row), plus softmax rounding (n+3)u
       const delta = logitError(acc, c.batch, b, pmax);
       let worst = 0;
-      for (let k = 0; k < n * n; k++) worst = Number.isNaN(M[k]! - expected[k]!) ? NaN : Math.max(worst, Math.abs(M[k]! - expected[k]!));
+      for (let k = 0; k < n * n; k++)
+        worst = Number.isNaN(M[k]! - expected[k]!) ? NaN : Math.max(worst, Math.abs(M[k]! - expected[k]!));
       measurements.push(measure(b, 'max |M_ℓ − diag(P_ℓᵀ1)⁻¹P_ℓᵀ|', worst, '<=', 0, 4 * delta + (n + 3) * u));
       // the head-1 logits are the plan of the layer's own potentials, (u_i + v_j − C_ij)/λ up to a constant
       // (spec §2): d_H is the spread of the logit differences, ≤ 2δ_logit (the float64 side errs by ~1e-16)

@@ -16,7 +16,16 @@ const LAYERS = 300;
 
 export const sinkPotentialProperty = defineProperty<OTTransformerCase>(sinkPotential, {
   arbitrary: (budget) =>
-    otTransformerCase({ nMax: 64, dMax: 2, batchMax: budget === 'quick' ? 2 : 4, lambdaMin: 0.05, lambdaMax: 1, gammaOverLambda: [0.25, 0.5], families: ['unit-cube'], inits: ['zero'] }),
+    otTransformerCase({
+      nMax: 64,
+      dMax: 2,
+      batchMax: budget === 'quick' ? 2 : 4,
+      lambdaMin: 0.05,
+      lambdaMax: 1,
+      gammaOverLambda: [0.25, 0.5],
+      families: ['unit-cube'],
+      inits: ['zero'],
+    }),
   runs: { quick: 2, ci: 5, thorough: 60 },
   defaultSeed: 1414,
   coverageBins: OT_COVERAGE_BINS,
@@ -54,13 +63,38 @@ export const sinkPotentialProperty = defineProperty<OTTransformerCase>(sinkPoten
         const bound = Math.abs(limit) * (1 - q) ** LAYERS;
         // stall of the float iteration, plus the rounding of the limit −2λ log n itself (2u·|ũ*|)
         const floor = (u * (Math.abs(limit) + gamma)) / q + 2 * u * Math.abs(limit);
-        measurements.push(measure(b, `|${which === 'sinkU' ? 'ũ' : 'ṽ'}_L + 2λ log n| ≤ |ũ_0 + 2λ log n|(1 − γ/(λ(n+1)))^L`, gap, '<=', bound, floor));
+        measurements.push(
+          measure(
+            b,
+            `|${which === 'sinkU' ? 'ũ' : 'ṽ'}_L + 2λ log n| ≤ |ũ_0 + 2λ log n|(1 − γ/(λ(n+1)))^L`,
+            gap,
+            '<=',
+            bound,
+            floor,
+          ),
+        );
       }
-      measurements.push(measure(b, 'largest increase of ũ_ℓ, ṽ_ℓ in one layer (monotone descent)', worstStep, '<=', 0, u * (Math.abs(limit) + gamma)));
+      measurements.push(
+        measure(
+          b,
+          'largest increase of ũ_ℓ, ṽ_ℓ in one layer (monotone descent)',
+          worstStep,
+          '<=',
+          0,
+          u * (Math.abs(limit) + gamma),
+        ),
+      );
       if (b === 0) {
         const pts: [number, number][] = [];
         for (let l = 0; l <= LAYERS; l += 4) pts.push([l, view.sinkU(t, b, l) - limit]);
-        series.push({ name: `ũ_ℓ + 2λ log n — n=${n}, λ=${lambda.toPrecision(3)}`, x: 'layer ℓ', y: 'ũ_ℓ − ũ*', points: pts, role: 'measured', group: 'sink' });
+        series.push({
+          name: `ũ_ℓ + 2λ log n — n=${n}, λ=${lambda.toPrecision(3)}`,
+          x: 'layer ℓ',
+          y: 'ũ_ℓ − ũ*',
+          points: pts,
+          role: 'measured',
+          group: 'sink',
+        });
       }
       coverage.push(coverageOfCase(c, b, { increases }));
     }

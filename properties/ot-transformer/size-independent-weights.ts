@@ -33,16 +33,29 @@ function batchFor(x: Input, n: number): OTTransformerBatch {
   for (let b = 0; b < B; b++) {
     for (let i = 0; i < n; i++) {
       for (let k = 0; k < d; k++) {
-        X[(b * n + i) * d + k] = Math.fround(x.points[((b * 2) * 64 + i) * 3 + k]! * s);
+        X[(b * n + i) * d + k] = Math.fround(x.points[(b * 2 * 64 + i) * 3 + k]! * s);
         Y[(b * n + i) * d + k] = Math.fround(x.points[((b * 2 + 1) * 64 + i) * 3 + k]! * s);
       }
     }
   }
-  return { B, n, d, x: X, y: Y, lambda: new Float64Array(B).fill(x.lambda), gamma: new Float64Array(B).fill(Math.fround(x.lambda / 2)) };
+  return {
+    B,
+    n,
+    d,
+    x: X,
+    y: Y,
+    lambda: new Float64Array(B).fill(x.lambda),
+    gamma: new Float64Array(B).fill(Math.fround(x.lambda / 2)),
+  };
 }
 
 export const sizeIndependentWeightsProperty = defineProperty<Input>(sizeIndependentWeights, {
-  arbitrary: () => fc.record({ lambda: logUniform(0.3, 1), d: fc.integer({ min: 1, max: 3 }), points: unitBlock(PER_SIZE * 2 * 64 * 3) }),
+  arbitrary: () =>
+    fc.record({
+      lambda: logUniform(0.3, 1),
+      d: fc.integer({ min: 1, max: 3 }),
+      points: unitBlock(PER_SIZE * 2 * 64 * 3),
+    }),
   runs: { quick: 1, ci: 1, thorough: 10 },
   defaultSeed: 777,
   coverageBins: { ...OT_COVERAGE_BINS, layers: [0, 500, 1000, 2000, 4000, 8000, 20001] },
@@ -62,7 +75,13 @@ export const sizeIndependentWeightsProperty = defineProperty<Input>(sizeIndepend
         label: () => `n=${n}, d=${x.d}, λ=${x.lambda.toPrecision(3)}, γ=λ/2`,
         coverage: (b, layers) => ({ n, d: x.d, lambda: x.lambda, gammaOverLambda: 0.5, layers }),
       });
-      measurements.push(...o.measurements.map((m) => ({ ...m, instance: instances + m.instance, quantity: `${m.quantity} [n = ${n}]` })));
+      measurements.push(
+        ...o.measurements.map((m) => ({
+          ...m,
+          instance: instances + m.instance,
+          quantity: `${m.quantity} [n = ${n}]`,
+        })),
+      );
       coverage.push(...o.coverage);
       series.push(...(o.series ?? []));
       for (const [k, v] of Object.entries(o.data ?? {})) data[k] = [...(data[k] ?? []), ...v];

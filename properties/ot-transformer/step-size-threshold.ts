@@ -16,7 +16,16 @@ const LAYERS = 1500;
 
 export const stepSizeThresholdProperty = defineProperty<OTTransformerCase>(stepSizeThreshold, {
   arbitrary: (budget) =>
-    otTransformerCase({ nMax: 12, dMax: 3, batchMax: budget === 'quick' ? 4 : 10, lambdaMin: 0.05, lambdaMax: 0.2, gammaOverLambda: [2, 2], families: ['unit-cube'], inits: ['zero'] }),
+    otTransformerCase({
+      nMax: 12,
+      dMax: 3,
+      batchMax: budget === 'quick' ? 4 : 10,
+      lambdaMin: 0.05,
+      lambdaMax: 0.2,
+      gammaOverLambda: [2, 2],
+      families: ['unit-cube'],
+      inits: ['zero'],
+    }),
   runs: { quick: 1, ci: 3, thorough: 30 },
   defaultSeed: 1313,
   coverageBins: OT_COVERAGE_BINS,
@@ -32,7 +41,9 @@ export const stepSizeThresholdProperty = defineProperty<OTTransformerCase>(stepS
       const o = oracleOf(c.batch, b);
       const dh = hilbertToPlan(t, b, 1, o);
       converged.push(dh <= target ? 1 : 0);
-      measurements.push(measure(b, `d_H(P_L, P*) at L = ${LAYERS} with γ = 2λ (expected to exceed the target)`, dh, '<=', target, 0));
+      measurements.push(
+        measure(b, `d_H(P_L, P*) at L = ${LAYERS} with γ = 2λ (expected to exceed the target)`, dh, '<=', target, 0),
+      );
       coverage.push(coverageOfCase(c, b, { oscillation: Math.abs(dh - hilbertToPlan(t, b, 0, o)) }));
     }
     return { instances: c.batch.B, measurements, coverage, data: { converged } };
@@ -40,6 +51,14 @@ export const stepSizeThresholdProperty = defineProperty<OTTransformerCase>(stepS
   summarize(outcomes) {
     const c = outcomes.flatMap((o) => o.data?.['converged'] ?? []);
     const k = c.filter((x) => x === 1).length;
-    return { tables: [{ title: 'γ = 2λ: instances that reached the P4 target (spec EMP: 0–2 of 30)', columns: ['converged', 'instances'], rows: [[k, c.length]] }] };
+    return {
+      tables: [
+        {
+          title: 'γ = 2λ: instances that reached the P4 target (spec EMP: 0–2 of 30)',
+          columns: ['converged', 'instances'],
+          rows: [[k, c.length]],
+        },
+      ],
+    };
   },
 });

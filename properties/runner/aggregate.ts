@@ -31,7 +31,13 @@ export interface QuantityStats {
 }
 
 function quantiles(xs: readonly number[]): Quantiles {
-  return { min: quantile(xs, 0), p50: quantile(xs, 0.5), p90: quantile(xs, 0.9), p99: quantile(xs, 0.99), max: quantile(xs, 1) };
+  return {
+    min: quantile(xs, 0),
+    p50: quantile(xs, 0.5),
+    p90: quantile(xs, 0.9),
+    p99: quantile(xs, 0.99),
+    max: quantile(xs, 1),
+  };
 }
 
 function margin(m: Measurement): number {
@@ -42,7 +48,8 @@ function margin(m: Measurement): number {
 
 /** Per-quantity statistics of all measurements. */
 export function aggregateMeasurements(
-  outcomes: readonly BatchOutcome[], edges: Readonly<Record<string, readonly number[]>> = {},
+  outcomes: readonly BatchOutcome[],
+  edges: Readonly<Record<string, readonly number[]>> = {},
 ): QuantityStats[] {
   const groups = new Map<string, Measurement[]>();
   for (const o of outcomes) {
@@ -54,7 +61,9 @@ export function aggregateMeasurements(
   }
   return [...groups.entries()].map(([quantity, ms]) => {
     const sample = checkSample(quantity, outcomes, edges);
-    const withRatio = ms.filter((m) => m.relation !== '==' && m.bound > 10 * m.tolerance && m.bound > 0 && Number.isFinite(m.bound));
+    const withRatio = ms.filter(
+      (m) => m.relation !== '==' && m.bound > 10 * m.tolerance && m.bound > 0 && Number.isFinite(m.bound),
+    );
     return {
       quantity,
       relation: ms[0]!.relation,
@@ -97,7 +106,7 @@ export function aggregateCoverage(
   for (const [key, m] of counts) {
     const e = edges[key];
     const labels = [...m.keys()];
-    if (!e) labels.sort((x, y) => (Number(x) - Number(y)) || x.localeCompare(y));
+    if (!e) labels.sort((x, y) => Number(x) - Number(y) || x.localeCompare(y));
     else {
       const order = (l: string): number => (l.startsWith('<') ? -1 : l.startsWith('≥') ? 1e9 : parseFloat(l.slice(1)));
       labels.sort((x, y) => order(x) - order(y));

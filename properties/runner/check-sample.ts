@@ -88,7 +88,7 @@ function splitLabels(
         const hi = g + 1 < cuts.length ? u[u.indexOf(cuts[g + 1]!) - 1]! : u[u.length - 1]!;
         return cuts[g] === hi ? `${hi}` : `${+cuts[g]!.toPrecision(3)}–${+hi.toPrecision(3)}`;
       };
-      labels = (values).map(range);
+      labels = values.map(range);
     }
     const groups = new Set(labels).size;
     if (groups >= 2 && groups <= MAX_GROUPS) return { by: key, labels };

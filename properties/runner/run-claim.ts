@@ -9,8 +9,18 @@ import type { Implementation } from '../../impl/capabilities/index.js';
 import { missingCapability } from '../../impl/capabilities/index.js';
 import type { Claim } from '../../theorems/types.js';
 import type {
-  BatchOutcome, BudgetName, ClaimProperty, ClaimSummary, DataTable, FittedRate, Measurement, Proportion,
-  PropertyContext, Series, Status, UnitExecutor,
+  BatchOutcome,
+  BudgetName,
+  ClaimProperty,
+  ClaimSummary,
+  DataTable,
+  FittedRate,
+  Measurement,
+  Proportion,
+  PropertyContext,
+  Series,
+  Status,
+  UnitExecutor,
 } from '../types.js';
 import { CallLedger, DEFAULT_CALL_TIMEOUT_S, GuardClosedError, guardImplementation } from '../../impl/guard.js';
 import type { CallTimeoutError } from '../../impl/errors.js';
@@ -95,9 +105,22 @@ function shellQuote(s: string): string {
 export function replayCommand(
   claimId: string,
   o: { implSpec?: string; impl: Implementation; backend: string; budget: BudgetName; callTimeoutMs?: number },
-  seed: number, path?: string,
+  seed: number,
+  path?: string,
 ): string {
-  const parts = ['npx', 'transformer-ot-verify', 'verify', '--claims', claimId, '--impl', o.implSpec ?? o.impl.name, '--backend', o.backend, '--budget', o.budget];
+  const parts = [
+    'npx',
+    'transformer-ot-verify',
+    'verify',
+    '--claims',
+    claimId,
+    '--impl',
+    o.implSpec ?? o.impl.name,
+    '--backend',
+    o.backend,
+    '--budget',
+    o.budget,
+  ];
   const timeout = o.callTimeoutMs;
   const usual = DEFAULT_CALL_TIMEOUT_S[o.budget] * 1000;
   if (timeout !== undefined && timeout !== usual) parts.push('--call-timeout', String(timeout / 1000));
@@ -112,7 +135,9 @@ function accuracyModelsOf(impl: Implementation, required: readonly string[]): st
   for (const c of required) {
     const cap = impl[c] as { precision?: unknown; arithmetic?: unknown } | undefined;
     if (cap && (cap.precision === 'float32' || cap.precision === 'float64')) {
-      names.add(accuracyOf({ precision: cap.precision, arithmetic: cap.arithmetic === 'wgsl' ? 'wgsl' : 'ieee-754' }).name);
+      names.add(
+        accuracyOf({ precision: cap.precision, arithmetic: cap.arithmetic === 'wgsl' ? 'wgsl' : 'ieee-754' }).name,
+      );
     }
   }
   return names.size > 0 ? [...names].join('; ') : undefined;
@@ -129,15 +154,28 @@ export async function runClaim(claim: Claim, property: ClaimProperty, options: R
   const seed = options.seed ?? property.defaultSeed ?? (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
   const accuracy = accuracyModelsOf(options.impl, claim.requires);
   const base = {
-    claimId: claim.id, impl: options.impl.name, backend: options.backend, budget: options.budget, seed,
-    path: options.path, ...(accuracy !== undefined ? { accuracy } : {}),
+    claimId: claim.id,
+    impl: options.impl.name,
+    backend: options.backend,
+    budget: options.budget,
+    seed,
+    path: options.path,
+    ...(accuracy !== undefined ? { accuracy } : {}),
   };
   const empty = { quantities: [], coverage: {}, rates: [], proportions: [], tables: [], series: [] };
   const missing = missingCapability(options.impl, claim.requires);
   if (missing) {
     return {
-      ...base, ...empty, status: 'skipped', reason: `implementation '${options.impl.name}' has no '${missing}' capability`,
-      runs: 0, instances: 0, interrupted: false, replay: replayCommand(claim.id, options, seed), durationMs: 0, tensorLeak: 0,
+      ...base,
+      ...empty,
+      status: 'skipped',
+      reason: `implementation '${options.impl.name}' has no '${missing}' capability`,
+      runs: 0,
+      instances: 0,
+      interrupted: false,
+      replay: replayCommand(claim.id, options, seed),
+      durationMs: 0,
+      tensorLeak: 0,
     };
   }
   const ledger = new CallLedger();
@@ -146,7 +184,9 @@ export async function runClaim(claim: Claim, property: ClaimProperty, options: R
   let current: unknown;
   let timeout: { readonly error: CallTimeoutError; readonly input: unknown; readonly path: string } | undefined;
   const impl = guardImplementation(options.impl, {
-    callTimeoutMs: options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_S[options.budget] * 1000, signal: stop.signal, ledger,
+    callTimeoutMs: options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_S[options.budget] * 1000,
+    signal: stop.signal,
+    ledger,
     onTimeout: (error) => {
       // a hanging implementation ends the claim at once: no shrinking, no further calls
       timeout ??= { error, input: current, path: bound.currentPath() };
@@ -162,17 +202,28 @@ export async function runClaim(claim: Claim, property: ClaimProperty, options: R
   const outcomes: BatchOutcome[] = [];
   const planned = options.numRuns ?? property.runs[options.budget];
   const finish = (r: Omit<ClaimResult, keyof typeof base | 'durationMs' | 'tensorLeak' | 'calls'>): ClaimResult => ({
-    ...base, ...r, durationMs: performance.now() - start, tensorLeak: tf.memory().numTensors - tensorsBefore,
+    ...base,
+    ...r,
+    durationMs: performance.now() - start,
+    tensorLeak: tf.memory().numTensors - tensorsBefore,
     calls: { count: ledger.calls, slowestMs: ledger.slowestMs, slowest: ledger.slowestCall },
   });
-  const timedOut = (t: NonNullable<typeof timeout>): ClaimResult => finish({
-    ...empty, status: 'error', runs: outcomes.length, instances: outcomes.reduce((n, o) => n + o.instances, 0),
-    reason: `${t.error.message}; the call was abandoned and the claim stopped (no shrinking, no further calls)`,
-    interrupted: false, replay: replayCommand(claim.id, options, seed, t.path),
-    counterexample: {
-      input: describeInput(property, t.input), failing: [], error: errorMessage(t.error), numShrinks: bound.shrinks,
-    },
-  });
+  const timedOut = (t: NonNullable<typeof timeout>): ClaimResult =>
+    finish({
+      ...empty,
+      status: 'error',
+      runs: outcomes.length,
+      instances: outcomes.reduce((n, o) => n + o.instances, 0),
+      reason: `${t.error.message}; the call was abandoned and the claim stopped (no shrinking, no further calls)`,
+      interrupted: false,
+      replay: replayCommand(claim.id, options, seed, t.path),
+      counterexample: {
+        input: describeInput(property, t.input),
+        failing: [],
+        error: errorMessage(t.error),
+        numShrinks: bound.shrinks,
+      },
+    });
   const predicate = fc.asyncProperty(property.arbitrary(options.budget), async (input: unknown) => {
     if (!bound.begin()) return true;
     const generating = bound.generating;
@@ -207,8 +258,13 @@ export async function runClaim(claim: Claim, property: ClaimProperty, options: R
       raced = await untilStopped(fc.check(predicate, params));
     } catch (e) {
       return finish({
-        ...empty, status: 'error', reason: `runner failed: ${errorMessage(e)}`, runs: outcomes.length, instances: 0,
-        interrupted: false, replay: replayCommand(claim.id, options, seed),
+        ...empty,
+        status: 'error',
+        reason: `runner failed: ${errorMessage(e)}`,
+        runs: outcomes.length,
+        instances: 0,
+        interrupted: false,
+        replay: replayCommand(claim.id, options, seed),
       });
     }
     if (timeout || raced === STOPPED) return timedOut(timeout!);
@@ -216,9 +272,14 @@ export async function runClaim(claim: Claim, property: ClaimProperty, options: R
     const inFlight = ledger.pending();
     if (details.interrupted && inFlight.length > 0 && outcomes.length === 0) {
       return finish({
-        ...empty, status: 'error', runs: 0, instances: 0, interrupted: true,
+        ...empty,
+        status: 'error',
+        runs: 0,
+        instances: 0,
+        interrupted: true,
         replay: replayCommand(claim.id, options, seed),
-        reason: `${inFlight[0]} did not settle within the claim's time budget of ${fmtSeconds(options.timeLimitMs!)} ` +
+        reason:
+          `${inFlight[0]} did not settle within the claim's time budget of ${fmtSeconds(options.timeLimitMs!)} ` +
           'and no run completed; the call was abandoned',
       });
     }
@@ -252,7 +313,10 @@ export async function runClaim(claim: Claim, property: ClaimProperty, options: R
     } else if (details.failed) {
       status = details.interrupted && details.numRuns === 0 ? 'inconclusive' : 'error';
       const d = details as fc.RunDetails<[unknown]>;
-      reason = status === 'inconclusive' ? 'time budget ended before the first run completed' : `fast-check failed: ${d.errorInstance ? errorMessage(d.errorInstance) : 'unknown'}`;
+      reason =
+        status === 'inconclusive'
+          ? 'time budget ended before the first run completed'
+          : `fast-check failed: ${d.errorInstance ? errorMessage(d.errorInstance) : 'unknown'}`;
     } else {
       try {
         const s = await untilStopped(Promise.resolve(property.summarize ? property.summarize(outcomes, ctx) : {}));
@@ -263,7 +327,11 @@ export async function runClaim(claim: Claim, property: ClaimProperty, options: R
       }
       const instances = outcomes.reduce((n, o) => n + o.instances, 0);
       status = summary.verdict?.status ?? (instances > 0 ? 'verified' : 'inconclusive');
-      reason = summary.verdict?.reason ?? (instances > 0 ? `all ${instances} instances satisfied the claim within the analysed tolerance` : 'no instance was checked');
+      reason =
+        summary.verdict?.reason ??
+        (instances > 0
+          ? `all ${instances} instances satisfied the claim within the analysed tolerance`
+          : 'no instance was checked');
     }
     if (claim.role !== 'asserted') {
       reason = `${claim.role === 'exploratory' ? 'exploratory (not asserted)' : 'negative control (not asserted)'}: measured outcome '${status}' — ${reason}`;
@@ -282,7 +350,12 @@ export async function runClaim(claim: Claim, property: ClaimProperty, options: R
       instances: outcomes.reduce((n, o) => n + o.instances, 0),
       interrupted: details.interrupted,
       counterexample,
-      replay: replayCommand(claim.id, options, details.seed, counterexample ? details.counterexamplePath ?? undefined : undefined),
+      replay: replayCommand(
+        claim.id,
+        options,
+        details.seed,
+        counterexample ? (details.counterexamplePath ?? undefined) : undefined,
+      ),
       quantities: aggregateMeasurements(outcomes, property.coverageBins),
       coverage: aggregateCoverage(outcomes, property.coverageBins),
       rates: summary.rates ?? [],

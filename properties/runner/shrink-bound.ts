@@ -33,7 +33,10 @@ export class ShrinkBound {
   /** Accepted shrink steps. */
   shrinks = 0;
 
-  constructor(private readonly basePath?: string, private readonly maxChars = MAX_REPLAY_PATH_CHARS) {}
+  constructor(
+    private readonly basePath?: string,
+    private readonly maxChars = MAX_REPLAY_PATH_CHARS,
+  ) {}
 
   /** Before a predicate call: false when nothing may run (answer "pass"). */
   begin(): boolean {

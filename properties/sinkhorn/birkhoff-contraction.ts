@@ -8,7 +8,16 @@ import { hilbertDistanceLog } from '../../impl/reference/hilbert.js';
 import { fixedCase, PEER_CASES, sinkhornCase, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
-import { coverageOf, describeCase, doubled, halfStepNoise, instanceOracle, SINKHORN_COVERAGE_BINS, solverOf, traceSlice } from './common.js';
+import {
+  coverageOf,
+  describeCase,
+  doubled,
+  halfStepNoise,
+  instanceOracle,
+  SINKHORN_COVERAGE_BINS,
+  solverOf,
+  traceSlice,
+} from './common.js';
 import { defineProperty } from '../define.js';
 import { birkhoffContraction } from '../../theorems/sinkhorn-hilbert/index.js';
 
@@ -30,11 +39,19 @@ function logVectors(c: SinkhornCase): Float64Array {
 
 export const birkhoffContractionProperty = defineProperty<SinkhornCase>(birkhoffContraction, {
   arbitrary: (budget) =>
-    sinkhornCase({ nMax: N_MAX, mMax: N_MAX, batchMax: budget === 'quick' ? 8 : 32, epsMin: 0.1, epsMax: 2 }, 2 * N_MAX),
+    sinkhornCase(
+      { nMax: N_MAX, mMax: N_MAX, batchMax: budget === 'quick' ? 8 : 32, epsMin: 0.1, epsMax: 2 },
+      2 * N_MAX,
+    ),
   runs: { quick: 5, ci: 70, thorough: 600 },
   coverageBins: SINKHORN_COVERAGE_BINS,
   describe: describeCase,
-  examples: PEER_CASES.T19.map((p) => fixedCase(p, Array.from({ length: 2 * N_MAX }, (_, k) => ((k * 7) % 11) / 11))),
+  examples: PEER_CASES.T19.map((p) =>
+    fixedCase(
+      p,
+      Array.from({ length: 2 * N_MAX }, (_, k) => ((k * 7) % 11) / 11),
+    ),
+  ),
   async run(c, ctx): Promise<BatchOutcome> {
     const solver = solverOf(ctx);
     const { B, m } = c.batch;
@@ -52,7 +69,7 @@ export const birkhoffContractionProperty = defineProperty<SinkhornCase>(birkhoff
       const du = hilbertDistanceLog(u, u2);
       // each computed u carries ≤ δ absolute error per entry, so d_H moves by ≤ 2δ per vector: 4δ
       const delta = halfStepNoise(solver, c.batch, i, [v, v2]);
-      measurements.push(measure(i, "d_H(Kv, Kv′) ≤ κ(K)·d_H(v, v′)", du, '<=', o.kappa * dv, 4 * delta));
+      measurements.push(measure(i, 'd_H(Kv, Kv′) ≤ κ(K)·d_H(v, v′)', du, '<=', o.kappa * dv, 4 * delta));
       coverage.push(coverageOf(c, i, o));
     }
     return { instances: B, measurements, coverage };

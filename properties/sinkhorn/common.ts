@@ -93,11 +93,19 @@ function maxFinite(x: ArrayLike<number>): number {
  * Analysed error δ of one half-step of instance i in the solver's precision (properties/tolerance.ts):
  * the log-sum-exp arguments log v_j − C_ij/ε are bounded by max|log v| + max C/ε, over max(n, m) terms.
  */
-export function halfStepNoise(solver: SinkhornSolver, batch: SinkhornBatch, i: number, scalings: readonly ArrayLike<number>[]): number {
+export function halfStepNoise(
+  solver: SinkhornSolver,
+  batch: SinkhornBatch,
+  i: number,
+  scalings: readonly ArrayLike<number>[],
+): number {
   const acc = accuracyOf(solver);
   const C = batch.C.subarray(i * batch.n * batch.m, (i + 1) * batch.n * batch.m);
   const magnitude = Math.max(...scalings.map(maxFinite)) + maxFinite(C) / batch.eps[i]!;
-  const logW = Math.max(maxFinite(batch.a.subarray(i * batch.n, (i + 1) * batch.n).map(Math.log)), maxFinite(batch.b.subarray(i * batch.m, (i + 1) * batch.m).map(Math.log)));
+  const logW = Math.max(
+    maxFinite(batch.a.subarray(i * batch.n, (i + 1) * batch.n).map(Math.log)),
+    maxFinite(batch.b.subarray(i * batch.m, (i + 1) * batch.m).map(Math.log)),
+  );
   return halfStepError(acc, magnitude, Math.max(batch.n, batch.m), logW);
 }
 
@@ -112,8 +120,16 @@ export function coverageOf(c: SinkhornCase, i: number, o: InstanceOracle): Recor
   }
   for (let k = 0; k < m; k++) if (o.problem.b[k] === 0) zeros++;
   return {
-    n, m, shape: n === m ? 'square' : 'rectangular', eps: c.batch.eps[i]!, kappa: o.kappa, cost: c.costFamily,
-    weights: c.weightFamily, mass, costOverEps: maxFinite(o.problem.C) / o.problem.eps, zeroWeights: zeros,
+    n,
+    m,
+    shape: n === m ? 'square' : 'rectangular',
+    eps: c.batch.eps[i]!,
+    kappa: o.kappa,
+    cost: c.costFamily,
+    weights: c.weightFamily,
+    mass,
+    costOverEps: maxFinite(o.problem.C) / o.problem.eps,
+    zeroWeights: zeros,
     negativeCosts: Array.prototype.some.call(o.problem.C, (x: number) => x < 0) ? 'yes' : 'no',
   };
 }
@@ -136,15 +152,31 @@ export function doubled(batch: SinkhornBatch): SinkhornBatch {
     out.set(x, x.length);
     return out;
   };
-  return { B: 2 * batch.B, n: batch.n, m: batch.m, a: cat(batch.a), b: cat(batch.b), C: cat(batch.C), eps: cat(batch.eps) };
+  return {
+    B: 2 * batch.B,
+    n: batch.n,
+    m: batch.m,
+    a: cat(batch.a),
+    b: cat(batch.b),
+    C: cat(batch.C),
+    eps: cat(batch.eps),
+  };
 }
 
 /** The default JSON view of a case (the batch arrays as plain lists). */
 export function describeCase(c: SinkhornCase): unknown {
   const { B, n, m } = c.batch;
   return {
-    costFamily: c.costFamily, weightFamily: c.weightFamily, d: c.d, B, n, m,
-    eps: Array.from(c.batch.eps), a: Array.from(c.batch.a), b: Array.from(c.batch.b), C: Array.from(c.batch.C),
+    costFamily: c.costFamily,
+    weightFamily: c.weightFamily,
+    d: c.d,
+    B,
+    n,
+    m,
+    eps: Array.from(c.batch.eps),
+    a: Array.from(c.batch.a),
+    b: Array.from(c.batch.b),
+    C: Array.from(c.batch.C),
   };
 }
 
@@ -157,8 +189,14 @@ export function describeCase(c: SinkhornCase): unknown {
  * domain adds one rounding per K̃ = exp(M + α ⊕ β) re-formation: δ_stab = δ + u·(3·magnitude + 1).
  */
 export function planAgainstReference(
-  solver: SinkhornSolver, batch: SinkhornBatch, i: number, trace: SinkhornTrace, iterations: number, domain: SinkhornDomain,
-  at: number = iterations, ref?: ReferenceTrace,
+  solver: SinkhornSolver,
+  batch: SinkhornBatch,
+  i: number,
+  trace: SinkhornTrace,
+  iterations: number,
+  domain: SinkhornDomain,
+  at: number = iterations,
+  ref?: ReferenceTrace,
 ): { readonly deviation: number; readonly tolerance: number; readonly oracle: InstanceOracle } {
   const o = instanceOracle(batch, i);
   const p = referenceProblem(batch, i);

@@ -14,7 +14,17 @@ import { measure } from '../measure.js';
 import { quantile } from '../statistics.js';
 import { perturbedContraction } from '../tolerance.js';
 import type { BatchOutcome, DataTable, Measurement, Series } from '../types.js';
-import { coverageOf, describeCase, exactPlan, halfStepNoise, instanceOracle, maxLogPlanDeviation, SINKHORN_COVERAGE_BINS, solverOf, traceSlice } from './common.js';
+import {
+  coverageOf,
+  describeCase,
+  exactPlan,
+  halfStepNoise,
+  instanceOracle,
+  maxLogPlanDeviation,
+  SINKHORN_COVERAGE_BINS,
+  solverOf,
+  traceSlice,
+} from './common.js';
 import { defineProperty } from '../define.js';
 import { franklinLorenzRate } from '../../theorems/sinkhorn-hilbert/index.js';
 
@@ -22,9 +32,9 @@ const ITERATIONS = 25;
 /** Measurements are taken only while the error is above this multiple of the noise δ (below it, d_H is rounding). */
 const NOISE_FLOOR_FACTOR = 100;
 
-
 export const franklinLorenzRateProperty = defineProperty<SinkhornCase>(franklinLorenzRate, {
-  arbitrary: (budget) => sinkhornCase({ nMax: 12, mMax: 12, batchMax: budget === 'quick' ? 8 : 24, epsMin: 0.1, epsMax: 2 }),
+  arbitrary: (budget) =>
+    sinkhornCase({ nMax: 12, mMax: 12, batchMax: budget === 'quick' ? 8 : 24, epsMin: 0.1, epsMax: 2 }),
   runs: { quick: 4, ci: 60, thorough: 400 },
   coverageBins: SINKHORN_COVERAGE_BINS,
   describe: describeCase,
@@ -43,7 +53,10 @@ export const franklinLorenzRateProperty = defineProperty<SinkhornCase>(franklinL
       const star = exactPlan(o);
       const k = o.kappa;
       const dV0 = hilbertDistanceLog(traceSlice(trace, 'logV', i, 0), star.logV);
-      const delta = halfStepNoise(solver, c.batch, i, [traceSlice(trace, 'logV', i, ITERATIONS), traceSlice(trace, 'logU', i, ITERATIONS)]);
+      const delta = halfStepNoise(solver, c.batch, i, [
+        traceSlice(trace, 'logV', i, ITERATIONS),
+        traceSlice(trace, 'logU', i, ITERATIONS),
+      ]);
       let dPrevV = dV0;
       const curve: [number, number][] = [[0, dV0]];
       const bound: [number, number][] = [[0, dV0]];
@@ -57,14 +70,34 @@ export const franklinLorenzRateProperty = defineProperty<SinkhornCase>(franklinL
         measurements.push(measure(i, 'd_H(u_ℓ,u*) ≤ κ·d_H(v_{ℓ−1},v*)', dU, '<=', k * dPrevV, 2 * delta));
         measurements.push(measure(i, 'd_H(v_ℓ,v*) ≤ κ·d_H(u_ℓ,u*)', dV, '<=', k * dU, 2 * delta));
         // per-iteration contraction against κ²: the measured rate the report compares with theory
-        measurements.push(measure(i, 'd_H(v_ℓ,v*)/d_H(v_{ℓ−1},v*) ≤ κ²', dV / dPrevV, '<=', k * k, (2 * delta * (1 + k)) / dPrevV));
+        measurements.push(
+          measure(i, 'd_H(v_ℓ,v*)/d_H(v_{ℓ−1},v*) ≤ κ²', dV / dPrevV, '<=', k * k, (2 * delta * (1 + k)) / dPrevV),
+        );
         // (4.22) with the perturbation sum of 2δ(1+κ) per iteration
-        measurements.push(measure(i, 'd_H(v_ℓ,v*) ≤ κ^{2ℓ}·d_H(v_0,v*)  (4.22)', dV, '<=', k ** (2 * l) * dV0, perturbedContraction(k * k, l, 0, 2 * delta * (1 + k))));
+        measurements.push(
+          measure(
+            i,
+            'd_H(v_ℓ,v*) ≤ κ^{2ℓ}·d_H(v_0,v*)  (4.22)',
+            dV,
+            '<=',
+            k ** (2 * l) * dV0,
+            perturbedContraction(k * k, l, 0, 2 * delta * (1 + k)),
+          ),
+        );
         // (4.24): both plans are scalings of one K; with unequal total masses the sign argument of the proof
         // leaves |log(ΣP_ℓ/ΣP*)|, which is added to the bound exactly (float64 evaluation: 1e-12 slack)
         const logP = logPlanFrom(o.problem, logU, 0, logV, 0);
         const massGap = Math.abs(logSumExp(logP, 0, n * m) - logSumExp(star.logPlan, 0, n * m));
-        measurements.push(measure(i, '‖log P_ℓ − log P*‖∞ ≤ d_H(u_ℓ,u*) + d_H(v_ℓ,v*)  (4.24)', maxLogPlanDeviation(logP, star.logPlan), '<=', dU + dV + massGap, 1e-12 * (1 + dU + dV)));
+        measurements.push(
+          measure(
+            i,
+            '‖log P_ℓ − log P*‖∞ ≤ d_H(u_ℓ,u*) + d_H(v_ℓ,v*)  (4.24)',
+            maxLogPlanDeviation(logP, star.logPlan),
+            '<=',
+            dU + dV + massGap,
+            1e-12 * (1 + dU + dV),
+          ),
+        );
         curve.push([l, dV]);
         bound.push([l, k ** (2 * l) * dV0]);
         dPrevV = dV;
@@ -75,14 +108,31 @@ export const franklinLorenzRateProperty = defineProperty<SinkhornCase>(franklinL
         const ys = curve.map((p) => Math.log(p[1]));
         const mx = xs.reduce((s, x) => s + x, 0) / xs.length;
         const my = ys.reduce((s, y) => s + y, 0) / ys.length;
-        const slope = xs.reduce((s, x, q) => s + (x - mx) * (ys[q]! - my), 0) / xs.reduce((s, x) => s + (x - mx) ** 2, 0);
+        const slope =
+          xs.reduce((s, x, q) => s + (x - mx) * (ys[q]! - my), 0) / xs.reduce((s, x) => s + (x - mx) ** 2, 0);
         fitted.push(Math.exp(slope));
         kappa2.push(k * k);
       }
       if (i === 0) {
         const label = `n=${n}, m=${m}, ε=${c.batch.eps[0]!.toPrecision(3)}, κ²=${(k * k).toPrecision(3)}`;
-        series.push({ name: `d_H(v_ℓ, v*) — ${label}`, x: 'iteration ℓ', y: 'd_H', points: curve, role: 'measured', logY: true, group: 'convergence' });
-        series.push({ name: `κ^{2ℓ}·d_H(v_0, v*) — ${label}`, x: 'iteration ℓ', y: 'd_H', points: bound, role: 'theory', logY: true, group: 'convergence' });
+        series.push({
+          name: `d_H(v_ℓ, v*) — ${label}`,
+          x: 'iteration ℓ',
+          y: 'd_H',
+          points: curve,
+          role: 'measured',
+          logY: true,
+          group: 'convergence',
+        });
+        series.push({
+          name: `κ^{2ℓ}·d_H(v_0, v*) — ${label}`,
+          x: 'iteration ℓ',
+          y: 'd_H',
+          points: bound,
+          role: 'theory',
+          logY: true,
+          group: 'convergence',
+        });
       }
       coverage.push(coverageOf(c, i, o));
     }

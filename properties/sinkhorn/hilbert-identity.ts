@@ -9,7 +9,16 @@ import fc from 'fast-check';
 import { fixedCase, PEER_CASES, sinkhornCase, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
 import { measure, maxAbs } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
-import { coverageOf, describeCase, exactPlan, instanceOracle, planSlice, SINKHORN_COVERAGE_BINS, solverOf, traceSlice } from './common.js';
+import {
+  coverageOf,
+  describeCase,
+  exactPlan,
+  instanceOracle,
+  planSlice,
+  SINKHORN_COVERAGE_BINS,
+  solverOf,
+  traceSlice,
+} from './common.js';
 import { accuracyOf } from '../tolerance.js';
 import { defineProperty } from '../define.js';
 import { hilbertIdentity } from '../../theorems/sinkhorn-hilbert/index.js';
@@ -53,7 +62,16 @@ export const hilbertIdentityProperty = defineProperty<Input>(hilbertIdentity, {
       // the implementation forms log P = (log u ⊕ log v) − C/ε with ≤ 3 roundings of magnitude
       // ≤ |log u| + |log v| + C/ε per entry; osc doubles it. Float64 oracle error: 1e-12 relative.
       const scale = maxAbs(logU) + maxAbs(logV) + maxAbs(o.problem.C) / o.problem.eps;
-      measurements.push(measure(i, 'd_H(P_L, P*) = osc(log u_L − log u*) + osc(log v_L − log v*)', lhs, '==', rhs, 2 * 3 * u * scale + 1e-12 * (1 + rhs)));
+      measurements.push(
+        measure(
+          i,
+          'd_H(P_L, P*) = osc(log u_L − log u*) + osc(log v_L − log v*)',
+          lhs,
+          '==',
+          rhs,
+          2 * 3 * u * scale + 1e-12 * (1 + rhs),
+        ),
+      );
       coverage.push({ ...coverageOf(c, i, o), iterations });
     }
     return { instances: B, measurements, coverage };

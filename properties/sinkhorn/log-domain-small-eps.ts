@@ -13,7 +13,15 @@ import { logSumExp } from '../../impl/reference/logsumexp.js';
 import { sinkhornCase, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
 import { measure, maxAbs } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
-import { coverageOf, describeCase, halfStepNoise, planAgainstReference, planSlice, solverOf, traceSlice } from './common.js';
+import {
+  coverageOf,
+  describeCase,
+  halfStepNoise,
+  planAgainstReference,
+  planSlice,
+  solverOf,
+  traceSlice,
+} from './common.js';
 import { accuracyOf } from '../tolerance.js';
 import { defineProperty } from '../define.js';
 import { logDomainSmallEps } from '../../theorems/sinkhorn-hilbert/index.js';
@@ -30,7 +38,15 @@ const COST_SCALE = 25;
 export const logDomainSmallEpsProperty = defineProperty<Input>(logDomainSmallEps, {
   arbitrary: (budget) =>
     fc.record({
-      case: sinkhornCase({ nMax: 24, mMax: 24, batchMax: budget === 'quick' ? 8 : 24, epsMin: 0.005, epsMax: 0.05, costScale: COST_SCALE, farRows: true }),
+      case: sinkhornCase({
+        nMax: 24,
+        mMax: 24,
+        batchMax: budget === 'quick' ? 8 : 24,
+        epsMin: 0.005,
+        epsMax: 0.05,
+        costScale: COST_SCALE,
+        farRows: true,
+      }),
       iterations: fc.integer({ min: 1, max: 20 }),
       stabilized: fc.boolean(),
     }),
@@ -47,7 +63,9 @@ export const logDomainSmallEpsProperty = defineProperty<Input>(logDomainSmallEps
     const coverage = [];
     for (let i = 0; i < B; i++) {
       const { deviation, tolerance, oracle } = planAgainstReference(solver, c.batch, i, trace, iterations, domain);
-      measurements.push(measure(i, `max |log P_L − log P_L^ref| (${domain} domain, C/ε ≤ 5000)`, deviation, '<=', 0, tolerance));
+      measurements.push(
+        measure(i, `max |log P_L − log P_L^ref| (${domain} domain, C/ε ≤ 5000)`, deviation, '<=', 0, tolerance),
+      );
       // column marginals of the implementation's own plan: exact after the v-step up to δ + the plan's rounding
       const logU = traceSlice(trace, 'logU', i, 1);
       const logV = traceSlice(trace, 'logV', i, 1);
@@ -64,8 +82,22 @@ export const logDomainSmallEpsProperty = defineProperty<Input>(logDomainSmallEps
         const dev = Math.abs(logSumExp(col, 0, n) - Math.log(bj));
         worst = Number.isNaN(dev) ? NaN : Math.max(worst, dev);
       }
-      measurements.push(measure(i, `max_j |log Σ_i P_ij − log b_j| after the v-step (${domain})`, worst, '<=', 0, delta + planRounding + u * Math.log(n)));
-      coverage.push({ ...coverageOf(c, i, oracle), costOverEps: maxAbs(oracle.problem.C) / oracle.problem.eps, iterations, domain });
+      measurements.push(
+        measure(
+          i,
+          `max_j |log Σ_i P_ij − log b_j| after the v-step (${domain})`,
+          worst,
+          '<=',
+          0,
+          delta + planRounding + u * Math.log(n),
+        ),
+      );
+      coverage.push({
+        ...coverageOf(c, i, oracle),
+        costOverEps: maxAbs(oracle.problem.C) / oracle.problem.eps,
+        iterations,
+        domain,
+      });
     }
     return { instances: B, measurements, coverage };
   },

@@ -10,7 +10,15 @@ import { logSumExp } from '../../impl/reference/logsumexp.js';
 import { fixedCase, PEER_CASES, sinkhornCase, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
 import { measure, maxAbs } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
-import { coverageOf, describeCase, halfStepNoise, instanceOracle, SINKHORN_COVERAGE_BINS, solverOf, traceSlice } from './common.js';
+import {
+  coverageOf,
+  describeCase,
+  halfStepNoise,
+  instanceOracle,
+  SINKHORN_COVERAGE_BINS,
+  solverOf,
+  traceSlice,
+} from './common.js';
 import { defineProperty } from '../define.js';
 import { oneStepIsSoftmax } from '../../theorems/sinkhorn-hilbert/index.js';
 
@@ -22,7 +30,14 @@ const M_MAX = 16;
 const KERNEL_ONE_STEP_MAX = 78;
 
 /** log of a_i·softmax_j(−C_ij/ε + log v_j), in float64. */
-function logRowSoftmaxPlan(a: ArrayLike<number>, C: ArrayLike<number>, logV: ArrayLike<number>, n: number, m: number, eps: number): Float64Array {
+function logRowSoftmaxPlan(
+  a: ArrayLike<number>,
+  C: ArrayLike<number>,
+  logV: ArrayLike<number>,
+  n: number,
+  m: number,
+  eps: number,
+): Float64Array {
   const out = new Float64Array(n * m);
   const row = new Float64Array(m);
   for (let i = 0; i < n; i++) {
@@ -47,19 +62,27 @@ export const oneStepIsSoftmaxProperty = defineProperty<SinkhornCase>(oneStepIsSo
   coverageBins: SINKHORN_COVERAGE_BINS,
   describe: describeCase,
   // T18 (Sinkformers' test_sinkhorn.py): uniform a, v⁰ = 1 — n·P^{(½)} is exactly softmax attention
-  examples: [fixedCase({ ...PEER_CASES.T1, C: [0.1, 0.9, 0.4, 0.3], eps: 0.5 }, new Array<number>(M_MAX).fill(0)), fixedCase(PEER_CASES.constantCost, new Array<number>(M_MAX).fill(0))],
+  examples: [
+    fixedCase({ ...PEER_CASES.T1, C: [0.1, 0.9, 0.4, 0.3], eps: 0.5 }, new Array<number>(M_MAX).fill(0)),
+    fixedCase(PEER_CASES.constantCost, new Array<number>(M_MAX).fill(0)),
+  ],
   async run(c, ctx): Promise<BatchOutcome> {
     const solver = solverOf(ctx);
     const { B, n, m } = c.batch;
     // half of the batches start from v⁽⁰⁾ = 1 (the Transformer case), the others from a random v⁽⁰⁾
     const random = c.extra[0]!.length > 0 && c.extra[0]![0]! >= 0.5;
     const initLogV = new Float64Array(B * m);
-    if (random) for (let i = 0; i < B; i++) for (let j = 0; j < m; j++) initLogV[i * m + j] = Math.fround(4 * c.extra[i]![j]! - 2);
+    if (random)
+      for (let i = 0; i < B; i++)
+        for (let j = 0; j < m; j++) initLogV[i * m + j] = Math.fround(4 * c.extra[i]![j]! - 2);
     const measurements: Measurement[] = [];
     const coverage = [];
     // every domain from the same v⁽⁰⁾ (a solver that ignores initLogV in one domain is caught); the kernel domain
     // only where e^{−C/ε + log v} stays a normal float32 (C/ε + |log v| ≤ 80 < 87)
-    const kernelSafe = Array.from({ length: B }, (_, i) => maxAbs(c.batch.C.subarray(i * n * m, (i + 1) * n * m)) / c.batch.eps[i]! <= KERNEL_ONE_STEP_MAX);
+    const kernelSafe = Array.from(
+      { length: B },
+      (_, i) => maxAbs(c.batch.C.subarray(i * n * m, (i + 1) * n * m)) / c.batch.eps[i]! <= KERNEL_ONE_STEP_MAX,
+    );
     const oracles = Array.from({ length: B }, (_, i) => instanceOracle(c.batch, i));
     for (const domain of SINKHORN_DOMAINS) {
       if (domain === 'kernel' && !kernelSafe.every(Boolean)) continue;
@@ -82,8 +105,22 @@ export const oneStepIsSoftmaxProperty = defineProperty<SinkhornCase>(oneStepIsSo
         // re-assembly of log P (exact up to 4·u64·scale)
         const delta = halfStepNoise(solver, c.batch, i, [v0]);
         const scale = maxAbs(logU) + maxAbs(v0) + maxAbs(o.problem.C) / o.problem.eps;
-        measurements.push(measure(i, `max |log P^{(½)} − log(diag(a)·softmax(−C/ε + log v⁰))| — ${domain}`, worst, '<=', 0, delta + 4 * 2 ** -53 * scale));
-        if (domain === 'log') coverage.push({ ...coverageOf(c, i, o), start: random ? 'random v⁰' : 'v⁰ = 1', kernel: kernelSafe.every(Boolean) ? 'run' : 'skipped' });
+        measurements.push(
+          measure(
+            i,
+            `max |log P^{(½)} − log(diag(a)·softmax(−C/ε + log v⁰))| — ${domain}`,
+            worst,
+            '<=',
+            0,
+            delta + 4 * 2 ** -53 * scale,
+          ),
+        );
+        if (domain === 'log')
+          coverage.push({
+            ...coverageOf(c, i, o),
+            start: random ? 'random v⁰' : 'v⁰ = 1',
+            kernel: kernelSafe.every(Boolean) ? 'run' : 'skipped',
+          });
       }
     }
     return { instances: B, measurements, coverage };

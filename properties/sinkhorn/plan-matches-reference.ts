@@ -26,13 +26,23 @@
  */
 import fc from 'fast-check';
 import {
-  fixedCase, PEER_CASES, sinkhornCase, type SinkhornBatchSpec, type SinkhornCase,
+  fixedCase,
+  PEER_CASES,
+  sinkhornCase,
+  type SinkhornBatchSpec,
+  type SinkhornCase,
 } from '../arbitraries/sinkhorn-batch.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
 import { sinkhornLog } from '../../impl/reference/sinkhorn.js';
 import {
-  coverageOf, describeCase, kernelDomainSafe, planAgainstReference, referenceProblem, SINKHORN_COVERAGE_BINS, solverOf,
+  coverageOf,
+  describeCase,
+  kernelDomainSafe,
+  planAgainstReference,
+  referenceProblem,
+  SINKHORN_COVERAGE_BINS,
+  solverOf,
 } from './common.js';
 import type { SinkhornDomain } from '../../impl/capabilities/sinkhorn.js';
 import { defineProperty } from '../define.js';
@@ -54,17 +64,25 @@ const LOG_MAX_COST_OVER_EPS = 5000;
 export const planMatchesReferenceProperty = defineProperty<Input>(planMatchesReference, {
   arbitrary: (budget) => {
     const base: SinkhornBatchSpec = {
-      nMax: 32, mMax: 32, batchMax: budget === 'quick' ? 8 : 32, epsMin: 0.05, epsMax: 2, shiftCosts: true, farRows: true,
+      nMax: 32,
+      mMax: 32,
+      batchMax: budget === 'quick' ? 8 : 32,
+      epsMin: 0.05,
+      epsMax: 2,
+      shiftCosts: true,
+      farRows: true,
     };
     const rest = { iterations: fc.integer({ min: 1, max: 40 }), record: fc.boolean() };
     return fc.oneof(
       fc.record({
         case: sinkhornCase({ ...base, costOverEps: [0.5, KERNEL_MAX_COST_OVER_EPS] }),
-        domain: fc.constant<SinkhornDomain>('kernel'), ...rest,
+        domain: fc.constant<SinkhornDomain>('kernel'),
+        ...rest,
       }),
       fc.record({
         case: sinkhornCase({ ...base, costOverEps: [0.5, LOG_MAX_COST_OVER_EPS] }),
-        domain: fc.constantFrom<SinkhornDomain>('log', 'stabilized'), ...rest,
+        domain: fc.constantFrom<SinkhornDomain>('log', 'stabilized'),
+        ...rest,
       }),
     );
   },
@@ -78,7 +96,10 @@ export const planMatchesReferenceProperty = defineProperty<Input>(planMatchesRef
     { case: fixedCase(PEER_CASES.T1), iterations: 30, domain: 'stabilized' },
   ],
   describe: (x) => ({
-    iterations: x.iterations, domain: x.domain, record: x.record ?? false, ...(describeCase(x.case) as object),
+    iterations: x.iterations,
+    domain: x.domain,
+    record: x.record ?? false,
+    ...(describeCase(x.case) as object),
   }),
   async run({ case: c, iterations, domain: wanted, record = false }, ctx): Promise<BatchOutcome> {
     const solver = solverOf(ctx);

@@ -9,7 +9,15 @@ import { logPlanFrom } from '../../impl/reference/sinkhorn.js';
 import { fixedCase, PEER_CASES, sinkhornCase, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
-import { coverageOf, describeCase, exactPlan, instanceOracle, SINKHORN_COVERAGE_BINS, solverOf, traceSlice } from './common.js';
+import {
+  coverageOf,
+  describeCase,
+  exactPlan,
+  instanceOracle,
+  SINKHORN_COVERAGE_BINS,
+  solverOf,
+  traceSlice,
+} from './common.js';
 import { IEEE_FLOAT64 } from '../tolerance.js';
 import { defineProperty } from '../define.js';
 import { tvHilbertBound } from '../../theorems/sinkhorn-hilbert/index.js';
@@ -26,7 +34,8 @@ function totalVariationOfLogs(x: ArrayLike<number>, y: ArrayLike<number>): numbe
 }
 
 export const tvHilbertBoundProperty = defineProperty<SinkhornCase>(tvHilbertBound, {
-  arbitrary: (budget) => sinkhornCase({ nMax: 12, mMax: 12, batchMax: budget === 'quick' ? 8 : 24, epsMin: 0.05, epsMax: 2 }),
+  arbitrary: (budget) =>
+    sinkhornCase({ nMax: 12, mMax: 12, batchMax: budget === 'quick' ? 8 : 24, epsMin: 0.05, epsMax: 2 }),
   runs: { quick: 4, ci: 60, thorough: 400 },
   coverageBins: SINKHORN_COVERAGE_BINS,
   describe: describeCase,
@@ -46,7 +55,9 @@ export const tvHilbertBoundProperty = defineProperty<SinkhornCase>(tvHilbertBoun
         const logP = logPlanFrom(o.problem, traceSlice(trace, 'logU', i, l), 0, traceSlice(trace, 'logV', i, l), 0);
         const tv = totalVariationOfLogs(logP, star.logPlan);
         const dH = hilbertDistanceLog(logP, star.logPlan);
-        measurements.push(measure(i, 'TV(P_ℓ/ΣP_ℓ, P*) ≤ tanh(d_H/4)', tv, '<=', Math.tanh(dH / 4), 64 * n * m * u64 * (1 + dH)));
+        measurements.push(
+          measure(i, 'TV(P_ℓ/ΣP_ℓ, P*) ≤ tanh(d_H/4)', tv, '<=', Math.tanh(dH / 4), 64 * n * m * u64 * (1 + dH)),
+        );
       }
       coverage.push(coverageOf(c, i, o));
     }

@@ -32,7 +32,15 @@ function entropicBias(batch: OTTransformerBatch, b: number, lambda: number): num
 
 export const sortingBiasVanishesProperty = defineProperty<OTTransformerCase>(sortingBiasVanishes, {
   arbitrary: (budget) =>
-    otTransformerCase({ nMax: 40, batchMax: budget === 'quick' ? 4 : 8, lambdaMin: 0.1, lambdaMax: 0.1, gammaOverLambda: [0.5, 0.5], families: ['sorting-grid'], inits: ['zero'] }),
+    otTransformerCase({
+      nMax: 40,
+      batchMax: budget === 'quick' ? 4 : 8,
+      lambdaMin: 0.1,
+      lambdaMax: 0.1,
+      gammaOverLambda: [0.5, 0.5],
+      families: ['sorting-grid'],
+      inits: ['zero'],
+    }),
   runs: { quick: 2, ci: 5, thorough: 60 },
   defaultSeed: 5005,
   coverageBins: OT_COVERAGE_BINS,
@@ -46,7 +54,9 @@ export const sortingBiasVanishesProperty = defineProperty<OTTransformerCase>(sor
       // float64 oracle, marginal error < 1e-13: differences below 1e-12 are noise
       measurements.push(measure(b, 'b(0.03) ≤ b(0.1)', bias[1]!, '<=', bias[0]!, 1e-12));
       measurements.push(measure(b, 'b(0.01) ≤ b(0.03)', bias[2]!, '<=', bias[1]!, 1e-12));
-      LADDER.forEach((l, k) => measurements.push(measure(b, `b(${l}) ≤ §4 table max + 0.05`, bias[k]!, '<=', CEILING[k]!, 1e-12)));
+      LADDER.forEach((l, k) =>
+        measurements.push(measure(b, `b(${l}) ≤ §4 table max + 0.05`, bias[k]!, '<=', CEILING[k]!, 1e-12)),
+      );
       data['b01']!.push(bias[0]!);
       data['b003']!.push(bias[1]!);
       data['b001']!.push(bias[2]!);
@@ -57,11 +67,16 @@ export const sortingBiasVanishesProperty = defineProperty<OTTransformerCase>(sor
   summarize(outcomes) {
     const col = (k: string): number[] => outcomes.flatMap((o) => o.data?.[k] ?? []);
     return {
-      tables: [{
-        title: 'Entropic bias max_i |s*_λ,i − x_(i)| (spec §4 table: median/max 0.13/0.23, 0.049/0.12, 0.022/0.039)',
-        columns: ['λ', 'median', 'max'],
-        rows: LADDER.map((l, k) => { const v = col(['b01', 'b003', 'b001'][k]!); return [l, quantile(v, 0.5), quantile(v, 1)]; }),
-      }],
+      tables: [
+        {
+          title: 'Entropic bias max_i |s*_λ,i − x_(i)| (spec §4 table: median/max 0.13/0.23, 0.049/0.12, 0.022/0.039)',
+          columns: ['λ', 'median', 'max'],
+          rows: LADDER.map((l, k) => {
+            const v = col(['b01', 'b003', 'b001'][k]!);
+            return [l, quantile(v, 0.5), quantile(v, 1)];
+          }),
+        },
+      ],
     };
   },
 });

@@ -20,8 +20,14 @@ const TARGET = 1e-3;
 export const sortingErrorVanishesProperty = defineProperty<OTTransformerCase>(sortingErrorVanishes, {
   arbitrary: (budget) =>
     otTransformerCase({
-      nMax: budget === 'thorough' ? 40 : 16, batchMax: budget === 'quick' ? 4 : 8, lambdaMin: 0.05, lambdaMax: 0.1,
-      lambdaValues: budget === 'thorough' ? [0.1, 0.03] : [0.1, 0.05], gammaOverLambda: [0.5, 0.5], families: ['sorting-grid'], inits: ['zero'],
+      nMax: budget === 'thorough' ? 40 : 16,
+      batchMax: budget === 'quick' ? 4 : 8,
+      lambdaMin: 0.05,
+      lambdaMax: 0.1,
+      lambdaValues: budget === 'thorough' ? [0.1, 0.03] : [0.1, 0.05],
+      gammaOverLambda: [0.5, 0.5],
+      families: ['sorting-grid'],
+      inits: ['zero'],
     }),
   runs: { quick: 2, ci: 4, thorough: 40 },
   defaultSeed: 3003,
@@ -46,7 +52,8 @@ export const sortingErrorVanishesProperty = defineProperty<OTTransformerCase>(so
       const errs = DEPTH_LADDER.map((_, s) => {
         const sh = view.sorted(t, b, s);
         let e = 0;
-        for (let i = 0; i < n; i++) e = Number.isNaN(sh[i]! - sStar[i]!) ? NaN : Math.max(e, Math.abs(sh[i]! - sStar[i]!));
+        for (let i = 0; i < n; i++)
+          e = Number.isNaN(sh[i]! - sStar[i]!) ? NaN : Math.max(e, Math.abs(sh[i]! - sStar[i]!));
         return e;
       });
       // float floor of the output: |Δŝ_i| ≤ (x_max − x_min)·(e^{2Δ} − 1) for a log-ratio perturbation Δ of the row,
@@ -65,7 +72,15 @@ export const sortingErrorVanishesProperty = defineProperty<OTTransformerCase>(so
         }
       });
       if (b === 0) {
-        series.push({ name: `max_i |ŝ_L − s*| — n=${n}, λ=${c.batch.lambda[b]!.toPrecision(2)}`, x: 'depth L', y: 'sorting error', points: DEPTH_LADDER.map((l, s) => [l, errs[s]!] as [number, number]), role: 'measured', logY: true, group: 'sorting-depth' });
+        series.push({
+          name: `max_i |ŝ_L − s*| — n=${n}, λ=${c.batch.lambda[b]!.toPrecision(2)}`,
+          x: 'depth L',
+          y: 'sorting error',
+          points: DEPTH_LADDER.map((l, s) => [l, errs[s]!] as [number, number]),
+          role: 'measured',
+          logY: true,
+          group: 'sorting-depth',
+        });
       }
       coverage.push(coverageOfCase(c, b, { finalError: errs[last]! }));
     }
@@ -74,19 +89,38 @@ export const sortingErrorVanishesProperty = defineProperty<OTTransformerCase>(so
   summarize(outcomes): ClaimSummary {
     const x = outcomes.flatMap((o) => o.data?.['logL'] ?? []);
     const y = outcomes.flatMap((o) => o.data?.['logE'] ?? []);
-    if (x.length < 3) return { verdict: { status: 'inconclusive', reason: 'fewer than 3 ladder points above the float floor' } };
+    if (x.length < 3)
+      return { verdict: { status: 'inconclusive', reason: 'fewer than 3 ladder points above the float floor' } };
     const fit = linearFit(x, y);
     const ok = fit.ci95[1] < 0;
     return {
-      rates: [{
-        name: 'slope of log max_i|ŝ_L − s*| against log L (pooled)', estimate: fit.slope, ci95: fit.ci95, theory: [-10, 0],
-        method: 'OLS on log–log over all instances and ladder points above 100·u·max|x|, 95% t-interval', ladder: [...DEPTH_LADDER],
-        verdict: ok ? 'consistent' : 'inconsistent',
-      }],
-      tables: [{ title: 'Pooled depth fit', columns: ['points', 'slope', 'ci95 low', 'ci95 high', 'r²'], rows: [[fit.n, fit.slope, fit.ci95[0], fit.ci95[1], fit.r2]] }],
+      rates: [
+        {
+          name: 'slope of log max_i|ŝ_L − s*| against log L (pooled)',
+          estimate: fit.slope,
+          ci95: fit.ci95,
+          theory: [-10, 0],
+          method: 'OLS on log–log over all instances and ladder points above 100·u·max|x|, 95% t-interval',
+          ladder: [...DEPTH_LADDER],
+          verdict: ok ? 'consistent' : 'inconsistent',
+        },
+      ],
+      tables: [
+        {
+          title: 'Pooled depth fit',
+          columns: ['points', 'slope', 'ci95 low', 'ci95 high', 'r²'],
+          rows: [[fit.n, fit.slope, fit.ci95[0], fit.ci95[1], fit.r2]],
+        },
+      ],
       verdict: ok
-        ? { status: 'verified', reason: `every final error ≤ ${TARGET} (+ floor); fitted log–log slope ${fit.slope.toFixed(2)} (95% CI [${fit.ci95[0].toFixed(2)}, ${fit.ci95[1].toFixed(2)}]) < 0` }
-        : { status: 'violated', reason: `the fitted slope's CI [${fit.ci95[0].toFixed(2)}, ${fit.ci95[1].toFixed(2)}] does not exclude 0: the error does not vanish with depth` },
+        ? {
+            status: 'verified',
+            reason: `every final error ≤ ${TARGET} (+ floor); fitted log–log slope ${fit.slope.toFixed(2)} (95% CI [${fit.ci95[0].toFixed(2)}, ${fit.ci95[1].toFixed(2)}]) < 0`,
+          }
+        : {
+            status: 'violated',
+            reason: `the fitted slope's CI [${fit.ci95[0].toFixed(2)}, ${fit.ci95[1].toFixed(2)}] does not exclude 0: the error does not vanish with depth`,
+          },
     };
   },
 });

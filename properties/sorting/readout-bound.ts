@@ -19,8 +19,14 @@ const LAYERS = [0, 5, 50, 300];
 export const sortingReadoutBoundProperty = defineProperty<OTTransformerCase>(sortingReadoutBound, {
   arbitrary: (budget) =>
     otTransformerCase({
-      nMax: 40, batchMax: budget === 'quick' ? 4 : 8, lambdaMin: 0.03, lambdaMax: 0.1, lambdaValues: [0.1, 0.03], gammaOverLambda: [0.5, 0.5],
-      families: ['sorting-grid'], inits: ['zero'],
+      nMax: 40,
+      batchMax: budget === 'quick' ? 4 : 8,
+      lambdaMin: 0.03,
+      lambdaMax: 0.1,
+      lambdaValues: [0.1, 0.03],
+      gammaOverLambda: [0.5, 0.5],
+      families: ['sorting-grid'],
+      inits: ['zero'],
     }),
   runs: { quick: 3, ci: 10, thorough: 100 },
   coverageBins: OT_COVERAGE_BINS,
@@ -54,13 +60,24 @@ export const sortingReadoutBoundProperty = defineProperty<OTTransformerCase>(sor
           }
           // slack: the computed row sums to 1 only up to rounding (x̄·|Σ_j M_ij − 1|, plus the oracle's n·1e-13),
           // and ŝ = M·x is itself rounded ((n + 2)u·max|x|)
-          const tol = Math.abs(mid) * (Math.abs(rowSum - 1) + n * 1e-13) + (n + 2) * u * Math.max(Math.abs(xmax), Math.abs(xmin));
+          const tol =
+            Math.abs(mid) * (Math.abs(rowSum - 1) + n * 1e-13) + (n + 2) * u * Math.max(Math.abs(xmax), Math.abs(xmin));
           const measured = Math.abs(sh[i]! - sStar[i]!);
           const bound = ((xmax - xmin) / 2) * l1;
           const margin = bound + tol - measured;
-          if (Number.isNaN(margin) || margin < worst.margin) worst = { measured: Number.isNaN(margin) ? NaN : measured, bound, tol, margin };
+          if (Number.isNaN(margin) || margin < worst.margin)
+            worst = { measured: Number.isNaN(margin) ? NaN : measured, bound, tol, margin };
         }
-        measurements.push(measure(b, '(a) |ŝ_ℓ,i − s*_i| ≤ ((x_max − x_min)/2)·‖M_ℓ,i − nP*ᵀ_i‖₁ (worst row)', worst.measured, '<=', worst.bound, worst.tol));
+        measurements.push(
+          measure(
+            b,
+            '(a) |ŝ_ℓ,i − s*_i| ≤ ((x_max − x_min)/2)·‖M_ℓ,i − nP*ᵀ_i‖₁ (worst row)',
+            worst.measured,
+            '<=',
+            worst.bound,
+            worst.tol,
+          ),
+        );
         void l;
       });
       let minStep = Infinity;

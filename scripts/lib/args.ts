@@ -19,9 +19,12 @@ function usageErrorOf(e: unknown): UsageError {
   const message = e instanceof Error ? e.message : String(e);
   const code = (e as { code?: string }).code ?? '';
   const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1];
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError(`unknown option '${option ?? message}' (see --help)`);
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+    return new UsageError(`unknown option '${option ?? message}' (see --help)`);
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    return new UsageError(option && message.includes('argument missing') ? `option '${option}' needs a value` : message);
+    return new UsageError(
+      option && message.includes('argument missing') ? `option '${option}' needs a value` : message,
+    );
   }
   return new UsageError(message);
 }
@@ -46,7 +49,10 @@ function joinNegativeValues(argv: readonly string[], spec: Readonly<Record<strin
 
 export function parseArgs(argv: readonly string[], spec: Readonly<Record<string, OptionSpec>>): Parsed {
   const options = Object.fromEntries(
-    Object.entries(spec).map(([k, o]) => [k, { type: o.type === 'boolean' ? ('boolean' as const) : ('string' as const) }]),
+    Object.entries(spec).map(([k, o]) => [
+      k,
+      { type: o.type === 'boolean' ? ('boolean' as const) : ('string' as const) },
+    ]),
   );
   let parsed: ReturnType<typeof parseNodeArgs>;
   try {
@@ -63,7 +69,8 @@ export function parseArgs(argv: readonly string[], spec: Readonly<Record<string,
     }
     if (o.type === 'number') {
       const v = Number(raw);
-      if (raw === '' || !Number.isFinite(v)) throw new UsageError(`option '--${k}' needs a number, got '${String(raw)}'`);
+      if (raw === '' || !Number.isFinite(v))
+        throw new UsageError(`option '--${k}' needs a number, got '${String(raw)}'`);
       out[k] = v;
     } else out[k] = raw;
   }

@@ -39,7 +39,7 @@ export async function runClaims(loop: ClaimLoop): Promise<Report> {
     stopWith(signal, SIGNAL_EXIT[signal], `\ninterrupted by ${signal}`);
   };
   const onCrash = (e: unknown): void => {
-    const trace = e instanceof Error ? e.stack ?? e.message : String(e);
+    const trace = e instanceof Error ? (e.stack ?? e.message) : String(e);
     stopWith(`crash: ${describe(e)}`, 1, `internal error: uncaught ${trace}`);
   };
   const onBeforeExit = (): void => {

@@ -24,19 +24,27 @@ function message(e: unknown): string {
   return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
 }
 
-async function handle(m: ToWorker, impl: Awaited<ReturnType<typeof loadImplementation>>, backend: string): Promise<unknown> {
+async function handle(
+  m: ToWorker,
+  impl: Awaited<ReturnType<typeof loadImplementation>>,
+  backend: string,
+): Promise<unknown> {
   const property = propertyFor(m.claimId);
   if (m.type === 'unit') {
     const before = tf.memory().numTensors;
     // the call guard, as the runner applies it: per-call timeout and output validation
-    const guarded = guardImplementation(impl, { callTimeoutMs: m.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_S[m.budget] * 1000 });
+    const guarded = guardImplementation(impl, {
+      callTimeoutMs: m.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_S[m.budget] * 1000,
+    });
     const result = await runUnit(property, m.input, m.index, { impl: guarded, budget: m.budget });
     return { result, tensorLeak: tf.memory().numTensors - before };
   }
   const claim = CLAIMS.find((c) => c.id === m.claimId);
   if (!claim) throw new Error(`unknown claim '${m.claimId}'`);
   return runClaim(claim, property, {
-    ...m.options, impl, backend,
+    ...m.options,
+    impl,
+    backend,
     onProgress: (done, planned) => post({ type: 'progress', id: m.id, done, planned }),
   });
 }

@@ -13,8 +13,14 @@ export function toolVersion(): { name: string; version: string } {
 export function environmentOf(backend: BackendInfo): ReportEnvironment {
   const c = cpus();
   return {
-    backend: backend.name, backendNotes: backend.notes, ...(backend.adapter ? { adapter: backend.adapter } : {}),
-    tfjsVersion: backend.tfjsVersion, node: process.version,
-    platform: process.platform, arch: process.arch, cpus: c.length, cpuModel: c[0]?.model.trim() ?? 'unknown',
+    backend: backend.name,
+    backendNotes: backend.notes,
+    ...(backend.adapter ? { adapter: backend.adapter } : {}),
+    tfjsVersion: backend.tfjsVersion,
+    node: process.version,
+    platform: process.platform,
+    arch: process.arch,
+    cpus: c.length,
+    cpuModel: c[0]?.model.trim() ?? 'unknown',
   };
 }

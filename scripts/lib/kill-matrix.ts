@@ -15,7 +15,13 @@ type Cell = 'killed' | 'survived' | 'n/a';
 
 export interface KillMatrix {
   readonly claims: readonly string[];
-  readonly rows: ReadonlyArray<{ readonly mutant: string; readonly description: string; readonly cells: readonly Cell[]; readonly killed: boolean; readonly seconds: number }>;
+  readonly rows: ReadonlyArray<{
+    readonly mutant: string;
+    readonly description: string;
+    readonly cells: readonly Cell[];
+    readonly killed: boolean;
+    readonly seconds: number;
+  }>;
   readonly killRate: number;
 }
 
@@ -25,9 +31,15 @@ function mutatedCapabilities(m: Mutant, claims: readonly Claim[]): Set<Capabilit
 }
 
 export async function killMatrix(
-  mutants: readonly Mutant[], allClaims: readonly Claim[], selected: readonly Claim[],
+  mutants: readonly Mutant[],
+  allClaims: readonly Claim[],
+  selected: readonly Claim[],
   o: {
-    backend: string; budget: BudgetName; seed?: number; numRuns?: number; callTimeoutMs?: number;
+    backend: string;
+    budget: BudgetName;
+    seed?: number;
+    numRuns?: number;
+    callTimeoutMs?: number;
     onCell?: (mutant: string, claim: string) => void;
   },
 ): Promise<KillMatrix> {
@@ -42,21 +54,52 @@ export async function killMatrix(
         continue;
       }
       o.onCell?.(m.id, c.id);
-      const r = await runClaim(c, propertyFor(c.id), { impl: m.build(), implSpec: m.id, backend: o.backend, budget: o.budget, seed: o.seed ?? 20261122, numRuns: o.numRuns, callTimeoutMs: o.callTimeoutMs, endOnFailure: true });
+      const r = await runClaim(c, propertyFor(c.id), {
+        impl: m.build(),
+        implSpec: m.id,
+        backend: o.backend,
+        budget: o.budget,
+        seed: o.seed ?? 20261122,
+        numRuns: o.numRuns,
+        callTimeoutMs: o.callTimeoutMs,
+        endOnFailure: true,
+      });
       cells.push(r.status === 'violated' || r.status === 'error' ? 'killed' : 'survived');
     }
-    rows.push({ mutant: m.id, description: m.description, cells, killed: cells.includes('killed'), seconds: (performance.now() - start) / 1000 });
+    rows.push({
+      mutant: m.id,
+      description: m.description,
+      cells,
+      killed: cells.includes('killed'),
+      seconds: (performance.now() - start) / 1000,
+    });
   }
-  return { claims: selected.map((c) => c.id), rows, killRate: rows.length === 0 ? 1 : rows.filter((r) => r.killed).length / rows.length };
+  return {
+    claims: selected.map((c) => c.id),
+    rows,
+    killRate: rows.length === 0 ? 1 : rows.filter((r) => r.killed).length / rows.length,
+  };
 }
 
 /** The matrix as Markdown: ✗ killed, · survived, blank n/a; claims that kill nothing are dropped from the columns. */
 export function renderKillMatrix(k: KillMatrix): string {
-  const used = k.claims.map((_, j) => k.rows.some((r) => r.cells[j] !== 'n/a')).map((u, j) => (u ? j : -1)).filter((j) => j >= 0);
+  const used = k.claims
+    .map((_, j) => k.rows.some((r) => r.cells[j] !== 'n/a'))
+    .map((u, j) => (u ? j : -1))
+    .filter((j) => j >= 0);
   const head = `| mutant | killed | ${used.map((j) => `\`${k.claims[j]}\``).join(' | ')} |`;
   const sep = `|---|---|${used.map(() => ':-:').join('|')}|`;
-  const body = k.rows.map((r) => `| \`${r.mutant}\` — ${escapeMarkdownCell(r.description)} | ${r.killed ? 'yes' : '**NO**'} | ${used.map((j) => ({ killed: '✗', survived: '·', 'n/a': '' })[r.cells[j]!]).join(' | ')} |`);
+  const body = k.rows.map(
+    (r) =>
+      `| \`${r.mutant}\` — ${escapeMarkdownCell(r.description)} | ${r.killed ? 'yes' : '**NO**'} | ${used.map((j) => ({ killed: '✗', survived: '·', 'n/a': '' })[r.cells[j]!]).join(' | ')} |`,
+  );
   const killed = k.rows.filter((r) => r.killed).length;
   const seconds = k.rows.reduce((a, r) => a + r.seconds, 0);
-  return [head, sep, ...body, '', `Kill rate: ${killed}/${k.rows.length} = ${(100 * k.killRate).toFixed(1)}% (✗ killed, · survived, blank: the claim cannot observe that capability); ${seconds.toFixed(0)} s in all.`].join('\n');
+  return [
+    head,
+    sep,
+    ...body,
+    '',
+    `Kill rate: ${killed}/${k.rows.length} = ${(100 * k.killRate).toFixed(1)}% (✗ killed, · survived, blank: the claim cannot observe that capability); ${seconds.toFixed(0)} s in all.`,
+  ].join('\n');
 }

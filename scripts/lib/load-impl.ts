@@ -41,7 +41,10 @@ export async function loadImplementation(spec: string, options: LoadOptions = {}
     mod = (await import(url)) as Record<string, unknown>;
   } catch (e) {
     const where = e instanceof SyntaxError ? syntaxErrorLocation(path) : undefined;
-    throw new PluginError(spec, `failed while being imported: ${pluginMessage(e, url)}${where ? ` (at ${where})` : ''}`);
+    throw new PluginError(
+      spec,
+      `failed while being imported: ${pluginMessage(e, url)}${where ? ` (at ${where})` : ''}`,
+    );
   }
   const candidate = (mod['default'] ?? mod['implementation']) as Implementation | (() => Implementation) | undefined;
   let impl: Implementation | undefined;
@@ -60,7 +63,13 @@ export async function loadImplementation(spec: string, options: LoadOptions = {}
 function pluginMessage(e: unknown, url: string): string {
   const msg = e instanceof Error ? `${e.name}: ${e.message}` : `threw ${String(e)}`;
   const file = url.replace(/^file:\/\//, '');
-  const at = e instanceof Error ? (e.stack ?? '').split('\n').map((l) => l.trim()).find((l) => l.includes(file)) : undefined;
+  const at =
+    e instanceof Error
+      ? (e.stack ?? '')
+          .split('\n')
+          .map((l) => l.trim())
+          .find((l) => l.includes(file))
+      : undefined;
   const where = at ? /((?:file:\/\/)?\/[^\s()]+:\d+(?::\d+)?)/.exec(at)?.[1] : undefined;
   return where && !msg.includes(where) ? `${msg} (at ${where.replace(/^file:\/\//, '')})` : msg;
 }

@@ -44,9 +44,26 @@ function seedFor(claimId: string, seed: number | undefined): number {
 /** The result of a claim whose worker failed outright (hung and terminated, or died). */
 function workerFailure(claim: Claim, o: PoolRunOptions, seed: number, reason: string, durationMs: number): ClaimResult {
   return {
-    claimId: claim.id, impl: o.impl.name, backend: o.backend, budget: o.budget, seed, path: o.path,
-    status: 'error', reason, runs: 0, instances: 0, interrupted: false, replay: replayCommand(claim.id, o, seed, o.path),
-    quantities: [], coverage: {}, rates: [], proportions: [], tables: [], series: [], durationMs, tensorLeak: 0,
+    claimId: claim.id,
+    impl: o.impl.name,
+    backend: o.backend,
+    budget: o.budget,
+    seed,
+    path: o.path,
+    status: 'error',
+    reason,
+    runs: 0,
+    instances: 0,
+    interrupted: false,
+    replay: replayCommand(claim.id, o, seed, o.path),
+    quantities: [],
+    coverage: {},
+    rates: [],
+    proportions: [],
+    tables: [],
+    series: [],
+    durationMs,
+    tensorLeak: 0,
   };
 }
 
@@ -57,19 +74,21 @@ function unitExecutor(k: number, claim: Claim, o: PoolRunOptions): UnitExecutor 
   return async (claimId, input, indices) => {
     const key = JSON.stringify(input);
     let done = 0;
-    const outcomes = await Promise.all(indices.map(async (index) => {
-      const known = failed.get(`${key}|${index}`);
-      // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows what this unit's first try threw
-      if (known !== undefined) throw known;
-      try {
-        const out = await o.pool.runUnit(claimId, o.budget, input, index, costs[index] ?? 0, o.callTimeoutMs);
-        o.onProgress?.(k, claim, ++done, indices.length, 'units');
-        return out;
-      } catch (e) {
-        failed.set(`${key}|${index}`, e);
-        throw e;
-      }
-    }));
+    const outcomes = await Promise.all(
+      indices.map(async (index) => {
+        const known = failed.get(`${key}|${index}`);
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows what this unit's first try threw
+        if (known !== undefined) throw known;
+        try {
+          const out = await o.pool.runUnit(claimId, o.budget, input, index, costs[index] ?? 0, o.callTimeoutMs);
+          o.onProgress?.(k, claim, ++done, indices.length, 'units');
+          return out;
+        } catch (e) {
+          failed.set(`${key}|${index}`, e);
+          throw e;
+        }
+      }),
+    );
     const leaks = outcomes.map((u, i) => [indices[i]!, u.tensorLeak] as const).filter(([, leak]) => leak !== 0);
     if (leaks.length > 0) {
       throw new Error(`tensor leak in work unit(s) ${leaks.map(([i, leak]) => `${i} (${leak} tensors)`).join(', ')}`);
@@ -87,16 +106,34 @@ async function runOne(k: number, claim: Claim, o: PoolRunOptions): Promise<Claim
     // a split claim's input is a seed: its shrinks are other experiments, each rerunning every unit, so the
     // first failing input is reported as it is
     return runClaim(claim, property, {
-      impl: o.impl, implSpec: o.implSpec, backend: o.backend, budget: o.budget, numRuns: o.numRuns, seed,
-      path: o.path, timeLimitMs: o.timeLimitMs, callTimeoutMs: o.callTimeoutMs, endOnFailure: true,
+      impl: o.impl,
+      implSpec: o.implSpec,
+      backend: o.backend,
+      budget: o.budget,
+      numRuns: o.numRuns,
+      seed,
+      path: o.path,
+      timeLimitMs: o.timeLimitMs,
+      callTimeoutMs: o.callTimeoutMs,
+      endOnFailure: true,
       units: unitExecutor(k, claim, o),
     });
   }
   try {
-    return await o.pool.runClaim(claim.id, {
-      implSpec: o.implSpec, budget: o.budget, numRuns: o.numRuns, timeLimitMs: o.timeLimitMs, seed, path: o.path,
-      callTimeoutMs: o.callTimeoutMs,
-    }, estimatedCost(property, o.budget, o.numRuns), (done, planned) => o.onProgress?.(k, claim, done, planned, 'runs'));
+    return await o.pool.runClaim(
+      claim.id,
+      {
+        implSpec: o.implSpec,
+        budget: o.budget,
+        numRuns: o.numRuns,
+        timeLimitMs: o.timeLimitMs,
+        seed,
+        path: o.path,
+        callTimeoutMs: o.callTimeoutMs,
+      },
+      estimatedCost(property, o.budget, o.numRuns),
+      (done, planned) => o.onProgress?.(k, claim, done, planned, 'runs'),
+    );
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     return workerFailure(claim, o, seed, `the claim did not finish: ${why}`, performance.now() - start);
@@ -106,10 +143,13 @@ async function runOne(k: number, claim: Claim, o: PoolRunOptions): Promise<Claim
 /** The input the runner's first run draws for this seed (fast-check's stream with the runner's parameters). */
 async function firstInput(property: ClaimProperty, budget: BudgetName, seed: number): Promise<unknown> {
   let input: unknown;
-  await fc.check(fc.asyncProperty(property.arbitrary(budget), (x: unknown) => {
-    input = x;
-    return Promise.resolve(true);
-  }), { seed, numRuns: 1 });
+  await fc.check(
+    fc.asyncProperty(property.arbitrary(budget), (x: unknown) => {
+      input = x;
+      return Promise.resolve(true);
+    }),
+    { seed, numRuns: 1 },
+  );
   return input;
 }
 
@@ -123,18 +163,29 @@ async function runPartialClaim(claim: Claim, pieces: readonly number[], o: PoolR
   try {
     const input = await firstInput(property, o.budget, seed);
     const costs = unitCosts(property, o.budget);
-    const outs = await Promise.all(pieces.map((index) =>
-      o.pool.runUnit(claim.id, o.budget, input, index, costs[index] ?? 0, o.callTimeoutMs)));
+    const outs = await Promise.all(
+      pieces.map((index) => o.pool.runUnit(claim.id, o.budget, input, index, costs[index] ?? 0, o.callTimeoutMs)),
+    );
     const leaks = outs.filter((u) => u.tensorLeak !== 0).length;
     if (leaks > 0) throw new Error(`tensor leak in ${leaks} work unit(s)`);
     const partial: PartialWork = {
-      seed, input: toJSONSafe(input), units: total, parts: pieces.map((index, q) => ({ index, result: toJSONSafe(outs[q]!.result) })),
+      seed,
+      input: toJSONSafe(input),
+      units: total,
+      parts: pieces.map((index, q) => ({ index, result: toJSONSafe(outs[q]!.result) })),
     };
     const reason = `partial: ${pieces.length} of ${total} work units ran in this shard; 'report --merge' of every shard finishes the claim`;
-    return { claim, result: { ...base, status: 'inconclusive', reason, durationMs: performance.now() - start }, partial };
+    return {
+      claim,
+      result: { ...base, status: 'inconclusive', reason, durationMs: performance.now() - start },
+      partial,
+    };
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    return { claim, result: { ...base, reason: `the claim's units did not finish: ${why}`, durationMs: performance.now() - start } };
+    return {
+      claim,
+      result: { ...base, reason: `the claim's units did not finish: ${why}`, durationMs: performance.now() - start },
+    };
   }
 }
 
@@ -147,10 +198,12 @@ export async function runClaimsInPool(shares: readonly ShardShare<Claim>[], o: P
   // split claims first: their units queue before the whole claims and share out across all workers
   const order = shares.map((_, k) => k).sort((x, y) => split(y) - split(x));
   const entries: ReportEntry[] = new Array<ReportEntry>(shares.length);
-  await Promise.all(order.map(async (k) => {
-    const { item: claim, pieces } = shares[k]!;
-    entries[k] = pieces ? await runPartialClaim(claim, pieces, o) : { claim, result: await runOne(k, claim, o) };
-    o.onResult?.(k, entries[k]);
-  }));
+  await Promise.all(
+    order.map(async (k) => {
+      const { item: claim, pieces } = shares[k]!;
+      entries[k] = pieces ? await runPartialClaim(claim, pieces, o) : { claim, result: await runOne(k, claim, o) };
+      o.onResult?.(k, entries[k]);
+    }),
+  );
   return entries;
 }

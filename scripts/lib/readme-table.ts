@@ -7,7 +7,10 @@ import type { Claim } from '../../theorems/types.js';
 
 const TABLE_START = '<!-- claims:start -->';
 const TABLE_END = '<!-- claims:end -->';
-const HEADER = ['| claim | what | source | theorem / equation | tag | kind | status (last run) |', '|---|---|---|---|---|---|---|'];
+const HEADER = [
+  '| claim | what | source | theorem / equation | tag | kind | status (last run) |',
+  '|---|---|---|---|---|---|---|',
+];
 
 /** One row per claim; `status` maps a claim id to its last-run status cell. */
 export function claimRows(claims: readonly Claim[], status: ReadonlyMap<string, string>): string[] {
@@ -32,7 +35,10 @@ export function readmeRows(readme: string): string[] {
   const i = readme.indexOf(TABLE_START);
   const j = readme.indexOf(TABLE_END);
   if (i < 0 || j < 0) return [];
-  return readme.slice(i + TABLE_START.length, j).split('\n').filter((l) => l.startsWith('| `'));
+  return readme
+    .slice(i + TABLE_START.length, j)
+    .split('\n')
+    .filter((l) => l.startsWith('| `'));
 }
 
 /** A row without its last (status) cell, for drift checks that must not depend on the last run. */

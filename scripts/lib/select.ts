@@ -3,23 +3,34 @@ import { UsageError } from '../../impl/errors.js';
 import type { Claim } from '../../theorems/types.js';
 
 function globToRegExp(glob: string): RegExp {
-  const body = glob.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  const body = glob
+    .split('*')
+    .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
   return new RegExp(`^${body}$`);
 }
 
 /** A predicate matching ids against comma-separated globs. */
 export function globMatcher(patterns: string): (id: string) => boolean {
-  const res = patterns.split(',').map((s) => s.trim()).filter((s) => s.length > 0).map(globToRegExp);
+  const res = patterns
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0)
+    .map(globToRegExp);
   return (id) => res.some((r) => r.test(id));
 }
 
 /** The claims matching any of the patterns, in registry order; a pattern matching nothing is a usage error. */
 export function selectClaims(all: readonly Claim[], patterns: string): Claim[] {
-  const globs = patterns.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  const globs = patterns
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
   if (globs.length === 0) throw new UsageError("'--claims' needs at least one pattern, e.g. 'sinkhorn.*'");
   const res = globs.map(globToRegExp);
   globs.forEach((g, k) => {
-    if (!all.some((c) => res[k]!.test(c.id))) throw new UsageError(`no claim matches '${g}'; known claims: ${all.map((c) => c.id).join(', ')}`);
+    if (!all.some((c) => res[k]!.test(c.id)))
+      throw new UsageError(`no claim matches '${g}'; known claims: ${all.map((c) => c.id).join(', ')}`);
   });
   return all.filter((c) => res.some((r) => r.test(c.id)));
 }
@@ -46,7 +57,11 @@ export interface ShardShare<T> {
  * least work so far (ties: the lowest shard, then registry order), so one large split item spreads over the
  * shards. Returned in the items' order; an item whose pieces all land in this shard comes back whole.
  */
-export function shardWork<T>(items: readonly T[], shard: string | undefined, pieces: (item: T) => readonly number[]): ShardShare<T>[] {
+export function shardWork<T>(
+  items: readonly T[],
+  shard: string | undefined,
+  pieces: (item: T) => readonly number[],
+): ShardShare<T>[] {
   if (shard === undefined) return items.map((item) => ({ item }));
   const { i, n } = parseShard(shard);
   const all = items.flatMap((item, k) => {

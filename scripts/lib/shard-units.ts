@@ -21,7 +21,9 @@ function shardable(property: ClaimProperty, budget: BudgetName, numRuns?: number
 /** The costs of a claim's pieces for `shardWork`: its units when shardable, else the whole claim. */
 export function shardPieces(claim: Claim, budget: BudgetName, numRuns?: number, path?: string): number[] {
   const property = propertyFor(claim.id);
-  return shardable(property, budget, numRuns, path) ? unitCosts(property, budget) : [estimatedCost(property, budget, numRuns)];
+  return shardable(property, budget, numRuns, path)
+    ? unitCosts(property, budget)
+    : [estimatedCost(property, budget, numRuns)];
 }
 
 /** Executor answering from stored unit results (for the input they were computed on only). */
@@ -29,7 +31,8 @@ function storedUnits(partial: PartialWork): UnitExecutor {
   const byIndex = new Map(partial.parts.map((p) => [p.index, p.result]));
   const key = JSON.stringify(partial.input);
   return async (claimId, input, indices) => {
-    if (JSON.stringify(toJSONSafe(input)) !== key) throw new Error(`${claimId}: the shards' results are for another input`);
+    if (JSON.stringify(toJSONSafe(input)) !== key)
+      throw new Error(`${claimId}: the shards' results are for another input`);
     return indices.map((i) => {
       if (!byIndex.has(i)) throw new Error(`${claimId}: no shard ran work unit ${i}`);
       return byIndex.get(i);
@@ -58,8 +61,13 @@ export async function completePartials(report: Report, impl: Implementation): Pr
       continue;
     }
     const result = await runClaim(e.claim, propertyFor(e.claim.id), {
-      impl, implSpec: report.options.impl, backend: report.environment.backend, budget: e.result.budget,
-      seed: partial.seed, endOnFailure: true, units: storedUnits(partial),
+      impl,
+      implSpec: report.options.impl,
+      backend: report.environment.backend,
+      budget: e.result.budget,
+      seed: partial.seed,
+      endOnFailure: true,
+      units: storedUnits(partial),
     });
     entries.push({ claim: e.claim, result });
   }

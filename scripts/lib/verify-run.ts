@@ -45,7 +45,11 @@ export async function runVerify(o: VerifySettings): Promise<number> {
   const claims = shares.map((s) => s.item);
   const workers = Math.max(1, Math.min(o.workers, claims.length));
   // a worker silent for longer than a call may take is stuck in a synchronous loop: terminate it
-  const pool = new WorkerPool(workers, { implSpec, backend: backend.name, load }, { stallMs: callTimeoutS * 1000 + STALL_MARGIN_MS });
+  const pool = new WorkerPool(
+    workers,
+    { implSpec, backend: backend.name, load },
+    { stallMs: callTimeoutS * 1000 + STALL_MARGIN_MS },
+  );
   // the workers' start (their backends and implementations) is not the claims' time, as the backend's is not
   try {
     await pool.ready();
@@ -54,25 +58,48 @@ export async function runVerify(o: VerifySettings): Promise<number> {
     throw e;
   }
   const progress = new Progress(!args['quiet'], idWidth(claims.map((c) => c.id)));
-  const journal = new RunJournal(out, {
-    schema: REPORT_SCHEMA, schemaVersion: REPORT_SCHEMA_VERSION, tool: toolVersion(),
-    createdAt: new Date().toISOString(),
-    command: ['transformer-ot-verify', 'verify', ...argv].join(' '), environment: environmentOf(backend),
-    options: {
-      claims: String(args['claims']), impl: implSpec, budget, seed: replay?.seed ?? seed, runs,
-      timeBudgetSeconds: timeBudget, callTimeoutSeconds: callTimeoutS, replay: args['replay'] as string | undefined,
+  const journal = new RunJournal(
+    out,
+    {
+      schema: REPORT_SCHEMA,
+      schemaVersion: REPORT_SCHEMA_VERSION,
+      tool: toolVersion(),
+      createdAt: new Date().toISOString(),
+      command: ['transformer-ot-verify', 'verify', ...argv].join(' '),
+      environment: environmentOf(backend),
+      options: {
+        claims: String(args['claims']),
+        impl: implSpec,
+        budget,
+        seed: replay?.seed ?? seed,
+        runs,
+        timeBudgetSeconds: timeBudget,
+        callTimeoutSeconds: callTimeoutS,
+        replay: args['replay'] as string | undefined,
+      },
     },
-  }, claims.map((c) => c.id));
+    claims.map((c) => c.id),
+  );
   let finished = 0;
   const report = await runClaims({
-    claims, journal, progress,
+    claims,
+    journal,
+    progress,
     runAll: async (ended) => {
       try {
         await runClaimsInPool(shares, {
-          pool, impl, implSpec, backend: backend.name, budget, numRuns: runs, callTimeoutMs: callTimeoutS * 1000,
+          pool,
+          impl,
+          implSpec,
+          backend: backend.name,
+          budget,
+          numRuns: runs,
+          callTimeoutMs: callTimeoutS * 1000,
           // the budget is shared evenly by the claims, `workers` at a time
-          timeLimitMs: timeBudget !== undefined ? Math.max(1, (timeBudget * 1000 * workers) / claims.length) : undefined,
-          seed: replay?.seed ?? seed, path: replay?.path,
+          timeLimitMs:
+            timeBudget !== undefined ? Math.max(1, (timeBudget * 1000 * workers) / claims.length) : undefined,
+          seed: replay?.seed ?? seed,
+          path: replay?.path,
           onProgress: (_k, claim, done, planned, what) =>
             progress.live(`[${finished}/${claims.length} done] ${claim.id}  ${done}/${planned} ${what}`),
           onResult: (_k, entry) => {
@@ -113,7 +140,11 @@ export async function mutantsMain(o: VerifySettings): Promise<number> {
   }
   const progress = new Progress(!args['quiet'], 0);
   const k = await killMatrix(mutants, CLAIMS, claims, {
-    backend: backend.name, budget, numRuns: runs, seed, callTimeoutMs,
+    backend: backend.name,
+    budget,
+    numRuns: runs,
+    seed,
+    callTimeoutMs,
     onCell: (m, c) => progress.live(`${m} × ${c}`),
   });
   progress.close();

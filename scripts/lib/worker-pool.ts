@@ -13,8 +13,13 @@ import type { FromWorker, ToWorker, WorkerClaimOptions, WorkerInit } from './wor
 
 /** The task ran past the pool's stall limit without a sign of life; its worker was terminated. */
 class WorkerStallError extends Error {
-  constructor(readonly task: string, readonly stallMs: number) {
-    super(`${task}: the worker thread was unresponsive for ${(stallMs / 1000).toFixed(0)} s (a synchronous hang); it was terminated`);
+  constructor(
+    readonly task: string,
+    readonly stallMs: number,
+  ) {
+    super(
+      `${task}: the worker thread was unresponsive for ${(stallMs / 1000).toFixed(0)} s (a synchronous hang); it was terminated`,
+    );
     this.name = 'WorkerStallError';
   }
 }
@@ -60,7 +65,11 @@ export class WorkerPool {
   /** Backend name the workers reported. */
   backend = '';
 
-  constructor(readonly size: number, private readonly init: WorkerInit, private readonly options: PoolOptions) {
+  constructor(
+    readonly size: number,
+    private readonly init: WorkerInit,
+    private readonly options: PoolOptions,
+  ) {
     for (let k = 0; k < size; k++) this.slots.push(this.spawn());
     this.watchdog = setInterval(() => this.checkStalls(), Math.min(1000, Math.max(50, options.stallMs / 4)));
     this.watchdog.unref();
@@ -72,18 +81,32 @@ export class WorkerPool {
   }
 
   /** Run a whole claim in a worker (the runner there, with its leak check and call timeouts). */
-  runClaim(claimId: string, options: WorkerClaimOptions, priority: number, onProgress?: (done: number, planned: number) => void): Promise<ClaimResult> {
+  runClaim(
+    claimId: string,
+    options: WorkerClaimOptions,
+    priority: number,
+    onProgress?: (done: number, planned: number) => void,
+  ): Promise<ClaimResult> {
     return this.submit<ClaimResult>({
-      label: claimId, priority, onProgress, message: (id) => ({ type: 'claim', id, claimId, options }),
+      label: claimId,
+      priority,
+      onProgress,
+      message: (id) => ({ type: 'claim', id, claimId, options }),
     });
   }
 
   /** Evaluate work unit `index` of a split claim for one input in a worker. */
   runUnit(
-    claimId: string, budget: BudgetName, input: unknown, index: number, priority: number, callTimeoutMs?: number,
+    claimId: string,
+    budget: BudgetName,
+    input: unknown,
+    index: number,
+    priority: number,
+    callTimeoutMs?: number,
   ): Promise<UnitOutcome> {
     return this.submit<UnitOutcome>({
-      label: `${claimId} unit ${index}`, priority,
+      label: `${claimId} unit ${index}`,
+      priority,
       message: (id) => ({ type: 'unit', id, claimId, budget, input, index, callTimeoutMs }),
     });
   }
@@ -93,11 +116,13 @@ export class WorkerPool {
     this.closed = true;
     clearInterval(this.watchdog);
     for (const t of this.queue.splice(0)) t.reject(new Error('worker pool closed'));
-    await Promise.all(this.slots.map(async (s) => {
-      s.task?.task.reject(new Error('worker pool closed'));
-      s.task = undefined;
-      await s.worker.terminate();
-    }));
+    await Promise.all(
+      this.slots.map(async (s) => {
+        s.task?.task.reject(new Error('worker pool closed'));
+        s.task = undefined;
+        await s.worker.terminate();
+      }),
+    );
   }
 
   private submit<T>(t: Omit<Task, 'resolve' | 'reject'>): Promise<T> {
@@ -117,7 +142,13 @@ export class WorkerPool {
     const worker = new Worker(ENTRY, { workerData: this.init });
     let markReady!: () => void;
     let failReady!: (e: unknown) => void;
-    const slot: Slot = { worker, ready: new Promise<void>((res, rej) => { markReady = res; failReady = rej; }) };
+    const slot: Slot = {
+      worker,
+      ready: new Promise<void>((res, rej) => {
+        markReady = res;
+        failReady = rej;
+      }),
+    };
     slot.ready.catch(() => undefined);
     let started = false;
     worker.on('message', (m: FromWorker) => {
@@ -185,7 +216,10 @@ export class WorkerPool {
     for (const slot of this.slots) {
       if (this.queue.length === 0) return;
       if (slot.task) continue;
-      void slot.ready.then(() => this.assign(slot), () => this.failAll(slot));
+      void slot.ready.then(
+        () => this.assign(slot),
+        () => this.failAll(slot),
+      );
     }
   }
 

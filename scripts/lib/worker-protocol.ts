@@ -25,9 +25,14 @@ export interface WorkerClaimOptions {
 export type ToWorker =
   | { readonly type: 'claim'; readonly id: number; readonly claimId: string; readonly options: WorkerClaimOptions }
   | {
-    readonly type: 'unit'; readonly id: number; readonly claimId: string; readonly budget: BudgetName;
-    readonly input: unknown; readonly index: number; readonly callTimeoutMs?: number;
-  };
+      readonly type: 'unit';
+      readonly id: number;
+      readonly claimId: string;
+      readonly budget: BudgetName;
+      readonly input: unknown;
+      readonly index: number;
+      readonly callTimeoutMs?: number;
+    };
 
 export type FromWorker =
   | { readonly type: 'ready'; readonly backend: string }

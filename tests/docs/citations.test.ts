@@ -18,10 +18,17 @@ const SPEC_OF_MODULE: ReadonlyArray<readonly [RegExp, string]> = [
   [/interpolat|ball-chain|gate|geshkovski-rigollet|reference\/sphere\.ts/, 'measure-interpolation'],
   [/heat|sb-|sinkformer|gaussian|mixture|symmetric-sinkhorn|wasserstein/, 'heat-flow-limit'],
   [/dynamics|sphere|energy|cluster|geshkovski-2023|explicit-euler/, 'attention-dynamics-clustering'],
-  [/ot-transformer|sorting|sinkhorn|hilbert|birkhoff|daneshmand|entropic|logsumexp|hungarian/, 'ot-transformer-sorting'],
+  [
+    /ot-transformer|sorting|sinkhorn|hilbert|birkhoff|daneshmand|entropic|logsumexp|hungarian/,
+    'ot-transformer-sorting',
+  ],
 ];
 
-const SPECS = new Set(readdirSync(MATHS).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)));
+const SPECS = new Set(
+  readdirSync(MATHS)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => f.slice(0, -3)),
+);
 
 /**
  * Section numbers that head a part of a spec: headings ("## 2. …", "### 2.1 …"), bold run-in headings
@@ -59,7 +66,11 @@ interface Citation {
 }
 
 function citationsIn(text: string, where: string, fallback: string | undefined): Citation[] {
-  return [...text.matchAll(CITATION)].map((m) => ({ where, spec: m[1] ?? fallback, section: m[2]!.replace(/\.$/, '') }));
+  return [...text.matchAll(CITATION)].map((m) => ({
+    where,
+    spec: m[1] ?? fallback,
+    section: m[2]!.replace(/\.$/, ''),
+  }));
 }
 
 function familySpec(path: string): string | undefined {
@@ -75,7 +86,10 @@ test('every spec section cited in the code resolves to a heading of docs/maths',
   });
   assert.ok(cites.length > 100, `only ${cites.length} citations found: the pattern no longer matches the code`);
   const broken = cites.filter((c) => !c.spec || !SPECS.has(c.spec) || !sections.get(c.spec)!.has(c.section));
-  assert.equal(broken.map((c) => `${c.where}: spec ${c.spec ?? '?'} §${c.section}`), []);
+  assert.equal(
+    broken.map((c) => `${c.where}: spec ${c.spec ?? '?'} §${c.section}`),
+    [],
+  );
 });
 
 test('every claim source that cites a spec names a section that exists', () => {

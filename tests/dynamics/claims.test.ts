@@ -8,17 +8,28 @@ import * as assert from 'uvu/assert';
 import { assertVerified, runClaimForTest } from '../helpers.js';
 
 const BOTH = [
-  'energy.derivative-identity', 'energy.monotone', 'energy.extremizers', 'dynamics.hemisphere-invariance',
+  'energy.derivative-identity',
+  'energy.monotone',
+  'energy.extremizers',
+  'dynamics.hemisphere-invariance',
   'dynamics.integrator-consistency',
-  'clustering.beta-zero', 'clustering.large-beta'];
-const TFJS_ONLY = ['clustering.small-beta', 'clustering.any-beta-d-ge-3', 'clustering.exponential-rate-d-ge-n', 'clustering.phase-diagram'];
+  'clustering.beta-zero',
+  'clustering.large-beta',
+];
+const TFJS_ONLY = [
+  'clustering.small-beta',
+  'clustering.any-beta-d-ge-3',
+  'clustering.exponential-rate-d-ge-n',
+  'clustering.phase-diagram',
+];
 
 for (const id of BOTH) {
   for (const impl of ['tfjs', 'reference'] as const) {
     test(`${id} is verified on ${impl} (ci budget)`, async () => {
       const r = await runClaimForTest(id, { impl, budget: 'ci' });
       assertVerified(r);
-      for (const p of r.proportions) assert.ok(p.ci[0] <= p.successes / p.trials && p.successes / p.trials <= p.ci[1], `${p.name}: interval`);
+      for (const p of r.proportions)
+        assert.ok(p.ci[0] <= p.successes / p.trials && p.successes / p.trials <= p.ci[1], `${p.name}: interval`);
     });
   }
 }

@@ -73,7 +73,9 @@ test('energies: three normalisations, tfjs = reference; closed forms of E[σ_d] 
     for (let b = 0; b < 3; b++) {
       const beta = batch.beta[b]!;
       const abs = e === 'shifted' ? shiftedAbsTerms(batch.x, 6, 3, beta, b * 18) : 0;
-      const tol = energyRounding(IEEE_FLOAT32, 6, 3, beta, e, 1, r[b]!, abs) + energyRounding(IEEE_FLOAT64, 6, 3, beta, e, 1, r[b]!, abs);
+      const tol =
+        energyRounding(IEEE_FLOAT32, 6, 3, beta, e, 1, r[b]!, abs) +
+        energyRounding(IEEE_FLOAT64, 6, 3, beta, e, 1, r[b]!, abs);
       assert.ok(Math.abs(a[b]! - r[b]!) <= tol, `${e}[${b}]: ${a[b]} vs ${r[b]} (tol ${tol})`);
     }
   }
@@ -91,7 +93,13 @@ test('energies: three normalisations, tfjs = reference; closed forms of E[σ_d] 
 });
 
 test('theory: t*(β) of (6.9) and β₅.₁ reproduce the spec tables', () => {
-  const table: Array<[number, number]> = [[0.1, 5.192], [1, 5.27], [3, 5.898], [5, 9.544], [7, 32.233]];
+  const table: Array<[number, number]> = [
+    [0.1, 5.192],
+    [1, 5.27],
+    [3, 5.898],
+    [5, 9.544],
+    [7, 32.233],
+  ];
   for (const [beta, t] of table) assert.ok(Math.abs(transitionTime(beta, 32, 1e-3) - t) < 2e-3, `β=${beta}`);
   assert.ok(Math.abs(beta51(3, 2) - 1.414) < 1e-3);
   assert.ok(Math.abs(beta51(4, 2) - 3.46) < 1e-2);
@@ -104,7 +112,13 @@ test('no tensor leak across velocity, simulate and energy', async () => {
   const batch = batchOf(2, 5, 3, [1, 2]);
   await tfjs.velocity(batch, 'unnormalized');
   await tfjs.simulate(batch, { normalization: 'softmax', integrator: 'rk4', dt: 0.1, steps: 5, recordEvery: 2 });
-  await tfjs.simulate(batch, { normalization: 'softmax', integrator: 'euler-renormalize', dt: 0.1, steps: 5, record: 'gram' });
+  await tfjs.simulate(batch, {
+    normalization: 'softmax',
+    integrator: 'euler-renormalize',
+    dt: 0.1,
+    steps: 5,
+    record: 'gram',
+  });
   await tfjs.energy(batch, 'shifted');
   assert.is(liveTensors() - before, 0);
   void tf;

@@ -14,7 +14,11 @@ const readReport = (path: string): Report => JSON.parse(readFileSync(path, 'utf8
 const ROOT = new URL('../../', import.meta.url).pathname;
 
 function cli(args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TFJS_BACKEND: 'wasm' } });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, TFJS_BACKEND: 'wasm' },
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -22,7 +26,16 @@ const tmp = (): string => mkdtempSync(join(tmpdir(), 'tov-'));
 
 test('verify writes report.json and report.md and exits 0 when every claim is verified', () => {
   const out = tmp();
-  const r = cli(['verify', '--claims', 'sinkhorn.one-step-is-softmax,sinkhorn.hilbert-identity', '--runs', '4', '--out', out, '--quiet']);
+  const r = cli([
+    'verify',
+    '--claims',
+    'sinkhorn.one-step-is-softmax,sinkhorn.hilbert-identity',
+    '--runs',
+    '4',
+    '--out',
+    out,
+    '--quiet',
+  ]);
   assert.is(r.code, 0, r.stderr + r.stdout);
   assert.match(r.stdout, /PASS {2}sinkhorn\.one-step-is-softmax/);
   assert.match(r.stdout, /2 claims: 2 verified/);
@@ -42,7 +55,10 @@ test('usage errors exit 2 with one clear line', () => {
     [['verify', '--claims', 'nope.*'], /no claim matches 'nope\.\*'/],
     [['verify', '--bogus'], /unknown option '--bogus'/],
     [['verify', '--budget', 'huge'], /'--budget' must be quick, ci or thorough/],
-    [['verify', '--backend', 'tensorflow', '--claims', 'sinkhorn.hilbert-identity'], /backend 'tensorflow' is not available/],
+    [
+      ['verify', '--backend', 'tensorflow', '--claims', 'sinkhorn.hilbert-identity'],
+      /backend 'tensorflow' is not available/,
+    ],
     [['verify', '--replay', 'x:y', '--claims', 'sinkhorn.hilbert-identity'], /'--replay' must look like <seed>:<path>/],
     [['frobnicate'], /unknown command 'frobnicate'/],
   ] as Array<[string[], RegExp]>) {
@@ -55,7 +71,18 @@ test('usage errors exit 2 with one clear line', () => {
 
 test('an injected failure exits 1, and the printed replay command reproduces it exactly', () => {
   const out = tmp();
-  const r = cli(['verify', '--claims', 'sinkhorn.one-step-is-softmax', '--impl', 'sinkhorn.row-step-ignores-a', '--seed', '7', '--out', out, '--quiet']);
+  const r = cli([
+    'verify',
+    '--claims',
+    'sinkhorn.one-step-is-softmax',
+    '--impl',
+    'sinkhorn.row-step-ignores-a',
+    '--seed',
+    '7',
+    '--out',
+    out,
+    '--quiet',
+  ]);
   assert.is(r.code, 1, r.stdout + r.stderr);
   const replay = /replay: npx transformer-ot-verify (verify .*)$/m.exec(r.stdout);
   assert.ok(replay, `no replay command in:\n${r.stdout}`);
@@ -81,24 +108,40 @@ test('report re-renders a saved report.json; --list shows the registry', () => {
   assert.match(list.stdout, /sinkhorn\.franklin-lorenz-rate/);
 });
 
-
-
 test('--baseline: a claim verified before and violated now is a regression (exit 1); --shard slices deterministically', () => {
   const base = tmp();
-  assert.is(cli(['verify', '--claims', 'sinkhorn.one-step-is-softmax', '--runs', '3', '--seed', '1', '--out', base, '--quiet']).code, 0);
+  assert.is(
+    cli(['verify', '--claims', 'sinkhorn.one-step-is-softmax', '--runs', '3', '--seed', '1', '--out', base, '--quiet'])
+      .code,
+    0,
+  );
   const out = tmp();
-  const r = cli(['verify', '--claims', 'sinkhorn.one-step-is-softmax', '--impl', 'sinkhorn.eps-inverted', '--seed', '1', '--baseline', join(base, 'report.json'), '--out', out, '--quiet']);
+  const r = cli([
+    'verify',
+    '--claims',
+    'sinkhorn.one-step-is-softmax',
+    '--impl',
+    'sinkhorn.eps-inverted',
+    '--seed',
+    '1',
+    '--baseline',
+    join(base, 'report.json'),
+    '--out',
+    out,
+    '--quiet',
+  ]);
   assert.is(r.code, 1, r.stdout + r.stderr);
   assert.match(r.stdout, /regression/i);
-  const ids = (shard: string): string[] => cli(['verify', '--claims', 'sinkhorn.*', '--shard', shard, '--runs', '1', '--out', tmp(), '--quiet']).stdout
-    .split('\n').filter((l) => /^(PASS|FAIL|ERR |INC |SKIP|INFO)/.test(l)).map((l) => l.split(/\s+/)[1]!);
+  const ids = (shard: string): string[] =>
+    cli(['verify', '--claims', 'sinkhorn.*', '--shard', shard, '--runs', '1', '--out', tmp(), '--quiet'])
+      .stdout.split('\n')
+      .filter((l) => /^(PASS|FAIL|ERR |INC |SKIP|INFO)/.test(l))
+      .map((l) => l.split(/\s+/)[1]!);
   const [a, b] = [ids('1/2'), ids('2/2')];
   assert.ok(a.length > 0 && b.length > 0);
   assert.equal([...a, ...b].sort(), [...new Set([...a, ...b])].sort(), 'shards overlap');
   assert.is(a.length + b.length, CLAIMS.filter((c) => c.id.startsWith('sinkhorn.')).length);
 });
-
-
 
 test('report --merge combines shard reports into one covering every claim', () => {
   const a = tmp();
@@ -109,7 +152,10 @@ test('report --merge combines shard reports into one covering every claim', () =
   const r = cli(['report', '--merge', join(a, 'report.json'), join(b, 'report.json'), '--out', out]);
   assert.is(r.code, 0, r.stderr);
   const merged = readReport(join(out, 'report.json'));
-  assert.equal(merged.entries.map((e: { claim: { id: string } }) => e.claim.id), CLAIMS.filter((c) => c.id.startsWith('sinkhorn.')).map((c) => c.id));
+  assert.equal(
+    merged.entries.map((e: { claim: { id: string } }) => e.claim.id),
+    CLAIMS.filter((c) => c.id.startsWith('sinkhorn.')).map((c) => c.id),
+  );
   assert.is(merged.summary.claims, merged.entries.length);
 });
 

@@ -45,7 +45,12 @@ test.before(async () => {
 });
 
 const square = (C: number[], eps: number, a = [0.5, 0.5]) => ({
-  B: 1, n: 2, m: 2, a: Float64Array.from(a), b: Float64Array.of(0.5, 0.5), C: Float64Array.from(C),
+  B: 1,
+  n: 2,
+  m: 2,
+  a: Float64Array.from(a),
+  b: Float64Array.of(0.5, 0.5),
+  C: Float64Array.from(C),
   eps: Float64Array.of(eps),
 });
 
@@ -63,7 +68,10 @@ test('Sinkhorn ε = 1e-46 (below float32 subnormals): NumericalError naming eps 
 const tinyWeight = square([0, 1, 1, 0], 0.5, [1 - 1e-50, 1e-50]);
 
 test('Sinkhorn: C and ε beyond float32 with C/ε moderate, and weights below it, stay finite (log domain)', async () => {
-  const cases = [[square([0, 1e300, 2e300, 0], 1e300), 'C, ε ≈ 1e300'], [tinyWeight, 'a_2 = 1e-50']] as const;
+  const cases = [
+    [square([0, 1e300, 2e300, 0], 1e300), 'C, ε ≈ 1e300'],
+    [tinyWeight, 'a_2 = 1e-50'],
+  ] as const;
   for (const [batch, what] of cases) {
     const o = { iterations: 5, domain: 'log' as const };
     const t = await tfjs.sinkhorn!.solve(batch, o);
@@ -80,7 +88,10 @@ test('Sinkhorn: C and ε beyond float32 with C/ε moderate, and weights below it
 
 /** Two particles on the circle and V = diag(1, 2): the diagonal term e^{β}P⊥(Vx_i) survives the projection. */
 const usaBatch = (beta: number) => ({
-  B: 1, n: 2, d: 2, x: Float64Array.of(Math.cos(0.3), Math.sin(0.3), Math.cos(1.2), Math.sin(1.2)),
+  B: 1,
+  n: 2,
+  d: 2,
+  x: Float64Array.of(Math.cos(0.3), Math.sin(0.3), Math.cos(1.2), Math.sin(1.2)),
   beta: Float64Array.of(beta),
   value: Float64Array.of(1, 0, 0, 2),
 });
@@ -131,9 +142,14 @@ test('energy at β = 100 (~1e41 > float32 max): LSE in float32, exp in float64, 
 
 test('Sinkformer with |x| = 1e20: NumericalError naming x and the float32 log-domain limit', async () => {
   const batch = {
-    B: 1, n: 2, d: 2, x: Float64Array.of(1e20, 0, 0, 1e20), WQ: Float64Array.of(1, 0, 0, 1),
+    B: 1,
+    n: 2,
+    d: 2,
+    x: Float64Array.of(1e20, 0, 0, 1e20),
+    WQ: Float64Array.of(1, 0, 0, 1),
     WK: Float64Array.of(1, 0, 0, 1),
-    WV: Float64Array.of(-1, 0, 0, -1), eps: Float64Array.of(1),
+    WV: Float64Array.of(-1, 0, 0, -1),
+    eps: Float64Array.of(1),
   };
   const o = { iterations: 5 };
   const pattern = /'x'.*1\.000e\+40.*float32 log-domain limit/;
@@ -157,7 +173,12 @@ test('SB plan: ε = 1e-46 is a NumericalError naming eps; |x| = 1e19 with ε = 1
 
 test('OT transformer: λ = 1e-46 (2/λ beyond float32) is a NumericalError naming lambda', async () => {
   const batch = {
-    B: 1, n: 2, d: 1, x: Float64Array.of(0, 1), y: Float64Array.of(1, 0), lambda: Float64Array.of(1e-46),
+    B: 1,
+    n: 2,
+    d: 1,
+    x: Float64Array.of(0, 1),
+    y: Float64Array.of(1, 0),
+    lambda: Float64Array.of(1e-46),
     gamma: Float64Array.of(0.1),
   };
   const run = () => tfjs.otTransformer!.forward(batch, { layers: 1 });

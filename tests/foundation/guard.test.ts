@@ -13,7 +13,8 @@ import { writeFileAtomic, writeFileAtomicSync } from '../../reports/atomic-write
 import { runClaimForTest } from '../helpers.js';
 
 const never = (): Implementation => ({
-  name: 'hostile', extra: 7,
+  name: 'hostile',
+  extra: 7,
   sinkhorn: { name: 's', precision: 'float64', solve: () => new Promise(() => undefined) } as never,
   // a method outside the interface (not validated), on a frozen object
   interpolator: Object.freeze({ helper: (d: number) => ({ d }) }) as never,
@@ -63,18 +64,30 @@ test('results are validated before anyone reads them; valid ones pass through un
   const ledger = new CallLedger();
   const { createReferenceSinkhorn } = await import('../../impl/reference/sinkhorn-solver.js');
   const good = createReferenceSinkhorn();
-  const batch = { B: 1, n: 2, m: 2, a: Float64Array.of(0.5, 0.5), b: Float64Array.of(0.5, 0.5),
-    C: Float64Array.of(0, 1, 1, 0), eps: Float64Array.of(1) };
+  const batch = {
+    B: 1,
+    n: 2,
+    m: 2,
+    a: Float64Array.of(0.5, 0.5),
+    b: Float64Array.of(0.5, 0.5),
+    C: Float64Array.of(0, 1, 1, 0),
+    eps: Float64Array.of(1),
+  };
   const options = { iterations: 2, domain: 'log' as const };
-  const oneShort = async (): Promise<unknown> =>
-    ({ ...(await good.solve(batch, options)), logPlan: new Float64Array(3) });
+  const oneShort = async (): Promise<unknown> => ({
+    ...(await good.solve(batch, options)),
+    logPlan: new Float64Array(3),
+  });
   const short = { ...good, solve: oneShort };
   const g = guardImplementation({ name: 'ok', sinkhorn: good }, { callTimeoutMs: 5000, ledger });
   assert.equal(await g.sinkhorn!.solve(batch, options), await good.solve(batch, options));
   assert.is(ledger.slowestCall, 'sinkhorn.solve');
   assert.is(ledger.calls, 1);
   const bad = guardImplementation({ name: 'bad', sinkhorn: short as never }, { callTimeoutMs: 5000 });
-  const e = await bad.sinkhorn!.solve(batch, options).then(() => undefined, (x: unknown) => x);
+  const e = await bad.sinkhorn!.solve(batch, options).then(
+    () => undefined,
+    (x: unknown) => x,
+  );
   assert.instance(e, OutputError, 'malformed output accepted');
   assert.match((e as Error).message, /logPlan/);
 });
@@ -82,10 +95,13 @@ test('results are validated before anyone reads them; valid ones pass through un
 test('ShrinkBound follows fast-check paths exactly and stops shrinking at the length bound', async () => {
   for (const max of [1e9, 12]) {
     const b = new ShrinkBound(undefined, max);
-    const d = await fc.check(fc.asyncProperty(fc.array(fc.integer(), { minLength: 0, maxLength: 60 }), async (xs) => {
-      if (!b.begin()) return true;
-      return !b.end(xs.length > 3 && xs.some((x) => x > 10) ? 'violation' : 'pass');
-    }), { seed: 42, numRuns: 200 });
+    const d = await fc.check(
+      fc.asyncProperty(fc.array(fc.integer(), { minLength: 0, maxLength: 60 }), async (xs) => {
+        if (!b.begin()) return true;
+        return !b.end(xs.length > 3 && xs.some((x) => x > 10) ? 'violation' : 'pass');
+      }),
+      { seed: 42, numRuns: 200 },
+    );
     assert.ok(d.failed);
     assert.is(d.counterexamplePath, b.failurePath(), `max ${max}`);
     assert.ok(d.counterexamplePath!.length <= max);
@@ -97,7 +113,13 @@ test('ShrinkBound follows fast-check paths exactly and stops shrinking at the le
 test('an implementation that throws on every input: error, not shrunk, replay path short and exact', async () => {
   const impl: Implementation = {
     name: 'always-throws',
-    sinkhorn: { name: 's', precision: 'float64', solve: async () => { throw new Error('not implemented'); } } as never,
+    sinkhorn: {
+      name: 's',
+      precision: 'float64',
+      solve: async () => {
+        throw new Error('not implemented');
+      },
+    } as never,
   };
   const r = await runClaimForTest('sinkhorn.hilbert-identity', { impl, numRuns: 20 });
   assert.is(r.status, 'error', r.reason);
@@ -130,7 +152,10 @@ test('atomic writes: the whole file or the old one, no temporary file left behin
   assert.is(readFileSync(f, 'utf8'), 'two');
   mkdirSync(join(dir, 'taken'));
   writeFileSync(join(dir, 'taken', 'x'), '');
-  const renamed = await writeFileAtomic(join(dir, 'taken'), 'three').then(() => true, () => false);
+  const renamed = await writeFileAtomic(join(dir, 'taken'), 'three').then(
+    () => true,
+    () => false,
+  );
   assert.not.ok(renamed, 'renamed over a directory');
   assert.throws(() => writeFileAtomicSync(join(dir, 'taken'), 'three'));
   assert.ok(existsSync(join(dir, 'taken', 'x')));

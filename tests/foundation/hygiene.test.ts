@@ -9,7 +9,9 @@ import { createTfjsSinkhorn } from '../../impl/tfjs/sinkhorn.js';
 import { liveTensors, runClaimForTest, setupBackend } from '../helpers.js';
 
 const good = (): SinkhornBatch => ({
-  B: 2, n: 2, m: 3,
+  B: 2,
+  n: 2,
+  m: 3,
   a: Float64Array.of(0.5, 0.5, 0.25, 0.75),
   b: Float64Array.of(0.2, 0.3, 0.5, 0.1, 0.1, 0.8),
   C: Float64Array.from({ length: 12 }, (_, k) => k / 12),
@@ -79,7 +81,10 @@ test('backend selection: unknown or missing backends are usage errors with a cle
     assert.unreachable();
   } catch (e) {
     assert.instance(e, UsageError);
-    assert.match((e as Error).message, /unknown backend 'gpu-of-my-dreams'; choose one of tensorflow, webgpu, wasm, cpu/);
+    assert.match(
+      (e as Error).message,
+      /unknown backend 'gpu-of-my-dreams'; choose one of tensorflow, webgpu, wasm, cpu/,
+    );
   }
   for (const name of ['tensorflow', 'webgpu']) {
     try {

@@ -15,7 +15,10 @@ const SLOW = 'tests/fixtures/plugins/slow-sinkhorn.mjs';
 const SINKHORN_CLAIMS = CLAIMS.filter((c) => c.id.startsWith('sinkhorn.')).length;
 const CLAIM_LINE = /^(PASS|FAIL|ERR |INC |SKIP|INFO) {2}sinkhorn\.\S+ +\d+ runs/m;
 
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
   test(`${signal} after the first claim line: exit ${code}, partial report (interrupted), re-rendered`, async () => {
     const out = tmpOut();
     const run = new LiveCli(['verify', '--impl', SLOW, '--claims', 'sinkhorn.*', '--runs', '2', '--out', out]);

@@ -25,18 +25,33 @@ const th = [0.3, 1.4, 2.9];
 const circle = Float64Array.from(th.flatMap((t) => [Math.cos(t), Math.sin(t)]));
 const sphereBatch = { B: 1, n: 3, d: 2, x: circle, beta: Float64Array.of(1.5) };
 const sinkhornBatch = {
-  B: 1, n: 4, m: 4, a: Float64Array.of(0.25, 0.25, 0.5, 0), b: Float64Array.of(0.25, 0.25, 0.25, 0.25),
-  C: Float64Array.from({ length: 16 }, (_, k) => ((k * 7) % 5) / 4), eps: Float64Array.of(0.3),
+  B: 1,
+  n: 4,
+  m: 4,
+  a: Float64Array.of(0.25, 0.25, 0.5, 0),
+  b: Float64Array.of(0.25, 0.25, 0.25, 0.25),
+  C: Float64Array.from({ length: 16 }, (_, k) => ((k * 7) % 5) / 4),
+  eps: Float64Array.of(0.3),
 };
 const particles = { B: 2, n: 3, d: 1, x: Float64Array.of(0, 0.5, 1.2, -1, 0.1, 0.3), eps: Float64Array.of(0.2, 0.4) };
 const sbOptions = { tolerance: 1e-5, maxIterations: 200 };
 const sinkformer = {
-  B: 1, n: 3, d: 2, x: Float64Array.of(0, 1, 1, 0, 0.5, 0.5), WQ: Float64Array.of(1, 0, 0, 1),
-  WK: Float64Array.of(1, 0, 0, 1), WV: Float64Array.of(-1, 0, 0, -1), eps: Float64Array.of(0.5),
+  B: 1,
+  n: 3,
+  d: 2,
+  x: Float64Array.of(0, 1, 1, 0, 0.5, 0.5),
+  WQ: Float64Array.of(1, 0, 0, 1),
+  WK: Float64Array.of(1, 0, 0, 1),
+  WV: Float64Array.of(-1, 0, 0, -1),
+  eps: Float64Array.of(0.5),
 };
-const e3 = (v: number[]): number[] => { const s = Math.hypot(...v); return v.map((x) => x / s); };
+const e3 = (v: number[]): number[] => {
+  const s = Math.hypot(...v);
+  return v.map((x) => x / s);
+};
 const family = {
-  d: 3, clouds: [Float64Array.from([...e3([1, 0.2, 0.1]), ...e3([0.3, 1, 0.2])]), Float64Array.from(e3([0.2, 0.1, 1]))],
+  d: 3,
+  clouds: [Float64Array.from([...e3([1, 0.2, 0.1]), ...e3([0.3, 1, 0.2])]), Float64Array.from(e3([0.2, 0.1, 1]))],
 };
 const mixedSigns = { d: 3, clouds: [Float64Array.from([...e3([-1, 0.2, 0.1]), ...e3([0.3, -1, 0.2])])] };
 const I3 = Float64Array.of(1, 0, 0, 0, 1, 0, 0, 0, 1);
@@ -44,8 +59,13 @@ const piece = { duration: 0.5, V: I3, B: I3, W: new Float64Array(9), U: new Floa
 const schedule = { d: 3, pieces: [piece, { ...piece, duration: 0.25 }] };
 
 const otBatch = {
-  B: 1, n: 2, d: 1, x: Float64Array.of(0.1, 0.7), y: Float64Array.of(0.4, 0.2),
-  lambda: Float64Array.of(0.5), gamma: Float64Array.of(0.3),
+  B: 1,
+  n: 2,
+  d: 1,
+  x: Float64Array.of(0.1, 0.7),
+  y: Float64Array.of(0.4, 0.2),
+  lambda: Float64Array.of(0.5),
+  gamma: Float64Array.of(0.3),
 };
 const rk4 = { normalization: 'softmax', integrator: 'rk4', dt: 0.1, steps: 4, recordEvery: 2 };
 const eulerGram = { normalization: 'softmax', integrator: 'euler-renormalize', dt: 0.1, steps: 3, record: 'gram' };
@@ -57,10 +77,18 @@ function kase(capability: CapabilityName, method: string, args: readonly unknown
 }
 
 const CASES: readonly Case[] = [
-  kase('sinkhorn', 'solve', [sinkhornBatch, { iterations: 3, domain: 'log', record: true }],
-    [['logU'], ['logV'], ['logPlan']]),
-  kase('otTransformer', 'forward', [otBatch, { layers: 2, record: 'all', tokens: true }],
-    [['u'], ['v'], ['sinkU'], ['planLogits'], ['readout'], ['sorted'], ['tokens']]),
+  kase(
+    'sinkhorn',
+    'solve',
+    [sinkhornBatch, { iterations: 3, domain: 'log', record: true }],
+    [['logU'], ['logV'], ['logPlan']],
+  ),
+  kase(
+    'otTransformer',
+    'forward',
+    [otBatch, { layers: 2, record: 'all', tokens: true }],
+    [['u'], ['v'], ['sinkU'], ['planLogits'], ['readout'], ['sorted'], ['tokens']],
+  ),
   kase('sphereDynamics', 'velocity', [sphereBatch, 'unnormalized'], [[]]),
   kase('sphereDynamics', 'simulate', [sphereBatch, rk4], [['states'], ['stepIndex']]),
   kase('sphereDynamics', 'simulate', [sphereBatch, eulerGram], [['gram']]),
@@ -68,13 +96,29 @@ const CASES: readonly Case[] = [
   kase('sphereDynamics', 'sampleUniform', [5, 3, 11], [[]]),
   kase('sbAttention', 'plan', [particles, sbOptions], [['logPotential'], ['logPlan'], ...sbFields]),
   kase('sbAttention', 'step', [particles, sbOptions], [['barycentre'], ['x'], ...sbFields]),
-  kase('sbAttention', 'iterate', [particles, { ...sbOptions, steps: 3, recordEvery: 2 }],
-    [['x'], ['recordedSteps'], ...sbFields]),
+  kase(
+    'sbAttention',
+    'iterate',
+    [particles, { ...sbOptions, steps: 3, recordEvery: 2 }],
+    [['x'], ['recordedSteps'], ...sbFields],
+  ),
   kase('sbAttention', 'sinkformer', [sinkformer, { iterations: 4, layers: 2 }], [['x'], ['attention']]),
-  kase('interpolator', 'evolve', [family, schedule, { record: true }],
-    [['final', 0], ['final', 1], ['boundaries', 1, 0], ['final']]),
+  kase(
+    'interpolator',
+    'evolve',
+    [family, schedule, { record: true }],
+    [['final', 0], ['final', 1], ['boundaries', 1, 0], ['final']],
+  ),
   kase('interpolator', 'gate', [3, [0, 0, 1], 0.2, [1, 0, 0]], [['W'], ['U'], ['b']]),
-  kase('interpolator', 'toOrthant', [mixedSigns], [['pieces', 0, 'V'], ['pieces', 0, 'b']]),
+  kase(
+    'interpolator',
+    'toOrthant',
+    [mixedSigns],
+    [
+      ['pieces', 0, 'V'],
+      ['pieces', 0, 'b'],
+    ],
+  ),
 ];
 
 function get(obj: unknown, path: Path): unknown {

@@ -9,7 +9,11 @@ import * as assert from 'uvu/assert';
 
 if (process.env['CI'] === 'true' || process.env['PACK_SMOKE'] === '1') {
   test('npm pack → install in an empty directory → npx verify with the example plug-in', () => {
-    const r = spawnSync('bash', ['scripts/pack-smoke.sh'], { cwd: new URL('../../', import.meta.url).pathname, encoding: 'utf8', timeout: 300_000 });
+    const r = spawnSync('bash', ['scripts/pack-smoke.sh'], {
+      cwd: new URL('../../', import.meta.url).pathname,
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
     assert.is(r.status, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /7 claims: 7 verified|claims: \d+ verified, 0 violated/);
     assert.match(r.stdout, /import: \d+ claims, capability API \d+/);

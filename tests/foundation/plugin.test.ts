@@ -14,12 +14,31 @@ test('verify --impl examples/plain-sinkhorn.mjs: sinkhorn claims verified, the o
   const out = mkdtempSync(join(tmpdir(), 'tov-plugin-'));
   const other = CLAIMS.find((c) => !c.requires.includes('sinkhorn'));
   const claims = other ? `sinkhorn.*,${other.id}` : 'sinkhorn.*';
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', 'verify', '--impl', 'examples/plain-sinkhorn.mjs', '--claims', claims, '--runs', '8', '--out', out, '--quiet'], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'scripts/cli.ts',
+      'verify',
+      '--impl',
+      'examples/plain-sinkhorn.mjs',
+      '--claims',
+      claims,
+      '--runs',
+      '8',
+      '--out',
+      out,
+      '--quiet',
+    ],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
   assert.is(r.status, 0, r.stdout + r.stderr);
   const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
   assert.is(report.options.impl, 'examples/plain-sinkhorn.mjs');
   for (const e of report.entries) {
-    if (e.claim.requires.includes('sinkhorn')) assert.is(e.result.status, 'verified', `${e.claim.id}: ${e.result.reason}`);
+    if (e.claim.requires.includes('sinkhorn'))
+      assert.is(e.result.status, 'verified', `${e.claim.id}: ${e.result.reason}`);
     else {
       assert.is(e.result.status, 'skipped');
       assert.match(e.result.reason, /has no '.*' capability/);

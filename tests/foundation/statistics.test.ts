@@ -6,10 +6,18 @@ import { maxAbs, maxAbsDiff, measure } from '../../properties/measure.js';
 import { aggregateCoverage, aggregateMeasurements } from '../../properties/runner/aggregate.js';
 import { clopperPearson, linearFit, quantile, studentTQuantile } from '../../properties/statistics.js';
 import {
-  accuracyOf, halfStepError, IEEE_FLOAT32, IEEE_FLOAT64, logSumExpError, perturbedContraction, unitRoundoff, WGSL_FLOAT32,
+  accuracyOf,
+  halfStepError,
+  IEEE_FLOAT32,
+  IEEE_FLOAT64,
+  logSumExpError,
+  perturbedContraction,
+  unitRoundoff,
+  WGSL_FLOAT32,
 } from '../../properties/tolerance.js';
 
-const close = (x: number, y: number, tol: number, what: string): void => assert.ok(Math.abs(x - y) <= tol, `${what}: ${x} vs ${y}`);
+const close = (x: number, y: number, tol: number, what: string): void =>
+  assert.ok(Math.abs(x - y) <= tol, `${what}: ${x} vs ${y}`);
 
 test('measure(): the three relations, the tolerance, and NaN always failing', () => {
   assert.ok(measure(0, 'q', 1, '<=', 1, 0).pass);
@@ -77,15 +85,18 @@ test('t quantiles and OLS slopes with intervals', () => {
 
 test('Birkhoff: the separable diameter equals the four-index brute force; κ = tanh(Δ/4)', () => {
   let seed = 1;
-  const rand = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const rand = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
   for (let trial = 0; trial < 20; trial++) {
     const n = 2 + (trial % 4);
     const m = 2 + ((trial * 3) % 5);
     const C = Array.from({ length: n * m }, rand);
     let brute = 0;
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) for (let k = 0; k < m; k++) for (let l = 0; l < m; l++) {
-      brute = Math.max(brute, C[j * m + k]! + C[i * m + l]! - C[i * m + k]! - C[j * m + l]!);
-    }
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++)
+        for (let k = 0; k < m; k++)
+          for (let l = 0; l < m; l++) {
+            brute = Math.max(brute, C[j * m + k]! + C[i * m + l]! - C[i * m + k]! - C[j * m + l]!);
+          }
     close(projectiveDiameter(C, n, m, 0.3), brute / 0.3, 1e-12, `trial ${trial}`);
   }
   // η = e^Δ, κ = (√η − 1)/(√η + 1)
@@ -115,22 +126,35 @@ test('tolerances: unit roundoff, LSE and perturbed-contraction formulas', () => 
 });
 
 test('aggregation: quantities, ratios, margins, coverage bins', () => {
-  const outcomes = [{
-    instances: 2,
-    measurements: [measure(0, 'q', 0.5, '<=', 1, 0.05), measure(1, 'q', 1.2, '<=', 1, 0.05)],
-    coverage: [{ n: 3, family: 'x' }, { n: 20, family: 'y' }],
-  }];
+  const outcomes = [
+    {
+      instances: 2,
+      measurements: [measure(0, 'q', 0.5, '<=', 1, 0.05), measure(1, 'q', 1.2, '<=', 1, 0.05)],
+      coverage: [
+        { n: 3, family: 'x' },
+        { n: 20, family: 'y' },
+      ],
+    },
+  ];
   const [q] = aggregateMeasurements(outcomes);
   assert.is(q!.count, 2);
   assert.is(q!.failures, 1);
   close(q!.ratio!.max, 1.2, 1e-15, 'max ratio');
   assert.is(q!.ratioCount, 2);
-  const [noisy] = aggregateMeasurements([{ instances: 1, measurements: [measure(0, 'q', 3e-7, '<=', 1e-7, 1e-6)], coverage: [{}] }]);
+  const [noisy] = aggregateMeasurements([
+    { instances: 1, measurements: [measure(0, 'q', 3e-7, '<=', 1e-7, 1e-6)], coverage: [{}] },
+  ]);
   assert.is(noisy!.ratio, undefined, 'a bound below 10× the tolerance gives no ratio');
   close(q!.worstMargin, -0.15, 1e-12, 'worst margin');
   const cov = aggregateCoverage(outcomes, { n: [2, 4, 16, 65] });
-  assert.equal(cov['n'], [{ label: '[2, 4)', count: 1 }, { label: '[16, 65)', count: 1 }]);
-  assert.equal(cov['family'], [{ label: 'x', count: 1 }, { label: 'y', count: 1 }]);
+  assert.equal(cov['n'], [
+    { label: '[2, 4)', count: 1 },
+    { label: '[16, 65)', count: 1 },
+  ]);
+  assert.equal(cov['family'], [
+    { label: 'x', count: 1 },
+    { label: 'y', count: 1 },
+  ]);
 });
 
 test.run();

@@ -45,7 +45,10 @@ test('with --time-budget the call in flight is cut at the claim budget: error, n
   const r = cliSync(['verify', '--impl', NEVER, '--claims', TWO, '--time-budget', '2', '--out', out, '--quiet']);
   assert.is(r.code, 1, r.stdout + r.stderr);
   const report = readReport(out);
-  assert.equal(report.entries.map((e) => e.result.status), ['error', 'error']);
+  assert.equal(
+    report.entries.map((e) => e.result.status),
+    ['error', 'error'],
+  );
   assert.match(report.entries[0]!.result.reason, /sinkhorn\.solve did not settle within the claim's time budget/);
   assert.ok(report.summary.durationMs < 4000, `${report.summary.durationMs} ms`);
 });
@@ -57,7 +60,10 @@ test('a plug-in that calls process.exit(0) mid-run ends only its worker thread: 
   assert.is(r.code, 1, r.stdout + r.stderr);
   const report = readReport(out);
   assert.is(report.interrupted, false);
-  assert.equal(report.entries.map((e) => e.result.status), ['error', 'error']);
+  assert.equal(
+    report.entries.map((e) => e.result.status),
+    ['error', 'error'],
+  );
   for (const e of report.entries) assert.match(e.result.reason, /worker thread died: the thread exited with code 0/);
 });
 
@@ -121,8 +127,15 @@ test('--seed must be a 32-bit integer (fast-check rescales others); other numeri
 test('exit policy: 0 only for a finished run whose asserted claims are verified or skipped', () => {
   const base = { interrupted: false, notReached: [] as string[] };
   const summary = {
-    claims: 3, verified: 2, violated: 0, inconclusive: 0, error: 0, skipped: 1, reported: 0,
-    instances: 9, durationMs: 1,
+    claims: 3,
+    verified: 2,
+    violated: 0,
+    inconclusive: 0,
+    error: 0,
+    skipped: 1,
+    reported: 0,
+    instances: 9,
+    durationMs: 1,
   };
   const r = (s: Partial<typeof summary>, extra: Partial<Report> = {}): Report =>
     ({ ...base, ...extra, summary: { ...summary, ...s } }) as unknown as Report;

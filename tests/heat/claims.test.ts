@@ -9,8 +9,12 @@ const asserted = heat.filter((c) => c.role === 'asserted');
 
 test('the heat family is registered: 12 claims, one negative control, every source tagged', () => {
   assert.is(heat.length, 12);
-  assert.equal(heat.filter((c) => c.role === 'negative-control').map((c) => c.id), ['heat.freeze-regime']);
-  for (const c of heat) assert.ok(c.sources.length > 0 && c.statement.length > 0 && c.requires.includes('sbAttention'), c.id);
+  assert.equal(
+    heat.filter((c) => c.role === 'negative-control').map((c) => c.id),
+    ['heat.freeze-regime'],
+  );
+  for (const c of heat)
+    assert.ok(c.sources.length > 0 && c.statement.length > 0 && c.requires.includes('sbAttention'), c.id);
 });
 
 for (const claim of asserted) {
@@ -27,7 +31,10 @@ for (const claim of asserted) {
       }
       if (claim.id === 'heat.particles-track-heat-flow') {
         const fig = r.figures?.['mixtureHeatFlow'] as { t: number[]; w2ToHeatFlow: number[] } | undefined;
-        assert.ok(fig && fig.t.length === fig.w2ToHeatFlow.length && fig.t.length > 2, 'mixture heat-flow vs iterates figure data missing');
+        assert.ok(
+          fig && fig.t.length === fig.w2ToHeatFlow.length && fig.t.length > 2,
+          'mixture heat-flow vs iterates figure data missing',
+        );
       }
     });
   }

@@ -18,7 +18,10 @@ function batchOf(d: number, n: number, eps: number[], seed = 7): ParticleBatch {
   const B = eps.length;
   const x = new Float64Array(B * n * d);
   for (let b = 0; b < B; b++) {
-    const src = d === 1 && b % 2 === 1 ? POSTER_MIXTURE : gaussianSource([0.5, -1, 0].slice(0, d), [1, 2, 0.5].slice(0, d), [0.3, 0.2, 0.1]);
+    const src =
+      d === 1 && b % 2 === 1
+        ? POSTER_MIXTURE
+        : gaussianSource([0.5, -1, 0].slice(0, d), [1, 2, 0.5].slice(0, d), [0.3, 0.2, 0.1]);
     x.set(sampleSource(src, n, seed + b), b * n * d);
   }
   return { B, n, d, x, eps: Float64Array.from(eps) };
@@ -64,16 +67,24 @@ test('tfjs plan is symmetric with marginals 1/n; iterate keeps the recorded step
   const ta = await tfjs.iterate(batch, opts);
   const tb = await ref.iterate(batch, { ...opts, tolerance: 1e-13 });
   assert.equal(ta.recordedSteps, [0, 2, 4, 6]);
-  assert.ok(maxDiff(ta.x, tb.x) < 1e-4, `trajectory deviation ${maxDiff(ta.x, tb.x)} (spec §3.3: 8e-6 after 100 steps)`);
+  assert.ok(
+    maxDiff(ta.x, tb.x) < 1e-4,
+    `trajectory deviation ${maxDiff(ta.x, tb.x)} (spec §3.3: 8e-6 after 100 steps)`,
+  );
 });
 
 test('Sinkformer layer: tfjs = float64 (random W, several caps and layers); W_QᵀW_K = I = −W_V with a long cap is the SB step', async () => {
   const n = 12;
   const d = 2;
   const x = Float64Array.from({ length: 2 * n * d }, (_, k) => Math.fround(Math.sin(1.7 * k + 0.3)));
-  const W = (s: number): Float64Array => Float64Array.from({ length: 2 * d * d }, (_, k) => Math.fround(0.8 * Math.cos(s * k + 1)));
+  const W = (s: number): Float64Array =>
+    Float64Array.from({ length: 2 * d * d }, (_, k) => Math.fround(0.8 * Math.cos(s * k + 1)));
   const batch = { B: 2, n, d, x, WQ: W(1.3), WK: W(2.1), WV: W(0.7), eps: Float64Array.of(0.5, 0.3) };
-  for (const [iterations, layers] of [[1, 1], [5, 1], [8, 3]] as const) {
+  for (const [iterations, layers] of [
+    [1, 1],
+    [5, 1],
+    [8, 3],
+  ] as const) {
     const a = await tfjs.sinkformer(batch, { iterations, layers });
     const b = await ref.sinkformer(batch, { iterations, layers });
     assert.ok(maxDiff(a.x, b.x) < 1e-5, `cap ${iterations}, ${layers} layers: ${maxDiff(a.x, b.x)}`);
@@ -95,12 +106,19 @@ test('no tensor leaks across plan, step, iterate and sinkformer', async () => {
   await tfjs.iterate(batch, { tolerance: 1e-6, maxIterations: 50, steps: 3, recordEvery: 1 });
   const I = Float64Array.of(1, 0, 0, 1);
   await tfjs.sinkformer({ ...batch, WQ: I, WK: I, WV: I, eps: batch.eps }, { iterations: 3, layers: 2 });
-  await createTfjsSBAttention('m', { rowOnly: true, transposePlan: true }).step(batch, { tolerance: 1e-6, maxIterations: 50 });
+  await createTfjsSBAttention('m', { rowOnly: true, transposePlan: true }).step(batch, {
+    tolerance: 1e-6,
+    maxIterations: 50,
+  });
   assert.is(liveTensors(), before, `${liveTensors() - before} tensors leaked`);
   assert.is(tf.memory().numTensors, before);
 });
 
-async function expectInputError(sb: SBAttention, fn: (sb: SBAttention) => Promise<unknown>, argument: string): Promise<void> {
+async function expectInputError(
+  sb: SBAttention,
+  fn: (sb: SBAttention) => Promise<unknown>,
+  argument: string,
+): Promise<void> {
   try {
     await fn(sb);
   } catch (e) {
@@ -129,9 +147,21 @@ test('bad input → InputError naming the argument (NaN, ±∞, ε ≤ 0, wrong 
     await expectInputError(sb, (s) => s.plan(good, { tolerance: 0, maxIterations: 10 }), 'tolerance');
     await expectInputError(sb, (s) => s.iterate(good, { ...o, steps: -1 }), 'steps');
     const I = Float64Array.of(1);
-    await expectInputError(sb, (s) => s.sinkformer({ ...good, WQ: I, WK: I, WV: Float64Array.of(1, 2), eps: good.eps }, { iterations: 2 }), 'WV');
-    await expectInputError(sb, (s) => s.sinkformer({ ...good, WQ: I, WK: I, WV: I, eps: Float64Array.of(0) }, { iterations: 2 }), 'eps');
-    await expectInputError(sb, (s) => s.sinkformer({ ...good, WQ: I, WK: I, WV: I, eps: good.eps }, { iterations: 0 }), 'iterations');
+    await expectInputError(
+      sb,
+      (s) => s.sinkformer({ ...good, WQ: I, WK: I, WV: Float64Array.of(1, 2), eps: good.eps }, { iterations: 2 }),
+      'WV',
+    );
+    await expectInputError(
+      sb,
+      (s) => s.sinkformer({ ...good, WQ: I, WK: I, WV: I, eps: Float64Array.of(0) }, { iterations: 2 }),
+      'eps',
+    );
+    await expectInputError(
+      sb,
+      (s) => s.sinkformer({ ...good, WQ: I, WK: I, WV: I, eps: good.eps }, { iterations: 0 }),
+      'iterations',
+    );
     assert.is(liveTensors(), before, `${sb.name}: tensors leaked on bad input`);
   }
 });

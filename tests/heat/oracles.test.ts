@@ -4,18 +4,39 @@ import * as assert from 'uvu/assert';
 import { sbStep } from '../../impl/reference/barycentric-projection.js';
 import { gaussianEulerStep, mixtureEulerStep, mixtureScore } from '../../impl/reference/explicit-euler.js';
 import {
-  authorsContraction, gaussianSBStep, janatiCrossCovariance, sbCrossCovariance, sbProjectionMatrix, sbStepMatrix, sbVarianceRecursion, surrogateSBStepMatrix,
+  authorsContraction,
+  gaussianSBStep,
+  janatiCrossCovariance,
+  sbCrossCovariance,
+  sbProjectionMatrix,
+  sbStepMatrix,
+  sbVarianceRecursion,
+  surrogateSBStepMatrix,
 } from '../../impl/reference/gaussian-sb-step.js';
-import { gaussianHeatFlow, mixtureHeatFlow, mixtureLogDensity, mixtureMoments, mixturePdf1D, mixtureQuantile1D, mixtureCdf1D } from '../../impl/reference/heat-flow.js';
+import {
+  gaussianHeatFlow,
+  mixtureHeatFlow,
+  mixtureLogDensity,
+  mixtureMoments,
+  mixturePdf1D,
+  mixtureQuantile1D,
+  mixtureCdf1D,
+} from '../../impl/reference/heat-flow.js';
 import { normalCdf, normalQuantile } from '../../impl/reference/normal-distribution.js';
 import { symmetricEigen } from '../../impl/reference/symmetric-eigen.js';
-import { w2CommutingGaussians, w2Empirical1D, w2EmpiricalMixture1D, w2Gaussian } from '../../impl/reference/wasserstein.js';
+import {
+  w2CommutingGaussians,
+  w2Empirical1D,
+  w2EmpiricalMixture1D,
+  w2Gaussian,
+} from '../../impl/reference/wasserstein.js';
 import { gaussianSource, POSTER_MIXTURE } from '../../properties/arbitraries/gaussians.js';
 import { checkedContraction, sbStepOracle, weightedGrid1D } from '../../properties/heat/common.js';
 import { OracleError } from '../../impl/errors.js';
 import { attentionLogits, sinkhornAttention } from '../../impl/reference/sinkformer-layer.js';
 
-const close = (a: number, b: number, tol: number, what: string): void => assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b} (tol ${tol})`);
+const close = (a: number, b: number, tol: number, what: string): void =>
+  assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b} (tol ${tol})`);
 
 test('normal CDF and quantile: reference values to 1e-15', () => {
   close(normalCdf(1.96), 0.9750021048517795, 2e-16, 'Φ(1.96)');
@@ -44,7 +65,12 @@ test('exact SB recursion reproduces the authors’ notebook values (spec §2.2)'
 });
 
 test('one-step table of spec §2.3 at λ = 1 (W2 of SB, EE, heat via the commuting Bures form)', () => {
-  const rows = [[0.2, 4.33e-4, 4.99e-3, 4.56e-3], [0.1, 5.81e-5, 1.249e-3, 1.19e-3], [0.05, 7.53e-6, 3.125e-4, 3.05e-4], [0.025, 9.59e-7, 7.81e-5, 7.72e-5]] as const;
+  const rows = [
+    [0.2, 4.33e-4, 4.99e-3, 4.56e-3],
+    [0.1, 5.81e-5, 1.249e-3, 1.19e-3],
+    [0.05, 7.53e-6, 3.125e-4, 3.05e-4],
+    [0.025, 9.59e-7, 7.81e-5, 7.72e-5],
+  ] as const;
   for (const [eps, sbHeat, eeSb, eeHeat] of rows) {
     const g = gaussianSource([0], [1], [0, 0, 0]).gaussian;
     const sb = gaussianSBStep(g, eps).cov[0]!;
@@ -54,12 +80,18 @@ test('one-step table of spec §2.3 at λ = 1 (W2 of SB, EE, heat via the commuti
     close(w2CommutingGaussians([ee], [sb]), eeSb, 0.01 * eeSb, `W2(EE, SB) at ε=${eps}`);
     close(w2CommutingGaussians([ee], [heat]), eeHeat, 0.01 * eeHeat, `W2(EE, heat) at ε=${eps}`);
     // EE variance λ + ε + ε²/(4λ)
-    close(ee, 1 + eps + eps * eps / 4, 1e-15, 'EE variance');
+    close(ee, 1 + eps + (eps * eps) / 4, 1e-15, 'EE variance');
   }
 });
 
 test('surrogate σ_ε = N(m, λ − ε/4): EE gap ε³/(32λ^{5/2}) (spec §1.1 numbers at σ = 1)', () => {
-  const measured = [[0.2, 2.6e-4], [0.1, 3.2e-5], [0.05, 4.0e-6], [0.025, 4.9e-7], [0.0125, 6.1e-8]] as const;
+  const measured = [
+    [0.2, 2.6e-4],
+    [0.1, 3.2e-5],
+    [0.05, 4.0e-6],
+    [0.025, 4.9e-7],
+    [0.0125, 6.1e-8],
+  ] as const;
   for (const [eps, v] of measured) {
     const sur = surrogateSBStepMatrix(Float64Array.of(1), eps, 1)[0]!;
     const w = Math.abs(sur - (1 + eps / 2));
@@ -68,12 +100,17 @@ test('surrogate σ_ε = N(m, λ − ε/4): EE gap ε³/(32λ^{5/2}) (spec §1.1 
 });
 
 test('closed-form Gaussian SB step = float64 particle SB step on a density-weighted grid (1e-12)', () => {
-  for (const [m, lam, eps] of [[0.5, 1, 0.1], [-2, 0.3, 0.02], [1, 3.5, 0.2]] as const) {
+  for (const [m, lam, eps] of [
+    [0.5, 1, 0.1],
+    [-2, 0.3, 0.02],
+    [1, 3.5, 0.2],
+  ] as const) {
     const { x, w } = weightedGrid1D(m, lam, eps);
     const n = x.length;
     const s = sbStep({ n, d: 1, x, w }, eps, { tolerance: 1e-14, maxIterations: 1000 });
     const M = sbStepMatrix(Float64Array.of(lam), eps, 1)[0]!;
-    for (let i = 0; i < n; i++) if (Math.abs(x[i]! - m) < 3 * Math.sqrt(lam)) close(s.x[i]!, m + M * (x[i]! - m), 1e-12, `grid point ${i}`);
+    for (let i = 0; i < n; i++)
+      if (Math.abs(x[i]! - m) < 3 * Math.sqrt(lam)) close(s.x[i]!, m + M * (x[i]! - m), 1e-12, `grid point ${i}`);
   }
 });
 
@@ -81,7 +118,15 @@ test('Bures: trace form = commuting form; heat flow moments of a mixture grow by
   const S1 = Float64Array.of(2, 0.3, 0.3, 1);
   const S2 = Float64Array.of(2.5, 0.3, 0.3, 1.5); // S1 + 0.5 I commutes with S1
   const e1 = symmetricEigen(S1, 2).values;
-  close(w2Gaussian([0, 0], S1, [0, 0], S2, 2), w2CommutingGaussians(e1, e1.map((l) => l + 0.5)), 1e-7, 'Bures forms');
+  close(
+    w2Gaussian([0, 0], S1, [0, 0], S2, 2),
+    w2CommutingGaussians(
+      e1,
+      e1.map((l) => l + 0.5),
+    ),
+    1e-7,
+    'Bures forms',
+  );
   const m = POSTER_MIXTURE.mixture;
   close(mixtureMoments(m).cov[0]!, 5, 1e-15, 'Var of ½N(±2,1)');
   close(mixtureMoments(mixtureHeatFlow(m, 1.5)).cov[0]!, 6.5, 1e-15, 'Var after t = 1.5');
@@ -89,7 +134,12 @@ test('Bures: trace form = commuting form; heat flow moments of a mixture grow by
 
 test('mixture moments of an asymmetric mixture: 1-D by quadrature of the density, 2-D by the uncentred formula', () => {
   // 1-D, means not centred at 0: E x and Var x by the trapezoid rule on [−30, 30] (error ≪ 1e-10)
-  const m1 = { d: 1, weights: Float64Array.of(0.3, 0.7), means: Float64Array.of(-1, 3), variances: Float64Array.of(0.25, 4) };
+  const m1 = {
+    d: 1,
+    weights: Float64Array.of(0.3, 0.7),
+    means: Float64Array.of(-1, 3),
+    variances: Float64Array.of(0.25, 4),
+  };
   let z = 0;
   let s1 = 0;
   let s2 = 0;
@@ -104,20 +154,33 @@ test('mixture moments of an asymmetric mixture: 1-D by quadrature of the density
   close(mixtureMoments(m1).mean[0]!, mean, 1e-9, 'mean by quadrature');
   close(mixtureMoments(m1).cov[0]!, s2 / z - mean * mean, 1e-8, 'variance by quadrature (6.235)');
   // 2-D: Cov = Σ_k w_k (s_k² I + m_k m_kᵀ) − m̄ m̄ᵀ
-  const m2 = { d: 2, weights: Float64Array.of(0.2, 0.5, 0.3), means: Float64Array.of(1, 2, -3, 0.5, 4, -1), variances: Float64Array.of(0.5, 1, 2) };
+  const m2 = {
+    d: 2,
+    weights: Float64Array.of(0.2, 0.5, 0.3),
+    means: Float64Array.of(1, 2, -3, 0.5, 4, -1),
+    variances: Float64Array.of(0.5, 1, 2),
+  };
   const mm = mixtureMoments(m2);
   const bar = [0, 1].map((r) => [0, 1, 2].reduce((a, k) => a + m2.weights[k]! * m2.means[2 * k + r]!, 0));
   for (let r = 0; r < 2; r++) {
     close(mm.mean[r]!, bar[r]!, 1e-15, `mean[${r}]`);
     for (let c = 0; c < 2; c++) {
-      const raw = [0, 1, 2].reduce((a, k) => a + m2.weights[k]! * ((r === c ? m2.variances[k]! : 0) + m2.means[2 * k + r]! * m2.means[2 * k + c]!), 0);
+      const raw = [0, 1, 2].reduce(
+        (a, k) => a + m2.weights[k]! * ((r === c ? m2.variances[k]! : 0) + m2.means[2 * k + r]! * m2.means[2 * k + c]!),
+        0,
+      );
       close(mm.cov[r * 2 + c]!, raw - bar[r]! * bar[c]!, 1e-13, `cov[${r}][${c}]`);
     }
   }
 });
 
 test('mixture score = ∇log density (central differences) and the EE step uses −(ε/2)·score', () => {
-  const m = { d: 2, weights: Float64Array.of(0.3, 0.7), means: Float64Array.of(-1, 0.5, 2, -1), variances: Float64Array.of(0.6, 1.4) };
+  const m = {
+    d: 2,
+    weights: Float64Array.of(0.3, 0.7),
+    means: Float64Array.of(-1, 0.5, 2, -1),
+    variances: Float64Array.of(0.6, 1.4),
+  };
   const x = [0.3, 0.2];
   const s = mixtureScore(m, x);
   const h = 1e-5;
@@ -147,7 +210,10 @@ test('W2 empirical-vs-mixture: exact formula = ∫₀¹(Q_emp − F⁻¹)² by q
   close(w * w, s, 1e-4 * s, 'W2² formula vs quadrature');
   // shifting every atom by a moves W2² by a² + 2a·(x̄ − mean(ν)) (exact identity; mean(ν) = 0)
   const a = 0.3;
-  const w2a = w2EmpiricalMixture1D(x.map((v) => v + a), m);
+  const w2a = w2EmpiricalMixture1D(
+    x.map((v) => v + a),
+    m,
+  );
   const mean = x.reduce((t, v) => t + v, 0) / n;
   close(w2a * w2a, w * w + a * a + 2 * a * mean, 1e-10, 'shift identity');
   close(mixtureCdf1D(m, mixtureQuantile1D(m, 0.3)), 0.3, 1e-13, 'F(F⁻¹(0.3))');
@@ -155,10 +221,17 @@ test('W2 empirical-vs-mixture: exact formula = ∫₀¹(Q_emp − F⁻¹)² by q
 });
 
 test('run-time oracle checks: c(λ) meets its defining equation, else OracleError; SB oracle at its tolerance', () => {
-  for (const [l, e] of [[0.25, 0.003], [1, 0.1], [4, 4]] as const) {
+  for (const [l, e] of [
+    [0.25, 0.003],
+    [1, 0.1],
+    [4, 4],
+  ] as const) {
     close(checkedContraction(l, e), authorsContraction(l, e), 0, `c(${l}, ${e})`);
   }
-  assert.throws(() => checkedContraction(NaN, 0.1), (e: unknown) => e instanceof OracleError);
+  assert.throws(
+    () => checkedContraction(NaN, 0.1),
+    (e: unknown) => e instanceof OracleError,
+  );
   const x = Float64Array.from({ length: 24 }, (_, k) => Math.sin(1.3 * k));
   const s = sbStepOracle({ n: 12, d: 2, x }, 0.01);
   assert.ok(s.residual < 0.01 * 1e-12 && s.iterations < 1000, `residual ${s.residual}`);

@@ -11,8 +11,11 @@ const IDS = CLAIMS.filter((c) => c.family === 'interpolation' && c.role === 'ass
 
 test('the family is registered: ten asserted claims with errata in the notes', () => {
   assert.ok(IDS.length >= 10, IDS.join(', '));
-  const notes = CLAIMS.filter((c) => c.family === 'interpolation').flatMap((c) => c.notes ?? []).join('\n');
-  for (const erratum of ['Lemma B.2', 'Prop 4.2', 'Prop 3.1']) assert.ok(notes.includes(erratum), `missing erratum on ${erratum}`);
+  const notes = CLAIMS.filter((c) => c.family === 'interpolation')
+    .flatMap((c) => c.notes ?? [])
+    .join('\n');
+  for (const erratum of ['Lemma B.2', 'Prop 4.2', 'Prop 3.1'])
+    assert.ok(notes.includes(erratum), `missing erratum on ${erratum}`);
 });
 
 for (const id of IDS) {

@@ -22,13 +22,25 @@ async function rejects(argument: string, f: () => unknown): Promise<void> {
 }
 
 test('construct: NaN, ±∞, off-sphere points, empty cloud, d < 3, ε ≤ 0, T ≤ 0, N mismatch', async () => {
-  await rejects('clouds', () => I.construct({ d, clouds: [new Float64Array([NaN, 0, 1])] }, new Float64Array([1, 0, 0]), { T: 1, eps: 1e-4 }));
-  await rejects('clouds', () => I.construct({ d, clouds: [new Float64Array([Infinity, 0, 0])] }, new Float64Array([1, 0, 0]), { T: 1, eps: 1e-4 }));
-  await rejects('clouds', () => I.construct({ d, clouds: [new Float64Array([-Infinity, 0, 0])] }, new Float64Array([1, 0, 0]), { T: 1, eps: 1e-4 }));
-  await rejects('clouds', () => I.construct({ d, clouds: [new Float64Array([1, 1, 0])] }, new Float64Array([1, 0, 0]), { T: 1, eps: 1e-4 }));
-  await rejects('clouds', () => I.construct({ d, clouds: [new Float64Array(0)] }, new Float64Array([1, 0, 0]), { T: 1, eps: 1e-4 }));
+  await rejects('clouds', () =>
+    I.construct({ d, clouds: [new Float64Array([NaN, 0, 1])] }, new Float64Array([1, 0, 0]), { T: 1, eps: 1e-4 }),
+  );
+  await rejects('clouds', () =>
+    I.construct({ d, clouds: [new Float64Array([Infinity, 0, 0])] }, new Float64Array([1, 0, 0]), { T: 1, eps: 1e-4 }),
+  );
+  await rejects('clouds', () =>
+    I.construct({ d, clouds: [new Float64Array([-Infinity, 0, 0])] }, new Float64Array([1, 0, 0]), { T: 1, eps: 1e-4 }),
+  );
+  await rejects('clouds', () =>
+    I.construct({ d, clouds: [new Float64Array([1, 1, 0])] }, new Float64Array([1, 0, 0]), { T: 1, eps: 1e-4 }),
+  );
+  await rejects('clouds', () =>
+    I.construct({ d, clouds: [new Float64Array(0)] }, new Float64Array([1, 0, 0]), { T: 1, eps: 1e-4 }),
+  );
   await rejects('clouds', () => I.construct({ d, clouds: [] }, new Float64Array(0), { T: 1, eps: 1e-4 }));
-  await rejects('d', () => I.construct({ d: 2, clouds: [new Float64Array([1, 0])] }, new Float64Array([0, 1]), { T: 1, eps: 1e-4 }));
+  await rejects('d', () =>
+    I.construct({ d: 2, clouds: [new Float64Array([1, 0])] }, new Float64Array([0, 1]), { T: 1, eps: 1e-4 }),
+  );
   await rejects('eps', () => I.construct(good, targets, { T: 1, eps: 0 }));
   await rejects('eps', () => I.construct(good, targets, { T: 1, eps: -1e-3 }));
   await rejects('eps', () => I.construct(good, targets, { T: 1, eps: NaN }));
@@ -46,9 +58,18 @@ test('evolve, gate, matchPoints, disentangle: named arguments', async () => {
   const empty = { d, pieces: [] };
   await rejects('clouds', () => I.evolve({ d, clouds: [new Float64Array([0, 0, NaN])] }, empty));
   await rejects('schedule', () => I.evolve(good, { d: 4, pieces: [] }));
-  const bad = { duration: -1, V: new Float64Array(9), B: new Float64Array(9), W: new Float64Array(9), U: new Float64Array(9), b: new Float64Array(3) };
+  const bad = {
+    duration: -1,
+    V: new Float64Array(9),
+    B: new Float64Array(9),
+    W: new Float64Array(9),
+    U: new Float64Array(9),
+    b: new Float64Array(3),
+  };
   await rejects('schedule', () => I.evolve(good, { d, pieces: [bad] }));
-  await rejects('schedule', () => I.evolve(good, { d, pieces: [{ ...bad, duration: 1, V: new Float64Array(9).fill(NaN) }] }));
+  await rejects('schedule', () =>
+    I.evolve(good, { d, pieces: [{ ...bad, duration: 1, V: new Float64Array(9).fill(NaN) }] }),
+  );
   await rejects('schedule', () => I.evolve(good, { d, pieces: [{ ...bad, duration: 1, b: new Float64Array(2) }] }));
   await rejects('step', () => I.evolve(good, empty, { step: 0 }));
   await rejects('a', () => I.gate(d, [NaN, 0, 0], 0, [1, 0, 0]));
@@ -56,7 +77,9 @@ test('evolve, gate, matchPoints, disentangle: named arguments', async () => {
   await rejects('tau', () => I.gate(d, [1, 0, 0], Infinity, [1, 0, 0]));
   await rejects('d', () => I.matchPoints(2, new Float64Array([1, 0]), new Float64Array([0, 1])));
   await rejects('targets', () => I.matchPoints(d, new Float64Array([1, 0, 0]), new Float64Array([0, 1, 0, 0, 0, 1])));
-  await rejects('clouds', () => I.disentangle({ d, clouds: [new Float64Array([-1, 0, 0]), new Float64Array([0, 1, 0])] }));
+  await rejects('clouds', () =>
+    I.disentangle({ d, clouds: [new Float64Array([-1, 0, 0]), new Float64Array([0, 1, 0])] }),
+  );
 });
 
 test.run();

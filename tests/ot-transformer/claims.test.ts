@@ -4,14 +4,26 @@ import * as assert from 'uvu/assert';
 import { assertVerified, runClaimForTest } from '../helpers.js';
 
 const ASSERTED_TFJS = [
-  'ot-transformer.layer-is-dual-gd', 'ot-transformer.readout', 'ot-transformer.fixed-point', 'ot-transformer.depth-convergence',
-  'ot-transformer.size-independent-weights', 'ot-transformer.sink-potential', 'ot-transformer.float32-vs-float64',
-  'sorting.readout-bound', 'sorting.error-vanishes-with-depth', 'sorting.bias-vanishes-with-lambda',
+  'ot-transformer.layer-is-dual-gd',
+  'ot-transformer.readout',
+  'ot-transformer.fixed-point',
+  'ot-transformer.depth-convergence',
+  'ot-transformer.size-independent-weights',
+  'ot-transformer.sink-potential',
+  'ot-transformer.float32-vs-float64',
+  'sorting.readout-bound',
+  'sorting.error-vanishes-with-depth',
+  'sorting.bias-vanishes-with-lambda',
 ];
 /** On the float64 oracle too (size-independent-weights at n = 64 is left to verify: the float64 token layer is slow there). */
 const ASSERTED_REFERENCE = [
-  'ot-transformer.layer-is-dual-gd', 'ot-transformer.readout', 'ot-transformer.fixed-point', 'ot-transformer.depth-convergence',
-  'ot-transformer.sink-potential', 'sorting.readout-bound', 'sorting.error-vanishes-with-depth',
+  'ot-transformer.layer-is-dual-gd',
+  'ot-transformer.readout',
+  'ot-transformer.fixed-point',
+  'ot-transformer.depth-convergence',
+  'ot-transformer.sink-potential',
+  'sorting.readout-bound',
+  'sorting.error-vanishes-with-depth',
 ];
 const REPORTED = ['ot-transformer.depth-bound', 'ot-transformer.dual-monotone', 'ot-transformer.step-size-threshold'];
 
@@ -44,7 +56,9 @@ for (const id of REPORTED) {
 test('paper figures: per-layer d_H and readout error for n = 4, 6, 8 in the result (float64 oracle; tfjs runs in verify)', async () => {
   const r = await runClaimForTest('ot-transformer.paper-figures', { impl: 'reference', budget: 'ci' });
   assert.is(r.status, 'reported', r.reason);
-  const fig = (r.figures?.['fig3-4'] ?? {}) as { sizes?: Record<string, { hilbert: number[]; readoutError: number[] }> };
+  const fig = (r.figures?.['fig3-4'] ?? {}) as {
+    sizes?: Record<string, { hilbert: number[]; readoutError: number[] }>;
+  };
   for (const n of ['4', '6', '8']) {
     assert.is(fig.sizes?.[n]?.hilbert.length, 5001, `n = ${n}: d_H for every layer`);
     assert.is(fig.sizes?.[n]?.readoutError.length, 501, `n = ${n}: readout error every 10 layers`);

@@ -4,7 +4,11 @@ import * as assert from 'uvu/assert';
 import type { OTTransformerBatch } from '../../impl/capabilities/ot-transformer.js';
 import { InputError } from '../../impl/errors.js';
 import { costOf, tokenLayout } from '../../impl/ot-transformer-prompt.js';
-import { createReferenceOTTransformer, dualGradientStep, sinkPotentialLimit } from '../../impl/reference/ot-transformer.js';
+import {
+  createReferenceOTTransformer,
+  dualGradientStep,
+  sinkPotentialLimit,
+} from '../../impl/reference/ot-transformer.js';
 import { createTfjsOTTransformer } from '../../impl/tfjs/ot-transformer.js';
 import { liveTensors, setupBackend } from '../helpers.js';
 
@@ -12,7 +16,9 @@ import { liveTensors, setupBackend } from '../helpers.js';
 function fixture(B: number, n: number, d: number, lambda = 0.2, gamma = 0.08): OTTransformerBatch {
   const r = (k: number): number => Math.fround(((k * 7919) % 997) / 997);
   return {
-    B, n, d,
+    B,
+    n,
+    d,
     x: Float64Array.from({ length: B * n * d }, (_, k) => r(k) / Math.sqrt(d)),
     y: Float64Array.from({ length: B * n * d }, (_, k) => r(k + 5000) / Math.sqrt(d)),
     lambda: new Float64Array(B).fill(Math.fround(lambda)),
@@ -31,10 +37,20 @@ function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 
 test('tfjs matches the float64 token-level reference (d = 1 and d = 3, per-instance λ)', async () => {
   await setupBackend();
-  for (const [n, d] of [[6, 1], [9, 3]] as const) {
-    const batch = { ...fixture(3, n, d), lambda: Float64Array.of(0.1, 0.2, 0.5).map(Math.fround), gamma: Float64Array.of(0.05, 0.1, 0.2).map(Math.fround) };
+  for (const [n, d] of [
+    [6, 1],
+    [9, 3],
+  ] as const) {
+    const batch = {
+      ...fixture(3, n, d),
+      lambda: Float64Array.of(0.1, 0.2, 0.5).map(Math.fround),
+      gamma: Float64Array.of(0.05, 0.1, 0.2).map(Math.fround),
+    };
     const opts = { layers: 50, record: [0, 1, 10, 50], potentials: 'all' as const };
-    const [t, r] = await Promise.all([createTfjsOTTransformer().forward(batch, opts), createReferenceOTTransformer().forward(batch, opts)]);
+    const [t, r] = await Promise.all([
+      createTfjsOTTransformer().forward(batch, opts),
+      createReferenceOTTransformer().forward(batch, opts),
+    ]);
     // one-layer float32 error ≲ 1e-6 per layer (P1 analysis) accumulates at most linearly over 50 layers
     assert.ok(maxDiff(t.u, r.u) < 5e-5, `u: ${maxDiff(t.u, r.u)}`);
     assert.ok(maxDiff(t.v, r.v) < 5e-5, `v: ${maxDiff(t.v, r.v)}`);
@@ -55,7 +71,13 @@ test('token-level float64 layer equals the closed-form dual step over 200 layers
   assert.ok(maxDiff(token.u, closed.u) < 1e-13, `${maxDiff(token.u, closed.u)}`);
   assert.ok(maxDiff(token.sinkV, closed.sinkV) < 1e-13);
   // one step by hand from the prompt
-  const s = dualGradientStep({ u: batch.u0!.slice(0, 6), v: batch.v0!.slice(0, 6), sinkU: 0, sinkV: 0 }, costOf(batch, 0), 6, batch.lambda[0]!, batch.gamma[0]!);
+  const s = dualGradientStep(
+    { u: batch.u0!.slice(0, 6), v: batch.v0!.slice(0, 6), sinkU: 0, sinkV: 0 },
+    costOf(batch, 0),
+    6,
+    batch.lambda[0]!,
+    batch.gamma[0]!,
+  );
   assert.ok(maxDiff(s.u, token.u.subarray(6, 12)) < 1e-15);
 });
 
@@ -63,7 +85,10 @@ test('sink potential limit −2λ log n: −0.35835 for n = 6, λ = 0.1 (spec EM
   assert.ok(Math.abs(sinkPotentialLimit(6, 0.1) + 0.35835) < 1e-5);
   const batch = fixture(1, 6, 1, 0.1, 0.05);
   const t = await createReferenceOTTransformer('cf', { mode: 'closed-form' }).forward(batch, { layers: 3000 });
-  assert.ok(Math.abs(t.sinkU[0]! - sinkPotentialLimit(6, batch.lambda[0]!)) < 1e-12, `${t.sinkU[0]! - sinkPotentialLimit(6, batch.lambda[0]!)}`);
+  assert.ok(
+    Math.abs(t.sinkU[0]! - sinkPotentialLimit(6, batch.lambda[0]!)) < 1e-12,
+    `${t.sinkU[0]! - sinkPotentialLimit(6, batch.lambda[0]!)}`,
+  );
 });
 
 test('tokens: prompt layout of spec §2 (d = 1: 11 columns, sink row 0 … −1/n, ũ, ṽ, 0)', async () => {
@@ -73,7 +98,10 @@ test('tokens: prompt layout of spec §2 (d = 1: 11 columns, sink row 0 … −1/
   assert.is(t.features, 11);
   assert.equal([L.xx, L.x, L.yy, L.y, L.c1, L.value, L.u, L.v, L.out], [0, 1, 2, 3, 4, 7, 8, 9, 10]);
   const sink = Array.from(t.tokens!.subarray(4 * 11, 5 * 11));
-  assert.equal(sink.map((v) => Math.fround(v)), [0, 0, 0, 0, 0, 0, 0, Math.fround(-1 / 4), 0, 0, 0]);
+  assert.equal(
+    sink.map((v) => Math.fround(v)),
+    [0, 0, 0, 0, 0, 0, 0, Math.fround(-1 / 4), 0, 0, 0],
+  );
 });
 
 test('no tensor leak: forward passes and rejected inputs leave the tensor count unchanged', async () => {
@@ -102,7 +130,11 @@ test('bad input → InputError naming the argument (tfjs and reference)', async 
     ['x', { ...good, x: good.x.slice(1) }, { layers: 2 }],
     ['u0', { ...good, u0: new Float64Array(3) }, { layers: 2 }],
     ['n', { ...good, n: 1, x: good.x.slice(0, 2), y: good.y.slice(0, 2), u0: undefined, v0: undefined }, { layers: 2 }],
-    ['n', { ...good, n: 0, x: new Float64Array(0), y: new Float64Array(0), u0: undefined, v0: undefined }, { layers: 2 }],
+    [
+      'n',
+      { ...good, n: 0, x: new Float64Array(0), y: new Float64Array(0), u0: undefined, v0: undefined },
+      { layers: 2 },
+    ],
     ['layers', good, { layers: -1 }],
     ['record', good, { layers: 2, record: [3] }],
   ];

@@ -12,8 +12,13 @@ test('L = 1000, B = 64, n = 32: forward pass time', async () => {
   const n = 32;
   const r = (k: number): number => Math.fround(((k * 7919) % 997) / 997);
   const batch = {
-    B, n, d: 1, x: Float64Array.from({ length: B * n }, (_, k) => r(k)), y: Float64Array.from({ length: B * n }, (_, k) => r(k + 3000)),
-    lambda: new Float64Array(B).fill(Math.fround(0.1)), gamma: new Float64Array(B).fill(Math.fround(0.05)),
+    B,
+    n,
+    d: 1,
+    x: Float64Array.from({ length: B * n }, (_, k) => r(k)),
+    y: Float64Array.from({ length: B * n }, (_, k) => r(k + 3000)),
+    lambda: new Float64Array(B).fill(Math.fround(0.1)),
+    gamma: new Float64Array(B).fill(Math.fround(0.05)),
   };
   const model = createTfjsOTTransformer();
   await model.forward({ ...batch }, { layers: 2 }); // warm-up (kernel setup)

@@ -10,7 +10,10 @@ import { claimThroughput, formatRate, instancesPerSecond } from '../../reports/t
 test('bench --quick: every domain timed, backend recorded, POT ratios when POT is present', () => {
   const out = mkdtempSync(join(tmpdir(), 'bench-'));
   const t0 = Date.now();
-  const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench.ts', '--quick', '--out', out], { encoding: 'utf8', env: { ...process.env, TFJS_BACKEND: 'wasm' } });
+  const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench.ts', '--quick', '--out', out], {
+    encoding: 'utf8',
+    env: { ...process.env, TFJS_BACKEND: 'wasm' },
+  });
   const seconds = (Date.now() - t0) / 1000;
   assert.ok(seconds < 30, `took ${seconds} s`);
   assert.match(stdout, /Sinkhorn, ε = 0\.1/);
@@ -33,7 +36,8 @@ test('bench --quick: every domain timed, backend recorded, POT ratios when POT i
       return false;
     }
   })();
-  if (potAvailable) for (const row of r.sinkhorn) assert.ok(row.ratioOursOverPot > 0, `no POT ratio: ${JSON.stringify(row)}`);
+  if (potAvailable)
+    for (const row of r.sinkhorn) assert.ok(row.ratioOursOverPot > 0, `no POT ratio: ${JSON.stringify(row)}`);
   else assert.match(r.pot, /skipped/);
 });
 
@@ -45,7 +49,10 @@ test('throughput: instances per second per claim, null when nothing ran', () => 
     { claimId: 'a', status: 'verified', instances: 100, durationMs: 1000 },
     { claimId: 'b', status: 'verified', instances: 30, durationMs: 3000 },
   ]);
-  assert.equal(t.rows.map((r) => r.claimId), ['b', 'a']);
+  assert.equal(
+    t.rows.map((r) => r.claimId),
+    ['b', 'a'],
+  );
   assert.is(t.totalSeconds, 4);
   assert.is(t.instancesPerSecond, 130 / 4);
   assert.is(formatRate(1234), '1.23k/s');

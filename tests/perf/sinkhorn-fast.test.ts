@@ -13,7 +13,15 @@ import { setupBackend } from '../helpers.js';
 
 const solver = createTfjsSinkhorn();
 
-function problem(B: number, n: number, m: number, eps: number, seed: number, zeroA: number[] = [], zeroB: number[] = []): SinkhornBatch {
+function problem(
+  B: number,
+  n: number,
+  m: number,
+  eps: number,
+  seed: number,
+  zeroA: number[] = [],
+  zeroB: number[] = [],
+): SinkhornBatch {
   let s = seed;
   const r = (): number => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const C = Float64Array.from({ length: B * n * m }, () => Math.fround(r()));
@@ -30,7 +38,11 @@ function problem(B: number, n: number, m: number, eps: number, seed: number, zer
 }
 
 /** Max over instances of the deviation of the tfjs log-plan from the float64 reference after L iterations. */
-async function deviation(batch: SinkhornBatch, L: number, domain: SinkhornDomain): Promise<{ dev: number; absorptions?: number }> {
+async function deviation(
+  batch: SinkhornBatch,
+  L: number,
+  domain: SinkhornDomain,
+): Promise<{ dev: number; absorptions?: number }> {
   const t = await solver.solve(batch, { iterations: L, domain });
   let dev = 0;
   const nm = batch.n * batch.m;
@@ -48,10 +60,21 @@ test.before(async () => {
 });
 
 test('fused softmax log-sum-exp equals the guarded op chain (with −∞ entries)', () => {
-  const x = tf.tensor3d([[[0, -1, -Infinity, 3], [-50, -60, -70, -80]], [[100, 99, 98, 97], [-Infinity, 1, -Infinity, 2]]]);
+  const x = tf.tensor3d([
+    [
+      [0, -1, -Infinity, 3],
+      [-50, -60, -70, -80],
+    ],
+    [
+      [100, 99, 98, 97],
+      [-Infinity, 1, -Infinity, 2],
+    ],
+  ]);
   const a = lastAxisLogSumExp(x).arraySync() as number[][];
   const b = safeLogSumExp(x, 2).arraySync() as number[][];
-  a.flat().forEach((v, k) => assert.ok(Math.abs(v - b.flat()[k]!) < 1e-5 * Math.max(1, Math.abs(v)), `${v} vs ${b.flat()[k]}`));
+  a.flat().forEach((v, k) =>
+    assert.ok(Math.abs(v - b.flat()[k]!) < 1e-5 * Math.max(1, Math.abs(v)), `${v} vs ${b.flat()[k]}`),
+  );
   x.dispose();
 });
 
@@ -70,11 +93,13 @@ test('zero weights: −∞ rows/columns of the plan in every domain, finite else
     const { dev } = await deviation(batch, 20, domain);
     assert.ok(dev < 1e-4, `${domain}: ${dev}`);
     const t = await solver.solve(batch, { iterations: 20, domain });
-    for (let b = 0; b < 2; b++) for (let i = 0; i < 6; i++) for (let j = 0; j < 5; j++) {
-      const v = t.logPlan[(b * 6 + i) * 5 + j]!;
-      const zero = i === 1 || i === 4 || j === 0;
-      assert.ok(zero ? v === -Infinity : Number.isFinite(v), `${domain} [${b},${i},${j}] = ${v}`);
-    }
+    for (let b = 0; b < 2; b++)
+      for (let i = 0; i < 6; i++)
+        for (let j = 0; j < 5; j++) {
+          const v = t.logPlan[(b * 6 + i) * 5 + j]!;
+          const zero = i === 1 || i === 4 || j === 0;
+          assert.ok(zero ? v === -Infinity : Number.isFinite(v), `${domain} [${b},${i},${j}] = ${v}`);
+        }
   }
 });
 
@@ -113,17 +138,21 @@ test('recorded iterates agree across log and stabilised domains; no tensor leaks
   assert.is(a.stored, 7);
   assert.is(b.stored, 7);
   // the Hilbert metric is blind to constants: compare log u up to a per-iterate shift
-  for (let s = 1; s < 7; s++) for (let inst = 0; inst < 2; inst++) {
-    const off = (inst * 7 + s) * 5;
-    const d = Array.from({ length: 5 }, (_, k) => a.logU[off + k]! - b.logU[off + k]!);
-    assert.ok(Math.max(...d) - Math.min(...d) < 1e-3, `iterate ${s}: ${d.join(',')}`);
-  }
+  for (let s = 1; s < 7; s++)
+    for (let inst = 0; inst < 2; inst++) {
+      const off = (inst * 7 + s) * 5;
+      const d = Array.from({ length: 5 }, (_, k) => a.logU[off + k]! - b.logU[off + k]!);
+      assert.ok(Math.max(...d) - Math.min(...d) < 1e-3, `iterate ${s}: ${d.join(',')}`);
+    }
 });
 
 test('stabilised: the windowed range check (one read per window) gives the per-iteration iterates exactly', async () => {
   // record: true checks the range after every iteration; record: false speculates over windows and replays a
   // window iteration by iteration when a scaling left range: same absorptions, bit-identical final potentials
-  for (const [batch, L] of [[problem(3, 8, 8, 0.001, 3), 40], [problem(2, 6, 5, 0.05, 7), 37]] as const) {
+  for (const [batch, L] of [
+    [problem(3, 8, 8, 0.001, 3), 40],
+    [problem(2, 6, 5, 0.05, 7), 37],
+  ] as const) {
     const before = tf.memory().numTensors;
     const checked = await solver.solve(batch, { iterations: L, domain: 'stabilized', record: true });
     const windowed = await solver.solve(batch, { iterations: L, domain: 'stabilized' });
@@ -132,7 +161,8 @@ test('stabilised: the windowed range check (one read per window) gives the per-i
     if (batch.eps[0] === 0.001) assert.ok(checked.absorptions! > 0, 'the small-ε problem should absorb');
     const last = (t: typeof checked, len: number, inst: number): number[] =>
       Array.from(t.logU.subarray((inst * t.stored + t.stored - 1) * len, (inst * t.stored + t.stored) * len));
-    for (let inst = 0; inst < batch.B; inst++) assert.equal(last(windowed, batch.n, inst), last(checked, batch.n, inst));
+    for (let inst = 0; inst < batch.B; inst++)
+      assert.equal(last(windowed, batch.n, inst), last(checked, batch.n, inst));
     assert.equal(Array.from(windowed.logPlan), Array.from(checked.logPlan));
   }
 });

@@ -49,22 +49,33 @@ test('report.html renders in headless Chromium: no console errors, every section
   assert.equal(page.consoleErrors, [], `console errors:\n${page.consoleErrors.join('\n')}`);
   assert.match(page.dom, /<h1>transformer-ot-verify report<\/h1>/);
   for (const e of report.entries) {
-    const section = new RegExp(`<section class="claim[^"]*" id="${claimAnchor(e.claim.id)}"[^>]*>([\\s\\S]*?)</section>`).exec(page.dom);
+    const section = new RegExp(
+      `<section class="claim[^"]*" id="${claimAnchor(e.claim.id)}"[^>]*>([\\s\\S]*?)</section>`,
+    ).exec(page.dom);
     assert.ok(section, `no section for ${e.claim.id} in the DOM`);
-    const drawn = [...plotSvgs(section[1]!).values()].filter((svg) => !svg.includes('class="no-data"') && /role-axis/.test(svg));
+    const drawn = [...plotSvgs(section[1]!).values()].filter(
+      (svg) => !svg.includes('class="no-data"') && /role-axis/.test(svg),
+    );
     // a skipped claim measured nothing: it says so instead of drawing
     if (e.result.status === 'skipped') assert.match(section[1]!, /No figure: this claim records no checks/);
     else assert.ok(drawn.length > 0, `${e.claim.id}: no rendered figure with axes in its section`);
   }
   const overview = page.dom.indexOf('id="plot-overview"');
-  assert.ok(overview > 0 && overview < page.dom.indexOf('<h2>Summary</h2>'), 'the overview figure sits above the summary table');
+  assert.ok(
+    overview > 0 && overview < page.dom.indexOf('<h2>Summary</h2>'),
+    'the overview figure sits above the summary table',
+  );
   const overviewSvg = plotSvgs(page.dom).get('overview')!;
   assert.match(overviewSvg, /role-axis/);
-  for (const e of report.entries) assert.ok(overviewSvg.includes(e.claim.id.split('.').slice(1).join('.')), `${e.claim.id} in the overview`);
+  for (const e of report.entries)
+    assert.ok(overviewSvg.includes(e.claim.id.split('.').slice(1).join('.')), `${e.claim.id} in the overview`);
   const svgs = plotSvgs(page.dom);
   assert.ok(svgs.size >= 10, `only ${svgs.size} plots in the DOM`);
   for (const [id, svg] of svgs) {
-    assert.ok(/<svg[^>]*width="[1-9]\d*"/.test(svg) && /<(path|rect|text)\b/.test(svg), `plot ${id} is empty in the DOM`);
+    assert.ok(
+      /<svg[^>]*width="[1-9]\d*"/.test(svg) && /<(path|rect|text)\b/.test(svg),
+      `plot ${id} is empty in the DOM`,
+    );
   }
   const realPlot = [...svgs.keys()].find((k) => k.startsWith('sinkhorn-franklin-lorenz-rate-real-run--series'));
   assert.ok(realPlot, 'the real run’s convergence plot');

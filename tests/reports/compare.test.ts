@@ -41,7 +41,8 @@ test('verified → violated is a regression; violated → verified an improvemen
 
 test('a rate estimate outside the old 95% interval is flagged; inside is not', () => {
   const old = fixtureReport();
-  const move = (estimate: number): Report => withResult(old, RATE_CLAIM, (r) => ({ ...r, rates: r.rates.map((x) => ({ ...x, estimate })) }));
+  const move = (estimate: number): Report =>
+    withResult(old, RATE_CLAIM, (r) => ({ ...r, rates: r.rates.map((x) => ({ ...x, estimate })) }));
   assert.is(compareReports(old, move(0.43)).changes.length, 0);
   const c = compareReports(old, move(0.52));
   assert.is(c.regressions, 1);
@@ -53,7 +54,10 @@ test('added and removed claims are listed, not regressions', () => {
   const old = fixtureReport();
   const now = { ...old, entries: old.entries.slice(1) };
   const c = compareReports(old, now);
-  assert.equal(c.changes.map((x) => x.kind), ['removed']);
+  assert.equal(
+    c.changes.map((x) => x.kind),
+    ['removed'],
+  );
   assert.is(compareReports(now, old).changes[0]!.kind, 'added');
   assert.is(c.regressions, 0);
 });
@@ -81,7 +85,10 @@ test('report --compare exits 1 on a regression and 0 otherwise; report re-render
   assert.match(out, /HTML report: .*out\/report\.html/);
   assert.match(out, /report: .*out\/junit\.xml/);
   assert.match(out, /comparison page: .*compare\.html/);
-  const usage = await reportMain(['--compare', a]).then(() => undefined, (e: unknown) => e);
+  const usage = await reportMain(['--compare', a]).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   assert.instance(usage, UsageError);
   assert.match((usage as Error).message, /needs exactly two reports/);
 });
@@ -90,7 +97,10 @@ test('report --compare writes compare.html: the status changes, and old and new 
   const dir = mkdtempSync(join(tmpdir(), 'tov-compare-html-'));
   const old = fixtureReport();
   let now = withResult(old, 'energy.monotone', (r) => ({ ...r, status: 'violated', reason: 'energy fell <fast>' }));
-  now = withResult(now, RATE_CLAIM, (r) => ({ ...r, rates: r.rates.map((x) => ({ ...x, estimate: 0.6, ci95: [0.55, 0.65] as const })) }));
+  now = withResult(now, RATE_CLAIM, (r) => ({
+    ...r,
+    rates: r.rates.map((x) => ({ ...x, estimate: 0.6, ci95: [0.55, 0.65] as const })),
+  }));
   const [a, b] = [join(dir, 'old.json'), join(dir, 'new.json')];
   writeFileSync(a, serializeReport(old));
   writeFileSync(b, serializeReport(now));
@@ -106,7 +116,10 @@ test('report --compare writes compare.html: the status changes, and old and new 
   const html = readFileSync(join(dir, 'compare.html'), 'utf8');
   assert.match(html, /<tr class="regression"><td>REGRESSION<\/td><td><code>energy\.monotone<\/code>/);
   assert.match(html, /energy fell &lt;fast&gt;/);
-  assert.match(html, /<tr class="regression"><td>REGRESSION<\/td><td><code>sinkhorn\.franklin-lorenz-rate<\/code>.*?0\.6 outside the old 95% interval/);
+  assert.match(
+    html,
+    /<tr class="regression"><td>REGRESSION<\/td><td><code>sinkhorn\.franklin-lorenz-rate<\/code>.*?0\.6 outside the old 95% interval/,
+  );
   const fig = /<figure class="plot" id="plot-compare-rates"[^>]*>([\s\S]*?)<\/figure>/.exec(html);
   assert.ok(fig, 'the rate figure');
   assert.match(fig[1]!, /role-axis/);

@@ -6,7 +6,8 @@ import { checkXml } from './xml-check.js';
 
 function testcases(xml: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const m of xml.matchAll(/<testcase classname="([^"]*)" name="([^"]*)" time="[\d.]+">([\s\S]*?)<\/testcase>/g)) out.set(m[2]!, m[3]!);
+  for (const m of xml.matchAll(/<testcase classname="([^"]*)" name="([^"]*)" time="[\d.]+">([\s\S]*?)<\/testcase>/g))
+    out.set(m[2]!, m[3]!);
   return out;
 }
 
@@ -35,10 +36,14 @@ test('one testcase per claim, classname = family, with seed/path/runs/instances/
     const body = cases.get(e.claim.id);
     assert.ok(body !== undefined, e.claim.id);
     assert.ok(junit.includes(`<testcase classname="${e.claim.family}" name="${e.claim.id}"`));
-    for (const p of ['seed', 'runs', 'instances', 'backend', 'impl', 'status']) assert.match(body, new RegExp(`<property name="${p}" value="[^"]*"/>`), `${e.claim.id}: ${p}`);
+    for (const p of ['seed', 'runs', 'instances', 'backend', 'impl', 'status'])
+      assert.match(body, new RegExp(`<property name="${p}" value="[^"]*"/>`), `${e.claim.id}: ${p}`);
   }
   assert.match(cases.get('sinkhorn.birkhoff-contraction')!, /<property name="path" value="3:0:1"\/>/);
-  const s = /<testsuites name="transformer-ot-verify" tests="(\d+)" failures="(\d+)" errors="(\d+)" skipped="(\d+)"/.exec(junit);
+  const s =
+    /<testsuites name="transformer-ot-verify" tests="(\d+)" failures="(\d+)" errors="(\d+)" skipped="(\d+)"/.exec(
+      junit,
+    );
   assert.equal(s?.slice(1).map(Number), [report.entries.length, 2, 1, 1]);
 });
 
@@ -46,13 +51,25 @@ test('violated → failure with counterexample JSON and replay; error → error;
   const { junit } = await renderedFixture();
   const cases = testcases(junit);
   const violated = cases.get('sinkhorn.birkhoff-contraction')!;
-  assert.match(violated, /<failure message="1 measurement\(s\) broke the claim; worst: d_H &lt;= 0\.5 &amp; &quot;quoted&quot; &lt;tag&gt;" type="violated">/);
+  assert.match(
+    violated,
+    /<failure message="1 measurement\(s\) broke the claim; worst: d_H &lt;= 0\.5 &amp; &quot;quoted&quot; &lt;tag&gt;" type="violated">/,
+  );
   assert.match(violated, /counterexample \(shrunk 7 time\(s\)\):\n\{\n &quot;n&quot;: 2,/);
   assert.match(violated, /&lt;\/pre&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
-  assert.match(violated, /replay: npx transformer-ot-verify verify --claims sinkhorn\.birkhoff-contraction .*--replay 42:3:0:1<\/failure>/);
+  assert.match(
+    violated,
+    /replay: npx transformer-ot-verify verify --claims sinkhorn\.birkhoff-contraction .*--replay 42:3:0:1<\/failure>/,
+  );
   const error = cases.get('sorting.error-vs-depth')!;
-  assert.match(error, /<error message="the implementation threw on a valid input: NumericalError: NaN in attention" type="error">[\s\S]*replay: /);
-  assert.match(cases.get('interpolation.skipped')!, /<skipped message="implementation &#39;tfjs&#39; has no &#39;interpolator&#39; capability"\/>/);
+  assert.match(
+    error,
+    /<error message="the implementation threw on a valid input: NumericalError: NaN in attention" type="error">[\s\S]*replay: /,
+  );
+  assert.match(
+    cases.get('interpolation.skipped')!,
+    /<skipped message="implementation &#39;tfjs&#39; has no &#39;interpolator&#39; capability"\/>/,
+  );
   assert.match(cases.get('heat.sb-to-heat-flow')!, /<failure message="inconclusive: [^"]*" type="inconclusive">/);
   assert.not.match(cases.get('sinkhorn.franklin-lorenz-rate')!, /<failure|<error|<skipped/);
   assert.not.match(cases.get('clustering.metastability')!, /<failure|<error|<skipped/);

@@ -12,7 +12,13 @@ test('a pipe in a description does not add a column; rate and time are stated', 
   const k: KillMatrix = {
     claims: ['a.one', 'a.two', 'b.three'],
     rows: [
-      { mutant: 'a.m1', description: 'cost |x−y|² in place of ½|x−y|²', cells: ['killed', 'survived', 'n/a'], killed: true, seconds: 1.5 },
+      {
+        mutant: 'a.m1',
+        description: 'cost |x−y|² in place of ½|x−y|²',
+        cells: ['killed', 'survived', 'n/a'],
+        killed: true,
+        seconds: 1.5,
+      },
       { mutant: 'a.m2', description: 'plain', cells: ['survived', 'survived', 'n/a'], killed: false, seconds: 2 },
     ],
     killRate: 0.5,

@@ -30,8 +30,16 @@ interface Summary {
   readonly backend: string;
   readonly adapter?: { readonly description: string; readonly software: boolean };
   readonly claims: ReadonlyArray<{
-    id: string; role: string; kind: string; status: string; reason: string; instances: number; seconds: number;
-    accuracy?: string; tensorLeak: number; replay: string;
+    id: string;
+    role: string;
+    kind: string;
+    status: string;
+    reason: string;
+    instances: number;
+    seconds: number;
+    accuracy?: string;
+    tensorLeak: number;
+    replay: string;
   }>;
   readonly mutants: ReadonlyArray<{ id: string; killedBy: string | null }>;
 }
@@ -52,7 +60,10 @@ test('every claim family verifies on webgpu; every Sinkhorn mutant is rejected t
     for (const f of all) {
       assert.ok(families.has(f), `family ${f} is exercised on webgpu`);
     }
-    assert.equal(s.claims.map((c) => c.id), Object.keys(WEBGPU_CI_CLAIMS));
+    assert.equal(
+      s.claims.map((c) => c.id),
+      Object.keys(WEBGPU_CI_CLAIMS),
+    );
     for (const c of s.claims) {
       assert.ok(c.instances > 0, `${c.id}: no instance checked`);
       // a probabilistic claim needs ≥ 135 instances for a 0.999 verdict at p₀ = 0.95, out of reach on a software
@@ -65,7 +76,10 @@ test('every claim family verifies on webgpu; every Sinkhorn mutant is rejected t
       assert.match(c.accuracy ?? '', /^WGSL f32/, `${c.id}: tolerances from the WGSL table`);
     }
     const sinkhornMutants = MUTANTS.filter((m) => m.id.startsWith('sinkhorn.')).map((m) => m.id);
-    assert.equal(s.mutants.map((m) => m.id), sinkhornMutants);
+    assert.equal(
+      s.mutants.map((m) => m.id),
+      sinkhornMutants,
+    );
     for (const m of s.mutants) assert.ok(m.killedBy !== null, `mutant ${m.id} survived on webgpu`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -82,7 +96,17 @@ test('plain verify with a software adapter only: nothing on stderr, runs on wasm
     // a user's plain shell: no colour variables, whose NO_COLOR + FORCE_COLOR pair makes Node itself warn on stderr
     delete env['NO_COLOR'];
     delete env['FORCE_COLOR'];
-    const args = ['scripts/cli.ts', 'verify', '--claims', 'sinkhorn.hilbert-identity', '--runs', '1', '--quiet', '--out', out];
+    const args = [
+      'scripts/cli.ts',
+      'verify',
+      '--claims',
+      'sinkhorn.hilbert-identity',
+      '--runs',
+      '1',
+      '--quiet',
+      '--out',
+      out,
+    ];
     const r = spawnSync(process.execPath, ['--import', 'tsx', ...args], { encoding: 'utf8', env });
     assert.is(r.status, 0, r.stdout + r.stderr);
     assert.is(r.stderr, '', 'stderr stays empty');
@@ -90,7 +114,10 @@ test('plain verify with a software adapter only: nothing on stderr, runs on wasm
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Env;
     assert.is(report.environment.backend, 'wasm');
     const notes = report.environment.backendNotes;
-    assert.ok(notes.some((n) => /^webgpu: only a software adapter/.test(n)), notes.join('; '));
+    assert.ok(
+      notes.some((n) => /^webgpu: only a software adapter/.test(n)),
+      notes.join('; '),
+    );
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -36,11 +36,23 @@ async function main(argv: readonly string[]): Promise<number> {
     const property = propertyFor(id);
     const claim = claimById(id);
     const r = await runClaim(claim, property, {
-      impl: tfjsImplementation(), backend: backend.name, budget: 'quick', numRuns: runs, seed: property.defaultSeed ?? SEED,
+      impl: tfjsImplementation(),
+      backend: backend.name,
+      budget: 'quick',
+      numRuns: runs,
+      seed: property.defaultSeed ?? SEED,
     });
     claims.push({
-      id, role: claim.role, kind: claim.kind, status: r.status, reason: r.reason, instances: r.instances,
-      seconds: r.durationMs / 1000, accuracy: r.accuracy, tensorLeak: r.tensorLeak, replay: r.replay,
+      id,
+      role: claim.role,
+      kind: claim.kind,
+      status: r.status,
+      reason: r.reason,
+      instances: r.instances,
+      seconds: r.durationMs / 1000,
+      accuracy: r.accuracy,
+      tensorLeak: r.tensorLeak,
+      replay: r.replay,
     });
     console.log(`${r.status.padEnd(9)} ${id} ${(r.durationMs / 1000).toFixed(1)} s`);
   }
@@ -51,7 +63,12 @@ async function main(argv: readonly string[]): Promise<number> {
     for (const id of m.expectedKillers) {
       // the CI budget, as the wasm mutant test: at quick a symmetric-enough draw lets a transposed cost pass (wasm too)
       const r = await runClaim(claimById(id), propertyFor(id), {
-        impl: m.build(), implSpec: m.id, backend: backend.name, budget: 'ci', seed: SEED, endOnFailure: true,
+        impl: m.build(),
+        implSpec: m.id,
+        backend: backend.name,
+        budget: 'ci',
+        seed: SEED,
+        endOnFailure: true,
       });
       if (r.status === 'violated' || r.status === 'error') {
         killer = `${id} (${r.status})`;
