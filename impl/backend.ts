@@ -1,5 +1,5 @@
 /**
- * TensorFlow.js backend selection (DESIGN.md): tensorflow (tfjs-node, if installed) → webgpu (if a
+ * TensorFlow.js backend selection (docs/architecture.md): tensorflow (tfjs-node, if installed) → webgpu (if a
  * hardware GPU adapter exists) → wasm → cpu. Override with `--backend` or the TFJS_BACKEND environment
  * variable; a software adapter (SwiftShader) is used only when webgpu is requested. The adapter is probed
  * in a child process (impl/webgpu-probe.ts), so selection prints nothing. The backend actually used, its

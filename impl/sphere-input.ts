@@ -1,6 +1,6 @@
 /**
  * Validation of a sphere-dynamics batch, shared by every implementation (reference, tfjs, mutants,
- * plug-ins). Every check throws an InputError naming the argument (DESIGN.md, "Hygiene").
+ * plug-ins). Every check throws an InputError naming the argument (docs/architecture.md, "Hygiene").
  */
 import type {
   AttentionNormalization,

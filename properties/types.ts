@@ -1,5 +1,5 @@
 /**
- * The property contract (DESIGN.md, "Property"): for one claim, a shrinkable fast-check arbitrary
+ * The property contract (docs/architecture.md, "Property"): for one claim, a shrinkable fast-check arbitrary
  * over the claim's hypotheses that draws a *batch* of instances of one shape, and a check that
  * evaluates the batch in one tensor pass and returns measurements. A property receives the
  * implementation under test in its context and never imports a concrete implementation; float64

@@ -1,5 +1,5 @@
 /**
- * Work units of a large claim (DESIGN.md, "Runner"): a batch split into independent pieces that the runner
+ * Work units of a large claim (docs/architecture.md, "Runner"): a batch split into independent pieces that the runner
  * evaluates in parallel workers and that shards divide. The pieces are joined in plan order, so a claim's
  * outcome never depends on how many workers ran it or which ran what.
  */

@@ -1,5 +1,5 @@
 /**
- * The claim registry's types (DESIGN.md, "Claim"). A claim is one checkable statement from one
+ * The claim registry's types (docs/architecture.md, "Claim"). A claim is one checkable statement from one
  * source, written once here and rendered by every report.
  */
 import type { CapabilityName } from '../impl/capabilities/index.js';

@@ -1,5 +1,5 @@
 /**
- * Capability interfaces of implementations under test (DESIGN.md, "Implementation under test").
+ * Capability interfaces of implementations under test (docs/architecture.md, "Implementation under test").
  * An implementation is a bag of optional capabilities; a claim lists the capabilities it needs
  * and is skipped, with the reason in the report, when the implementation lacks one.
  *

@@ -1,6 +1,6 @@
 /**
  * The mutant catalogue: deliberately wrong implementations. The suite must reject every one
- * (DESIGN.md): a mutant that survives marks a missing property or an equivalent mutant.
+ * (docs/architecture.md): a mutant that survives marks a missing property or an equivalent mutant.
  */
 import type { Implementation } from '../capabilities/index.js';
 import { sinkhornMutants } from './sinkhorn.js';

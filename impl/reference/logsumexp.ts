@@ -1,6 +1,6 @@
 /**
  * Float64 log-sum-exp with Neumaier-compensated summation, −∞-safe.
- * An all −∞ slice gives −∞ (not NaN): the guard DESIGN.md asks for, needed for zero weights.
+ * An all −∞ slice gives −∞ (not NaN): the guard docs/architecture.md asks for, needed for zero weights.
  */
 
 /** log Σ_k exp(x[offset + k·stride]) for k < count. */

@@ -1,5 +1,5 @@
 /**
- * The runner (DESIGN.md, "Runner"): runs one claim's property with fast-check under a budget and a
+ * The runner (docs/architecture.md, "Runner"): runs one claim's property with fast-check under a budget and a
  * seed, and collects a ClaimResult: status, runs, instances, the shrunk counterexample with its
  * replay command, measured-vs-theory statistics, fitted rates, coverage, duration and backend.
  */

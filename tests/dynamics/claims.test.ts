@@ -1,5 +1,5 @@
 /**
- * The dynamics claims at the CI budget (DESIGN.md, Tests 2): every asserted claim verified on tfjs, the cheap
+ * The dynamics claims at the CI budget (docs/architecture.md, Tests 2): every asserted claim verified on tfjs, the cheap
  * ones also on the float64 reference; probabilistic claims carry their Clopper–Pearson intervals; the
  * exploratory metastability claim is reported. No tensor leaks.
  */

@@ -1,6 +1,6 @@
 /**
  * Sphere dynamics: the tfjs implementation against the float64 reference, closed forms of the theory helpers,
- * tensor hygiene, and named errors on bad input (DESIGN.md, Tests 1 and 4).
+ * tensor hygiene, and named errors on bad input (docs/architecture.md, Tests 1 and 4).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { test } from 'uvu';

@@ -1,4 +1,4 @@
-/** Bad inputs to the interpolator get an InputError naming the argument (DESIGN.md, hygiene). */
+/** Bad inputs to the interpolator get an InputError naming the argument (docs/architecture.md, hygiene). */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { InputError } from '../../impl/errors.js';

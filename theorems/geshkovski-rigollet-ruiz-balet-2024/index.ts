@@ -1,6 +1,6 @@
 /**
  * Measure-to-measure interpolation using Transformers: Geshkovski, Rigollet & Ruiz-Balet, arXiv 2411.04551
- * (v3, 13 Feb 2026, to appear in FoCM). Spec: ../shared/specs/measure-interpolation.md (§1 model, §2
+ * (v3, 13 Feb 2026, to appear in FoCM). Spec: docs/maths/measure-interpolation.md (§1 model, §2
  * statements, §3 construction, §4.2 checks; errata are tagged there and repeated in the notes below).
  */
 import type { Claim } from '../types.js';

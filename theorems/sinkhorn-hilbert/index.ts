@@ -2,7 +2,7 @@
  * Sinkhorn in the Hilbert projective metric: Birkhoff (1957), Franklin & Lorenz (1989), as restated in
  * Peyré & Cuturi, *Computational Optimal Transport* (2019, arXiv 1803.00567), §4.2; and the
  * Sinkhorn → softmax bridge of Sander et al., Sinkformers (2022, arXiv 2110.11773).
- * Spec: ../shared/specs/ot-transformer-sorting.md §1, §5 and peers-and-tooling.md §1.6.
+ * Spec: docs/maths/ot-transformer-sorting.md §1, §5 and peers-and-tooling.md §1.6.
  */
 import type { Claim } from '../types.js';
 import { birkhoffContraction, franklinLorenzRate, hilbertIdentity, tvHilbertBound } from './hilbert.js';
