@@ -7,13 +7,15 @@
 import { join } from 'node:path';
 import { writeFileAtomicSync } from './atomic-write.js';
 import { summarize, type Report, type ReportEntry } from './schema.js';
-import { serializeReport } from './serialize.js';
+import { serializeEntry, serializeReport } from './serialize.js';
 
 /** Everything of a report but its entries, summary and completion state. */
 export type ReportHeader = Omit<Report, 'summary' | 'entries' | 'interrupted' | 'interruption' | 'notReached'>;
 
 export class RunJournal {
   private readonly entries: ReportEntry[] = [];
+  /** Each recorded entry's text, made once: report.json is rewritten after every claim. */
+  private readonly texts = new Map<ReportEntry, string>();
   private readonly started = performance.now();
   private finished = false;
   readonly path: string;
@@ -48,7 +50,7 @@ export class RunJournal {
 
   /** Write the empty journal (every claim not reached) over whatever an earlier run left in the directory. */
   start(): void {
-    writeFileAtomicSync(this.path, serializeReport(this.snapshot('running')));
+    this.write(this.snapshot('running'));
   }
 
   /** Add one finished claim (kept in selection order) and rewrite report.json (marked 'running' until the run completes). */
@@ -56,7 +58,8 @@ export class RunJournal {
     const rank = (e: ReportEntry): number => this.claimIds.indexOf(e.claim.id);
     const at = this.entries.findIndex((e) => rank(e) > rank(entry));
     this.entries.splice(at < 0 ? this.entries.length : at, 0, entry);
-    writeFileAtomicSync(this.path, serializeReport(this.snapshot('running')));
+    this.texts.set(entry, serializeEntry(entry));
+    this.write(this.snapshot('running'));
   }
 
   /** The finished report (every claim ended); written by the caller with every rendering. */
@@ -70,8 +73,15 @@ export class RunJournal {
     const r = this.snapshot(why);
     if (!this.finished) {
       this.finished = true;
-      writeFileAtomicSync(this.path, serializeReport(r));
+      this.write(r);
     }
     return r;
+  }
+
+  private write(report: Report): void {
+    writeFileAtomicSync(
+      this.path,
+      serializeReport(report, (e) => this.texts.get(e) ?? serializeEntry(e)),
+    );
   }
 }

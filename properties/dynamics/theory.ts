@@ -23,6 +23,16 @@ function equiangularRate(gamma: number, beta: number, n: number): number {
  * β = 1 → 5.270, β = 5 → 9.544) to 1e-3.
  */
 export function transitionTime(beta: number, n: number, delta: number, tMax = 400, h = 1e-3): number {
+  const key = `${beta} ${n} ${delta} ${tMax} ${h}`;
+  let t = transitionTimes.get(key);
+  if (t === undefined) transitionTimes.set(key, (t = integrateTransitionTime(beta, n, delta, tMax, h)));
+  return t;
+}
+
+/** t*(β) per (β, n, δ, tMax, h): each costs up to tMax/h RK4 steps, and the phase diagram asks for each β twice. */
+const transitionTimes = new Map<string, number>();
+
+function integrateTransitionTime(beta: number, n: number, delta: number, tMax: number, h: number): number {
   let g = 0;
   let t = 0;
   const f = (y: number): number => equiangularRate(y, beta, n);
