@@ -8,7 +8,7 @@
  * renderers are loaded, so that a usage error answers at once.
  */
 import { UsageError } from '../impl/errors.js';
-import { DEFAULT_CALL_TIMEOUT_S } from '../impl/call-timeout.js';
+import { DEFAULT_CALL_TIMEOUT_S, SOFTWARE_ADAPTER_FACTOR } from '../impl/call-timeout.js';
 import { CLAIMS } from '../theorems/index.js';
 import {
   helpText,
@@ -65,7 +65,7 @@ export const VERIFY_OPTIONS: Record<string, OptionSpec> = {
       'seconds one call into the implementation may take before its claim ends in error (default: ' +
       `${Object.entries(DEFAULT_CALL_TIMEOUT_S)
         .map(([b, s]) => `${s} at ${b}`)
-        .join(', ')})`,
+        .join(', ')}; ${SOFTWARE_ADAPTER_FACTOR}× that on a software webgpu adapter)`,
     valueName: 's',
   },
   replay: {
@@ -131,7 +131,8 @@ export interface VerifySettings {
   readonly runs?: number;
   readonly seed?: number;
   readonly timeBudget?: number;
-  readonly callTimeoutS: number;
+  /** `--call-timeout`; when absent, the budget's default on the backend in use (impl/call-timeout.ts). */
+  readonly callTimeoutS: number | undefined;
   readonly policy: ExitPolicy;
   readonly out: string;
 }
@@ -174,7 +175,7 @@ export async function verifyMain(argv: readonly string[]): Promise<number> {
     throw new UsageError(`'--seed ${seed}' contradicts the seed of '--replay ${String(args['replay'])}'`);
   }
   const timeBudget = secondsOption(args, 'time-budget');
-  const callTimeoutS = secondsOption(args, 'call-timeout') ?? DEFAULT_CALL_TIMEOUT_S[budget as BudgetName];
+  const callTimeoutS = secondsOption(args, 'call-timeout');
   if (args['strict'] && args['allow-inconclusive']) {
     throw new UsageError("'--strict' and '--allow-inconclusive' contradict each other");
   }

@@ -4,6 +4,7 @@
  * code; or, with --mutants, the kill matrix of the mutant catalogue.
  */
 import { initBackend } from '../../impl/backend.js';
+import { defaultCallTimeoutS } from '../../impl/call-timeout.js';
 import { UsageError } from '../../impl/errors.js';
 import { MUTANTS } from '../../impl/mutants/index.js';
 import { writeFileAtomic } from '../../reports/atomic-write.js';
@@ -36,11 +37,12 @@ const backendName = (args: Parsed): string | undefined =>
 
 /** `verify` proper; returns the exit code. */
 export async function runVerify(o: VerifySettings): Promise<number> {
-  const { argv, args, budget, replay, runs, seed, timeBudget, callTimeoutS, policy, out } = o;
+  const { argv, args, budget, replay, runs, seed, timeBudget, policy, out } = o;
   const implSpec = String(args['impl']);
+  const backend = await initBackend(backendName(args));
+  const callTimeoutS = o.callTimeoutS ?? defaultCallTimeoutS(budget, backend);
   const load = { python: String(args['python']), callTimeoutMs: callTimeoutS * 1000 };
   const impl = await loadImplementation(implSpec, load);
-  const backend = await initBackend(backendName(args));
   const shares = shardWork(o.claims, o.shard, (c) => shardPieces(c, budget, runs, replay?.path));
   const claims = shares.map((s) => s.item);
   const workers = Math.max(1, Math.min(o.workers, claims.length));
@@ -130,8 +132,8 @@ export async function runVerify(o: VerifySettings): Promise<number> {
 export async function mutantsMain(o: VerifySettings): Promise<number> {
   const { args, budget, runs, seed, out } = o;
   const claims = shardOf(o.claims, o.shard);
-  const callTimeoutMs = o.callTimeoutS * 1000;
   const backend = await initBackend(backendName(args));
+  const callTimeoutMs = (o.callTimeoutS ?? defaultCallTimeoutS(budget, backend)) * 1000;
   const match = args['mutant'] !== undefined ? globMatcher(String(args['mutant'])) : () => true;
   const mutants = MUTANTS.filter((m) => match(m.id));
   if (mutants.length === 0) {
