@@ -22,7 +22,7 @@ import { runClaim } from '../properties/runner/run-claim.js';
 import type { BudgetName } from '../properties/types.js';
 import { CLAIMS } from '../theorems/index.js';
 import { helpText, parseArgs, type OptionSpec } from './lib/args.js';
-import { benchProblem } from './bench.js';
+import { benchProblem } from './lib/bench-problem.js';
 
 const OPTIONS: Record<string, OptionSpec> = {
   python: { type: 'string', description: 'Python with numpy and msgpack', default: 'python3', valueName: 'exe' },
