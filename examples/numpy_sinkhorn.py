@@ -6,6 +6,7 @@ log u = log a - LSE_j(log v_j - C_ij/eps), then log v = log b - LSE_i(log u_i - 
 2019, Rem. 4.22); every domain is answered by this one log-domain path.
 """
 import numpy as np
+from transformer_ot_verify_bridge import sinkhorn_trace
 
 
 def _lse(x, axis):
@@ -24,18 +25,13 @@ class NumpySinkhorn:
         with np.errstate(divide="ignore"):
             log_a, log_b = np.log(batch.a), np.log(batch.b)
         log_v = options.init_log_v if options.init_log_v is not None else np.zeros((batch.B, batch.m))
-        log_u = np.zeros((batch.B, batch.n))
-        us, vs = [log_u], [log_v]
-        for _ in range(options.iterations):
+
+        def sweep(log_v):
             log_u = log_a - _lse(M + log_v[:, None, :], 2)
-            log_v = log_b - _lse(M + log_u[:, :, None], 1)
-            if options.record:
-                us.append(log_u)
-                vs.append(log_v)
-        if not options.record:
-            us.append(log_u)
-            vs.append(log_v)
-        plan = log_u[:, :, None] + log_v[:, None, :] + M
+            return log_u, log_b - _lse(M + log_u[:, :, None], 1)
+
+        us, vs = sinkhorn_trace(options, np.zeros((batch.B, batch.n)), log_v, sweep)
+        plan = us[-1][:, :, None] + vs[-1][:, None, :] + M
         return {"log_u": np.stack(us, 1), "log_v": np.stack(vs, 1), "log_plan": plan}
 
 

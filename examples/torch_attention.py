@@ -13,6 +13,7 @@ warm-started, and the Sinkformer layer). Everything is batched over the B instan
 """
 import numpy as np
 import torch
+from transformer_ot_verify_bridge import sinkhorn_trace
 
 DEVICE = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 DTYPE = torch.float64
@@ -36,18 +37,13 @@ class TorchSinkhorn:
         M = -C / eps[:, None, None]
         log_a, log_b = torch.log(a), torch.log(b)
         log_v = _t(options.init_log_v) if options.init_log_v is not None else torch.zeros_like(b)
-        log_u = torch.zeros_like(a)
-        us, vs = [log_u], [log_v]
-        for _ in range(options.iterations):
+
+        def sweep(log_v):
             log_u = log_a - torch.logsumexp(M + log_v[:, None, :], dim=2)
-            log_v = log_b - torch.logsumexp(M + log_u[:, :, None], dim=1)
-            if options.record:
-                us.append(log_u)
-                vs.append(log_v)
-        if not options.record:
-            us.append(log_u)
-            vs.append(log_v)
-        log_plan = log_u[:, :, None] + log_v[:, None, :] + M
+            return log_u, log_b - torch.logsumexp(M + log_u[:, :, None], dim=1)
+
+        us, vs = sinkhorn_trace(options, torch.zeros_like(a), log_v, sweep)
+        log_plan = us[-1][:, :, None] + vs[-1][:, None, :] + M
         return {"log_u": _np(torch.stack(us, 1)), "log_v": _np(torch.stack(vs, 1)), "log_plan": _np(log_plan)}
 
 

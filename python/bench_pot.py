@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""POT peer timings for scripts/bench.ts (issue 9): the same Sinkhorn problems, in the same run.
+"""POT peer timings for scripts/bench.ts: the same Sinkhorn problems, in the same run.
 
     /usr/bin/python3 scripts/bench-pot.py problems.json > timings.json
 

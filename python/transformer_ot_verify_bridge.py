@@ -101,6 +101,24 @@ def describe(module):
     return out
 
 
+def sinkhorn_trace(options, log_u, log_v, sweep):
+    """The scalings a `sinkhorn.solve` returns (docs/python.md), from a start (log u^0, log v^0) and
+    `sweep(log_v) -> (log_u, log_v)`, one Sinkhorn iteration with u updated from v first (Peyre & Cuturi
+    2019, Rem. 4.22), run options.iterations = L times: the lists [log u^0, ..., log u^L] and
+    [log v^0, ..., log v^L] when options.record, else [log u^0, log u^L] and [log v^0, log v^L]. Plug-ins
+    run inside the bridge's process, so `from transformer_ot_verify_bridge import sinkhorn_trace` works."""
+    us, vs = [log_u], [log_v]
+    for _ in range(options.iterations):
+        log_u, log_v = sweep(log_v)
+        if options.record:
+            us.append(log_u)
+            vs.append(log_v)
+    if not options.record:
+        us.append(log_u)
+        vs.append(log_v)
+    return us, vs
+
+
 class Namespace:
     """Attribute access to a request's batch or options; an absent optional field reads None."""
 

@@ -5,7 +5,7 @@
  * with the n × m (or n × n) of its object — as a heatmap. Inputs of other shapes stay as JSON only.
  */
 import type * as vl from 'vega-lite';
-import { frame, type SpecOrEmpty } from './plot-specs.js';
+import { frame, overlayXY, type SpecOrEmpty } from './plot-specs.js';
 
 type Matrix = number[][];
 
@@ -141,8 +141,7 @@ export function counterexampleSpec(input: unknown, title: string): SpecOrEmpty {
                 data: { values: pts },
                 mark: { type: 'line', strokeWidth: 1.2, opacity: 0.7 },
                 encoding: {
-                  x: { field: 'x', type: 'quantitative' },
-                  y: { field: 'y', type: 'quantitative' },
+                  ...overlayXY(),
                   color: { field: 'particle', type: 'nominal', legend: null },
                   order: { field: 't' },
                 },
@@ -155,8 +154,7 @@ export function counterexampleSpec(input: unknown, title: string): SpecOrEmpty {
                 data: { values: pts.filter((p) => p.t === 0) },
                 mark: { type: 'point', filled: false, size: 40, strokeWidth: 1.5 },
                 encoding: {
-                  x: { field: 'x', type: 'quantitative' },
-                  y: { field: 'y', type: 'quantitative' },
+                  ...overlayXY(),
                   color: { field: 'particle', type: 'nominal', legend: null },
                 },
               },
@@ -166,8 +164,7 @@ export function counterexampleSpec(input: unknown, title: string): SpecOrEmpty {
           data: { values: pts.filter((p) => p.t === last) },
           mark: { type: 'point', filled: true, size: 50 },
           encoding: {
-            x: { field: 'x', type: 'quantitative' },
-            y: { field: 'y', type: 'quantitative' },
+            ...overlayXY(),
             color: {
               field: 'particle',
               type: 'nominal',

@@ -9,7 +9,8 @@ import type { QuantityStats } from '../properties/runner/aggregate.js';
 import { SAMPLE_POINTS, type CheckSample, type SampleScale } from '../properties/runner/check-sample.js';
 import type { Proportion } from '../properties/types.js';
 import { num } from './format.js';
-import { frame, logAxis, type SpecOrEmpty } from './plot-specs.js';
+import { logAxis } from './log-axis.js';
+import { frame, type SpecOrEmpty } from './plot-specs.js';
 
 const BOUND_RED = '#e4202c';
 const BAND = '#f2a93b';

@@ -10,7 +10,8 @@ import type { ClaimResult } from '../properties/runner/run-claim.js';
 import type { FittedRate, Proportion } from '../properties/types.js';
 import { normalise } from '../properties/runner/check-sample.js';
 import { sampleTightness, tightnessOf } from './evidence-specs.js';
-import { logAxis, SCHEMA, type SpecOrEmpty } from './plot-specs.js';
+import { logAxis } from './log-axis.js';
+import { SCHEMA, type SpecOrEmpty } from './plot-specs.js';
 import type { Report } from './schema.js';
 import { PLOT_CONFIG } from './svg.js';
 

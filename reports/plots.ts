@@ -9,8 +9,12 @@ import type { Claim } from '../theorems/types.js';
 import { slug } from './escape.js';
 import { evidenceJobs, notAssertedTag, type PlotJob } from './evidence.js';
 import { isPlotRequest, parseFigure, type Figure } from './figures.js';
+import { linesSpec } from './line-plot.js';
+import { logLogFitSpec } from './loglog-fit-plot.js';
 import { overviewSpec } from './overview.js';
-import { linesSpec, logLogFitSpec, phaseDiagramSpec, ratesSpec, type SpecOrEmpty } from './plot-specs.js';
+import { phaseDiagramSpec } from './phase-diagram-plot.js';
+import type { SpecOrEmpty } from './plot-specs.js';
+import { ratesSpec } from './rates-plot.js';
 import type { Report } from './schema.js';
 import { messageSvg, prefixSvgIds, vegaLiteToSvg } from './svg.js';
 

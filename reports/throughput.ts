@@ -1,5 +1,5 @@
 /**
- * Claim throughput (issue 9): instances verified per second per claim, from a claim result's
+ * Claim throughput: instances verified per second per claim, from a claim result's
  * `instances` and `durationMs`. Pure functions, no I/O: the report renderers show them.
  */
 

@@ -8,7 +8,7 @@
  *    domain): instances/s through the bridge (Node wall time, decoding and validation included) against
  *    the same NumPy algorithm in process, i.e. the time Python itself spends in `solve` on the same calls.
  * 3. The `sinkhorn.*` claims at the given budget with the same module: the bridge's share of the claims'
- *    time, Σ(round trip + decoding − time in Python) / total claim time (the issue's target: ≤ 10%).
+ *    time, Σ(round trip + decoding − time in Python) / total claim time (target: ≤ 10%).
  * Writes <out>/bench-python.json and prints the rows.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -22,7 +22,7 @@ import { runClaim } from '../properties/runner/run-claim.js';
 import type { BudgetName } from '../properties/types.js';
 import { CLAIMS } from '../theorems/index.js';
 import { helpText, parseArgs, type OptionSpec } from './lib/args.js';
-import { benchProblem } from './bench.js';
+import { benchProblem } from './lib/bench-problem.js';
 
 const OPTIONS: Record<string, OptionSpec> = {
   python: { type: 'string', description: 'Python with numpy and msgpack', default: 'python3', valueName: 'exe' },

@@ -8,7 +8,7 @@
  * Every iterate's scalings can be kept for the Hilbert-metric claims. float32 only: tolerances
  * come from properties/tolerance.ts.
  *
- * Throughput (issue 9; wasm is single-threaded SIMD in Node and an exp costs ~10 ns/entry while
+ * Throughput (wasm is single-threaded SIMD in Node, and an exp costs ~10 ns/entry while
  * a batched mat-vec costs ~1 ns/entry): the log domain precomputes Mᵀ so both half-steps reduce
  * over the last axis (a reduction over a non-last axis transposes [B, n, m] inside tfjs), and its
  * log-sum-exp goes through one fused softmax kernel (logsumexp.ts); the kernel and stabilised

@@ -1,5 +1,5 @@
 /**
- * The kill matrix (issue 8): every catalogued mutant against every selected claim that can see it —
+ * The kill matrix: every catalogued mutant against every selected claim that can see it —
  * the claims sharing a capability with the mutant's expected killers. A cell is 'killed' (violated or
  * error), 'survived', or 'n/a' (the claim cannot observe that capability).
  */

@@ -1,4 +1,4 @@
-/** Speed target of issue 3: L = 1000 layers, B = 64 instances, n = 32 on wasm in ≤ 5 s (printed). */
+/** Forward-pass speed target: L = 1000 layers, B = 64 instances, n = 32 on wasm in ≤ 5 s (printed). */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createTfjsOTTransformer } from '../../impl/tfjs/ot-transformer.js';

@@ -1,4 +1,4 @@
-/** GPU (issue 9): with no adapter, `--backend webgpu` is a usage error naming the reason, and auto selection notes why webgpu was skipped. */
+/** GPU fallback: with no adapter, `--backend webgpu` is a usage error naming the reason, and auto selection notes why webgpu was skipped. */
 import { spawnSync } from 'node:child_process';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';

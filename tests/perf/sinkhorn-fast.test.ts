@@ -1,4 +1,4 @@
-/** The optimised tfjs Sinkhorn (issue 9): every domain against the float64 reference, zero weights, small ε, no leaks. */
+/** The optimised tfjs Sinkhorn: every domain against the float64 reference, zero weights, small ε, no leaks. */
 import * as tf from '@tensorflow/tfjs-core';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';

@@ -11,7 +11,7 @@ import type { BatchOutcome, Measurement, Relation } from '../../properties/types
 import { counterexampleSpec, findPicture } from '../../reports/counterexample-plot.js';
 import { claimTightness, overviewSpec } from '../../reports/overview.js';
 import { claimPlots, overviewPlot } from '../../reports/plots.js';
-import { linesSpec, MAX_DRAWN_POINTS } from '../../reports/plot-specs.js';
+import { linesSpec, MAX_DRAWN_POINTS } from '../../reports/line-plot.js';
 import { fixtureReport } from './fixture.js';
 
 const m = (instance: number, measured: number, relation: Relation, bound: number, tolerance: number): Measurement => ({
