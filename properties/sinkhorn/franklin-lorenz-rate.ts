@@ -11,7 +11,7 @@ import { logSumExp } from '../../impl/reference/logsumexp.js';
 import { logPlanFrom } from '../../impl/reference/sinkhorn.js';
 import { fixedCase, PEER_CASES, sinkhornCase, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
 import { measure } from '../measure.js';
-import { quantile } from '../statistics.js';
+import { linearFit, quantile } from '../statistics.js';
 import { perturbedContraction } from '../tolerance.js';
 import type { BatchOutcome, DataTable, Measurement, Series } from '../types.js';
 import {
@@ -104,12 +104,10 @@ export const franklinLorenzRateProperty = defineProperty<SinkhornCase>(franklinL
       }
       if (curve.length >= 4) {
         // fitted per-iteration rate: exp of the OLS slope of log d_H(v_ℓ, v*) on ℓ
-        const xs = curve.map((p) => p[0]);
-        const ys = curve.map((p) => Math.log(p[1]));
-        const mx = xs.reduce((s, x) => s + x, 0) / xs.length;
-        const my = ys.reduce((s, y) => s + y, 0) / ys.length;
-        const slope =
-          xs.reduce((s, x, q) => s + (x - mx) * (ys[q]! - my), 0) / xs.reduce((s, x) => s + (x - mx) ** 2, 0);
+        const { slope } = linearFit(
+          curve.map((p) => p[0]),
+          curve.map((p) => Math.log(p[1])),
+        );
         fitted.push(Math.exp(slope));
         kappa2.push(k * k);
       }
