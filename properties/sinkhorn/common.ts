@@ -6,7 +6,8 @@ import type { SinkhornBatch, SinkhornDomain, SinkhornSolver, SinkhornTrace } fro
 import { birkhoffContraction, projectiveDiameter } from '../../impl/reference/birkhoff.js';
 import { entropicPlan, type EntropicPlan } from '../../impl/reference/entropic-plan.js';
 import { logPlanFrom, sinkhornLog, type OTProblem, type ReferenceTrace } from '../../impl/reference/sinkhorn.js';
-import { assertExactPlan, assertReferenceColumnStep } from '../oracle.js';
+import { maxAbsFinite } from '../../impl/reference/numeric.js';
+import { assertExactPlan, assertReferenceColumnStep, logPlanScale } from '../oracle.js';
 import { accuracyOf, halfStepError, perturbedContraction } from '../tolerance.js';
 import type { PropertyContext } from '../types.js';
 import type { SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
@@ -80,15 +81,6 @@ export function planSlice(trace: SinkhornTrace, b: number): Float64Array {
   return trace.logPlan.subarray(b * nm, (b + 1) * nm);
 }
 
-function maxFinite(x: ArrayLike<number>): number {
-  let m = 0;
-  for (let k = 0; k < x.length; k++) {
-    const v = Math.abs(x[k]!);
-    if (Number.isFinite(v) && v > m) m = v;
-  }
-  return m;
-}
-
 /**
  * Analysed error δ of one half-step of instance i in the solver's precision (properties/tolerance.ts):
  * the log-sum-exp arguments log v_j − C_ij/ε are bounded by max|log v| + max C/ε, over max(n, m) terms.
@@ -101,10 +93,10 @@ export function halfStepNoise(
 ): number {
   const acc = accuracyOf(solver);
   const C = batch.C.subarray(i * batch.n * batch.m, (i + 1) * batch.n * batch.m);
-  const magnitude = Math.max(...scalings.map(maxFinite)) + maxFinite(C) / batch.eps[i]!;
+  const magnitude = Math.max(...scalings.map((s) => maxAbsFinite(s))) + maxAbsFinite(C) / batch.eps[i]!;
   const logW = Math.max(
-    maxFinite(batch.a.subarray(i * batch.n, (i + 1) * batch.n).map(Math.log)),
-    maxFinite(batch.b.subarray(i * batch.m, (i + 1) * batch.m).map(Math.log)),
+    maxAbsFinite(batch.a.subarray(i * batch.n, (i + 1) * batch.n).map(Math.log)),
+    maxAbsFinite(batch.b.subarray(i * batch.m, (i + 1) * batch.m).map(Math.log)),
   );
   return halfStepError(acc, magnitude, Math.max(batch.n, batch.m), logW);
 }
@@ -128,7 +120,7 @@ export function coverageOf(c: SinkhornCase, i: number, o: InstanceOracle): Recor
     cost: c.costFamily,
     weights: c.weightFamily,
     mass,
-    costOverEps: maxFinite(o.problem.C) / o.problem.eps,
+    costOverEps: maxAbsFinite(o.problem.C) / o.problem.eps,
     zeroWeights: zeros,
     negativeCosts: Array.prototype.some.call(o.problem.C, (x: number) => x < 0) ? 'yes' : 'no',
   };
@@ -205,7 +197,7 @@ export function planAgainstReference(
   const k = o.kappa;
   const slot = at === iterations ? trace.stored - 1 : at;
   const scalings = [traceSlice(trace, 'logV', i, slot), traceSlice(trace, 'logU', i, slot)];
-  const magnitude = maxFinite(scalings[0]!) + maxFinite(scalings[1]!) + maxFinite(p.C) / p.eps;
+  const magnitude = logPlanScale(p, { logU: scalings[1]!, logV: scalings[0]! });
   const delta0 = halfStepNoise(solver, batch, i, scalings);
   const delta = domain === 'stabilized' ? delta0 + u * (3 * magnitude + 1) : delta0;
   const scalingError = 2 * perturbedContraction(k * k, at, 0, 2 * delta * (1 + k));

@@ -7,7 +7,8 @@
 import { hilbertDistanceLog, oscillation } from '../../impl/reference/hilbert.js';
 import fc from 'fast-check';
 import { fixedCase, PEER_CASES, sinkhornCase, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
-import { measure, maxAbs } from '../measure.js';
+import { logPlanScale } from '../oracle.js';
+import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
 import {
   coverageOf,
@@ -61,7 +62,7 @@ export const hilbertIdentityProperty = defineProperty<Input>(hilbertIdentity, {
       const rhs = oscDiff(logU, star.logU) + oscDiff(logV, star.logV);
       // the implementation forms log P = (log u ⊕ log v) − C/ε with ≤ 3 roundings of magnitude
       // ≤ |log u| + |log v| + C/ε per entry; osc doubles it. Float64 oracle error: 1e-12 relative.
-      const scale = maxAbs(logU) + maxAbs(logV) + maxAbs(o.problem.C) / o.problem.eps;
+      const scale = logPlanScale(o.problem, { logU, logV });
       measurements.push(
         measure(
           i,

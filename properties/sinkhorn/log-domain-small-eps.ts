@@ -11,7 +11,9 @@ import fc from 'fast-check';
 import type { SinkhornDomain } from '../../impl/capabilities/sinkhorn.js';
 import { logSumExp } from '../../impl/reference/logsumexp.js';
 import { sinkhornCase, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
-import { measure, maxAbs } from '../measure.js';
+import { maxAbsFinite } from '../../impl/reference/numeric.js';
+import { logPlanScale } from '../oracle.js';
+import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
 import {
   coverageOf,
@@ -70,7 +72,7 @@ export const logDomainSmallEpsProperty = defineProperty<Input>(logDomainSmallEps
       const logU = traceSlice(trace, 'logU', i, 1);
       const logV = traceSlice(trace, 'logV', i, 1);
       const delta = halfStepNoise(solver, c.batch, i, [logU, logV]);
-      const scale = maxAbs(logU) + maxAbs(logV) + maxAbs(oracle.problem.C) / oracle.problem.eps;
+      const scale = logPlanScale(oracle.problem, { logU, logV });
       const planRounding = (stabilized ? 4 : 3) * u * scale + (stabilized ? u * (3 * scale + 1) : 0);
       const plan = planSlice(trace, i);
       let worst = 0;
@@ -94,7 +96,7 @@ export const logDomainSmallEpsProperty = defineProperty<Input>(logDomainSmallEps
       );
       coverage.push({
         ...coverageOf(c, i, oracle),
-        costOverEps: maxAbs(oracle.problem.C) / oracle.problem.eps,
+        costOverEps: maxAbsFinite(oracle.problem.C) / oracle.problem.eps,
         iterations,
         domain,
       });

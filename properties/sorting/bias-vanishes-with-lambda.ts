@@ -6,6 +6,7 @@
  */
 import type { OTTransformerBatch } from '../../impl/capabilities/ot-transformer.js';
 import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
+import { maxAbsDiff } from '../../impl/reference/numeric.js';
 import { measure } from '../measure.js';
 import { quantile } from '../statistics.js';
 import type { BatchOutcome, Measurement } from '../types.js';
@@ -28,7 +29,7 @@ function entropicBias(batch: OTTransformerBatch, b: number, lambda: number): num
   const x = listOf(batch, b);
   const s = sortingLimit(o, x);
   const sorted = sortedList(x);
-  return Math.max(...sorted.map((v, i) => Math.abs(s[i]! - v)));
+  return maxAbsDiff(s, sorted, sorted.length);
 }
 
 export const sortingBiasVanishesProperty = defineProperty<OTTransformerCase>(sortingBiasVanishes, {
