@@ -6,16 +6,9 @@
 import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
-import {
-  hilbertFloor,
-  hilbertFromPotentials,
-  logPlanOf,
-  maxAbsOf,
-  modelOf,
-  oracleOf,
-  readoutError,
-  view,
-} from './common.js';
+import { maxAbsFinite } from '../../impl/reference/numeric.js';
+import { hilbertFromPotentials, logPlanOf, modelOf, oracleOf, readoutError, view } from './common.js';
+import { hilbertFloor } from './layer-error.js';
 import { coverageOfCase, OT_COVERAGE_BINS } from './coverage.js';
 import { accuracyOf } from '../tolerance.js';
 import { defineProperty } from '../define.js';
@@ -70,7 +63,7 @@ export const dualMonotoneProperty = defineProperty<OTTransformerCase>(dualMonoto
     const coverage = [];
     for (let b = 0; b < c.batch.B; b++) {
       const o = oracleOf(c.batch, b);
-      const pmax = maxAbsOf(view.u(t, b, LAYERS), view.v(t, b, LAYERS));
+      const pmax = maxAbsFinite(view.u(t, b, LAYERS), view.v(t, b, LAYERS));
       // noise: one layer's analysed d_H rounding (float32) or 1e-12 relative (float64, spec P6)
       const noiseH = model.precision === 'float32' ? hilbertFloor(acc, c.batch, b, pmax, 0, 1) : 1e-12;
       let upH = 0;

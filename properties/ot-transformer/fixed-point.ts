@@ -8,9 +8,11 @@ import { entropicPlan } from '../../impl/reference/entropic-plan.js';
 import { dualGradientStep, sinkPotentialLimit } from '../../impl/reference/ot-transformer.js';
 import { assertExactPlan } from '../oracle.js';
 import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
-import { maxAbsDiff, measure } from '../measure.js';
+import { maxAbsDiff } from '../../impl/reference/numeric.js';
+import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
-import { layerStepError, logitError, maxAbsOf, modelOf, view } from './common.js';
+import { modelOf, potentialMagnitude, view } from './common.js';
+import { layerStepError, logitError } from './layer-error.js';
 import { coverageOfCase, OT_COVERAGE_BINS } from './coverage.js';
 import { accuracyOf } from '../tolerance.js';
 import { defineProperty } from '../define.js';
@@ -69,7 +71,7 @@ export const fixedPointProperty = defineProperty<OTTransformerCase>(fixedPoint, 
       // float64, ~u·|u|/λ·n after rounding the start to float32; plus the one-layer error of P1
       const exact = dualGradientStep(s0, costs[b]!, n, c.batch.lambda[b]!, c.batch.gamma[b]!);
       const residual = Math.max(maxAbsDiff(exact.u, s0.u), maxAbsDiff(exact.v, s0.v), Math.abs(exact.sinkU - s0.sinkU));
-      const pmax = maxAbsOf(s0.u, s0.v, [s0.sinkU]);
+      const pmax = potentialMagnitude([s0.u, s0.v], [s0.sinkU]);
       const tol =
         residual +
         layerStepError(acc, n, c.batch.gamma[b]!, logitError(acc, c.batch, b, pmax), pmax) +
