@@ -3,13 +3,14 @@
  * dual L_{1/n}(u_ℓ, v_ℓ) = λΣ_ij e^{(u_i+v_j−C_ij)/λ−1} − (1/n)Σu − (1/n)Σv along depth; the number of
  * increasing steps is reported (and of the entrywise readout error, which may increase).
  */
-import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
+import type { OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
 import { maxAbsFinite } from '../../impl/reference/numeric.js';
 import { hilbertFromPotentials, logPlanOf, modelOf, oracleOf, readoutError, view } from './common.js';
 import { hilbertFloor } from './layer-error.js';
-import { coverageOfCase, OT_COVERAGE_BINS } from './coverage.js';
+import { OT_CASE_REPORTING, unitCubeDepthCase } from './cases.js';
+import { coverageOfCase } from './coverage.js';
 import { accuracyOf } from '../tolerance.js';
 import { defineProperty } from '../define.js';
 import { dualMonotone } from '../../theorems/daneshmand-2024/index.js';
@@ -38,21 +39,10 @@ function dualObjective(
 }
 
 export const dualMonotoneProperty = defineProperty<OTTransformerCase>(dualMonotone, {
-  arbitrary: (budget) =>
-    otTransformerCase({
-      nMax: 12,
-      dMax: 4,
-      batchMax: budget === 'quick' ? 4 : 8,
-      lambdaMin: 0.1,
-      lambdaMax: 1,
-      gammaOverLambda: [0.25, 0.5],
-      families: ['unit-cube'],
-      inits: ['zero', 'code'],
-    }),
+  arbitrary: (budget) => unitCubeDepthCase(budget, 12),
   runs: { quick: 1, ci: 3, thorough: 30 },
   defaultSeed: 6666,
-  coverageBins: OT_COVERAGE_BINS,
-  describe: describeOTCase,
+  ...OT_CASE_REPORTING,
   async run(c, ctx): Promise<BatchOutcome> {
     const model = modelOf(ctx);
     const record = [...Array(LAYERS / READOUT_EVERY + 1).keys()].map((k) => k * READOUT_EVERY);

@@ -3,7 +3,7 @@
  * token-level reference within 1e-4 along depth (n ≤ 32, L ≤ 3000, stable softmax).
  */
 import { createReferenceOTTransformer } from '../../impl/reference/ot-transformer.js';
-import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
+import { otTransformerCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
 import { maxAbsDiff, maxAbsFinite } from '../../impl/reference/numeric.js';
 import { measure } from '../measure.js';
 import { quantile } from '../statistics.js';
@@ -11,7 +11,8 @@ import type { BatchOutcome, Measurement } from '../types.js';
 import { modelOf, oracleContraction, oracleOf, potentialMagnitude, view } from './common.js';
 import { hilbertFloor } from './layer-error.js';
 import { assertFloat64Layer } from './oracle-checks.js';
-import { coverageOfCase, OT_COVERAGE_BINS } from './coverage.js';
+import { OT_CASE_REPORTING } from './cases.js';
+import { coverageOfCase } from './coverage.js';
 import { accuracyOf } from '../tolerance.js';
 import { defineProperty } from '../define.js';
 import { float32VsFloat64 } from '../../theorems/daneshmand-2024/index.js';
@@ -33,8 +34,7 @@ export const float32VsFloat64Property = defineProperty<OTTransformerCase>(float3
     }),
   runs: { quick: 2, ci: 6, thorough: 60 },
   defaultSeed: 1515,
-  coverageBins: OT_COVERAGE_BINS,
-  describe: describeOTCase,
+  ...OT_CASE_REPORTING,
   async run(c, ctx): Promise<BatchOutcome> {
     const model = modelOf(ctx);
     const L = RECORD[RECORD.length - 1]!;

@@ -5,11 +5,12 @@
  */
 import { costOf, tokenLayout } from '../../impl/ot-transformer-prompt.js';
 import { dualGradientStep } from '../../impl/reference/ot-transformer.js';
-import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
+import type { OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
 import { maxAbsDiff, maxAbsFinite } from '../../impl/reference/numeric.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
-import { OT_COVERAGE_BINS, coverageOfCase } from './coverage.js';
+import { OT_CASE_REPORTING, singleLayerCase } from './cases.js';
+import { coverageOfCase } from './coverage.js';
 import { modelOf, potentialMagnitude, view } from './common.js';
 import { layerStepError, logitError } from './layer-error.js';
 import { accuracyOf } from '../tolerance.js';
@@ -17,20 +18,9 @@ import { defineProperty } from '../define.js';
 import { layerIsDualGd } from '../../theorems/daneshmand-2024/index.js';
 
 export const layerIsDualGdProperty = defineProperty<OTTransformerCase>(layerIsDualGd, {
-  arbitrary: (budget) =>
-    otTransformerCase({
-      nMax: 24,
-      dMax: 4,
-      batchMax: budget === 'quick' ? 4 : 16,
-      lambdaMin: 0.05,
-      lambdaMax: 1,
-      gammaOverLambda: [0.05, 0.5],
-      families: ['unit-cube', 'paper-grid'],
-      inits: ['random'],
-    }),
+  arbitrary: (budget) => singleLayerCase(budget, ['unit-cube', 'paper-grid'], ['random']),
   runs: { quick: 4, ci: 20, thorough: 200 },
-  coverageBins: OT_COVERAGE_BINS,
-  describe: describeOTCase,
+  ...OT_CASE_REPORTING,
   async run(c, ctx): Promise<BatchOutcome> {
     const model = modelOf(ctx);
     const { B, n, d } = c.batch;

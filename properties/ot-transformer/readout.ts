@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { costOf } from '../../impl/ot-transformer-prompt.js';
 import { hilbertDistanceLog } from '../../impl/reference/hilbert.js';
 import { logSumExp } from '../../impl/reference/logsumexp.js';
-import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
+import { describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
+import { singleLayerCase } from './cases.js';
 import { maxAbsDiff, maxAbsFinite } from '../../impl/reference/numeric.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
@@ -37,16 +38,7 @@ function rowNormalisedTranspose(logP: ArrayLike<number>, n: number): Float64Arra
 export const readoutProperty = defineProperty<Input>(readout, {
   arbitrary: (budget) =>
     fc.record({
-      case: otTransformerCase({
-        nMax: 24,
-        dMax: 4,
-        batchMax: budget === 'quick' ? 4 : 16,
-        lambdaMin: 0.05,
-        lambdaMax: 1,
-        gammaOverLambda: [0.05, 0.5],
-        families: ['unit-cube', 'paper-grid', 'sorting-grid'],
-        inits: ['random', 'code', 'zero'],
-      }),
+      case: singleLayerCase(budget, ['unit-cube', 'paper-grid', 'sorting-grid'], ['random', 'code', 'zero']),
       layer: fc.integer({ min: 0, max: 30 }),
     }),
   runs: { quick: 4, ci: 20, thorough: 200 },

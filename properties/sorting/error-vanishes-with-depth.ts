@@ -3,14 +3,15 @@
  * without any parameter adjustment, up to an error term vanishing with transformers depth"): along the depth
  * ladder L ∈ {10, 30, 100, 300, 1000, 3000}, max_i |ŝ_L,i − s*_λ,i| → 0; the pooled log–log slope is reported.
  */
-import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
+import type { OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
 import { maxAbsDiff, maxAbsFinite } from '../../impl/reference/numeric.js';
 import { measure } from '../measure.js';
 import { linearFit } from '../statistics.js';
 import type { BatchOutcome, ClaimSummary, Measurement, Series } from '../types.js';
 import { modelOf, oracleContraction, oracleOf, potentialMagnitude, view } from '../ot-transformer/common.js';
 import { hilbertFloor } from '../ot-transformer/layer-error.js';
-import { coverageOfCase, OT_COVERAGE_BINS } from '../ot-transformer/coverage.js';
+import { OT_CASE_REPORTING, sortingGridCase } from '../ot-transformer/cases.js';
+import { coverageOfCase } from '../ot-transformer/coverage.js';
 import { listOf, sortingLimit } from './common.js';
 import { accuracyOf } from '../tolerance.js';
 import { defineProperty } from '../define.js';
@@ -21,20 +22,15 @@ const TARGET = 1e-3;
 
 export const sortingErrorVanishesProperty = defineProperty<OTTransformerCase>(sortingErrorVanishes, {
   arbitrary: (budget) =>
-    otTransformerCase({
+    sortingGridCase(budget, {
       nMax: budget === 'thorough' ? 40 : 16,
-      batchMax: budget === 'quick' ? 4 : 8,
       lambdaMin: 0.05,
       lambdaMax: 0.1,
       lambdaValues: budget === 'thorough' ? [0.1, 0.03] : [0.1, 0.05],
-      gammaOverLambda: [0.5, 0.5],
-      families: ['sorting-grid'],
-      inits: ['zero'],
     }),
   runs: { quick: 2, ci: 4, thorough: 40 },
   defaultSeed: 3003,
-  coverageBins: OT_COVERAGE_BINS,
-  describe: describeOTCase,
+  ...OT_CASE_REPORTING,
   async run(c, ctx): Promise<BatchOutcome> {
     const model = modelOf(ctx);
     const { B, n } = c.batch;
