@@ -18,6 +18,16 @@ export function solverOf(ctx: PropertyContext): SinkhornSolver {
   return capabilityOf(ctx, 'sinkhorn');
 }
 
+/** The solver under test and its recorded log-domain trace of `iterations` iterations on a batch. */
+export async function recordedLogTrace(
+  ctx: PropertyContext,
+  batch: SinkhornBatch,
+  iterations: number,
+): Promise<{ readonly solver: SinkhornSolver; readonly trace: SinkhornTrace }> {
+  const solver = solverOf(ctx);
+  return { solver, trace: await solver.solve(batch, { iterations, domain: 'log', record: true }) };
+}
+
 /**
  * The i-th problem in float64 with b rescaled to the mass of a: float32 rounding leaves Σa and Σb
  * unequal by ~n·2⁻²⁴, and balanced OT needs equal masses. Rescaling b multiplies v by a constant,
@@ -126,16 +136,6 @@ export function coverageOf(c: SinkhornCase, i: number, o: InstanceOracle): Recor
   };
 }
 
-export const SINKHORN_COVERAGE_BINS: Readonly<Record<string, readonly number[]>> = {
-  n: [2, 4, 8, 16, 32, 65],
-  m: [2, 4, 8, 16, 32, 65],
-  eps: [0.005, 0.05, 0.1, 0.2, 0.5, 1, 2.0001],
-  kappa: [0, 0.5, 0.9, 0.99, 0.999, 1.0000001],
-  mass: [0, 0.1, 0.999, 1.001, 10, 1000],
-  costOverEps: [0, 1, 10, 30, 60, 87.4, 1000, 5001],
-  zeroWeights: [0, 1, 2, 5, 100],
-};
-
 /** A batch with every instance repeated: [instances…, instances…], for paired runs (v and v′). */
 export function doubled(batch: SinkhornBatch): SinkhornBatch {
   const cat = (x: Float64Array): Float64Array => {
@@ -152,23 +152,6 @@ export function doubled(batch: SinkhornBatch): SinkhornBatch {
     b: cat(batch.b),
     C: cat(batch.C),
     eps: cat(batch.eps),
-  };
-}
-
-/** The default JSON view of a case (the batch arrays as plain lists). */
-export function describeCase(c: SinkhornCase): unknown {
-  const { B, n, m } = c.batch;
-  return {
-    costFamily: c.costFamily,
-    weightFamily: c.weightFamily,
-    d: c.d,
-    B,
-    n,
-    m,
-    eps: Array.from(c.batch.eps),
-    a: Array.from(c.batch.a),
-    b: Array.from(c.batch.b),
-    C: Array.from(c.batch.C),
   };
 }
 

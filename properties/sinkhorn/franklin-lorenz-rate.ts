@@ -9,20 +9,19 @@
 import { hilbertDistanceLog } from '../../impl/reference/hilbert.js';
 import { logSumExp } from '../../impl/reference/logsumexp.js';
 import { logPlanFrom } from '../../impl/reference/sinkhorn.js';
-import { fixedCase, PEER_CASES, sinkhornCase, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
+import type { SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
 import { measure } from '../measure.js';
 import { linearFit, quantile } from '../statistics.js';
 import { perturbedContraction } from '../tolerance.js';
 import type { BatchOutcome, DataTable, Measurement, Series } from '../types.js';
+import { convergenceSetting, SINKHORN_CASE_REPORTING } from './cases.js';
 import {
   coverageOf,
-  describeCase,
   exactPlan,
   halfStepNoise,
   instanceOracle,
+  recordedLogTrace,
   maxLogPlanDeviation,
-  SINKHORN_COVERAGE_BINS,
-  solverOf,
   traceSlice,
 } from './common.js';
 import { defineProperty } from '../define.js';
@@ -33,16 +32,11 @@ const ITERATIONS = 25;
 const NOISE_FLOOR_FACTOR = 100;
 
 export const franklinLorenzRateProperty = defineProperty<SinkhornCase>(franklinLorenzRate, {
-  arbitrary: (budget) =>
-    sinkhornCase({ nMax: 12, mMax: 12, batchMax: budget === 'quick' ? 8 : 24, epsMin: 0.1, epsMax: 2 }),
-  runs: { quick: 4, ci: 60, thorough: 400 },
-  coverageBins: SINKHORN_COVERAGE_BINS,
-  describe: describeCase,
-  examples: [...PEER_CASES.T19, PEER_CASES.T1].map((p) => fixedCase(p)),
+  ...convergenceSetting(0.1),
+  ...SINKHORN_CASE_REPORTING,
   async run(c, ctx): Promise<BatchOutcome> {
-    const solver = solverOf(ctx);
+    const { solver, trace } = await recordedLogTrace(ctx, c.batch, ITERATIONS);
     const { B, n, m } = c.batch;
-    const trace = await solver.solve(c.batch, { iterations: ITERATIONS, domain: 'log', record: true });
     const measurements: Measurement[] = [];
     const coverage = [];
     const series: Series[] = [];

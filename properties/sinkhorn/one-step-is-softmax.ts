@@ -12,15 +12,8 @@ import { maxAbsFinite, UNIT_ROUNDOFF_F64 } from '../../impl/reference/numeric.js
 import { measure } from '../measure.js';
 import { logPlanScale } from '../oracle.js';
 import type { BatchOutcome, Measurement } from '../types.js';
-import {
-  coverageOf,
-  describeCase,
-  halfStepNoise,
-  instanceOracle,
-  SINKHORN_COVERAGE_BINS,
-  solverOf,
-  traceSlice,
-} from './common.js';
+import { SINKHORN_CASE_REPORTING } from './cases.js';
+import { coverageOf, halfStepNoise, instanceOracle, solverOf, traceSlice } from './common.js';
 import { defineProperty } from '../define.js';
 import { oneStepIsSoftmax } from '../../theorems/sinkhorn-hilbert/index.js';
 
@@ -61,8 +54,7 @@ export const oneStepIsSoftmaxProperty = defineProperty<SinkhornCase>(oneStepIsSo
     );
   },
   runs: { quick: 5, ci: 70, thorough: 600 },
-  coverageBins: SINKHORN_COVERAGE_BINS,
-  describe: describeCase,
+  ...SINKHORN_CASE_REPORTING,
   // T18 (Sinkformers' test_sinkhorn.py): uniform a, v⁰ = 1 — n·P^{(½)} is exactly softmax attention
   examples: [
     fixedCase({ ...PEER_CASES.T1, C: [0.1, 0.9, 0.4, 0.3], eps: 0.5 }, new Array<number>(M_MAX).fill(0)),
