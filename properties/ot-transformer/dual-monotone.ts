@@ -7,7 +7,7 @@ import type { OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
 import { maxAbsFinite } from '../../impl/reference/numeric.js';
-import { hilbertFromPotentials, logPlanOf, modelOf, oracleOf, readoutError, view } from './common.js';
+import { hilbertFromPotentials, logPlanOf, modelOf, oracleOf, readoutError, view, type OTOracle } from './common.js';
 import { hilbertFloor } from './layer-error.js';
 import { OT_CASE_REPORTING, unitCubeDepthCase } from './cases.js';
 import { coverageOfCase } from './coverage.js';
@@ -18,15 +18,10 @@ import { dualMonotone } from '../../theorems/daneshmand-2024/index.js';
 const LAYERS = 400;
 const READOUT_EVERY = 20;
 
-/** L_{1/n}(u, v) in float64. */
-function dualObjective(
-  u: ArrayLike<number>,
-  v: ArrayLike<number>,
-  C: ArrayLike<number>,
-  n: number,
-  lambda: number,
-): number {
-  const lp = logPlanOf(u, v, C, n, lambda);
+/** L_{1/n}(u, v) in float64, on the cost and λ of an instance's oracle. */
+function dualObjective(u: ArrayLike<number>, v: ArrayLike<number>, o: OTOracle): number {
+  const { n, lambda } = o;
+  const lp = logPlanOf(u, v, o.C, n, lambda);
   let s = 0;
   for (const x of lp) s += Math.exp(x);
   let su = 0;
@@ -59,10 +54,10 @@ export const dualMonotoneProperty = defineProperty<OTTransformerCase>(dualMonoto
       let upH = 0;
       let upL = 0;
       let prevH = hilbertFromPotentials(t, b, 0, o);
-      let prevL = dualObjective(view.u(t, b, 0), view.v(t, b, 0), o.C, o.n, o.lambda);
+      let prevL = dualObjective(view.u(t, b, 0), view.v(t, b, 0), o);
       for (let l = 1; l <= LAYERS; l++) {
         const h = hilbertFromPotentials(t, b, l, o);
-        const L = dualObjective(view.u(t, b, l), view.v(t, b, l), o.C, o.n, o.lambda);
+        const L = dualObjective(view.u(t, b, l), view.v(t, b, l), o);
         if (h > prevH + noiseH) upH++;
         if (L > prevL + (model.precision === 'float32' ? 8 * u : 1e-12) * Math.max(1, Math.abs(L))) upL++;
         prevH = h;

@@ -30,7 +30,7 @@ export const tvHilbertBoundProperty = defineProperty<SinkhornCase>(tvHilbertBoun
   ...convergenceSetting(0.05),
   ...SINKHORN_CASE_REPORTING,
   async run(c, ctx): Promise<BatchOutcome> {
-    const { solver, trace } = await recordedLogTrace(ctx, c.batch, ITERATIONS);
+    const { trace } = await recordedLogTrace(ctx, c.batch, ITERATIONS);
     const { B, n, m } = c.batch;
     const measurements: Measurement[] = [];
     const coverage = [];
