@@ -24,24 +24,3 @@ export function measure(
   else pass = Math.abs(measured - bound) <= tolerance || measured === bound;
   return { instance, quantity, measured, relation, bound, tolerance, pass };
 }
-
-/** Max |x_k − y_k| over two equally long arrays (NaN if any entry is NaN). */
-export function maxAbsDiff(x: ArrayLike<number>, y: ArrayLike<number>, length = x.length, offX = 0, offY = 0): number {
-  let m = 0;
-  for (let k = 0; k < length; k++) {
-    const d = Math.abs(x[offX + k]! - y[offY + k]!);
-    if (Number.isNaN(d)) return NaN;
-    if (d > m) m = d;
-  }
-  return m;
-}
-
-/** Max |x_k| over a slice. */
-export function maxAbs(x: ArrayLike<number>, length = x.length, off = 0): number {
-  let m = 0;
-  for (let k = 0; k < length; k++) {
-    const v = Math.abs(x[off + k]!);
-    if (Number.isFinite(v) && v > m) m = v;
-  }
-  return m;
-}

@@ -6,9 +6,8 @@
  */
 import { OracleError } from '../impl/errors.js';
 import { logSumExp } from '../impl/reference/logsumexp.js';
+import { maxAbsFinite, UNIT_ROUNDOFF_F64 } from '../impl/reference/numeric.js';
 import type { OTProblem } from '../impl/reference/sinkhorn.js';
-
-const U64 = 2 ** -53;
 
 /** Throws an OracleError unless `residual` ≤ `stated` (NaN fails). */
 export function assertOracle(oracle: string, quantity: string, residual: number, stated: number): void {
@@ -24,15 +23,9 @@ export interface LogScalings {
   readonly logV: ArrayLike<number>;
 }
 
-function maxFinite(x: ArrayLike<number>): number {
-  let s = 0;
-  for (let k = 0; k < x.length; k++) if (Number.isFinite(x[k]!)) s = Math.max(s, Math.abs(x[k]!));
-  return s;
-}
-
-/** max|log u| + max|log v| + max|C|/ε: the scale of a log-plan's rounding. */
-function logPlanScale(p: OTProblem, s: LogScalings): number {
-  return maxFinite(s.logU) + maxFinite(s.logV) + maxFinite(p.C) / p.eps;
+/** max|log u| + max|log v| + max|C|/ε over finite entries: the scale of a log-plan's rounding. */
+export function logPlanScale(p: OTProblem, s: LogScalings): number {
+  return maxAbsFinite(s.logU) + maxAbsFinite(s.logV) + maxAbsFinite(p.C) / p.eps;
 }
 
 /**
@@ -64,8 +57,8 @@ function planMarginalResidual(p: OTProblem, logPlan: ArrayLike<number>): { row: 
  */
 export function assertExactPlan(oracle: string, p: OTProblem, logPlan: ArrayLike<number>, s: LogScalings): void {
   const scale = logPlanScale(p, s);
-  const floor = 4 * U64 * (p.n + p.m) * (1 + scale);
-  const stated = Math.max(1e-13, 100 * floor) + 2 * U64 * (p.n + p.m) * (1 + scale);
+  const floor = 4 * UNIT_ROUNDOFF_F64 * (p.n + p.m) * (1 + scale);
+  const stated = Math.max(1e-13, 100 * floor) + 2 * UNIT_ROUNDOFF_F64 * (p.n + p.m) * (1 + scale);
   const r = planMarginalResidual(p, logPlan);
   assertOracle(oracle, 'row marginal residual ‖P1 − a‖₁/Σa', r.row, stated);
   assertOracle(oracle, 'column marginal residual ‖Pᵀ1 − b‖₁/Σa', r.column, stated);
@@ -91,5 +84,5 @@ export function assertReferenceColumnStep(
     const d = Math.abs(logSumExp(buf, 0, p.n) - Math.log(p.b[j]!));
     worst = Number.isNaN(d) ? NaN : Math.max(worst, d);
   }
-  assertOracle(oracle, 'max_j |log Σ_i P_ij − log b_j| after the v-step', worst, 8 * U64 * (p.n + scale));
+  assertOracle(oracle, 'max_j |log Σ_i P_ij − log b_j| after the v-step', worst, 8 * UNIT_ROUNDOFF_F64 * (p.n + scale));
 }

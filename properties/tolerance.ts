@@ -5,6 +5,7 @@
  */
 
 import type { ArithmeticName } from '../impl/capabilities/arithmetic.js';
+import { UNIT_ROUNDOFF_F32, UNIT_ROUNDOFF_F64 } from '../impl/reference/numeric.js';
 
 /**
  * Per-operation accuracy of an arithmetic: relative error bounds of +, −, ×, ÷, √ and exp, the absolute
@@ -40,9 +41,9 @@ function correctlyRounded(name: string, u: number): ArithmeticAccuracy {
 }
 
 /** IEEE 754 binary64, round to nearest (exp and log within 1 ulp are taken as correctly rounded). */
-export const IEEE_FLOAT64 = correctlyRounded('IEEE 754 binary64 (u = 2⁻⁵³)', 2 ** -53);
+export const IEEE_FLOAT64 = correctlyRounded('IEEE 754 binary64 (u = 2⁻⁵³)', UNIT_ROUNDOFF_F64);
 /** IEEE 754 binary32, round to nearest: tfjs cpu and wasm (XNNPACK), and the tfjs-node TensorFlow kernels. */
-export const IEEE_FLOAT32 = correctlyRounded('IEEE 754 binary32 (u = 2⁻²⁴)', 2 ** -24);
+export const IEEE_FLOAT32 = correctlyRounded('IEEE 754 binary32 (u = 2⁻²⁴)', UNIT_ROUNDOFF_F32);
 
 const F32_ULP = 2 ** -23;
 /**
@@ -76,7 +77,7 @@ export function accuracyOf(impl: {
 
 /** Unit roundoff: 2⁻²⁴ for float32, 2⁻⁵³ for float64 (IEEE, round to nearest). */
 export function unitRoundoff(precision: 'float32' | 'float64'): number {
-  return precision === 'float32' ? 2 ** -24 : 2 ** -53;
+  return precision === 'float32' ? UNIT_ROUNDOFF_F32 : UNIT_ROUNDOFF_F64;
 }
 
 /**

@@ -9,7 +9,7 @@
  * and a float32 implementation see the same points; shrinking then reduces n, B and the parameters
  * rather than hundreds of coordinates (fast-check shrinks large arrays poorly).
  */
-import { mulberry32 } from '../../impl/reference/prng.js';
+import { gaussianFromUnits, mulberry32 } from '../../impl/reference/prng.js';
 import fc from 'fast-check';
 import type { ParticleBatch } from '../../impl/capabilities/sb-attention.js';
 import type { Gaussian, GaussianMixture } from '../../impl/reference/heat-flow.js';
@@ -150,13 +150,10 @@ export function clusteredArb(d: number): fc.Arbitrary<ClusteredSource> {
     }));
 }
 
-/** mulberry32: a small deterministic PRNG on [0, 1) (impl/reference/prng.ts). */
-const prng = mulberry32;
-
-/** Standard normal draws by Box–Muller from the PRNG. */
+/** Standard normal draws by Box–Muller (impl/reference/prng.ts) from mulberry32. */
 function normalSampler(seed: number): () => number {
-  const u = prng(seed);
-  return () => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
+  const u = mulberry32(seed);
+  return () => gaussianFromUnits(u(), u());
 }
 
 /**
@@ -165,7 +162,7 @@ function normalSampler(seed: number): () => number {
  */
 export function sampleSource(source: Source, n: number, seed: number, grid = false): Float64Array {
   const z = normalSampler(seed);
-  const u = prng(seed ^ 0x5bd1e995);
+  const u = mulberry32(seed ^ 0x5bd1e995);
   const round = grid ? (v: number): number => Math.round(v * 4096) / 4096 : Math.fround;
   if (source.kind === 'gaussian') {
     const { d, mean } = source.gaussian;

@@ -14,6 +14,7 @@
  */
 import fc from 'fast-check';
 import type { OTTransformerBatch } from '../../impl/capabilities/ot-transformer.js';
+import { gaussianFromUnits } from '../../impl/reference/prng.js';
 import { logUniform, uniformIn, unitBlock } from './scalars.js';
 
 type PointFamily = 'unit-cube' | 'sorting-grid' | 'paper-grid';
@@ -49,9 +50,9 @@ function argsort(raw: readonly number[], k: number): number[] {
   return [...Array(k).keys()].sort((p, q) => raw[p]! - raw[q]! || p - q);
 }
 
-/** Box–Muller normal from two unit floats, rounded to float32. */
+/** Box–Muller normal from two unit floats (impl/reference/prng.ts), rounded to float32. */
 function normal(u1: number, u2: number): number {
-  return Math.fround(Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2));
+  return Math.fround(gaussianFromUnits(u1, u2));
 }
 
 /** Uniform integer in [lo, hi] that shrinks towards the middle ⌊(lo + hi)/2⌋ (not to the degenerate lo). */

@@ -1,17 +1,18 @@
 /**
  * Shared pieces of the `ot-transformer.*` and `sorting.*` properties (spec ot-transformer-sorting.md §2, §5, §7):
- * the model under test, the float64 oracle per instance (exact P*_λ by log-domain Sinkhorn), scale-free
- * comparisons (Hilbert metric from logits, row-normalised readout), the float error analysis of one layer,
- * and depth runs that continue unconverged instances in chunks.
+ * the model under test, the float64 oracle per instance (exact P*_λ by log-domain Sinkhorn), views into a
+ * trace, scale-free comparisons (Hilbert metric from logits, row-normalised readout) and the oracle's
+ * per-layer contraction. The float error analysis of one layer is in layer-error.ts, chunked depth runs in
+ * run-to-depth.ts.
  */
 import type { OTTransformer, OTTransformerBatch, OTTransformerTrace } from '../../impl/capabilities/ot-transformer.js';
-import { costOf, tokenLayout } from '../../impl/ot-transformer-prompt.js';
+import { costOf } from '../../impl/ot-transformer-prompt.js';
 import { entropicPlan } from '../../impl/reference/entropic-plan.js';
 import { dualGradientStep, type DualState } from '../../impl/reference/ot-transformer.js';
 import { hilbertDistanceLog } from '../../impl/reference/hilbert.js';
 import { logSumExp } from '../../impl/reference/logsumexp.js';
+import { maxAbsDiff, maxAbsFinite } from '../../impl/reference/numeric.js';
 import { assertExactPlan } from '../oracle.js';
-import { perturbedContraction, shiftedExpSumError, type ArithmeticAccuracy } from '../tolerance.js';
 import type { PropertyContext } from '../types.js';
 import { capabilityOf } from '../capability.js';
 
@@ -85,217 +86,20 @@ export function hilbertToPlan(t: OTTransformerTrace, b: number, s: number, o: OT
   return hilbertDistanceLog(view.planLogits(t, b, s), o.logPlan);
 }
 
-/** max_ij |M_ℓ − nP*ᵀ_λ| at recorded slot s. */
+/** max_ij |M_ℓ − nP*ᵀ_λ| at recorded slot s (NaN propagates). */
 export function readoutError(t: OTTransformerTrace, b: number, s: number, o: OTOracle): number {
-  const M = view.readout(t, b, s);
-  let m = 0;
-  for (let k = 0; k < M.length; k++) {
-    const e = Math.abs(M[k]! - o.readoutLimit[k]!);
-    if (Number.isNaN(e)) return NaN;
-    m = Math.max(m, e);
-  }
-  return m;
-}
-
-/** Largest |value| of the prompt terms that enter a logit: ‖x‖², 2|⟨x,y⟩|, ‖y‖² of instance b. */
-function geometryScale(batch: OTTransformerBatch, b: number): number {
-  const { n, d } = batch;
-  let xx = 0;
-  let yy = 0;
-  for (let i = 0; i < n; i++) {
-    let sx = 0;
-    let sy = 0;
-    for (let k = 0; k < d; k++) {
-      sx += batch.x[(b * n + i) * d + k]! ** 2;
-      sy += batch.y[(b * n + i) * d + k]! ** 2;
-    }
-    xx = Math.max(xx, sx);
-    yy = Math.max(yy, sy);
-  }
-  return xx + 2 * Math.sqrt(xx * yy) + yy;
+  return maxAbsDiff(view.readout(t, b, s), o.readoutLimit);
 }
 
 /**
- * Error of one head logit A_ij = z_i W_QK z_jᵀ in precision u (Higham 2002, §3.1, dot products): Z W_QK
- * then (Z W_QK)z_jᵀ are two dot products of length ≤ F over terms bounded by the geometry (‖x‖², 2⟨x,y⟩,
- * ‖y‖²), the potentials |u| + |v| (or sink potentials) and λ, all divided by λ; each dot product of length
- * F errs by ≤ F·u·Σ|terms|, and the entries of W (1/λ, 2/λ) are rounded once more:
- *   δ_logit ≤ (2F + 2)·u·(geometry + 2·max|potential| + λ)/λ.
+ * max |x| over potential arrays (NaN propagates, ±∞ skipped: numeric.ts maxAbsFinite) and the given sink
+ * potentials, of which a NaN one is left out: a model without a sink token reports NaN there (capability contract).
  */
-export function logitError(
-  acc: ArithmeticAccuracy,
-  batch: OTTransformerBatch,
-  b: number,
-  potentialMax: number,
-): number {
-  const u = acc.u;
-  const F = tokenLayout(batch.d).F;
-  const lambda = batch.lambda[b]!;
-  return ((2 * F + 2) * u * (geometryScale(batch, b) + 2 * potentialMax + lambda)) / lambda;
-}
-
-/**
- * Error of one layer's potential update u⁺ = u − γ·g, g = Σ_j S_ij·value_j with S the row softmax of T = n + 1
- * logits (spec §2). The softmax turns logit errors δ into errors ≤ 2δ + (T + 2)u of the S_ij (shift, exp,
- * sum of T terms, division; with exp's error weighted by S_ij as in shiftedExpSumError, the division's
- * beyond one op); g sums T products with |value| ≤ 1, adding T·u; the residual adds the rounding of γ·g
- * and of the subtraction: |err u⁺| ≤ γ·(2δ + (2T + 3)u) + u·(|u| + γ) in IEEE arithmetic.
- */
-export function layerStepError(
-  acc: ArithmeticAccuracy,
-  n: number,
-  gamma: number,
-  delta: number,
-  potentialMax: number,
-): number {
-  const T = n + 1;
-  const u = acc.u;
-  const softmax = 2 * delta + (T + 1) * u + shiftedExpSumError(acc, Infinity, T) + (acc.div - u);
-  return gamma * (softmax + (T + 1) * u) + u * (potentialMax + gamma);
-}
-
-/** max |x| over arrays (finite entries). */
-export function maxAbsOf(...xs: ArrayLike<number>[]): number {
-  let m = 0;
-  for (const x of xs) for (let k = 0; k < x.length; k++) if (Number.isFinite(x[k]!)) m = Math.max(m, Math.abs(x[k]!));
-  return m;
-}
-
-/**
- * Analysed floor of d_H(P_ℓ, P*) for a model in precision u after `steps` layers (perturbed contraction,
- * properties/tolerance.ts): every layer adds ≤ ε (layerStepError) to each potential, which moves
- * d_H = [osc(u − u*) + osc(v − v*)]/λ by ≤ 4ε/λ; the exact iteration contracts d_H near P* by the per-layer
- * factor ρ measured on the float64 oracle (the condition of the problem). The plan logits add 2δ_logit.
- */
-export function hilbertFloor(
-  acc: ArithmeticAccuracy,
-  batch: OTTransformerBatch,
-  b: number,
-  potentialMax: number,
-  rho: number,
-  steps: number,
-): number {
-  const delta = logitError(acc, batch, b, potentialMax);
-  const eps = layerStepError(acc, batch.n, batch.gamma[b]!, delta, potentialMax);
-  return perturbedContraction(rho, steps, 0, (4 * eps) / batch.lambda[b]!) + 2 * delta;
-}
-
-/** The instance subset `idx` of a batch, starting from the potentials at slot q of a trace (continuation). */
-function continueFrom(
-  batch: OTTransformerBatch,
-  idx: readonly number[],
-  t: OTTransformerTrace,
-  q: number,
-  map: readonly number[],
-): OTTransformerBatch {
-  const { n, d } = batch;
-  const B = idx.length;
-  const pick = (arr: Float64Array, w: number): Float64Array => {
-    const out = new Float64Array(B * w);
-    idx.forEach((b, k) => out.set(arr.subarray(b * w, (b + 1) * w), k * w));
-    return out;
-  };
-  const u0 = new Float64Array(B * n);
-  const v0 = new Float64Array(B * n);
-  const sinkU0 = new Float64Array(B);
-  const sinkV0 = new Float64Array(B);
-  idx.forEach((b, k) => {
-    const tb = map[b]!;
-    u0.set(view.u(t, tb, q), k * n);
-    v0.set(view.v(t, tb, q), k * n);
-    sinkU0[k] = view.sinkU(t, tb, q);
-    sinkV0[k] = view.sinkV(t, tb, q);
-  });
-  // a model without a sink token reports NaN sink potentials: its continuation starts from the default
-  const hasSink = [...sinkU0, ...sinkV0].every(Number.isFinite);
-  return {
-    B,
-    n,
-    d,
-    x: pick(batch.x, n * d),
-    y: pick(batch.y, n * d),
-    lambda: pick(batch.lambda, 1),
-    gamma: pick(batch.gamma, 1),
-    u0,
-    v0,
-    ...(hasSink ? { sinkU0, sinkV0 } : {}),
-  };
-}
-
-/** Per-instance result of a depth run. */
-export interface DepthRun {
-  /** Layers run when the target was reached, or the maximum. */
-  readonly layers: number[];
-  /** d_H(P_ℓ, P*) at the checkpoints (ℓ = chunk, 2·chunk, …) per instance. */
-  readonly curve: Array<Array<[number, number]>>;
-  readonly finalHilbert: number[];
-  readonly finalReadoutError: number[];
-  /** max |potential| seen (for the float floor). */
-  readonly potentialMax: number[];
-  /** Sink potentials at the end. */
-  readonly sinkU: number[];
-  readonly sinkV: number[];
-  /** Sorting outputs M_L·x at the end (n·d per instance). */
-  readonly sorted: Float64Array[];
-}
-
-/**
- * Run the model in chunks of `chunk` layers up to `maxLayers`, continuing only the instances whose
- * d_H(P_ℓ, P*) is still above `target` (the state of the model is the potentials: every other token column
- * is constant, spec §2 — so a continuation is the same forward pass). Each chunk is one batched forward.
- */
-export async function runToDepth(
-  model: OTTransformer,
-  batch: OTTransformerBatch,
-  oracles: readonly OTOracle[],
-  target: number,
-  chunk: number,
-  maxLayers: number,
-): Promise<DepthRun> {
-  const B = batch.B;
-  const layers = new Array<number>(B).fill(0);
-  const curve: Array<Array<[number, number]>> = Array.from({ length: B }, () => []);
-  const finalHilbert = new Array<number>(B).fill(NaN);
-  const finalReadoutError = new Array<number>(B).fill(NaN);
-  const potentialMax = new Array<number>(B).fill(0);
-  const sinkU = new Array<number>(B).fill(NaN);
-  const sinkV = new Array<number>(B).fill(NaN);
-  const sorted: Float64Array[] = Array.from({ length: B }, () => new Float64Array(0));
-  let active = [...Array(B).keys()];
-  let current = batch;
-  // ten checkpoints per chunk: the curve of d_H along depth for the report and the rate fit
-  const checkpoints = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((k) => Math.round((k * chunk) / 10));
-  const last = checkpoints.length - 1;
-  while (active.length > 0) {
-    const t = await model.forward(current, { layers: chunk, record: checkpoints });
-    const still: number[] = [];
-    active.forEach((b, k) => {
-      checkpoints.forEach((l, s) => curve[b]!.push([layers[b]! + l, hilbertToPlan(t, k, s, oracles[b]!)]));
-      layers[b] = layers[b]! + chunk;
-      const dh = hilbertToPlan(t, k, last, oracles[b]!);
-      finalHilbert[b] = dh;
-      finalReadoutError[b] = readoutError(t, k, last, oracles[b]!);
-      for (let s = 0; s <= last; s++) {
-        potentialMax[b] = Math.max(
-          potentialMax[b]!,
-          maxAbsOf(view.u(t, k, s), view.v(t, k, s), [view.sinkU(t, k, s), view.sinkV(t, k, s)]),
-        );
-      }
-      sinkU[b] = view.sinkU(t, k, last);
-      sinkV[b] = view.sinkV(t, k, last);
-      sorted[b] = Float64Array.from(view.sorted(t, k, last));
-      // continue while above the target and still making progress over the chunk (a stall or a divergence
-      // over `chunk` layers ends the run: non-convergence is decided by the final distance)
-      const start =
-        curve[b]!.length > checkpoints.length ? curve[b]![curve[b]!.length - checkpoints.length - 1]![1] : Infinity;
-      if (dh > target && layers[b] < maxLayers && Number.isFinite(dh) && dh < 0.999 * start) still.push(b);
-    });
-    if (still.length === 0) break;
-    const local = still.map((b) => active.indexOf(b));
-    current = continueFrom(current, local, t, last, [...Array(active.length).keys()]);
-    active = still;
-  }
-  return { layers, curve, finalHilbert, finalReadoutError, potentialMax, sinkU, sinkV, sorted };
+export function potentialMagnitude(potentials: readonly ArrayLike<number>[], sinks: readonly number[] = []): number {
+  return maxAbsFinite(
+    ...potentials,
+    sinks.filter((x) => !Number.isNaN(x)),
+  );
 }
 
 /**

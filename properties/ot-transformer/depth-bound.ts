@@ -4,12 +4,13 @@
  * err = d_H(P_ℓ, P*) and for the Frobenius distance of the normalised plans, from u₀ = v₀ = 0, γ = λ/2.
  * R > 1 is labelled "exceeds the informal bound", not a disproof.
  */
-import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
+import { otTransformerCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
 import { measure } from '../measure.js';
 import { quantile } from '../statistics.js';
 import type { BatchOutcome, Measurement } from '../types.js';
 import { hilbertFromPotentials, logMass, logPlanOf, modelOf, oracleOf, view } from './common.js';
-import { coverageOfCase, OT_COVERAGE_BINS } from './coverage.js';
+import { OT_CASE_REPORTING } from './cases.js';
+import { coverageOfCase } from './coverage.js';
 import { defineProperty } from '../define.js';
 import { depthBound } from '../../theorems/daneshmand-2024/index.js';
 
@@ -38,8 +39,7 @@ export const depthBoundProperty = defineProperty<OTTransformerCase>(depthBound, 
     }),
   runs: { quick: 1, ci: 3, thorough: 30 },
   defaultSeed: 5555,
-  coverageBins: OT_COVERAGE_BINS,
-  describe: describeOTCase,
+  ...OT_CASE_REPORTING,
   async run(c, ctx): Promise<BatchOutcome> {
     const model = modelOf(ctx);
     const t = await model.forward(c.batch, { layers: LAYERS, potentials: 'all', record: [LAYERS] });

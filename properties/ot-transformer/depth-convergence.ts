@@ -2,7 +2,8 @@
  * ot-transformer.depth-convergence (spec P4; Daneshmand 2024, informal theorem on the AISTATS page, reported
  * as Theorem D.1 — text not available): with γ ≤ λ/2 and C ∈ [0, 1], d_H(P_L, P*_λ) → 0 with depth.
  */
-import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
+import { describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
+import { unitCubeDepthCase } from './cases.js';
 import type { BatchOutcome } from '../types.js';
 import { modelOf } from './common.js';
 import { coverageOfCase, OT_COVERAGE_BINS } from './coverage.js';
@@ -13,17 +14,7 @@ import { depthConvergence } from '../../theorems/daneshmand-2024/index.js';
 const MAX_LAYERS = { quick: 3000, ci: 6000, thorough: 20000 } as const;
 
 export const depthConvergenceProperty = defineProperty<OTTransformerCase>(depthConvergence, {
-  arbitrary: (budget) =>
-    otTransformerCase({
-      nMax: budget === 'thorough' ? 32 : 12,
-      dMax: 4,
-      batchMax: budget === 'quick' ? 4 : 8,
-      lambdaMin: 0.1,
-      lambdaMax: 1,
-      gammaOverLambda: [0.25, 0.5],
-      families: ['unit-cube'],
-      inits: ['zero', 'code'],
-    }),
+  arbitrary: (budget) => unitCubeDepthCase(budget, budget === 'thorough' ? 32 : 12),
   runs: { quick: 2, ci: 6, thorough: 60 },
   defaultSeed: 4242,
   coverageBins: { ...OT_COVERAGE_BINS, layers: [0, 500, 1000, 2000, 4000, 8000, 20001] },

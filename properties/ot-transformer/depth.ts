@@ -7,7 +7,9 @@ import type { OTTransformer, OTTransformerBatch } from '../../impl/capabilities/
 import { linearFit, quantile } from '../statistics.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, DataTable, FittedRate, Measurement, Series } from '../types.js';
-import { hilbertFloor, oracleContraction, oracleOf, runToDepth, type OTOracle } from './common.js';
+import { oracleContraction, oracleOf, type OTOracle } from './common.js';
+import { hilbertFloor } from './layer-error.js';
+import { runToDepth } from './run-to-depth.js';
 import { accuracyOf } from '../tolerance.js';
 
 /** Spec P4 targets. */

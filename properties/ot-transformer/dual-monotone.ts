@@ -3,20 +3,14 @@
  * dual L_{1/n}(u_ℓ, v_ℓ) = λΣ_ij e^{(u_i+v_j−C_ij)/λ−1} − (1/n)Σu − (1/n)Σv along depth; the number of
  * increasing steps is reported (and of the entrywise readout error, which may increase).
  */
-import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
+import type { OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
-import {
-  hilbertFloor,
-  hilbertFromPotentials,
-  logPlanOf,
-  maxAbsOf,
-  modelOf,
-  oracleOf,
-  readoutError,
-  view,
-} from './common.js';
-import { coverageOfCase, OT_COVERAGE_BINS } from './coverage.js';
+import { maxAbsFinite } from '../../impl/reference/numeric.js';
+import { hilbertFromPotentials, logPlanOf, modelOf, oracleOf, readoutError, view, type OTOracle } from './common.js';
+import { hilbertFloor } from './layer-error.js';
+import { OT_CASE_REPORTING, unitCubeDepthCase } from './cases.js';
+import { coverageOfCase } from './coverage.js';
 import { accuracyOf } from '../tolerance.js';
 import { defineProperty } from '../define.js';
 import { dualMonotone } from '../../theorems/daneshmand-2024/index.js';
@@ -24,15 +18,10 @@ import { dualMonotone } from '../../theorems/daneshmand-2024/index.js';
 const LAYERS = 400;
 const READOUT_EVERY = 20;
 
-/** L_{1/n}(u, v) in float64. */
-function dualObjective(
-  u: ArrayLike<number>,
-  v: ArrayLike<number>,
-  C: ArrayLike<number>,
-  n: number,
-  lambda: number,
-): number {
-  const lp = logPlanOf(u, v, C, n, lambda);
+/** L_{1/n}(u, v) in float64, on the cost and λ of an instance's oracle. */
+function dualObjective(u: ArrayLike<number>, v: ArrayLike<number>, o: OTOracle): number {
+  const { n, lambda } = o;
+  const lp = logPlanOf(u, v, o.C, n, lambda);
   let s = 0;
   for (const x of lp) s += Math.exp(x);
   let su = 0;
@@ -45,21 +34,10 @@ function dualObjective(
 }
 
 export const dualMonotoneProperty = defineProperty<OTTransformerCase>(dualMonotone, {
-  arbitrary: (budget) =>
-    otTransformerCase({
-      nMax: 12,
-      dMax: 4,
-      batchMax: budget === 'quick' ? 4 : 8,
-      lambdaMin: 0.1,
-      lambdaMax: 1,
-      gammaOverLambda: [0.25, 0.5],
-      families: ['unit-cube'],
-      inits: ['zero', 'code'],
-    }),
+  arbitrary: (budget) => unitCubeDepthCase(budget, 12),
   runs: { quick: 1, ci: 3, thorough: 30 },
   defaultSeed: 6666,
-  coverageBins: OT_COVERAGE_BINS,
-  describe: describeOTCase,
+  ...OT_CASE_REPORTING,
   async run(c, ctx): Promise<BatchOutcome> {
     const model = modelOf(ctx);
     const record = [...Array(LAYERS / READOUT_EVERY + 1).keys()].map((k) => k * READOUT_EVERY);
@@ -70,16 +48,16 @@ export const dualMonotoneProperty = defineProperty<OTTransformerCase>(dualMonoto
     const coverage = [];
     for (let b = 0; b < c.batch.B; b++) {
       const o = oracleOf(c.batch, b);
-      const pmax = maxAbsOf(view.u(t, b, LAYERS), view.v(t, b, LAYERS));
+      const pmax = maxAbsFinite(view.u(t, b, LAYERS), view.v(t, b, LAYERS));
       // noise: one layer's analysed d_H rounding (float32) or 1e-12 relative (float64, spec P6)
       const noiseH = model.precision === 'float32' ? hilbertFloor(acc, c.batch, b, pmax, 0, 1) : 1e-12;
       let upH = 0;
       let upL = 0;
       let prevH = hilbertFromPotentials(t, b, 0, o);
-      let prevL = dualObjective(view.u(t, b, 0), view.v(t, b, 0), o.C, o.n, o.lambda);
+      let prevL = dualObjective(view.u(t, b, 0), view.v(t, b, 0), o);
       for (let l = 1; l <= LAYERS; l++) {
         const h = hilbertFromPotentials(t, b, l, o);
-        const L = dualObjective(view.u(t, b, l), view.v(t, b, l), o.C, o.n, o.lambda);
+        const L = dualObjective(view.u(t, b, l), view.v(t, b, l), o);
         if (h > prevH + noiseH) upH++;
         if (L > prevL + (model.precision === 'float32' ? 8 * u : 1e-12) * Math.max(1, Math.abs(L))) upL++;
         prevH = h;

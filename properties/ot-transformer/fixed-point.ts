@@ -7,11 +7,14 @@ import { costOf } from '../../impl/ot-transformer-prompt.js';
 import { entropicPlan } from '../../impl/reference/entropic-plan.js';
 import { dualGradientStep, sinkPotentialLimit } from '../../impl/reference/ot-transformer.js';
 import { assertExactPlan } from '../oracle.js';
-import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
-import { maxAbsDiff, measure } from '../measure.js';
+import { otTransformerCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
+import { maxAbsDiff } from '../../impl/reference/numeric.js';
+import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
-import { layerStepError, logitError, maxAbsOf, modelOf, view } from './common.js';
-import { coverageOfCase, OT_COVERAGE_BINS } from './coverage.js';
+import { modelOf, potentialMagnitude, view } from './common.js';
+import { layerStepError, logitError } from './layer-error.js';
+import { OT_CASE_REPORTING } from './cases.js';
+import { coverageOfCase } from './coverage.js';
 import { accuracyOf } from '../tolerance.js';
 import { defineProperty } from '../define.js';
 import { fixedPoint } from '../../theorems/daneshmand-2024/index.js';
@@ -29,8 +32,7 @@ export const fixedPointProperty = defineProperty<OTTransformerCase>(fixedPoint, 
       inits: ['zero'],
     }),
   runs: { quick: 3, ci: 10, thorough: 100 },
-  coverageBins: OT_COVERAGE_BINS,
-  describe: describeOTCase,
+  ...OT_CASE_REPORTING,
   async run(c, ctx): Promise<BatchOutcome> {
     const model = modelOf(ctx);
     const { B, n } = c.batch;
@@ -69,7 +71,7 @@ export const fixedPointProperty = defineProperty<OTTransformerCase>(fixedPoint, 
       // float64, ~u·|u|/λ·n after rounding the start to float32; plus the one-layer error of P1
       const exact = dualGradientStep(s0, costs[b]!, n, c.batch.lambda[b]!, c.batch.gamma[b]!);
       const residual = Math.max(maxAbsDiff(exact.u, s0.u), maxAbsDiff(exact.v, s0.v), Math.abs(exact.sinkU - s0.sinkU));
-      const pmax = maxAbsOf(s0.u, s0.v, [s0.sinkU]);
+      const pmax = potentialMagnitude([s0.u, s0.v], [s0.sinkU]);
       const tol =
         residual +
         layerStepError(acc, n, c.batch.gamma[b]!, logitError(acc, c.batch, b, pmax), pmax) +

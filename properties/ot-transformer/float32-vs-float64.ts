@@ -3,13 +3,16 @@
  * token-level reference within 1e-4 along depth (n ≤ 32, L ≤ 3000, stable softmax).
  */
 import { createReferenceOTTransformer } from '../../impl/reference/ot-transformer.js';
-import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
-import { maxAbsDiff, measure } from '../measure.js';
+import { otTransformerCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
+import { maxAbsDiff, maxAbsFinite } from '../../impl/reference/numeric.js';
+import { measure } from '../measure.js';
 import { quantile } from '../statistics.js';
 import type { BatchOutcome, Measurement } from '../types.js';
-import { hilbertFloor, maxAbsOf, modelOf, oracleContraction, oracleOf, view } from './common.js';
+import { modelOf, oracleContraction, oracleOf, potentialMagnitude, view } from './common.js';
+import { hilbertFloor } from './layer-error.js';
 import { assertFloat64Layer } from './oracle-checks.js';
-import { coverageOfCase, OT_COVERAGE_BINS } from './coverage.js';
+import { OT_CASE_REPORTING } from './cases.js';
+import { coverageOfCase } from './coverage.js';
 import { accuracyOf } from '../tolerance.js';
 import { defineProperty } from '../define.js';
 import { float32VsFloat64 } from '../../theorems/daneshmand-2024/index.js';
@@ -31,8 +34,7 @@ export const float32VsFloat64Property = defineProperty<OTTransformerCase>(float3
     }),
   runs: { quick: 2, ci: 6, thorough: 60 },
   defaultSeed: 1515,
-  coverageBins: OT_COVERAGE_BINS,
-  describe: describeOTCase,
+  ...OT_CASE_REPORTING,
   async run(c, ctx): Promise<BatchOutcome> {
     const model = modelOf(ctx);
     const L = RECORD[RECORD.length - 1]!;
@@ -61,9 +63,9 @@ export const float32VsFloat64Property = defineProperty<OTTransformerCase>(float3
         // the sorting output M_ℓ·x: |Δ(Mx)_i| ≤ Σ_j |ΔM_ij|·|x_j| ≤ 10⁻⁴·Σ_j‖x_j‖∞ when M agrees within 10⁻⁴, plus
         // the model's own product rounding (n + 2)u·max|x| (as in ot-transformer.readout); reported relative to that
         const sx = maxAbsDiff(view.sorted(t, b, s), view.sorted(ref, b, s));
-        const allowed = THRESHOLD * c.batch.n * maxAbsOf(xs) + (c.batch.n + 2) * u * maxAbsOf(xs);
+        const allowed = THRESHOLD * c.batch.n * maxAbsFinite(xs) + (c.batch.n + 2) * u * maxAbsFinite(xs);
         worstSorted = Number.isNaN(sx) ? NaN : Math.max(worstSorted, sx / allowed);
-        const pmax = maxAbsOf(view.u(ref, b, s), view.v(ref, b, s), [view.sinkU(ref, b, s)]);
+        const pmax = potentialMagnitude([view.u(ref, b, s), view.v(ref, b, s)], [view.sinkU(ref, b, s)]);
         analysed.push(Math.expm1(hilbertFloor(acc, c.batch, b, pmax, rho, Math.max(l, 1)) * 2));
       });
       measurements.push(measure(b, `max_ℓ |M_ℓ − M_ℓ^{f64}| (ℓ ∈ {${RECORD.join(', ')}})`, worst, '<=', THRESHOLD, 0));

@@ -5,30 +5,22 @@
  */
 import { costOf, tokenLayout } from '../../impl/ot-transformer-prompt.js';
 import { dualGradientStep } from '../../impl/reference/ot-transformer.js';
-import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
-import { maxAbsDiff, measure } from '../measure.js';
+import type { OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
+import { maxAbsDiff, maxAbsFinite } from '../../impl/reference/numeric.js';
+import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
-import { OT_COVERAGE_BINS, coverageOfCase } from './coverage.js';
-import { layerStepError, logitError, maxAbsOf, modelOf, view } from './common.js';
+import { OT_CASE_REPORTING, singleLayerCase } from './cases.js';
+import { coverageOfCase } from './coverage.js';
+import { modelOf, potentialMagnitude, view } from './common.js';
+import { layerStepError, logitError } from './layer-error.js';
 import { accuracyOf } from '../tolerance.js';
 import { defineProperty } from '../define.js';
 import { layerIsDualGd } from '../../theorems/daneshmand-2024/index.js';
 
 export const layerIsDualGdProperty = defineProperty<OTTransformerCase>(layerIsDualGd, {
-  arbitrary: (budget) =>
-    otTransformerCase({
-      nMax: 24,
-      dMax: 4,
-      batchMax: budget === 'quick' ? 4 : 16,
-      lambdaMin: 0.05,
-      lambdaMax: 1,
-      gammaOverLambda: [0.05, 0.5],
-      families: ['unit-cube', 'paper-grid'],
-      inits: ['random'],
-    }),
+  arbitrary: (budget) => singleLayerCase(budget, ['unit-cube', 'paper-grid'], ['random']),
   runs: { quick: 4, ci: 20, thorough: 200 },
-  coverageBins: OT_COVERAGE_BINS,
-  describe: describeOTCase,
+  ...OT_CASE_REPORTING,
   async run(c, ctx): Promise<BatchOutcome> {
     const model = modelOf(ctx);
     const { B, n, d } = c.batch;
@@ -43,7 +35,7 @@ export const layerIsDualGdProperty = defineProperty<OTTransformerCase>(layerIsDu
       const gamma = c.batch.gamma[b]!;
       const s0 = { u: view.u(t, b, 0), v: view.v(t, b, 0), sinkU: view.sinkU(t, b, 0), sinkV: view.sinkV(t, b, 0) };
       const exact = dualGradientStep(s0, costOf(c.batch, b), n, lambda, gamma);
-      const pmax = maxAbsOf(s0.u, s0.v, [s0.sinkU, s0.sinkV]);
+      const pmax = potentialMagnitude([s0.u, s0.v], [s0.sinkU, s0.sinkV]);
       const tol = layerStepError(acc, n, gamma, logitError(acc, c.batch, b, pmax), pmax);
       const dev = (x: ArrayLike<number>, y: ArrayLike<number>): number => maxAbsDiff(x, y);
       // the layer-0 readout is the input (float32-exact draws; one rounding of the token write allowed), so the
@@ -58,7 +50,14 @@ export const layerIsDualGdProperty = defineProperty<OTTransformerCase>(layerIsDu
       // a model without a sink token reports NaN sink potentials (capability contract): compare u, v only
       if (!Number.isFinite(s0.sinkU) && !Number.isFinite(s0.sinkV)) given.length = read.length = 2 * n;
       measurements.push(
-        measure(b, 'layer-0 readout (u, v, ũ, ṽ) − input', dev(read, given), '<=', 0, u * Math.max(1, maxAbsOf(given))),
+        measure(
+          b,
+          'layer-0 readout (u, v, ũ, ṽ) − input',
+          dev(read, given),
+          '<=',
+          0,
+          u * Math.max(1, maxAbsFinite(given)),
+        ),
       );
       measurements.push(measure(b, '‖u₁ − closed-form step‖∞', dev(view.u(t, b, 1), exact.u), '<=', 0, tol));
       measurements.push(measure(b, '‖v₁ − closed-form step‖∞', dev(view.v(t, b, 1), exact.v), '<=', 0, tol));

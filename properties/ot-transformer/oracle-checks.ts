@@ -3,7 +3,8 @@ import type { OTTransformerBatch, OTTransformerTrace } from '../../impl/capabili
 import { costOf } from '../../impl/ot-transformer-prompt.js';
 import { dualGradientStep } from '../../impl/reference/ot-transformer.js';
 import { assertOracle } from '../oracle.js';
-import { maxAbsOf, view } from './common.js';
+import { maxAbsDiff, maxAbsFinite, UNIT_ROUNDOFF_F64 } from '../../impl/reference/numeric.js';
+import { potentialMagnitude, view } from './common.js';
 
 /**
  * The float64 token-level layer met its stated accuracy between potential slots q and q + 1 (one layer apart):
@@ -23,13 +24,16 @@ export function assertFloat64Layer(ref: OTTransformerTrace, batch: OTTransformer
     sinkU: view.sinkU(ref, b, q1),
     sinkV: view.sinkV(ref, b, q1),
   };
-  let dev = Math.max(Math.abs(step.sinkU - got.sinkU), Math.abs(step.sinkV - got.sinkV));
-  for (let i = 0; i < n; i++) dev = Math.max(dev, Math.abs(step.u[i]! - got.u[i]!), Math.abs(step.v[i]! - got.v[i]!));
-  const pmax = maxAbsOf(s0.u, s0.v, [s0.sinkU, s0.sinkV]);
+  const dev = Math.max(
+    maxAbsDiff([step.sinkU, step.sinkV], [got.sinkU, got.sinkV]),
+    maxAbsDiff(step.u, got.u, n),
+    maxAbsDiff(step.v, got.v, n),
+  );
+  const pmax = potentialMagnitude([s0.u, s0.v], [s0.sinkU, s0.sinkV]);
   assertOracle(
     'float64 token-level layer',
     `|layer − closed-form dual step| at layer ${ref.potentialLayers[q]}`,
     dev,
-    16 * 2 ** -53 * (n + 1) * (1 + (pmax + maxAbsOf(costOf(batch, b))) / lambda) * (1 + gamma),
+    16 * UNIT_ROUNDOFF_F64 * (n + 1) * (1 + (pmax + maxAbsFinite(costOf(batch, b))) / lambda) * (1 + gamma),
   );
 }

@@ -8,10 +8,13 @@ import fc from 'fast-check';
 import { costOf } from '../../impl/ot-transformer-prompt.js';
 import { hilbertDistanceLog } from '../../impl/reference/hilbert.js';
 import { logSumExp } from '../../impl/reference/logsumexp.js';
-import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
+import { describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
+import { singleLayerCase } from './cases.js';
+import { maxAbsDiff, maxAbsFinite } from '../../impl/reference/numeric.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
-import { logitError, logPlanOf, maxAbsOf, modelOf, view } from './common.js';
+import { logPlanOf, modelOf, potentialMagnitude, view } from './common.js';
+import { logitError } from './layer-error.js';
 import { coverageOfCase, OT_COVERAGE_BINS } from './coverage.js';
 import { accuracyOf } from '../tolerance.js';
 import { defineProperty } from '../define.js';
@@ -35,16 +38,7 @@ function rowNormalisedTranspose(logP: ArrayLike<number>, n: number): Float64Arra
 export const readoutProperty = defineProperty<Input>(readout, {
   arbitrary: (budget) =>
     fc.record({
-      case: otTransformerCase({
-        nMax: 24,
-        dMax: 4,
-        batchMax: budget === 'quick' ? 4 : 16,
-        lambdaMin: 0.05,
-        lambdaMax: 1,
-        gammaOverLambda: [0.05, 0.5],
-        families: ['unit-cube', 'paper-grid', 'sorting-grid'],
-        inits: ['random', 'code', 'zero'],
-      }),
+      case: singleLayerCase(budget, ['unit-cube', 'paper-grid', 'sorting-grid'], ['random', 'code', 'zero']),
       layer: fc.integer({ min: 0, max: 30 }),
     }),
   runs: { quick: 4, ci: 20, thorough: 200 },
@@ -65,14 +59,12 @@ export const readoutProperty = defineProperty<Input>(readout, {
       const expected = rowNormalisedTranspose(view.planLogits(t, b, last), n);
       const M = view.readout(t, b, last);
       const pmaxAt = (q: number): number =>
-        maxAbsOf(view.u(t, b, q), view.v(t, b, q), [view.sinkU(t, b, q), view.sinkV(t, b, q)]);
+        potentialMagnitude([view.u(t, b, q), view.v(t, b, q)], [view.sinkU(t, b, q), view.sinkV(t, b, q)]);
       const pmax = pmaxAt(last);
       // M and the plan come from two heads' logits (δ_logit each); a ratio of exponentials of such logits has
       // relative error ≤ 4δ_logit (two logits in the numerator's ratio to the row), plus softmax rounding (n+3)u
       const delta = logitError(acc, c.batch, b, pmax);
-      let worst = 0;
-      for (let k = 0; k < n * n; k++)
-        worst = Number.isNaN(M[k]! - expected[k]!) ? NaN : Math.max(worst, Math.abs(M[k]! - expected[k]!));
+      const worst = maxAbsDiff(M, expected, n * n);
       measurements.push(measure(b, 'max |M_ℓ − diag(P_ℓᵀ1)⁻¹P_ℓᵀ|', worst, '<=', 0, 4 * delta + (n + 3) * u));
       // the head-1 logits are the plan of the layer's own potentials, (u_i + v_j − C_ij)/λ up to a constant
       // (spec §2): d_H is the spread of the logit differences, ≤ 2δ_logit (the float64 side errs by ~1e-16)
@@ -95,7 +87,7 @@ export const readoutProperty = defineProperty<Input>(readout, {
           sw = Number.isNaN(s[i * d + k]! - e) ? NaN : Math.max(sw, Math.abs(s[i * d + k]! - e));
         }
       }
-      measurements.push(measure(b, 'max |M_ℓ·x (model) − M_ℓ·x|', sw, '<=', 0, (n + 2) * u * maxAbsOf(xs)));
+      measurements.push(measure(b, 'max |M_ℓ·x (model) − M_ℓ·x|', sw, '<=', 0, (n + 2) * u * maxAbsFinite(xs)));
       coverage.push(coverageOfCase(c, b, { layer }));
     }
     return { instances: B, measurements, coverage };

@@ -3,11 +3,12 @@
  * descend monotonically to −2λ log n, the fixed point of ũ ← ũ − γ(ne^{ũ/λ} − 1/n)/(ne^{ũ/λ} + 1).
  */
 import { sinkPotentialLimit } from '../../impl/reference/ot-transformer.js';
-import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
+import { otTransformerCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement, Series } from '../types.js';
 import { modelOf, view } from './common.js';
-import { coverageOfCase, OT_COVERAGE_BINS } from './coverage.js';
+import { OT_CASE_REPORTING } from './cases.js';
+import { coverageOfCase } from './coverage.js';
 import { accuracyOf } from '../tolerance.js';
 import { defineProperty } from '../define.js';
 import { sinkPotential } from '../../theorems/daneshmand-2024/index.js';
@@ -28,8 +29,7 @@ export const sinkPotentialProperty = defineProperty<OTTransformerCase>(sinkPoten
     }),
   runs: { quick: 2, ci: 5, thorough: 60 },
   defaultSeed: 1414,
-  coverageBins: OT_COVERAGE_BINS,
-  describe: describeOTCase,
+  ...OT_CASE_REPORTING,
   async run(c, ctx): Promise<BatchOutcome> {
     const model = modelOf(ctx);
     const { B, n } = c.batch;

@@ -3,11 +3,12 @@
  * of the preconditioned dual, the layers are expected not to converge; the check of P4 is applied and is
  * expected to fail in most cases. Reported, never asserted.
  */
-import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
+import { otTransformerCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
 import { hilbertToPlan, modelOf, oracleOf } from './common.js';
-import { coverageOfCase, OT_COVERAGE_BINS } from './coverage.js';
+import { OT_CASE_REPORTING } from './cases.js';
+import { coverageOfCase } from './coverage.js';
 import { depthTarget } from './depth.js';
 import { defineProperty } from '../define.js';
 import { stepSizeThreshold } from '../../theorems/daneshmand-2024/index.js';
@@ -28,8 +29,7 @@ export const stepSizeThresholdProperty = defineProperty<OTTransformerCase>(stepS
     }),
   runs: { quick: 1, ci: 3, thorough: 30 },
   defaultSeed: 1313,
-  coverageBins: OT_COVERAGE_BINS,
-  describe: describeOTCase,
+  ...OT_CASE_REPORTING,
   async run(c, ctx): Promise<BatchOutcome> {
     const model = modelOf(ctx);
     const t = await model.forward(c.batch, { layers: LAYERS, record: [LAYERS - 1, LAYERS] });

@@ -5,7 +5,6 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import fc from 'fast-check';
-import type { Implementation } from '../../impl/capabilities/index.js';
 import { missingCapability } from '../../impl/capabilities/index.js';
 import type { Claim } from '../../theorems/types.js';
 import type {
@@ -20,39 +19,14 @@ import type {
   PropertyContext,
   Series,
   Status,
-  UnitExecutor,
 } from '../types.js';
 import { CallLedger, DEFAULT_CALL_TIMEOUT_S, GuardClosedError, guardImplementation } from '../../impl/guard.js';
 import type { CallTimeoutError } from '../../impl/errors.js';
 import { aggregateCoverage, aggregateMeasurements, type CoverageBin, type QuantityStats } from './aggregate.js';
-import { toJSONSafe } from './json-safe.js';
-import { accuracyOf } from '../tolerance.js';
+import { accuracyModelsOf, describeFailure, describeInput, errorMessage, fmtSeconds } from './describe.js';
+import type { RunOptions } from './options.js';
+import { replayCommand } from './replay.js';
 import { ShrinkBound } from './shrink-bound.js';
-
-export interface RunOptions {
-  readonly impl: Implementation;
-  /** How the implementation is named on the command line (`--impl`), for the replay command. */
-  readonly implSpec?: string;
-  readonly backend: string;
-  readonly budget: BudgetName;
-  /** Overrides the property's runs for the budget. */
-  readonly numRuns?: number;
-  /**
-   * Wall-clock limit for this claim (fast-check interruptAfterTimeLimit, which also races the run in
-   * flight; a call still in flight then is abandoned).
-   */
-  readonly timeLimitMs?: number;
-  /** Per-call timeout of the call guard in milliseconds (default: {@link DEFAULT_CALL_TIMEOUT_S} of the budget). */
-  readonly callTimeoutMs?: number;
-  readonly seed?: number;
-  /** fast-check counterexample path, for exact replay (needs `seed`). */
-  readonly path?: string;
-  readonly onProgress?: (runsDone: number, runsPlanned: number) => void;
-  /** Stop at the first failing run without shrinking (kill matrices need a verdict, not a minimal input). */
-  readonly endOnFailure?: boolean;
-  /** Where a split claim's work units run (parallel workers); absent: here, in order. */
-  readonly units?: UnitExecutor;
-}
 
 interface Counterexample {
   /** The shrunk input, JSON-safe. */
@@ -96,56 +70,6 @@ export interface ClaimResult {
 }
 
 const MAX_SERIES = 12;
-
-function shellQuote(s: string): string {
-  return /^[\w./:@=,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-}
-
-/** The command that reruns this claim with this seed (and path, for a counterexample). */
-export function replayCommand(
-  claimId: string,
-  o: { implSpec?: string; impl: Implementation; backend: string; budget: BudgetName; callTimeoutMs?: number },
-  seed: number,
-  path?: string,
-): string {
-  const parts = [
-    'npx',
-    'transformer-ot-verify',
-    'verify',
-    '--claims',
-    claimId,
-    '--impl',
-    o.implSpec ?? o.impl.name,
-    '--backend',
-    o.backend,
-    '--budget',
-    o.budget,
-  ];
-  const timeout = o.callTimeoutMs;
-  const usual = DEFAULT_CALL_TIMEOUT_S[o.budget] * 1000;
-  if (timeout !== undefined && timeout !== usual) parts.push('--call-timeout', String(timeout / 1000));
-  if (path !== undefined) parts.push('--replay', `${seed}:${path}`);
-  else parts.push('--seed', String(seed));
-  return parts.map(shellQuote).join(' ');
-}
-
-/** Names of the accuracy models of the capabilities a claim uses (properties/tolerance.ts), distinct, joined. */
-function accuracyModelsOf(impl: Implementation, required: readonly string[]): string | undefined {
-  const names = new Set<string>();
-  for (const c of required) {
-    const cap = impl[c] as { precision?: unknown; arithmetic?: unknown } | undefined;
-    if (cap && (cap.precision === 'float32' || cap.precision === 'float64')) {
-      names.add(
-        accuracyOf({ precision: cap.precision, arithmetic: cap.arithmetic === 'wgsl' ? 'wgsl' : 'ieee-754' }).name,
-      );
-    }
-  }
-  return names.size > 0 ? [...names].join('; ') : undefined;
-}
-
-function errorMessage(e: unknown): string {
-  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-}
 
 /** Run one claim's property against an implementation. Never throws for a failing claim. */
 export async function runClaim(claim: Claim, property: ClaimProperty, options: RunOptions): Promise<ClaimResult> {
@@ -371,21 +295,3 @@ export async function runClaim(claim: Claim, property: ClaimProperty, options: R
 }
 
 const STOPPED = Symbol('stopped');
-
-function describeInput(property: ClaimProperty, input: unknown): unknown {
-  return toJSONSafe(property.describe ? property.describe(input) : input);
-}
-
-function fmtSeconds(ms: number): string {
-  return `${(ms / 1000).toPrecision(3)} s`;
-}
-
-function fmt(x: number): string {
-  return Number.isFinite(x) ? x.toPrecision(6) : String(x);
-}
-
-function describeFailure(ms: readonly Measurement[]): string {
-  const m = ms[0];
-  if (!m) return 'none';
-  return `${m.quantity}: measured ${fmt(m.measured)} ${m.relation} ${fmt(m.bound)} (tolerance ${fmt(m.tolerance)}) on instance ${m.instance}`;
-}

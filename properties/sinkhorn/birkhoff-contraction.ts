@@ -8,16 +8,8 @@ import { hilbertDistanceLog } from '../../impl/reference/hilbert.js';
 import { fixedCase, PEER_CASES, sinkhornCase, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
-import {
-  coverageOf,
-  describeCase,
-  doubled,
-  halfStepNoise,
-  instanceOracle,
-  SINKHORN_COVERAGE_BINS,
-  solverOf,
-  traceSlice,
-} from './common.js';
+import { SINKHORN_CASE_REPORTING } from './cases.js';
+import { coverageOf, doubled, halfStepNoise, instanceOracle, solverOf, traceSlice } from './common.js';
 import { defineProperty } from '../define.js';
 import { birkhoffContraction } from '../../theorems/sinkhorn-hilbert/index.js';
 
@@ -44,8 +36,7 @@ export const birkhoffContractionProperty = defineProperty<SinkhornCase>(birkhoff
       2 * N_MAX,
     ),
   runs: { quick: 5, ci: 70, thorough: 600 },
-  coverageBins: SINKHORN_COVERAGE_BINS,
-  describe: describeCase,
+  ...SINKHORN_CASE_REPORTING,
   examples: PEER_CASES.T19.map((p) =>
     fixedCase(
       p,

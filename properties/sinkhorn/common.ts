@@ -6,7 +6,8 @@ import type { SinkhornBatch, SinkhornDomain, SinkhornSolver, SinkhornTrace } fro
 import { birkhoffContraction, projectiveDiameter } from '../../impl/reference/birkhoff.js';
 import { entropicPlan, type EntropicPlan } from '../../impl/reference/entropic-plan.js';
 import { logPlanFrom, sinkhornLog, type OTProblem, type ReferenceTrace } from '../../impl/reference/sinkhorn.js';
-import { assertExactPlan, assertReferenceColumnStep } from '../oracle.js';
+import { maxAbsFinite } from '../../impl/reference/numeric.js';
+import { assertExactPlan, assertReferenceColumnStep, logPlanScale } from '../oracle.js';
 import { accuracyOf, halfStepError, perturbedContraction } from '../tolerance.js';
 import type { PropertyContext } from '../types.js';
 import type { SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
@@ -15,6 +16,16 @@ import { capabilityOf } from '../capability.js';
 /** The solver under test, or a clear error when the implementation lacks it (the runner skips first). */
 export function solverOf(ctx: PropertyContext): SinkhornSolver {
   return capabilityOf(ctx, 'sinkhorn');
+}
+
+/** The solver under test and its recorded log-domain trace of `iterations` iterations on a batch. */
+export async function recordedLogTrace(
+  ctx: PropertyContext,
+  batch: SinkhornBatch,
+  iterations: number,
+): Promise<{ readonly solver: SinkhornSolver; readonly trace: SinkhornTrace }> {
+  const solver = solverOf(ctx);
+  return { solver, trace: await solver.solve(batch, { iterations, domain: 'log', record: true }) };
 }
 
 /**
@@ -80,15 +91,6 @@ export function planSlice(trace: SinkhornTrace, b: number): Float64Array {
   return trace.logPlan.subarray(b * nm, (b + 1) * nm);
 }
 
-function maxFinite(x: ArrayLike<number>): number {
-  let m = 0;
-  for (let k = 0; k < x.length; k++) {
-    const v = Math.abs(x[k]!);
-    if (Number.isFinite(v) && v > m) m = v;
-  }
-  return m;
-}
-
 /**
  * Analysed error δ of one half-step of instance i in the solver's precision (properties/tolerance.ts):
  * the log-sum-exp arguments log v_j − C_ij/ε are bounded by max|log v| + max C/ε, over max(n, m) terms.
@@ -101,10 +103,10 @@ export function halfStepNoise(
 ): number {
   const acc = accuracyOf(solver);
   const C = batch.C.subarray(i * batch.n * batch.m, (i + 1) * batch.n * batch.m);
-  const magnitude = Math.max(...scalings.map(maxFinite)) + maxFinite(C) / batch.eps[i]!;
+  const magnitude = Math.max(...scalings.map((s) => maxAbsFinite(s))) + maxAbsFinite(C) / batch.eps[i]!;
   const logW = Math.max(
-    maxFinite(batch.a.subarray(i * batch.n, (i + 1) * batch.n).map(Math.log)),
-    maxFinite(batch.b.subarray(i * batch.m, (i + 1) * batch.m).map(Math.log)),
+    maxAbsFinite(batch.a.subarray(i * batch.n, (i + 1) * batch.n).map(Math.log)),
+    maxAbsFinite(batch.b.subarray(i * batch.m, (i + 1) * batch.m).map(Math.log)),
   );
   return halfStepError(acc, magnitude, Math.max(batch.n, batch.m), logW);
 }
@@ -128,21 +130,11 @@ export function coverageOf(c: SinkhornCase, i: number, o: InstanceOracle): Recor
     cost: c.costFamily,
     weights: c.weightFamily,
     mass,
-    costOverEps: maxFinite(o.problem.C) / o.problem.eps,
+    costOverEps: maxAbsFinite(o.problem.C) / o.problem.eps,
     zeroWeights: zeros,
     negativeCosts: Array.prototype.some.call(o.problem.C, (x: number) => x < 0) ? 'yes' : 'no',
   };
 }
-
-export const SINKHORN_COVERAGE_BINS: Readonly<Record<string, readonly number[]>> = {
-  n: [2, 4, 8, 16, 32, 65],
-  m: [2, 4, 8, 16, 32, 65],
-  eps: [0.005, 0.05, 0.1, 0.2, 0.5, 1, 2.0001],
-  kappa: [0, 0.5, 0.9, 0.99, 0.999, 1.0000001],
-  mass: [0, 0.1, 0.999, 1.001, 10, 1000],
-  costOverEps: [0, 1, 10, 30, 60, 87.4, 1000, 5001],
-  zeroWeights: [0, 1, 2, 5, 100],
-};
 
 /** A batch with every instance repeated: [instances…, instances…], for paired runs (v and v′). */
 export function doubled(batch: SinkhornBatch): SinkhornBatch {
@@ -160,23 +152,6 @@ export function doubled(batch: SinkhornBatch): SinkhornBatch {
     b: cat(batch.b),
     C: cat(batch.C),
     eps: cat(batch.eps),
-  };
-}
-
-/** The default JSON view of a case (the batch arrays as plain lists). */
-export function describeCase(c: SinkhornCase): unknown {
-  const { B, n, m } = c.batch;
-  return {
-    costFamily: c.costFamily,
-    weightFamily: c.weightFamily,
-    d: c.d,
-    B,
-    n,
-    m,
-    eps: Array.from(c.batch.eps),
-    a: Array.from(c.batch.a),
-    b: Array.from(c.batch.b),
-    C: Array.from(c.batch.C),
   };
 }
 
@@ -205,7 +180,7 @@ export function planAgainstReference(
   const k = o.kappa;
   const slot = at === iterations ? trace.stored - 1 : at;
   const scalings = [traceSlice(trace, 'logV', i, slot), traceSlice(trace, 'logU', i, slot)];
-  const magnitude = maxFinite(scalings[0]!) + maxFinite(scalings[1]!) + maxFinite(p.C) / p.eps;
+  const magnitude = logPlanScale(p, { logU: scalings[1]!, logV: scalings[0]! });
   const delta0 = halfStepNoise(solver, batch, i, scalings);
   const delta = domain === 'stabilized' ? delta0 + u * (3 * magnitude + 1) : delta0;
   const scalingError = 2 * perturbedContraction(k * k, at, 0, 2 * delta * (1 + k));

@@ -9,20 +9,19 @@
 import { hilbertDistanceLog } from '../../impl/reference/hilbert.js';
 import { logSumExp } from '../../impl/reference/logsumexp.js';
 import { logPlanFrom } from '../../impl/reference/sinkhorn.js';
-import { fixedCase, PEER_CASES, sinkhornCase, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
+import type { SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
 import { measure } from '../measure.js';
-import { quantile } from '../statistics.js';
+import { linearFit, quantile } from '../statistics.js';
 import { perturbedContraction } from '../tolerance.js';
 import type { BatchOutcome, DataTable, Measurement, Series } from '../types.js';
+import { convergenceSetting, SINKHORN_CASE_REPORTING } from './cases.js';
 import {
   coverageOf,
-  describeCase,
   exactPlan,
   halfStepNoise,
   instanceOracle,
+  recordedLogTrace,
   maxLogPlanDeviation,
-  SINKHORN_COVERAGE_BINS,
-  solverOf,
   traceSlice,
 } from './common.js';
 import { defineProperty } from '../define.js';
@@ -33,16 +32,11 @@ const ITERATIONS = 25;
 const NOISE_FLOOR_FACTOR = 100;
 
 export const franklinLorenzRateProperty = defineProperty<SinkhornCase>(franklinLorenzRate, {
-  arbitrary: (budget) =>
-    sinkhornCase({ nMax: 12, mMax: 12, batchMax: budget === 'quick' ? 8 : 24, epsMin: 0.1, epsMax: 2 }),
-  runs: { quick: 4, ci: 60, thorough: 400 },
-  coverageBins: SINKHORN_COVERAGE_BINS,
-  describe: describeCase,
-  examples: [...PEER_CASES.T19, PEER_CASES.T1].map((p) => fixedCase(p)),
+  ...convergenceSetting(0.1),
+  ...SINKHORN_CASE_REPORTING,
   async run(c, ctx): Promise<BatchOutcome> {
-    const solver = solverOf(ctx);
+    const { solver, trace } = await recordedLogTrace(ctx, c.batch, ITERATIONS);
     const { B, n, m } = c.batch;
-    const trace = await solver.solve(c.batch, { iterations: ITERATIONS, domain: 'log', record: true });
     const measurements: Measurement[] = [];
     const coverage = [];
     const series: Series[] = [];
@@ -104,12 +98,10 @@ export const franklinLorenzRateProperty = defineProperty<SinkhornCase>(franklinL
       }
       if (curve.length >= 4) {
         // fitted per-iteration rate: exp of the OLS slope of log d_H(v_ℓ, v*) on ℓ
-        const xs = curve.map((p) => p[0]);
-        const ys = curve.map((p) => Math.log(p[1]));
-        const mx = xs.reduce((s, x) => s + x, 0) / xs.length;
-        const my = ys.reduce((s, y) => s + y, 0) / ys.length;
-        const slope =
-          xs.reduce((s, x, q) => s + (x - mx) * (ys[q]! - my), 0) / xs.reduce((s, x) => s + (x - mx) ** 2, 0);
+        const { slope } = linearFit(
+          curve.map((p) => p[0]),
+          curve.map((p) => Math.log(p[1])),
+        );
         fitted.push(Math.exp(slope));
         kappa2.push(k * k);
       }

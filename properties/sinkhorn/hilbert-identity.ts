@@ -6,27 +6,15 @@
  */
 import { hilbertDistanceLog, oscillation } from '../../impl/reference/hilbert.js';
 import fc from 'fast-check';
-import { fixedCase, PEER_CASES, sinkhornCase, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
-import { measure, maxAbs } from '../measure.js';
+import { fixedCase, PEER_CASES, sinkhornCase } from '../arbitraries/sinkhorn-batch.js';
+import { logPlanScale } from '../oracle.js';
+import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
-import {
-  coverageOf,
-  describeCase,
-  exactPlan,
-  instanceOracle,
-  planSlice,
-  SINKHORN_COVERAGE_BINS,
-  solverOf,
-  traceSlice,
-} from './common.js';
+import { describeIterated, SINKHORN_COVERAGE_BINS, type IteratedCase } from './cases.js';
+import { coverageOf, exactPlan, instanceOracle, planSlice, solverOf, traceSlice } from './common.js';
 import { accuracyOf } from '../tolerance.js';
 import { defineProperty } from '../define.js';
 import { hilbertIdentity } from '../../theorems/sinkhorn-hilbert/index.js';
-
-interface Input {
-  readonly case: SinkhornCase;
-  readonly iterations: number;
-}
 
 /** osc(x − y) over entries finite in both (zero weights are outside the support). */
 function oscDiff(x: ArrayLike<number>, y: ArrayLike<number>): number {
@@ -35,7 +23,7 @@ function oscDiff(x: ArrayLike<number>, y: ArrayLike<number>): number {
   return oscillation(Array.from(d).filter((v) => !Number.isNaN(v)));
 }
 
-export const hilbertIdentityProperty = defineProperty<Input>(hilbertIdentity, {
+export const hilbertIdentityProperty = defineProperty<IteratedCase>(hilbertIdentity, {
   arbitrary: (budget) =>
     fc.record({
       case: sinkhornCase({ nMax: 16, mMax: 16, batchMax: budget === 'quick' ? 8 : 32, epsMin: 0.05, epsMax: 2 }),
@@ -44,7 +32,7 @@ export const hilbertIdentityProperty = defineProperty<Input>(hilbertIdentity, {
   runs: { quick: 5, ci: 70, thorough: 600 },
   coverageBins: { ...SINKHORN_COVERAGE_BINS, iterations: [1, 2, 5, 10, 20, 31] },
   examples: [PEER_CASES.T1, ...PEER_CASES.T19].map((p) => ({ case: fixedCase(p), iterations: 3 })),
-  describe: (x) => ({ iterations: x.iterations, ...(describeCase(x.case) as object) }),
+  describe: describeIterated,
   async run({ case: c, iterations }, ctx): Promise<BatchOutcome> {
     const solver = solverOf(ctx);
     const { B } = c.batch;
@@ -61,7 +49,7 @@ export const hilbertIdentityProperty = defineProperty<Input>(hilbertIdentity, {
       const rhs = oscDiff(logU, star.logU) + oscDiff(logV, star.logV);
       // the implementation forms log P = (log u ⊕ log v) − C/ε with ≤ 3 roundings of magnitude
       // ≤ |log u| + |log v| + C/ε per entry; osc doubles it. Float64 oracle error: 1e-12 relative.
-      const scale = maxAbs(logU) + maxAbs(logV) + maxAbs(o.problem.C) / o.problem.eps;
+      const scale = logPlanScale(o.problem, { logU, logV });
       measurements.push(
         measure(
           i,

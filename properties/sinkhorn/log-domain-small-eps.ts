@@ -10,25 +10,18 @@
 import fc from 'fast-check';
 import type { SinkhornDomain } from '../../impl/capabilities/sinkhorn.js';
 import { logSumExp } from '../../impl/reference/logsumexp.js';
-import { sinkhornCase, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
-import { measure, maxAbs } from '../measure.js';
+import { sinkhornCase } from '../arbitraries/sinkhorn-batch.js';
+import { maxAbsFinite } from '../../impl/reference/numeric.js';
+import { logPlanScale } from '../oracle.js';
+import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
-import {
-  coverageOf,
-  describeCase,
-  halfStepNoise,
-  planAgainstReference,
-  planSlice,
-  solverOf,
-  traceSlice,
-} from './common.js';
+import { describeIterated, type IteratedCase } from './cases.js';
+import { coverageOf, halfStepNoise, planAgainstReference, planSlice, solverOf, traceSlice } from './common.js';
 import { accuracyOf } from '../tolerance.js';
 import { defineProperty } from '../define.js';
 import { logDomainSmallEps } from '../../theorems/sinkhorn-hilbert/index.js';
 
-interface Input {
-  readonly case: SinkhornCase;
-  readonly iterations: number;
+interface Input extends IteratedCase {
   /** The stabilised kernel domain (absorption into log potentials) instead of the log domain. */
   readonly stabilized: boolean;
 }
@@ -52,7 +45,7 @@ export const logDomainSmallEpsProperty = defineProperty<Input>(logDomainSmallEps
     }),
   runs: { quick: 5, ci: 50, thorough: 400 },
   coverageBins: { n: [2, 4, 8, 16, 25], eps: [0.005, 0.01, 0.02, 0.05001], costOverEps: [0, 100, 1000, 5001] },
-  describe: (x) => ({ iterations: x.iterations, stabilized: x.stabilized, ...(describeCase(x.case) as object) }),
+  describe: describeIterated,
   async run({ case: c, iterations, stabilized }, ctx): Promise<BatchOutcome> {
     const solver = solverOf(ctx);
     const { B, n, m } = c.batch;
@@ -70,7 +63,7 @@ export const logDomainSmallEpsProperty = defineProperty<Input>(logDomainSmallEps
       const logU = traceSlice(trace, 'logU', i, 1);
       const logV = traceSlice(trace, 'logV', i, 1);
       const delta = halfStepNoise(solver, c.batch, i, [logU, logV]);
-      const scale = maxAbs(logU) + maxAbs(logV) + maxAbs(oracle.problem.C) / oracle.problem.eps;
+      const scale = logPlanScale(oracle.problem, { logU, logV });
       const planRounding = (stabilized ? 4 : 3) * u * scale + (stabilized ? u * (3 * scale + 1) : 0);
       const plan = planSlice(trace, i);
       let worst = 0;
@@ -94,7 +87,7 @@ export const logDomainSmallEpsProperty = defineProperty<Input>(logDomainSmallEps
       );
       coverage.push({
         ...coverageOf(c, i, oracle),
-        costOverEps: maxAbs(oracle.problem.C) / oracle.problem.eps,
+        costOverEps: maxAbsFinite(oracle.problem.C) / oracle.problem.eps,
         iterations,
         domain,
       });

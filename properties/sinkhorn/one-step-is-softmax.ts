@@ -8,17 +8,12 @@ import fc from 'fast-check';
 import { SINKHORN_DOMAINS } from '../../impl/capabilities/sinkhorn.js';
 import { logSumExp } from '../../impl/reference/logsumexp.js';
 import { fixedCase, PEER_CASES, sinkhornCase, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
-import { measure, maxAbs } from '../measure.js';
+import { maxAbsFinite, UNIT_ROUNDOFF_F64 } from '../../impl/reference/numeric.js';
+import { measure } from '../measure.js';
+import { logPlanScale } from '../oracle.js';
 import type { BatchOutcome, Measurement } from '../types.js';
-import {
-  coverageOf,
-  describeCase,
-  halfStepNoise,
-  instanceOracle,
-  SINKHORN_COVERAGE_BINS,
-  solverOf,
-  traceSlice,
-} from './common.js';
+import { SINKHORN_CASE_REPORTING } from './cases.js';
+import { coverageOf, halfStepNoise, instanceOracle, solverOf, traceSlice } from './common.js';
 import { defineProperty } from '../define.js';
 import { oneStepIsSoftmax } from '../../theorems/sinkhorn-hilbert/index.js';
 
@@ -59,8 +54,7 @@ export const oneStepIsSoftmaxProperty = defineProperty<SinkhornCase>(oneStepIsSo
     );
   },
   runs: { quick: 5, ci: 70, thorough: 600 },
-  coverageBins: SINKHORN_COVERAGE_BINS,
-  describe: describeCase,
+  ...SINKHORN_CASE_REPORTING,
   // T18 (Sinkformers' test_sinkhorn.py): uniform a, v⁰ = 1 — n·P^{(½)} is exactly softmax attention
   examples: [
     fixedCase({ ...PEER_CASES.T1, C: [0.1, 0.9, 0.4, 0.3], eps: 0.5 }, new Array<number>(M_MAX).fill(0)),
@@ -81,7 +75,7 @@ export const oneStepIsSoftmaxProperty = defineProperty<SinkhornCase>(oneStepIsSo
     // only where e^{−C/ε + log v} stays a normal float32 (C/ε + |log v| ≤ 80 < 87)
     const kernelSafe = Array.from(
       { length: B },
-      (_, i) => maxAbs(c.batch.C.subarray(i * n * m, (i + 1) * n * m)) / c.batch.eps[i]! <= KERNEL_ONE_STEP_MAX,
+      (_, i) => maxAbsFinite(c.batch.C.subarray(i * n * m, (i + 1) * n * m)) / c.batch.eps[i]! <= KERNEL_ONE_STEP_MAX,
     );
     const oracles = Array.from({ length: B }, (_, i) => instanceOracle(c.batch, i));
     for (const domain of SINKHORN_DOMAINS) {
@@ -104,7 +98,7 @@ export const oneStepIsSoftmaxProperty = defineProperty<SinkhornCase>(oneStepIsSo
         // one half-step error δ (log-sum-exp or its kernel form, properties/tolerance.ts), plus the float64
         // re-assembly of log P (exact up to 4·u64·scale)
         const delta = halfStepNoise(solver, c.batch, i, [v0]);
-        const scale = maxAbs(logU) + maxAbs(v0) + maxAbs(o.problem.C) / o.problem.eps;
+        const scale = logPlanScale(o.problem, { logU, logV: v0 });
         measurements.push(
           measure(
             i,
@@ -112,7 +106,7 @@ export const oneStepIsSoftmaxProperty = defineProperty<SinkhornCase>(oneStepIsSo
             worst,
             '<=',
             0,
-            delta + 4 * 2 ** -53 * scale,
+            delta + 4 * UNIT_ROUNDOFF_F64 * scale,
           ),
         );
         if (domain === 'log')

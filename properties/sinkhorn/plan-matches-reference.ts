@@ -35,15 +35,8 @@ import {
 import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
 import { sinkhornLog } from '../../impl/reference/sinkhorn.js';
-import {
-  coverageOf,
-  describeCase,
-  kernelDomainSafe,
-  planAgainstReference,
-  referenceProblem,
-  SINKHORN_COVERAGE_BINS,
-  solverOf,
-} from './common.js';
+import { describeCase, SINKHORN_COVERAGE_BINS } from './cases.js';
+import { coverageOf, kernelDomainSafe, planAgainstReference, referenceProblem, solverOf } from './common.js';
 import type { SinkhornDomain } from '../../impl/capabilities/sinkhorn.js';
 import { defineProperty } from '../define.js';
 import { planMatchesReference } from '../../theorems/sinkhorn-hilbert/index.js';

@@ -6,18 +6,11 @@
 import { hilbertDistanceLog } from '../../impl/reference/hilbert.js';
 import { logSumExp } from '../../impl/reference/logsumexp.js';
 import { logPlanFrom } from '../../impl/reference/sinkhorn.js';
-import { fixedCase, PEER_CASES, sinkhornCase, type SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
+import type { SinkhornCase } from '../arbitraries/sinkhorn-batch.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
-import {
-  coverageOf,
-  describeCase,
-  exactPlan,
-  instanceOracle,
-  SINKHORN_COVERAGE_BINS,
-  solverOf,
-  traceSlice,
-} from './common.js';
+import { convergenceSetting, SINKHORN_CASE_REPORTING } from './cases.js';
+import { coverageOf, exactPlan, instanceOracle, recordedLogTrace, traceSlice } from './common.js';
 import { IEEE_FLOAT64 } from '../tolerance.js';
 import { defineProperty } from '../define.js';
 import { tvHilbertBound } from '../../theorems/sinkhorn-hilbert/index.js';
@@ -34,16 +27,11 @@ function totalVariationOfLogs(x: ArrayLike<number>, y: ArrayLike<number>): numbe
 }
 
 export const tvHilbertBoundProperty = defineProperty<SinkhornCase>(tvHilbertBound, {
-  arbitrary: (budget) =>
-    sinkhornCase({ nMax: 12, mMax: 12, batchMax: budget === 'quick' ? 8 : 24, epsMin: 0.05, epsMax: 2 }),
-  runs: { quick: 4, ci: 60, thorough: 400 },
-  coverageBins: SINKHORN_COVERAGE_BINS,
-  describe: describeCase,
-  examples: [...PEER_CASES.T19, PEER_CASES.T1].map((p) => fixedCase(p)),
+  ...convergenceSetting(0.05),
+  ...SINKHORN_CASE_REPORTING,
   async run(c, ctx): Promise<BatchOutcome> {
-    const solver = solverOf(ctx);
+    const { trace } = await recordedLogTrace(ctx, c.batch, ITERATIONS);
     const { B, n, m } = c.batch;
-    const trace = await solver.solve(c.batch, { iterations: ITERATIONS, domain: 'log', record: true });
     const measurements: Measurement[] = [];
     const coverage = [];
     // float64 evaluation: each of the n·m terms has relative error ≲ u64·(|log p| + log nm + 4); the sum adds nm·u64

@@ -5,12 +5,14 @@
  * (float32 cannot run λ = 0.01, spec §7).
  */
 import type { OTTransformerBatch } from '../../impl/capabilities/ot-transformer.js';
-import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
+import type { OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
+import { maxAbsDiff } from '../../impl/reference/numeric.js';
 import { measure } from '../measure.js';
 import { quantile } from '../statistics.js';
 import type { BatchOutcome, Measurement } from '../types.js';
 import { oracleOf } from '../ot-transformer/common.js';
-import { coverageOfCase, OT_COVERAGE_BINS } from '../ot-transformer/coverage.js';
+import { OT_CASE_REPORTING, sortingGridCase } from '../ot-transformer/cases.js';
+import { coverageOfCase } from '../ot-transformer/coverage.js';
 import { listOf, sortedList, sortingLimit } from './common.js';
 import { defineProperty } from '../define.js';
 import { sortingBiasVanishes } from '../../theorems/daneshmand-2024/index.js';
@@ -28,24 +30,14 @@ function entropicBias(batch: OTTransformerBatch, b: number, lambda: number): num
   const x = listOf(batch, b);
   const s = sortingLimit(o, x);
   const sorted = sortedList(x);
-  return Math.max(...sorted.map((v, i) => Math.abs(s[i]! - v)));
+  return maxAbsDiff(s, sorted, sorted.length);
 }
 
 export const sortingBiasVanishesProperty = defineProperty<OTTransformerCase>(sortingBiasVanishes, {
-  arbitrary: (budget) =>
-    otTransformerCase({
-      nMax: 40,
-      batchMax: budget === 'quick' ? 4 : 8,
-      lambdaMin: 0.1,
-      lambdaMax: 0.1,
-      gammaOverLambda: [0.5, 0.5],
-      families: ['sorting-grid'],
-      inits: ['zero'],
-    }),
+  arbitrary: (budget) => sortingGridCase(budget, { nMax: 40, lambdaMin: 0.1, lambdaMax: 0.1 }),
   runs: { quick: 2, ci: 5, thorough: 60 },
   defaultSeed: 5005,
-  coverageBins: OT_COVERAGE_BINS,
-  describe: describeOTCase,
+  ...OT_CASE_REPORTING,
   async run(c): Promise<BatchOutcome> {
     const measurements: Measurement[] = [];
     const coverage = [];

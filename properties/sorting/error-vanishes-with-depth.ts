@@ -3,12 +3,15 @@
  * without any parameter adjustment, up to an error term vanishing with transformers depth"): along the depth
  * ladder L ∈ {10, 30, 100, 300, 1000, 3000}, max_i |ŝ_L,i − s*_λ,i| → 0; the pooled log–log slope is reported.
  */
-import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
+import type { OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
+import { maxAbsDiff, maxAbsFinite } from '../../impl/reference/numeric.js';
 import { measure } from '../measure.js';
 import { linearFit } from '../statistics.js';
 import type { BatchOutcome, ClaimSummary, Measurement, Series } from '../types.js';
-import { hilbertFloor, maxAbsOf, modelOf, oracleContraction, oracleOf, view } from '../ot-transformer/common.js';
-import { coverageOfCase, OT_COVERAGE_BINS } from '../ot-transformer/coverage.js';
+import { modelOf, oracleContraction, oracleOf, potentialMagnitude, view } from '../ot-transformer/common.js';
+import { hilbertFloor } from '../ot-transformer/layer-error.js';
+import { OT_CASE_REPORTING, sortingGridCase } from '../ot-transformer/cases.js';
+import { coverageOfCase } from '../ot-transformer/coverage.js';
 import { listOf, sortingLimit } from './common.js';
 import { accuracyOf } from '../tolerance.js';
 import { defineProperty } from '../define.js';
@@ -19,20 +22,15 @@ const TARGET = 1e-3;
 
 export const sortingErrorVanishesProperty = defineProperty<OTTransformerCase>(sortingErrorVanishes, {
   arbitrary: (budget) =>
-    otTransformerCase({
+    sortingGridCase(budget, {
       nMax: budget === 'thorough' ? 40 : 16,
-      batchMax: budget === 'quick' ? 4 : 8,
       lambdaMin: 0.05,
       lambdaMax: 0.1,
       lambdaValues: budget === 'thorough' ? [0.1, 0.03] : [0.1, 0.05],
-      gammaOverLambda: [0.5, 0.5],
-      families: ['sorting-grid'],
-      inits: ['zero'],
     }),
   runs: { quick: 2, ci: 4, thorough: 40 },
   defaultSeed: 3003,
-  coverageBins: OT_COVERAGE_BINS,
-  describe: describeOTCase,
+  ...OT_CASE_REPORTING,
   async run(c, ctx): Promise<BatchOutcome> {
     const model = modelOf(ctx);
     const { B, n } = c.batch;
@@ -49,24 +47,18 @@ export const sortingErrorVanishesProperty = defineProperty<OTTransformerCase>(so
       const o = oracleOf(c.batch, b);
       const x = listOf(c.batch, b);
       const sStar = sortingLimit(o, x);
-      const errs = DEPTH_LADDER.map((_, s) => {
-        const sh = view.sorted(t, b, s);
-        let e = 0;
-        for (let i = 0; i < n; i++)
-          e = Number.isNaN(sh[i]! - sStar[i]!) ? NaN : Math.max(e, Math.abs(sh[i]! - sStar[i]!));
-        return e;
-      });
+      const errs = DEPTH_LADDER.map((_, s) => maxAbsDiff(view.sorted(t, b, s), sStar, n));
       // float floor of the output: |Δŝ_i| ≤ (x_max − x_min)·(e^{2Δ} − 1) for a log-ratio perturbation Δ of the row,
       // Δ = the analysed d_H floor (per-layer rounding amplified by 1/(1 − ρ), ρ measured on the float64 oracle)
       const last = DEPTH_LADDER.length - 1;
       const rho = model.precision === 'float32' ? oracleContraction(c.batch, b, o, 2 * L).rho : 1;
-      const pmax = maxAbsOf(view.u(t, b, last), view.v(t, b, last), [view.sinkU(t, b, last)]);
+      const pmax = potentialMagnitude([view.u(t, b, last), view.v(t, b, last)], [view.sinkU(t, b, last)]);
       const floor = (Math.max(...x) - Math.min(...x)) * Math.expm1(2 * hilbertFloor(acc, c.batch, b, pmax, rho, L));
       measurements.push(measure(b, `max_i |ŝ_L,i − s*_i| at L = ${L}`, errs[last]!, '<=', TARGET, floor));
       // the fit uses the ladder points above the rounding noise of ŝ itself, 100·u·max|x| (the analysed floor
       // above is a worst-case bound for the verdict and would discard most of the measured decay)
       DEPTH_LADDER.forEach((l, s) => {
-        if (errs[s]! > 100 * u * Math.max(...x.map(Math.abs))) {
+        if (errs[s]! > 100 * u * maxAbsFinite(x)) {
           logL.push(Math.log(l));
           logE.push(Math.log(errs[s]!));
         }

@@ -4,11 +4,12 @@
  * entropic limit s*_λ is non-decreasing in i (the Gaussian kernel is TP2: Karlin, Total Positivity).
  */
 import fc from 'fast-check';
-import { otTransformerCase, describeOTCase, type OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
+import type { OTTransformerCase } from '../arbitraries/ot-transformer-batch.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
 import { modelOf, oracleOf, view } from '../ot-transformer/common.js';
-import { coverageOfCase, OT_COVERAGE_BINS } from '../ot-transformer/coverage.js';
+import { OT_CASE_REPORTING, sortingGridCase } from '../ot-transformer/cases.js';
+import { coverageOfCase } from '../ot-transformer/coverage.js';
 import { listOf, sortingLimit } from './common.js';
 import { accuracyOf } from '../tolerance.js';
 import { defineProperty } from '../define.js';
@@ -18,19 +19,9 @@ const LAYERS = [0, 5, 50, 300];
 
 export const sortingReadoutBoundProperty = defineProperty<OTTransformerCase>(sortingReadoutBound, {
   arbitrary: (budget) =>
-    otTransformerCase({
-      nMax: 40,
-      batchMax: budget === 'quick' ? 4 : 8,
-      lambdaMin: 0.03,
-      lambdaMax: 0.1,
-      lambdaValues: [0.1, 0.03],
-      gammaOverLambda: [0.5, 0.5],
-      families: ['sorting-grid'],
-      inits: ['zero'],
-    }),
+    sortingGridCase(budget, { nMax: 40, lambdaMin: 0.03, lambdaMax: 0.1, lambdaValues: [0.1, 0.03] }),
   runs: { quick: 3, ci: 10, thorough: 100 },
-  coverageBins: OT_COVERAGE_BINS,
-  describe: describeOTCase,
+  ...OT_CASE_REPORTING,
   async run(c, ctx): Promise<BatchOutcome> {
     void fc;
     const model = modelOf(ctx);

@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { missingCapability, type Implementation } from '../../impl/capabilities/index.js';
 import { propertyFor } from '../../properties/index.js';
-import { replayCommand, runClaim, type ClaimResult } from '../../properties/runner/run-claim.js';
+import { replayCommand } from '../../properties/runner/replay.js';
+import { runClaim, type ClaimResult } from '../../properties/runner/run-claim.js';
 import { toJSONSafe } from '../../properties/runner/json-safe.js';
 import type { BudgetName, ClaimProperty, UnitExecutor } from '../../properties/types.js';
 import { estimatedCost, unitCosts } from '../../properties/work-units.js';

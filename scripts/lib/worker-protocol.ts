@@ -1,4 +1,5 @@
 /** Messages between the verify process and its worker threads (structured-cloned plain data). */
+import type { ClaimRunSettings } from '../../properties/runner/options.js';
 import type { BudgetName } from '../../properties/types.js';
 import type { LoadOptions } from './load-impl.js';
 
@@ -10,16 +11,9 @@ export interface WorkerInit {
   readonly load?: LoadOptions;
 }
 
-/** The serialisable part of RunOptions (the worker adds its own implementation and backend). */
-export interface WorkerClaimOptions {
+/** The run settings of one claim (properties/runner/options.ts), with the implementation named for the worker to load. */
+export interface WorkerClaimOptions extends ClaimRunSettings {
   readonly implSpec: string;
-  readonly budget: BudgetName;
-  readonly numRuns?: number;
-  readonly timeLimitMs?: number;
-  readonly callTimeoutMs?: number;
-  readonly seed?: number;
-  readonly path?: string;
-  readonly endOnFailure?: boolean;
 }
 
 export type ToWorker =
