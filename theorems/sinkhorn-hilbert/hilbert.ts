@@ -1,4 +1,5 @@
 /** The Hilbert projective metric: Birkhoff contraction, the Franklin–Lorenz rate and its corollaries. */
+import type { Claim } from '../types.js';
 import { defineClaim } from '../define-claim.js';
 import { PC } from './common.js';
 
@@ -91,3 +92,11 @@ export const tvHilbertBound = defineClaim({
     'The bound is tight (worst ratio 1 − 3e-13 in the spec’s check), so it is evaluated in float64 with slack 64·nm·u64·(1 + d_H).',
   requires: ['sinkhorn'],
 });
+
+/** The Hilbert-metric claims, in report order. */
+export const hilbertClaims: readonly Claim[] = [
+  birkhoffContraction,
+  franklinLorenzRate,
+  hilbertIdentity,
+  tvHilbertBound,
+];

@@ -1,4 +1,5 @@
 /** The Sinkhorn solver against its float64 reference, its softmax step and the log domain. */
+import type { Claim } from '../types.js';
 import { defineClaim } from '../define-claim.js';
 import { PC } from './common.js';
 
@@ -59,3 +60,6 @@ export const logDomainSmallEps = defineClaim({
     'Plan: the perturbed-contraction bound of sinkhorn.plan-matches-reference. Column marginals: |log Σ_i P_ij − log b_j| ≤ δ + 3u·(|log u|+|log v|+C/ε) + u·log n (one half-step and the plan’s rounding).',
   requires: ['sinkhorn'],
 });
+
+/** The solver claims, in report order. */
+export const solverClaims: readonly Claim[] = [planMatchesReference, oneStepIsSoftmax, logDomainSmallEps];
