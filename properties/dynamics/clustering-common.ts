@@ -46,6 +46,18 @@ export interface ClusteringRegime {
   readonly eta: number;
 }
 
+/** A regime with n ∈ [n[0], n[1]] tokens and SA step η = 0.1 (the step of every pilot, spec P10). */
+export function clusteringRegime(
+  label: string,
+  n: readonly [number, number],
+  dims: readonly number[],
+  beta: ClusteringRegime['beta'],
+  normalizations: readonly AttentionNormalization[],
+  horizon: number,
+): ClusteringRegime {
+  return { label, nMin: n[0], nMax: n[1], dims, beta, normalizations, horizon, eta: 0.1 };
+}
+
 export interface ClusteringSpec {
   /** The claim this instance of the property checks. */
   readonly claim: Claim;

@@ -23,83 +23,32 @@ export interface PhaseBlock {
 export const linspace = (a: number, b: number, k: number): number[] =>
   Array.from({ length: k }, (_, i) => Math.fround(a + ((b - a) * i) / (k - 1)));
 
+/** A heatmap block (Fig. 3): the authors' normalised Euler, dt = 0.1, t ∈ [0, 30]. */
+function heatmap(d: number, betas: readonly number[], realisations: number, recordEvery: number): PhaseBlock {
+  return {
+    d,
+    betas,
+    realisations,
+    horizon: 30,
+    integrator: 'euler-renormalize',
+    dt: 0.1,
+    recordEvery,
+    role: 'heatmap',
+  };
+}
+
+/** A crossing block (§6.3, eq. (6.12)): d = 128, RK4 at dt = 0.1, every step recorded. */
+function crossing(betas: readonly number[], realisations: number, horizon: number): PhaseBlock {
+  return { d: 128, betas, realisations, horizon, integrator: 'rk4', dt: 0.1, recordEvery: 1, role: 'crossing' };
+}
+
 /** Budgets: CI is a coarse grid (minutes on 2 cores); thorough reproduces Fig. 3's resolution (β = linspace(0.1, 9, 90), 256 realisations, t ∈ [0, 30]). */
 export const PHASE_BLOCKS: Readonly<Record<BudgetName, readonly PhaseBlock[]>> = {
-  quick: [
-    {
-      d: 2,
-      betas: [1, 5, 9],
-      realisations: 4,
-      horizon: 30,
-      integrator: 'euler-renormalize',
-      dt: 0.1,
-      recordEvery: 5,
-      role: 'heatmap',
-    },
-    {
-      d: 128,
-      betas: [1, 3],
-      realisations: 4,
-      horizon: 8,
-      integrator: 'rk4',
-      dt: 0.1,
-      recordEvery: 1,
-      role: 'crossing',
-    },
-  ],
-  ci: [
-    {
-      d: 2,
-      betas: [1, 3, 5, 7, 9],
-      realisations: 16,
-      horizon: 30,
-      integrator: 'euler-renormalize',
-      dt: 0.1,
-      recordEvery: 5,
-      role: 'heatmap',
-    },
-    {
-      d: 8,
-      betas: [1, 3, 5, 7, 9],
-      realisations: 16,
-      horizon: 30,
-      integrator: 'euler-renormalize',
-      dt: 0.1,
-      recordEvery: 5,
-      role: 'heatmap',
-    },
-    {
-      d: 128,
-      betas: [1, 3, 5],
-      realisations: 8,
-      horizon: 12,
-      integrator: 'rk4',
-      dt: 0.1,
-      recordEvery: 1,
-      role: 'crossing',
-    },
-  ],
+  quick: [heatmap(2, [1, 5, 9], 4, 5), crossing([1, 3], 4, 8)],
+  ci: [heatmap(2, [1, 3, 5, 7, 9], 16, 5), heatmap(8, [1, 3, 5, 7, 9], 16, 5), crossing([1, 3, 5], 8, 12)],
   thorough: [
-    ...[2, 8, 32, 128].map((d): PhaseBlock => ({
-      d,
-      betas: linspace(0.1, 9, 90),
-      realisations: 256,
-      horizon: 30,
-      integrator: 'euler-renormalize',
-      dt: 0.1,
-      recordEvery: 2,
-      role: 'heatmap',
-    })),
-    {
-      d: 128,
-      betas: linspace(0.5, 6, 12),
-      realisations: 64,
-      horizon: 30,
-      integrator: 'rk4',
-      dt: 0.1,
-      recordEvery: 1,
-      role: 'crossing',
-    },
+    ...[2, 8, 32, 128].map((d) => heatmap(d, linspace(0.1, 9, 90), 256, 2)),
+    crossing(linspace(0.5, 6, 12), 64, 30),
   ],
 };
 

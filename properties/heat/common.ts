@@ -15,7 +15,9 @@
  *  - the barycentre Σ_j q_ij x_j then errs by ≤ η·diam(x) + n·u·max|x| (weights, and the n-term sum), and
  *    2x − B adds 3u·max|x|.
  */
-import type { ParticleBatch, SBAttention, SBSolveOptions } from '../../impl/capabilities/sb-attention.js';
+import fc from 'fast-check';
+import type { ParticleBatch, SBAttention, SBSolveOptions, SBTrajectory } from '../../impl/capabilities/sb-attention.js';
+import { particleCase, type ParticleCase, type ParticleCaseSpec } from '../arbitraries/gaussians.js';
 import { normalPdf, normalQuantile } from '../../impl/reference/normal-distribution.js';
 import { symmetricEigen } from '../../impl/reference/symmetric-eigen.js';
 import { sbStep } from '../../impl/reference/barycentric-projection.js';
@@ -102,6 +104,30 @@ export function solveOptionsFor(sb: SBAttention, batch: ParticleBatch): SBSolveO
   let epsMin = Infinity;
   for (const e of batch.eps) epsMin = Math.min(epsMin, e);
   return { tolerance: model.tolerance(epsMin), maxIterations: 500 };
+}
+
+/** A particle case with a step count K: the input of the claims on K iterated SB steps. */
+export interface SteppedParticles {
+  readonly particles: ParticleCase;
+  readonly steps: number;
+}
+
+/** Particles drawn as `spec` and K uniform in [1, stepsMax]. */
+export function steppedParticles(spec: ParticleCaseSpec, stepsMax: number): fc.Arbitrary<SteppedParticles> {
+  return fc.record({ particles: particleCase(spec), steps: fc.integer({ min: 1, max: stepsMax }) });
+}
+
+/**
+ * K SB steps (AHMP24 Algorithm 1) of the batch under {@link solveOptionsFor}, every state recorded (S = K + 1 per
+ * instance), with the error model above for its uniform weights.
+ */
+export async function recordedSteps(
+  sb: SBAttention,
+  batch: ParticleBatch,
+  steps: number,
+): Promise<{ readonly traj: SBTrajectory; readonly S: number; readonly model: StepErrorModel }> {
+  const traj = await sb.iterate(batch, { ...solveOptionsFor(sb, batch), steps, recordEvery: 1 });
+  return { traj, S: traj.recordedSteps.length, model: stepErrorModel(accuracyOf(sb), batch.n) };
 }
 
 function maxAbsLog(w: ArrayLike<number>): number {

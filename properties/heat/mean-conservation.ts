@@ -3,41 +3,42 @@
  * stochastic, (1/n)Σ_i(2x_i − B_i) = x̄ exactly, for any particle set.
  */
 import fc from 'fast-check';
-import { clusteredArb, gaussianOrMixture, particleCase, type ParticleCase } from '../arbitraries/gaussians.js';
+import { clusteredArb, gaussianOrMixture } from '../arbitraries/gaussians.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
-import { empiricalMean, extent, HEAT_COVERAGE_BINS, sbOf, slice, solveOptionsFor, stepErrorModel } from './common.js';
-import { accuracyOf } from '../tolerance.js';
+import {
+  empiricalMean,
+  extent,
+  HEAT_COVERAGE_BINS,
+  recordedSteps,
+  sbOf,
+  slice,
+  steppedParticles,
+  type SteppedParticles,
+} from './common.js';
 import { defineProperty } from '../define.js';
 import { meanConservation } from '../../theorems/heat-flow/index.js';
 
-interface Input {
-  readonly particles: ParticleCase;
-  readonly steps: number;
-}
-
-export const meanConservationProperty = defineProperty<Input>(meanConservation, {
+export const meanConservationProperty = defineProperty<SteppedParticles>(meanConservation, {
   arbitrary: (budget) =>
-    fc.record({
-      particles: particleCase({
+    steppedParticles(
+      {
         d: fc.integer({ min: 1, max: 3 }),
         n: fc.integer({ min: 2, max: budget === 'thorough' ? 300 : 120 }),
         batchMax: 4,
         epsMin: 0.01,
         epsMax: 0.2,
         source: (d) => fc.oneof(gaussianOrMixture(d), clusteredArb(d)),
-      }),
-      steps: fc.integer({ min: 1, max: budget === 'thorough' ? 8 : 4 }),
-    }),
+      },
+      budget === 'thorough' ? 8 : 4,
+    ),
   runs: { quick: 2, ci: 6, thorough: 60 },
   coverageBins: HEAT_COVERAGE_BINS,
   async run({ particles, steps }, ctx): Promise<BatchOutcome> {
     const sb = sbOf(ctx);
     const { batch } = particles;
     const { B, n, d } = batch;
-    const traj = await sb.iterate(batch, { ...solveOptionsFor(sb, batch), steps, recordEvery: 1 });
-    const model = stepErrorModel(accuracyOf(sb), n);
-    const S = traj.recordedSteps.length;
+    const { traj, S, model } = await recordedSteps(sb, batch, steps);
     const measurements: Measurement[] = [];
     for (let b = 0; b < B; b++) {
       const m0 = empiricalMean(slice(traj.x, b * S, n * d), n, d);

@@ -3,41 +3,41 @@
  * x ↦ 2x − B(x) increasing, so x_i < x_j ⇒ x′_i < x′_j (ε ≤ 0.2, the spec's generators).
  */
 import fc from 'fast-check';
-import { gaussianOrMixture, particleCase, type ParticleCase } from '../arbitraries/gaussians.js';
+import { gaussianOrMixture } from '../arbitraries/gaussians.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
-import { extent, HEAT_COVERAGE_BINS, sbOf, slice, solveOptionsFor, stepErrorModel } from './common.js';
-import { accuracyOf } from '../tolerance.js';
+import {
+  extent,
+  HEAT_COVERAGE_BINS,
+  recordedSteps,
+  sbOf,
+  slice,
+  steppedParticles,
+  type SteppedParticles,
+} from './common.js';
 import { defineProperty } from '../define.js';
 import { orderPreserving } from '../../theorems/heat-flow/index.js';
 
-interface Input {
-  readonly particles: ParticleCase;
-  readonly steps: number;
-}
-
-export const orderPreservingProperty = defineProperty<Input>(orderPreserving, {
+export const orderPreservingProperty = defineProperty<SteppedParticles>(orderPreserving, {
   arbitrary: (budget) =>
-    fc.record({
-      particles: particleCase({
+    steppedParticles(
+      {
         d: fc.constant(1),
         n: fc.integer({ min: 20, max: budget === 'thorough' ? 300 : 150 }),
         batchMax: 4,
         epsMin: 0.01,
         epsMax: 0.2,
         source: gaussianOrMixture,
-      }),
-      steps: fc.integer({ min: 1, max: budget === 'thorough' ? 5 : 3 }),
-    }),
+      },
+      budget === 'thorough' ? 5 : 3,
+    ),
   runs: { quick: 2, ci: 5, thorough: 60 },
   coverageBins: HEAT_COVERAGE_BINS,
   async run({ particles, steps }, ctx): Promise<BatchOutcome> {
     const sb = sbOf(ctx);
     const { batch } = particles;
     const { B, n } = batch;
-    const traj = await sb.iterate(batch, { ...solveOptionsFor(sb, batch), steps, recordEvery: 1 });
-    const model = stepErrorModel(accuracyOf(sb), n);
-    const S = traj.recordedSteps.length;
+    const { traj, S, model } = await recordedSteps(sb, batch, steps);
     const measurements: Measurement[] = [];
     for (let b = 0; b < B; b++) {
       let worst = Infinity;

@@ -18,7 +18,7 @@ import {
 import { logUniform } from '../arbitraries/scalars.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement, Series } from '../types.js';
-import { empiricalCov, HEAT_COVERAGE_BINS, sbOf, slice, solveOptionsFor } from './common.js';
+import { empiricalCov, HEAT_COVERAGE_BINS, recordedSteps, sbOf, slice } from './common.js';
 import { defineProperty } from '../define.js';
 import { particlesTrackHeatFlow } from '../../theorems/heat-flow/index.js';
 
@@ -69,8 +69,7 @@ export const particlesTrackHeatFlowProperty = defineProperty<Input>(particlesTra
       x.set(sampleSource({ kind: 'mixture', mixture: m }, n, input.seeds[b % input.seeds.length]! + b), b * n),
     );
     const batch = { B, n, d: 1, x, eps: new Float64Array(B).fill(eps) };
-    const traj = await sb.iterate(batch, { ...solveOptionsFor(sb, batch), steps: K, recordEvery: 1 });
-    const S = traj.recordedSteps.length;
+    const { traj, S } = await recordedSteps(sb, batch, K);
     const measurements: Measurement[] = [];
     const data: Record<string, number[]> = {};
     const series: Series[] = [];

@@ -16,9 +16,9 @@ import {
   fittedOrder,
   gaussianQuantileParticles,
   HEAT_COVERAGE_BINS,
+  recordedSteps,
   sbOf,
   sbStepOracle,
-  solveOptionsFor,
   stepErrorModel,
 } from './common.js';
 import { accuracyOf } from '../tolerance.js';
@@ -79,8 +79,7 @@ export const populationRateProperty = defineProperty<{ lambda: number }>(populat
     const N = N_BY_BUDGET[ctx.budget];
     const impl = await ladderErrors(lambda, N, async (x, eps, steps) => {
       const batch = { B: 1, n: N, d: 1, x, eps: Float64Array.of(eps) };
-      const traj = await sb.iterate(batch, { ...solveOptionsFor(sb, batch), steps, recordEvery: 1 });
-      const S = traj.recordedSteps.length;
+      const { traj, S } = await recordedSteps(sb, batch, steps);
       return { one: traj.x.subarray(N, 2 * N), final: traj.x.subarray((S - 1) * N, S * N) };
     });
     const measurements: Measurement[] = [];

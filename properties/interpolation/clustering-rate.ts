@@ -9,7 +9,7 @@ import { capFamily, type CapFamily } from '../arbitraries/sphere-caps.js';
 import { measure } from '../measure.js';
 import { linearFit } from '../statistics.js';
 import type { BatchOutcome, ClaimSummary, Measurement, Series } from '../types.js';
-import { describeFamily, familyCoverage, INTERPOLATION_COVERAGE_BINS, interpolatorOf, repeated } from './common.js';
+import { CAP_FAMILY_VIEW, familyCoverage, interpolatorOf, repeated } from './common.js';
 import { UNIT_ROUNDOFF_F64 } from '../../impl/reference/numeric.js';
 import { defineProperty } from '../define.js';
 import { clusteringRate } from '../../theorems/geshkovski-rigollet-ruiz-balet-2024/index.js';
@@ -34,8 +34,7 @@ export const clusteringRateProperty = defineProperty<CapFamily>(clusteringRate, 
     }),
   runs: { quick: 2, ci: 6, thorough: 60 },
   defaultSeed: 20241107,
-  coverageBins: INTERPOLATION_COVERAGE_BINS,
-  describe: describeFamily,
+  ...CAP_FAMILY_VIEW,
   async run(f, ctx): Promise<BatchOutcome> {
     const I = interpolatorOf(ctx);
     const d = f.d;

@@ -6,11 +6,11 @@
 import fc from 'fast-check';
 import type { Interpolator, MeasureFamily, ParameterPiece, Schedule } from '../../impl/capabilities/interpolator.js';
 import { NumericalError } from '../../impl/errors.js';
-import { ginibre, uniformSpherePoints, unitVector } from '../arbitraries/sphere.js';
+import { ginibre, unitVector } from '../arbitraries/sphere.js';
 import { gaussianFromUnits } from '../../impl/reference/prng.js';
 import { capFamily, type CapFamily } from '../arbitraries/sphere-caps.js';
 import { unitBlock } from '../arbitraries/scalars.js';
-import type { BatchOutcome, ClaimSummary, PropertyContext } from '../types.js';
+import type { BatchOutcome, ClaimSummary, PropertyContext, PropertySpec } from '../types.js';
 import { capabilityOf } from '../capability.js';
 
 /** The interpolator under test (the runner skips implementations without one first). */
@@ -216,58 +216,38 @@ export function describeStructure(c: StructureCase): unknown {
   return { family: describeFamily(c.family), kinds: c.kinds, raw: c.raw.slice(0, c.kinds.length), choice: c.choice };
 }
 
-/** M points and M targets on S^{d−1} (row-major [M, d], float64 unit rows): the input of Prop 4.1 (spec G3). */
-export interface PointPairs {
-  readonly d: number;
-  readonly points: Float64Array;
-  readonly targets: Float64Array;
-}
-
-/** Unit floats consumed by {@link pointPairsFromRaw} for up to mMax pairs in dimension dMax. */
-export function pointPairsRawLength(mMax: number, dMax: number): number {
-  return 4 * mMax * dMax;
-}
-
-/** M uniform points and M uniform targets from a raw block laid out for (mMax, dMax); rows renormalised in float64. */
-export function pointPairsFromRaw(
-  raw: readonly number[],
-  d: number,
-  M: number,
-  mMax: number,
-  dMax: number,
-): PointPairs {
-  // float64 unit rows (the float32 rounding of uniformSpherePoints is undone by renormalising)
-  const norm = (x: Float64Array): Float64Array => {
-    for (let i = 0; i < x.length / d; i++) {
-      const r = Math.hypot(...x.subarray(i * d, (i + 1) * d));
-      for (let k = 0; k < d; k++) x[i * d + k] = x[i * d + k]! / r;
-    }
-    return x;
-  };
+/** The generator, coverage bins and counterexample view of a structure claim: d ∈ {3, 4}, n ≥ 2, ≤ 3 pieces. */
+export function structureOptions(spec: {
+  readonly N: readonly [number, number];
+  readonly nMax: number;
+  readonly choices: number;
+  readonly kinds?: readonly PieceKind[];
+}): Pick<PropertySpec<StructureCase>, 'arbitrary' | 'coverageBins' | 'describe'> {
+  const { N, nMax, choices, kinds = ['attention', 'gate', 'perceptron', 'mixed'] } = spec;
   return {
-    d,
-    points: norm(uniformSpherePoints(raw, M, d, dMax)),
-    targets: norm(uniformSpherePoints(raw.slice(2 * mMax * dMax), M, d, dMax)),
+    arbitrary: () => structureCase({ dims: [3, 4], N, n: [2, nMax], kinds, maxPieces: 3, choices }),
+    coverageBins: INTERPOLATION_COVERAGE_BINS,
+    describe: describeStructure,
   };
 }
 
-function rowAngle(x: Float64Array, i: number, y: Float64Array, j: number, d: number): number {
-  let s = 0;
-  for (let k = 0; k < d; k++) s += x[i * d + k]! * y[j * d + k]!;
-  return Math.acos(Math.max(-1, Math.min(1, s)));
+/** What a structure claim runs: the interpolator under test, the case's family and its schedule. */
+export function structureRun(
+  c: StructureCase,
+  ctx: PropertyContext,
+  duration: readonly [number, number],
+): { readonly I: Interpolator; readonly fam: MeasureFamily; readonly schedule: Schedule } {
+  const I = interpolatorOf(ctx);
+  return { I, fam: familyOf(c.family), schedule: scheduleOf(I, c, duration) };
 }
 
-/** Spec G3: distinct points and targets (pairwise angle ≥ 0.2 among all 2M), d_g(x_i, y_i) ≤ π − 0.2. */
-export function genericPairs(c: PointPairs): boolean {
-  const { d, points, targets } = c;
-  const all = new Float64Array(points.length + targets.length);
-  all.set(points);
-  all.set(targets, points.length);
-  const m = all.length / d;
-  for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) if (rowAngle(all, i, all, j, d) < 0.2) return false;
-  for (let i = 0; i < points.length / d; i++) if (rowAngle(points, i, targets, i, d) > Math.PI - 0.2) return false;
-  return true;
+/** The family as the implementation normalises it (the final state of the empty schedule). */
+export async function normalisedInput(I: Interpolator, fam: MeasureFamily): Promise<Float64Array[]> {
+  return (await I.evolve(fam, { d: fam.d, pieces: [] })).final;
 }
+
+/** Coverage bins and counterexample view of the claims drawn as one cap family. */
+export const CAP_FAMILY_VIEW = { coverageBins: INTERPOLATION_COVERAGE_BINS, describe: describeFamily } as const;
 
 /**
  * Summary of claims whose draws may miss the Prop 4.2 margin ({@link isHypothesisRejection}; each outcome

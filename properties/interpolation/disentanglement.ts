@@ -7,14 +7,7 @@ import { barycenter, capRadius, crossDistance, geodesic, unit } from '../../impl
 import { capFamily, type CapFamily } from '../arbitraries/sphere-caps.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
-import {
-  describeFamily,
-  familyCoverage,
-  familyDiff,
-  familyOf,
-  INTERPOLATION_COVERAGE_BINS,
-  interpolatorOf,
-} from './common.js';
+import { CAP_FAMILY_VIEW, familyCoverage, familyDiff, familyOf, interpolatorOf, normalisedInput } from './common.js';
 import { maxAbs } from '../../impl/reference/numeric.js';
 import { defineProperty } from '../define.js';
 import { disentanglement } from '../../theorems/geshkovski-rigollet-ruiz-balet-2024/index.js';
@@ -41,8 +34,7 @@ function dirs(clouds: readonly Float64Array[], d: number): Float64Array[] {
 export const disentanglementProperty = defineProperty<CapFamily>(disentanglement, {
   arbitrary: () => capFamily({ dims: [3, 4], N: [2, 3], n: [5, 20], ...OVERLAPPING_ORTHANT_FAMILY }),
   runs: { quick: 2, ci: 8, thorough: 60 },
-  coverageBins: INTERPOLATION_COVERAGE_BINS,
-  describe: describeFamily,
+  ...CAP_FAMILY_VIEW,
   async run(f, ctx): Promise<BatchOutcome> {
     const I = interpolatorOf(ctx);
     const d = f.d;
@@ -53,7 +45,7 @@ export const disentanglementProperty = defineProperty<CapFamily>(disentanglement
     ms.push(measure(0, 'pieces = N(2d − 1)', s.pieces.length, '==', N * (2 * d - 1), 0));
     ms.push(measure(0, 'max |B| (B ≡ 0)', Math.max(0, ...s.pieces.map((p) => maxAbs(p.B))), '<=', 0, 0));
     const r = await I.evolve(fam, s, { record: true, step: DISENTANGLE_STEP });
-    const start = (await I.evolve(fam, { d, pieces: [] })).final;
+    const start = await normalisedInput(I, fam);
     const at = (k: number): Float64Array[] => (k < 0 ? start : r.boundaries![k]!);
     const per = 2 * d - 1;
     let minCrossBefore = Infinity;

@@ -6,18 +6,10 @@
  */
 import fc from 'fast-check';
 import { w2Equal } from '../../impl/reference/sphere-geometry.js';
-import { unitBlock } from '../arbitraries/scalars.js';
 import { measure } from '../measure.js';
-import type { BatchOutcome, BudgetName, Measurement } from '../types.js';
-import {
-  genericPairs,
-  interpolatorOf,
-  matchOrReject,
-  REJECTED_DRAW,
-  pointPairsFromRaw,
-  pointPairsRawLength,
-  summarizeMarginRejections,
-} from './common.js';
+import type { BatchOutcome, BudgetName } from '../types.js';
+import { interpolatorOf, REJECTED_DRAW, summarizeMarginRejections } from './common.js';
+import { genericPairsArbitrary, matchedSchedule } from './point-pairs.js';
 import { defineProperty } from '../define.js';
 import { empiricalMatching } from '../../theorems/geshkovski-rigollet-ruiz-balet-2024/index.js';
 
@@ -41,34 +33,22 @@ function rows(x: Float64Array, i: number, n: number, d: number): Float64Array {
 }
 
 export const empiricalMatchingProperty = defineProperty<EmpiricalCase>(empiricalMatching, {
-  arbitrary: (budget) => {
-    const mMax = ATOMS[budget];
-    return (
-      fc
-        .record({
-          d: fc.constantFrom(3, 4),
-          N: fc.integer({ min: 1, max: 3 }),
-          n: fc.integer({ min: 1, max: 4 }),
-          raw: fc.noShrink(unitBlock(pointPairsRawLength(mMax, D_MAX))),
-        })
-        .filter(({ N, n }) => N * n >= 2 && N * n <= mMax)
-        .map(({ d, N, n, raw }) => ({ N, n, ...pointPairsFromRaw(raw, d, N * n, mMax, D_MAX) }))
-        // G3 on all 2·N·n atoms: the standing assumption μ₀ⁱ ≢ μ₀ʲ, μ₁ⁱ ≢ μ₁ʲ holds a fortiori, and no atom is shared
-        .filter(genericPairs)
-    );
-  },
+  arbitrary: (budget) =>
+    // G3 on all 2·N·n atoms: the standing assumption μ₀ⁱ ≢ μ₀ʲ, μ₁ⁱ ≢ μ₁ʲ holds a fortiori, and no atom is shared
+    genericPairsArbitrary(
+      { N: fc.integer({ min: 1, max: 3 }), n: fc.integer({ min: 1, max: 4 }) },
+      ({ N, n }) => N * n,
+      ATOMS[budget],
+      D_MAX,
+    ),
   runs: { quick: 2, ci: 6, thorough: 40 },
   describe: (c) => ({ d: c.d, N: c.N, n: c.n, points: Array.from(c.points), targets: Array.from(c.targets) }),
   async run(c, ctx): Promise<BatchOutcome> {
     const I = interpolatorOf(ctx);
     const { d, N, n, points, targets } = c;
-    const s = await matchOrReject(I, d, points, targets, STEP);
-    if (!s) return REJECTED_DRAW;
-    const ms: Measurement[] = [];
-    ms.push(measure(0, 'pieces = 6Nn', s.pieces.length, '==', 6 * N * n, 0));
-    ms.push(
-      measure(0, 'max |V| (V ≡ 0)', Math.max(0, ...s.pieces.flatMap((p) => Array.from(p.V, Math.abs))), '<=', 0, 0),
-    );
+    const matched = await matchedSchedule(I, c, STEP, 'pieces = 6Nn');
+    if (!matched) return REJECTED_DRAW;
+    const { schedule: s, measurements: ms } = matched;
     // the N measures evolve independently under the one shared schedule (V ≡ 0: the field does not depend on μ)
     const clouds = [...Array(N).keys()].map((i) => rows(points, i, n, d));
     const r = await I.evolve({ d, clouds }, s, { step: STEP });

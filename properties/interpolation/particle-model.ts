@@ -6,38 +6,22 @@
 import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
 import {
-  describeStructure,
-  familyDiff,
   familyCoverage,
-  familyOf,
-  INTERPOLATION_COVERAGE_BINS,
-  interpolatorOf,
-  scheduleOf,
+  familyDiff,
   sphereDefect,
-  structureCase,
+  structureOptions,
+  structureRun,
   type StructureCase,
 } from './common.js';
 import { defineProperty } from '../define.js';
 import { particleModel } from '../../theorems/geshkovski-rigollet-ruiz-balet-2024/index.js';
 
 export const particleModelProperty = defineProperty<StructureCase>(particleModel, {
-  arbitrary: () =>
-    structureCase({
-      dims: [3, 4],
-      N: [1, 3],
-      n: [2, 10],
-      kinds: ['attention', 'gate', 'perceptron', 'mixed'],
-      maxPieces: 3,
-      choices: 2,
-    }),
+  ...structureOptions({ N: [1, 3], nMax: 10, choices: 2 }),
   runs: { quick: 3, ci: 12, thorough: 100 },
-  coverageBins: INTERPOLATION_COVERAGE_BINS,
-  describe: describeStructure,
   async run(c, ctx): Promise<BatchOutcome> {
-    const I = interpolatorOf(ctx);
+    const { I, fam, schedule } = structureRun(c, ctx, [0.2, 1.5]);
     const d = c.family.d;
-    const schedule = scheduleOf(I, c, [0.2, 1.5]);
-    const fam = familyOf(c.family);
     const joint = await I.evolve(fam, schedule);
     const ms: Measurement[] = [];
     // RK4 + renormalisation: the norm is one rounding away from 1

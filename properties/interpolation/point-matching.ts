@@ -4,19 +4,10 @@
  * the inactive points where they were.
  */
 import fc from 'fast-check';
-import { unitBlock } from '../arbitraries/scalars.js';
 import { measure } from '../measure.js';
-import type { BatchOutcome, Measurement } from '../types.js';
-import {
-  genericPairs,
-  interpolatorOf,
-  matchOrReject,
-  REJECTED_DRAW,
-  pointPairsFromRaw,
-  pointPairsRawLength,
-  summarizeMarginRejections,
-  type PointPairs,
-} from './common.js';
+import type { BatchOutcome } from '../types.js';
+import { interpolatorOf, REJECTED_DRAW, summarizeMarginRejections } from './common.js';
+import { genericPairsArbitrary, matchedSchedule, type PointPairs } from './point-pairs.js';
 import { defineProperty } from '../define.js';
 import { pointMatching } from '../../theorems/geshkovski-rigollet-ruiz-balet-2024/index.js';
 
@@ -27,28 +18,16 @@ const STEP = 1e-2;
 type MatchCase = PointPairs;
 
 export const pointMatchingProperty = defineProperty<MatchCase>(pointMatching, {
-  arbitrary: () =>
-    fc
-      .record({
-        d: fc.constantFrom(3, 4),
-        M: fc.integer({ min: 2, max: M_MAX }),
-        raw: fc.noShrink(unitBlock(pointPairsRawLength(M_MAX, D_MAX))),
-      })
-      .map(({ d, M, raw }) => pointPairsFromRaw(raw, d, M, M_MAX, D_MAX))
-      .filter(genericPairs),
+  arbitrary: () => genericPairsArbitrary({ M: fc.integer({ min: 2, max: M_MAX }) }, ({ M }) => M, M_MAX, D_MAX),
   runs: { quick: 3, ci: 10, thorough: 100 },
   describe: (c) => ({ d: c.d, points: Array.from(c.points), targets: Array.from(c.targets) }),
   async run(c, ctx): Promise<BatchOutcome> {
     const I = interpolatorOf(ctx);
     const { d, points, targets } = c;
     const M = points.length / d;
-    const s = await matchOrReject(I, d, points, targets, STEP);
-    if (!s) return REJECTED_DRAW;
-    const ms: Measurement[] = [];
-    ms.push(measure(0, 'pieces = 6M', s.pieces.length, '==', 6 * M, 0));
-    ms.push(
-      measure(0, 'max |V| (V ≡ 0)', Math.max(0, ...s.pieces.flatMap((p) => Array.from(p.V, Math.abs))), '<=', 0, 0),
-    );
+    const matched = await matchedSchedule(I, c, STEP, 'pieces = 6M');
+    if (!matched) return REJECTED_DRAW;
+    const { schedule: s, measurements: ms } = matched;
     const clouds = [...Array(M).keys()].map((i) => points.slice(i * d, (i + 1) * d));
     const r = await I.evolve({ d, clouds }, s, { record: true, step: STEP });
     const start = clouds;

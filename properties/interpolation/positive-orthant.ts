@@ -5,7 +5,7 @@
 import { capFamily, type CapFamily } from '../arbitraries/sphere-caps.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
-import { describeFamily, familyCoverage, familyOf, INTERPOLATION_COVERAGE_BINS, interpolatorOf } from './common.js';
+import { CAP_FAMILY_VIEW, familyCoverage, familyOf, interpolatorOf } from './common.js';
 import { maxAbs } from '../../impl/reference/numeric.js';
 import { defineProperty } from '../define.js';
 import { positiveOrthant } from '../../theorems/geshkovski-rigollet-ruiz-balet-2024/index.js';
@@ -14,8 +14,7 @@ export const positiveOrthantProperty = defineProperty<CapFamily>(positiveOrthant
   arbitrary: () =>
     capFamily({ dims: [3, 4], N: [1, 3], n: [3, 20], radius: [0.1, 0.6], centre: 'uniform', shared: false }),
   runs: { quick: 3, ci: 12, thorough: 100 },
-  coverageBins: INTERPOLATION_COVERAGE_BINS,
-  describe: describeFamily,
+  ...CAP_FAMILY_VIEW,
   async run(f, ctx): Promise<BatchOutcome> {
     const I = interpolatorOf(ctx);
     const s = await I.toOrthant(familyOf(f));

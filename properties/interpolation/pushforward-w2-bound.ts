@@ -9,16 +9,7 @@ import { reverseSchedule } from '../../impl/reference/interpolation-model.js';
 import { chordal } from '../../impl/reference/sphere-geometry.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
-import {
-  describeStructure,
-  familyCoverage,
-  familyOf,
-  INTERPOLATION_COVERAGE_BINS,
-  interpolatorOf,
-  scheduleOf,
-  structureCase,
-  type StructureCase,
-} from './common.js';
+import { familyCoverage, structureOptions, structureRun, type StructureCase } from './common.js';
 import { UNIT_ROUNDOFF_F64 as U64 } from '../../impl/reference/numeric.js';
 import { defineProperty } from '../define.js';
 import { pushforwardW2Bound } from '../../theorems/geshkovski-rigollet-ruiz-balet-2024/index.js';
@@ -50,23 +41,11 @@ function bruteAssignment(C: Float64Array, n: number): number {
 }
 
 export const pushforwardW2BoundProperty = defineProperty<StructureCase>(pushforwardW2Bound, {
-  arbitrary: () =>
-    structureCase({
-      dims: [3, 4],
-      N: [1, 2],
-      n: [2, 20],
-      kinds: ['attention', 'gate', 'perceptron', 'mixed'],
-      maxPieces: 3,
-      choices: T2_KINDS.length,
-    }),
+  ...structureOptions({ N: [1, 2], nMax: 20, choices: T2_KINDS.length }),
   runs: { quick: 3, ci: 10, thorough: 100 },
-  coverageBins: INTERPOLATION_COVERAGE_BINS,
-  describe: describeStructure,
   async run(c, ctx): Promise<BatchOutcome> {
-    const I = interpolatorOf(ctx);
-    const fam = familyOf(c.family);
+    const { I, fam, schedule: s1 } = structureRun(c, ctx, [0.2, 3]);
     const d = fam.d;
-    const s1 = scheduleOf(I, c, [0.2, 3]);
     const pieces2 =
       c.choice === 0
         ? s1.pieces.slice(0, -1)

@@ -5,40 +5,18 @@
 import { rescalePiece } from '../../impl/reference/interpolation-model.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome } from '../types.js';
-import {
-  describeStructure,
-  familyCoverage,
-  familyDiff,
-  familyOf,
-  INTERPOLATION_COVERAGE_BINS,
-  interpolatorOf,
-  scheduleOf,
-  structureCase,
-  type StructureCase,
-} from './common.js';
+import { familyCoverage, familyDiff, structureOptions, structureRun, type StructureCase } from './common.js';
 import { defineProperty } from '../define.js';
 import { timeRescaling } from '../../theorems/geshkovski-rigollet-ruiz-balet-2024/index.js';
 
 const FACTORS = [0.5, 2, 10] as const;
 
 export const timeRescalingProperty = defineProperty<StructureCase>(timeRescaling, {
-  arbitrary: () =>
-    structureCase({
-      dims: [3, 4],
-      N: [1, 3],
-      n: [2, 10],
-      kinds: ['attention', 'gate', 'perceptron', 'mixed'],
-      maxPieces: 3,
-      choices: FACTORS.length,
-    }),
+  ...structureOptions({ N: [1, 3], nMax: 10, choices: FACTORS.length }),
   runs: { quick: 3, ci: 12, thorough: 100 },
-  coverageBins: INTERPOLATION_COVERAGE_BINS,
-  describe: describeStructure,
   async run(c, ctx): Promise<BatchOutcome> {
-    const I = interpolatorOf(ctx);
-    const s = scheduleOf(I, c, [0.2, 1.5]);
+    const { I, fam, schedule: s } = structureRun(c, ctx, [0.2, 1.5]);
     const f = FACTORS[c.choice]!;
-    const fam = familyOf(c.family);
     const a = await I.evolve(fam, s);
     const b = await I.evolve(fam, { d: s.d, pieces: s.pieces.map((p) => rescalePiece(p, f)) });
     // spec §4.2 item 4: ≤ 1e-9 (the natural-time step rule makes both runs take the same steps: rounding only)

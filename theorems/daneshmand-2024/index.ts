@@ -9,37 +9,10 @@
  * numerical runs. No constant below is the paper's own.
  */
 import type { Claim } from '../types.js';
-import {
-  layerIsDualGd,
-  readout,
-  fixedPoint,
-  depthConvergence,
-  depthBound,
-  dualMonotone,
-  sizeIndependentWeights,
-  sinkPotential,
-  float32VsFloat64,
-  stepSizeThreshold,
-  paperFigures,
-} from './ot-transformer.js';
-import { sortingReadoutBound, sortingErrorVanishes, sortingBiasVanishes } from './sorting.js';
+import { otTransformerClaims } from './ot-transformer.js';
+import { sortingClaims } from './sorting.js';
 
 export * from './ot-transformer.js';
 export * from './sorting.js';
 
-export const daneshmandClaims: readonly Claim[] = [
-  layerIsDualGd,
-  readout,
-  fixedPoint,
-  depthConvergence,
-  depthBound,
-  dualMonotone,
-  sizeIndependentWeights,
-  sinkPotential,
-  float32VsFloat64,
-  stepSizeThreshold,
-  paperFigures,
-  sortingReadoutBound,
-  sortingErrorVanishes,
-  sortingBiasVanishes,
-];
+export const daneshmandClaims: readonly Claim[] = [...otTransformerClaims, ...sortingClaims];

@@ -1,4 +1,5 @@
 /** The OT transformer: one layer is a dual gradient step, its readout, fixed point and depth. */
+import type { Claim } from '../types.js';
 import { defineClaim } from '../define-claim.js';
 import { D, CODE, SPEC, NOT_FOUND, MODEL } from './common.js';
 
@@ -206,3 +207,18 @@ export const paperFigures = defineClaim({
   ],
   requires: ['otTransformer'],
 });
+
+/** The OT-transformer claims, in report order. */
+export const otTransformerClaims: readonly Claim[] = [
+  layerIsDualGd,
+  readout,
+  fixedPoint,
+  depthConvergence,
+  depthBound,
+  dualMonotone,
+  sizeIndependentWeights,
+  sinkPotential,
+  float32VsFloat64,
+  stepSizeThreshold,
+  paperFigures,
+];

@@ -1,4 +1,5 @@
 /** The sorting corollary of the OT transformer. */
+import type { Claim } from '../types.js';
 import { defineClaim } from '../define-claim.js';
 import { D, SPEC } from './common.js';
 
@@ -62,3 +63,6 @@ export const sortingBiasVanishes = defineClaim({
   notes: ['(d) is an empirical target of the spec, not a theorem.'],
   requires: ['otTransformer'],
 });
+
+/** The sorting claims, in report order. */
+export const sortingClaims: readonly Claim[] = [sortingReadoutBound, sortingErrorVanishes, sortingBiasVanishes];

@@ -1,4 +1,5 @@
 /** Clustering theorems: β = 0, small and large β, d ≥ 3, the exponential rate, the phase diagram, metastability. */
+import type { Claim } from '../types.js';
 import { defineClaim } from '../define-claim.js';
 import { GLPR, CODE, SPEC, TYPO_6_8, THM51_CONST, HORIZON, PROBABILISTIC_RULE } from './common.js';
 
@@ -147,3 +148,14 @@ export const metastability = defineClaim({
     'Reported only: cluster-count curves, plateau lengths and the fraction of runs with > 1 cluster at the horizon.',
   requires: ['sphereDynamics'],
 });
+
+/** The clustering claims, in report order. */
+export const clusteringClaims: readonly Claim[] = [
+  clusteringBetaZero,
+  clusteringSmallBeta,
+  clusteringLargeBeta,
+  clusteringAnyBeta,
+  exponentialRate,
+  phaseDiagram,
+  metastability,
+];

@@ -1,4 +1,5 @@
 /** The dynamics on the sphere: invariant hemispheres, the integrator, uniform initialisation. */
+import type { Claim } from '../types.js';
 import { defineClaim } from '../define-claim.js';
 import { GLPR, SPEC } from './common.js';
 
@@ -82,3 +83,6 @@ export const uniformInitialisation = defineClaim({
     'Violated when a KS distance exceeds the DKW–Massart bound √(log(2/α)/(2N)) with α = 10⁻³/(runs × 5 directions) — a false-alarm rate ≤ 10⁻³ per claim run — plus the float rounding of ⟨x, w⟩; or when ‖x‖ deviates from 1 by more than 4(d+2)u.',
   requires: ['sphereDynamics'],
 });
+
+/** The dynamics claims, in report order. */
+export const dynamicsClaims: readonly Claim[] = [hemisphereInvariance, integratorConsistency, uniformInitialisation];

@@ -1,4 +1,5 @@
 /** The interaction energy along the dynamics: its derivative, monotonicity and extremizers. */
+import type { Claim } from '../types.js';
 import { defineClaim } from '../define-claim.js';
 import { GLPR, CODE, SPEC, TYPO_3_7 } from './common.js';
 
@@ -72,3 +73,6 @@ export const energyExtremizers = defineClaim({
     'Each inequality within 2δ_E (analysed energy rounding, see energy.derivative-identity); Dirac equality within 2δ_E. I_ν by its power series in float64 (≤ 1e-14 relative).',
   requires: ['sphereDynamics'],
 });
+
+/** The energy claims, in report order. */
+export const energyClaims: readonly Claim[] = [energyDerivativeIdentity, energyMonotone, energyExtremizers];

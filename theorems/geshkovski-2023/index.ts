@@ -5,34 +5,12 @@
  * (§1 dynamics, §2 energies, §3 theorems, §4 the authors' scheme, §5 properties, §6 float32, §7 inconsistencies).
  */
 import type { Claim } from '../types.js';
-import { energyDerivativeIdentity, energyMonotone, energyExtremizers } from './energy.js';
-import { hemisphereInvariance, integratorConsistency, uniformInitialisation } from './dynamics.js';
-import {
-  clusteringBetaZero,
-  clusteringSmallBeta,
-  clusteringLargeBeta,
-  clusteringAnyBeta,
-  exponentialRate,
-  phaseDiagram,
-  metastability,
-} from './clustering.js';
+import { energyClaims } from './energy.js';
+import { dynamicsClaims } from './dynamics.js';
+import { clusteringClaims } from './clustering.js';
 
 export * from './energy.js';
 export * from './dynamics.js';
 export * from './clustering.js';
 
-export const geshkovskiClaims: readonly Claim[] = [
-  energyDerivativeIdentity,
-  energyMonotone,
-  energyExtremizers,
-  hemisphereInvariance,
-  integratorConsistency,
-  uniformInitialisation,
-  clusteringBetaZero,
-  clusteringSmallBeta,
-  clusteringLargeBeta,
-  clusteringAnyBeta,
-  exponentialRate,
-  phaseDiagram,
-  metastability,
-];
+export const geshkovskiClaims: readonly Claim[] = [...energyClaims, ...dynamicsClaims, ...clusteringClaims];

@@ -10,37 +10,10 @@
  * measurement).
  */
 import type { Claim } from '../types.js';
-import {
-  sbStepClosedForm,
-  oneStepOrders,
-  varianceLaw,
-  meanConservation,
-  covarianceMonotone,
-  orderPreserving,
-} from './sb-step.js';
-import {
-  particlesTrackHeatFlow,
-  populationRate,
-  equivariance,
-  freezeRegime,
-  sinkhornContract,
-  stepMatchesReference,
-} from './limit.js';
+import { sbStepClaims } from './sb-step.js';
+import { heatLimitClaims } from './limit.js';
 
 export * from './sb-step.js';
 export * from './limit.js';
 
-export const heatFlowClaims: readonly Claim[] = [
-  sbStepClosedForm,
-  oneStepOrders,
-  varianceLaw,
-  meanConservation,
-  covarianceMonotone,
-  orderPreserving,
-  particlesTrackHeatFlow,
-  populationRate,
-  equivariance,
-  freezeRegime,
-  sinkhornContract,
-  stepMatchesReference,
-];
+export const heatFlowClaims: readonly Claim[] = [...sbStepClaims, ...heatLimitClaims];

@@ -1,4 +1,5 @@
 /** The heat-flow limit of iterated steps, and the contract with the Sinkhorn solver. */
+import type { Claim } from '../types.js';
 import { defineClaim } from '../define-claim.js';
 import { AHMP, AHMP_NOTE, SABP, SPEC, HALF_SPEED } from './common.js';
 
@@ -131,3 +132,13 @@ export const stepMatchesReference = defineClaim({
     'from the implementation’s own previous snapshot.',
   requires: ['sbAttention'],
 });
+
+/** The heat-flow limit claims, in report order. */
+export const heatLimitClaims: readonly Claim[] = [
+  particlesTrackHeatFlow,
+  populationRate,
+  equivariance,
+  freezeRegime,
+  sinkhornContract,
+  stepMatchesReference,
+];

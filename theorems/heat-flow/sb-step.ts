@@ -1,4 +1,5 @@
 /** One Schrödinger-bridge step: its closed form, orders, variance, mean, covariance and 1-D order. */
+import type { Claim } from '../types.js';
 import { defineClaim } from '../define-claim.js';
 import { AHMP, AHMP_NOTE, SABP, JANATI, SPEC, HALF_SPEED } from './common.js';
 
@@ -111,3 +112,13 @@ export const orderPreserving = defineClaim({
     'For consecutive sorted particles, x′_{(i+1)} − x′_{(i)} ≥ −2·e_x (a swap below the analysed float error is not a violation).',
   requires: ['sbAttention'],
 });
+
+/** The one-step claims, in report order. */
+export const sbStepClaims: readonly Claim[] = [
+  sbStepClosedForm,
+  oneStepOrders,
+  varianceLaw,
+  meanConservation,
+  covarianceMonotone,
+  orderPreserving,
+];

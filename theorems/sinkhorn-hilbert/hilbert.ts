@@ -1,22 +1,21 @@
 /** The Hilbert projective metric: Birkhoff contraction, the Franklin–Lorenz rate and its corollaries. */
+import type { Claim } from '../types.js';
 import { defineClaim } from '../define-claim.js';
-import { PC } from './common.js';
+import { PC_AT, TOTAL_MASS } from './common.js';
 
 export const birkhoffContraction = defineClaim({
   id: 'sinkhorn.birkhoff-contraction',
   title: 'Birkhoff contraction of a positive kernel',
   kind: 'bound',
   role: 'asserted',
-  sources: [
-    { ...PC, locator: 'Thm 4.1', tag: 'standard' },
-    { work: 'Birkhoff 1957', locator: 'Extensions of Jentzsch’s theorem', tag: 'standard' },
-  ],
+  sources: [PC_AT('Thm 4.1'), { work: 'Birkhoff 1957', locator: 'Extensions of Jentzsch’s theorem', tag: 'standard' }],
   statement:
     "For $K=e^{-C/\\varepsilon}\\in\\mathbb R^{n\\times m}_{++}$ and $v,v'\\in\\mathbb R^m_{++}$: " +
     "$d_H(Kv,Kv') \\le \\kappa(K)\\,d_H(v,v')$ with $\\kappa(K)=\\tanh(\\Delta(K)/4)$ and " +
     '$\\Delta(K)=\\max_{ijkl}(C_{jk}+C_{il}-C_{ik}-C_{jl})/\\varepsilon$.',
   hypotheses:
-    'n, m ∈ [2, 16]; costs uniform, squared-Euclidean or permutation-with-gap in [0, 1]; ε log-uniform in [0.1, 2]; log v, log v′ uniform in [−3, 3]; weights uniform, Dirichlet or sparse. Total mass Σa = Σb = 1 or log-uniform in [0.01, 100] (magnitudes do not shrink).',
+    'n, m ∈ [2, 16]; costs uniform, squared-Euclidean or permutation-with-gap in [0, 1]; ε log-uniform in [0.1, 2]; log v, log v′ uniform in [−3, 3]; weights uniform, Dirichlet or sparse. ' +
+    TOTAL_MASS,
   verdictRule:
     'Kv is taken through the solver (one row half-step from v⁰ = v). Violated if d_H(Kv,Kv′) > κ·d_H(v,v′) + 4δ, δ the analysed half-step rounding error (u·(3·magnitude + m + log m + 2) + u·(|log a|+1)).',
   requires: ['sinkhorn'],
@@ -28,7 +27,7 @@ export const franklinLorenzRate = defineClaim({
   kind: 'rate',
   role: 'asserted',
   sources: [
-    { ...PC, locator: 'Thm 4.2, eqs. (4.22), (4.24); Rem. 4.14', tag: 'standard' },
+    PC_AT('Thm 4.2, eqs. (4.22), (4.24); Rem. 4.14'),
     { work: 'Franklin & Lorenz 1989', locator: 'Linear Algebra Appl. 114/115:717–735', tag: 'standard' },
   ],
   statement:
@@ -36,7 +35,8 @@ export const franklinLorenzRate = defineClaim({
     '$d_H(v^{(\\ell)},v^*)\\le\\kappa^{2\\ell}d_H(v^{(0)},v^*)$ (each half-step contracts by $\\kappa$) and ' +
     '$\\|\\log P^{(\\ell)}-\\log P^*\\|_\\infty\\le d_H(u^{(\\ell)},u^*)+d_H(v^{(\\ell)},v^*)$.',
   hypotheses:
-    'n, m ∈ [2, 12]; the three cost families; ε ∈ [0.1, 2] log-uniform; 25 iterations from v⁰ = 1; Dirichlet, uniform or sparse marginals. Total mass Σa = Σb = 1 or log-uniform in [0.01, 100] (magnitudes do not shrink).',
+    'n, m ∈ [2, 12]; the three cost families; ε ∈ [0.1, 2] log-uniform; 25 iterations from v⁰ = 1; Dirichlet, uniform or sparse marginals. ' +
+    TOTAL_MASS,
   verdictRule:
     'Per half-step: d_H(u_ℓ,u*) ≤ κ·d_H(v_{ℓ−1},v*) + 2δ and d_H(v_ℓ,v*) ≤ κ·d_H(u_ℓ,u*) + 2δ; (4.22) with the perturbation sum 2δ(1+κ)·Σκ^{2k}; ' +
     '(4.24) with the total-mass gap |log ΣP_ℓ/ΣP*| added (exact, see notes). Checked while d_H(v_{ℓ−1},v*) > 100δ (below that d_H is rounding). ' +
@@ -65,7 +65,8 @@ export const hilbertIdentity = defineClaim({
     "$d_H(\\mathrm{diag}(e^{f/\\varepsilon})K\\mathrm{diag}(e^{g/\\varepsilon}),\\mathrm{diag}(e^{f'/\\varepsilon})K\\mathrm{diag}(e^{g'/\\varepsilon}))" +
     "=[\\mathrm{osc}(f-f')+\\mathrm{osc}(g-g')]/\\varepsilon$.",
   hypotheses:
-    'The solver’s plan after L ∈ [1, 30] iterations against P*; n, m ∈ [2, 16]; ε ∈ [0.05, 2]; all weight families. Total mass Σa = Σb = 1 or log-uniform in [0.01, 100] (magnitudes do not shrink).',
+    'The solver’s plan after L ∈ [1, 30] iterations against P*; n, m ∈ [2, 16]; ε ∈ [0.05, 2]; all weight families. ' +
+    TOTAL_MASS,
   verdictRule:
     'Identity within 6u·(|log u|+|log v|+C/ε) (three roundings when the implementation forms log P, doubled by osc) + 1e-12 relative.',
   requires: ['sinkhorn'],
@@ -86,8 +87,17 @@ export const tvHilbertBound = defineClaim({
   statement:
     'For probability vectors $p,q$: $\\tfrac12\\|p-q\\|_1\\le\\tanh(d_H(p,q)/4)$; applied to $P^{(\\ell)}/\\sum P^{(\\ell)}$ and $P^*$.',
   hypotheses:
-    'Normalised Sinkhorn iterates ℓ = 1..12 of the solver under test; n, m ∈ [2, 12]; ε ∈ [0.05, 2]; all weight families. Total mass Σa = Σb = 1 or log-uniform in [0.01, 100] (magnitudes do not shrink).',
+    'Normalised Sinkhorn iterates ℓ = 1..12 of the solver under test; n, m ∈ [2, 12]; ε ∈ [0.05, 2]; all weight families. ' +
+    TOTAL_MASS,
   verdictRule:
     'The bound is tight (worst ratio 1 − 3e-13 in the spec’s check), so it is evaluated in float64 with slack 64·nm·u64·(1 + d_H).',
   requires: ['sinkhorn'],
 });
+
+/** The Hilbert-metric claims, in report order. */
+export const hilbertClaims: readonly Claim[] = [
+  birkhoffContraction,
+  franklinLorenzRate,
+  hilbertIdentity,
+  tvHilbertBound,
+];
