@@ -1,7 +1,8 @@
 /** Sinkhorn mutants: planted bugs in the tfjs solver, built from hooks rather than copies. */
 import * as tf from '@tensorflow/tfjs-core';
 import { tfjsImplementation } from '../implementations.js';
-import { createTfjsSinkhorn, logColumnStep, logRowStep } from '../tfjs/sinkhorn.js';
+import { createTfjsSinkhorn } from '../tfjs/sinkhorn.js';
+import { logColumnStep, logRowStep } from '../tfjs/sinkhorn-log-domain.js';
 import type { SinkhornBatch, SinkhornOptions, SinkhornSolver, SinkhornTrace } from '../capabilities/sinkhorn.js';
 import type { Mutant } from './index.js';
 
