@@ -1,6 +1,7 @@
 /** SB-attention mutants: planted bugs in the tfjs SB attention, built from its hooks rather than copies. */
 import { tfjsImplementation } from '../implementations.js';
-import { createTfjsSBAttention, type TfjsSBHooks } from '../tfjs/sb-attention.js';
+import { createTfjsSBAttention } from '../tfjs/sb-attention.js';
+import type { TfjsSBHooks } from '../tfjs/sb-bridge.js';
 import type { ParticleBatch, SBAttention } from '../capabilities/sb-attention.js';
 import type { Mutant } from './index.js';
 

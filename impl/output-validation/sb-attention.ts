@@ -6,7 +6,7 @@
  */
 import type { ParticleBatch, SBIterateOptions, SBSolveOptions, SinkformerBatch } from '../capabilities/sb-attention.js';
 import { OutputError } from '../errors.js';
-import { recordedStepList } from '../reference/sb-attention.js';
+import { recordedStepList } from '../sb-input.js';
 import {
   assertRecord,
   equalNumberField,
