@@ -25,7 +25,7 @@ import {
 export const SPHERE_NORM_TOLERANCE = 1e-5;
 
 /** Throws an InputError for NaN, ±∞, β < 0, shape mismatch, n = 0, or rows off the unit sphere. */
-export function validateSphereBatch(batch: SphereBatch): void {
+function validateSphereBatch(batch: SphereBatch): void {
   if (batch === null || typeof batch !== 'object')
     throw new InputError('batch', 'must be an object {B, n, d, x, beta}');
   const { B, n, d } = batch;
@@ -62,13 +62,13 @@ export function validateSphereBatch(batch: SphereBatch): void {
   }
 }
 
-export function validateNormalization(normalization: AttentionNormalization): void {
+function validateNormalization(normalization: AttentionNormalization): void {
   if (normalization !== 'softmax' && normalization !== 'unnormalized') {
     throw new InputError('normalization', `must be 'softmax' or 'unnormalized', got ${String(normalization)}`);
   }
 }
 
-export function validateSimulateOptions(o: SimulateOptions): void {
+function validateSimulateOptions(o: SimulateOptions): void {
   assertOptions(o, '{normalization, integrator, dt, steps, recordEvery?, record?}');
   validateNormalization(o.normalization);
   if (o.integrator !== 'euler-renormalize' && o.integrator !== 'rk4') {
@@ -84,7 +84,7 @@ export function validateSimulateOptions(o: SimulateOptions): void {
 }
 
 /** Energies with a 1/(2β) factor need β > 0; 'shifted' accepts β = 0 (its limit). */
-export function validateEnergyRequest(batch: SphereBatch, normalization: EnergyNormalization): void {
+function validateEnergyRequest(batch: SphereBatch, normalization: EnergyNormalization): void {
   if (normalization !== 'mean-field' && normalization !== 'modified-metric' && normalization !== 'shifted') {
     throw new InputError(
       'normalization',
@@ -92,6 +92,24 @@ export function validateEnergyRequest(batch: SphereBatch, normalization: EnergyN
     );
   }
   if (normalization !== 'shifted') assertPositive('beta', batch.beta);
+}
+
+/** The arguments of `velocity(batch, normalization)`: the batch, then an attention normalisation. */
+export function validateVelocityInput(batch: SphereBatch, normalization: AttentionNormalization): void {
+  validateSphereBatch(batch);
+  validateNormalization(normalization);
+}
+
+/** The arguments of `simulate(batch, options)`: the batch, then the integration options. */
+export function validateSimulateInput(batch: SphereBatch, options: SimulateOptions): void {
+  validateSphereBatch(batch);
+  validateSimulateOptions(options);
+}
+
+/** The arguments of `energy(batch, normalization)`: the batch, then an energy normalisation valid for its β. */
+export function validateEnergyInput(batch: SphereBatch, normalization: EnergyNormalization): void {
+  validateSphereBatch(batch);
+  validateEnergyRequest(batch, normalization);
 }
 
 /** `sampleUniform(count, d, seed)`: count ≥ 1, d ≥ 2, an integer seed. */

@@ -1,7 +1,8 @@
 /** Sphere-dynamics mutants: planted bugs in the tfjs dynamics, built from its hooks rather than copies. */
 import { tfjsImplementation } from '../implementations.js';
 import { mulberry32 } from '../reference/prng.js';
-import { createTfjsSphereDynamics, type SphereDynamicsHooks } from '../tfjs/sphere-dynamics.js';
+import { createTfjsSphereDynamics } from '../tfjs/sphere-dynamics.js';
+import type { SphereDynamicsHooks } from '../tfjs/sphere-hooks.js';
 import type { SphereBatch } from '../capabilities/sphere-dynamics.js';
 import type { Mutant } from './index.js';
 
