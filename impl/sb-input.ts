@@ -10,7 +10,7 @@ import type {
 import { InputError } from './errors.js';
 import {
   assertDimension,
-  assertFinite,
+  assertFiniteOfShape,
   assertFloat64Array,
   assertLength,
   assertOptions,
@@ -29,8 +29,7 @@ function validateParticleBatch(batch: ParticleBatch): void {
   assertDimension('d', batch.d);
   assertFloat64Array('x', batch.x);
   assertFloat64Array('eps', batch.eps);
-  assertLength('x', batch.x, [batch.B, batch.n, batch.d]);
-  assertFinite('x', batch.x);
+  assertFiniteOfShape('x', batch.x, [batch.B, batch.n, batch.d]);
   assertLength('eps', batch.eps, [batch.B]);
   assertPositive('eps', batch.eps);
   if (batch.weights !== undefined) {
@@ -46,8 +45,7 @@ function validateSolveOptions(options: SBSolveOptions, batch: ParticleBatch): vo
   assertDimension('maxIterations', options.maxIterations, 1);
   if (options.initLogPotential !== undefined) {
     assertFloat64Array('initLogPotential', options.initLogPotential);
-    assertLength('initLogPotential', options.initLogPotential, [batch.B, batch.n]);
-    assertFinite('initLogPotential', options.initLogPotential);
+    assertFiniteOfShape('initLogPotential', options.initLogPotential, [batch.B, batch.n]);
   }
 }
 
@@ -99,11 +97,9 @@ export function validateSinkformerBatch(batch: SinkformerBatch, options: Sinkfor
   assertDimension('n', batch.n);
   assertDimension('d', batch.d);
   for (const k of ['x', 'WQ', 'WK', 'WV', 'eps'] as const) assertFloat64Array(k, batch[k]);
-  assertLength('x', batch.x, [batch.B, batch.n, batch.d]);
-  assertFinite('x', batch.x);
+  assertFiniteOfShape('x', batch.x, [batch.B, batch.n, batch.d]);
   for (const k of ['WQ', 'WK', 'WV'] as const) {
-    assertLength(k, batch[k], [batch.B, batch.d, batch.d]);
-    assertFinite(k, batch[k]);
+    assertFiniteOfShape(k, batch[k], [batch.B, batch.d, batch.d]);
   }
   assertLength('eps', batch.eps, [batch.B]);
   assertPositive('eps', batch.eps);

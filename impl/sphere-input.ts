@@ -9,14 +9,7 @@ import type {
   SphereBatch,
 } from './capabilities/sphere-dynamics.js';
 import { InputError } from './errors.js';
-import {
-  assertDimension,
-  assertFinite,
-  assertLength,
-  assertOptions,
-  assertPositive,
-  gotOrMissing,
-} from './validate.js';
+import { assertDimension, assertFiniteOfShape, assertOptions, assertPositive, gotOrMissing } from './validate.js';
 
 /**
  * Rows must lie on S^{d−1} up to this distance of ‖x_i‖ from 1: float32-rounded unit vectors are off by
@@ -34,10 +27,8 @@ function validateSphereBatch(batch: SphereBatch): void {
   assertDimension('d', d, 2);
   if (!(batch.x instanceof Float64Array)) throw new InputError('x', 'must be a Float64Array');
   if (!(batch.beta instanceof Float64Array)) throw new InputError('beta', 'must be a Float64Array');
-  assertLength('x', batch.x, [B, n, d]);
-  assertFinite('x', batch.x);
-  assertLength('beta', batch.beta, [B]);
-  assertFinite('beta', batch.beta);
+  assertFiniteOfShape('x', batch.x, [B, n, d]);
+  assertFiniteOfShape('beta', batch.beta, [B]);
   for (let b = 0; b < B; b++) {
     if (batch.beta[b]! < 0)
       throw new InputError('beta', `instance ${b} has β = ${batch.beta[b]}; the inverse temperature must be ≥ 0`);
@@ -46,8 +37,7 @@ function validateSphereBatch(batch: SphereBatch): void {
     const M = batch[key];
     if (M === undefined) continue;
     if (!(M instanceof Float64Array)) throw new InputError(key, 'must be a Float64Array');
-    assertLength(key, M, [B, d, d]);
-    assertFinite(key, M);
+    assertFiniteOfShape(key, M, [B, d, d]);
   }
   for (let r = 0; r < B * n; r++) {
     let s = 0;
