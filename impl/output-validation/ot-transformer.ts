@@ -18,8 +18,7 @@ import {
 
 /** Validate `forward(batch, options)`'s trace. */
 function validateForward(args: readonly unknown[], result: unknown): void {
-  const batch = args[0] as OTTransformerBatch;
-  const options = args[1] as OTTransformerOptions;
+  const [batch, options] = args as [OTTransformerBatch, OTTransformerOptions];
   const t = assertRecord('trace', result);
   const { B, n, d } = batch;
   const L = options.layers;

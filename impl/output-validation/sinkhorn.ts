@@ -16,8 +16,7 @@ import {
 
 /** Validate `solve(batch, options)`'s trace. */
 function validateSolve(args: readonly unknown[], result: unknown): void {
-  const batch = args[0] as SinkhornBatch;
-  const options = args[1] as SinkhornOptions;
+  const [batch, options] = args as [SinkhornBatch, SinkhornOptions];
   const t = assertRecord('trace', result);
   const { B, n, m } = batch;
   const L = options.iterations;
