@@ -8,6 +8,7 @@ import { SPHERE_NORM_TOLERANCE } from './sphere-input.js';
 import {
   assertDimension,
   assertFinite,
+  assertFiniteOfShape,
   assertLength,
   assertOptionalBoolean,
   assertOptions,
@@ -49,11 +50,9 @@ export function validateSchedule(schedule: Schedule, d: number): void {
     if (!Number.isFinite(p.duration) || p.duration < 0)
       throw new InputError('schedule', `piece ${k} has duration ${p.duration}; durations must be finite and ≥ 0`);
     for (const key of ['V', 'B', 'W', 'U'] as const) {
-      assertLength('schedule', p[key], [d, d]);
-      assertFinite('schedule', p[key]);
+      assertFiniteOfShape('schedule', p[key], [d, d]);
     }
-    assertLength('schedule', p.b, [d]);
-    assertFinite('schedule', p.b);
+    assertFiniteOfShape('schedule', p.b, [d]);
   });
 }
 

@@ -12,7 +12,7 @@ import type { OTTransformerBatch, OTTransformerOptions } from './capabilities/ot
 import { InputError } from './errors.js';
 import {
   assertDimension,
-  assertFinite,
+  assertFiniteOfShape,
   assertLength,
   assertOptionalBoolean,
   assertOptions,
@@ -185,10 +185,8 @@ export function validateOTTransformerInput(batch: OTTransformerBatch, options: O
   for (const key of ['x', 'y', 'lambda', 'gamma'] as const) {
     if (!(batch[key] instanceof Float64Array)) throw new InputError(key, 'must be a Float64Array');
   }
-  assertLength('x', batch.x, [B, n, d]);
-  assertFinite('x', batch.x);
-  assertLength('y', batch.y, [B, n, d]);
-  assertFinite('y', batch.y);
+  assertFiniteOfShape('x', batch.x, [B, n, d]);
+  assertFiniteOfShape('y', batch.y, [B, n, d]);
   assertLength('lambda', batch.lambda, [B]);
   assertPositive('lambda', batch.lambda);
   assertLength('gamma', batch.gamma, [B]);
@@ -202,8 +200,7 @@ export function validateOTTransformerInput(batch: OTTransformerBatch, options: O
     const arr = batch[key];
     if (arr === undefined) continue;
     if (!(arr instanceof Float64Array)) throw new InputError(key, 'must be a Float64Array');
-    assertLength(key, arr, shape);
-    assertFinite(key, arr);
+    assertFiniteOfShape(key, arr, shape);
   }
   assertOptions(options, '{layers, record?, potentials?, tokens?}');
   assertDimension('layers', options.layers, 0);

@@ -3,13 +3,14 @@ import type {
   ParticleBatch,
   SBIterateOptions,
   SBSolveOptions,
+  SBTrajectory,
   SinkformerBatch,
   SinkformerOptions,
 } from './capabilities/sb-attention.js';
 import { InputError } from './errors.js';
 import {
   assertDimension,
-  assertFinite,
+  assertFiniteOfShape,
   assertFloat64Array,
   assertLength,
   assertOptions,
@@ -20,7 +21,7 @@ import {
  * Throws an InputError naming the argument for NaN, ±∞, ε ≤ 0, a wrong shape, an empty particle set
  * (n = 0) or non-positive weights.
  */
-export function validateParticleBatch(batch: ParticleBatch): void {
+function validateParticleBatch(batch: ParticleBatch): void {
   if (batch === null || typeof batch !== 'object') throw new InputError('batch', 'must be an object {B, n, d, x, eps}');
   assertDimension('B', batch.B);
   if (batch.n === 0) throw new InputError('n', 'the particle set is empty; an SB step needs at least one particle');
@@ -28,8 +29,7 @@ export function validateParticleBatch(batch: ParticleBatch): void {
   assertDimension('d', batch.d);
   assertFloat64Array('x', batch.x);
   assertFloat64Array('eps', batch.eps);
-  assertLength('x', batch.x, [batch.B, batch.n, batch.d]);
-  assertFinite('x', batch.x);
+  assertFiniteOfShape('x', batch.x, [batch.B, batch.n, batch.d]);
   assertLength('eps', batch.eps, [batch.B]);
   assertPositive('eps', batch.eps);
   if (batch.weights !== undefined) {
@@ -39,22 +39,54 @@ export function validateParticleBatch(batch: ParticleBatch): void {
   }
 }
 
-export function validateSolveOptions(options: SBSolveOptions, batch: ParticleBatch): void {
+function validateSolveOptions(options: SBSolveOptions, batch: ParticleBatch): void {
   assertOptions(options, '{tolerance, maxIterations, initLogPotential?}');
   assertPositive('tolerance', options.tolerance);
   assertDimension('maxIterations', options.maxIterations, 1);
   if (options.initLogPotential !== undefined) {
     assertFloat64Array('initLogPotential', options.initLogPotential);
-    assertLength('initLogPotential', options.initLogPotential, [batch.B, batch.n]);
-    assertFinite('initLogPotential', options.initLogPotential);
+    assertFiniteOfShape('initLogPotential', options.initLogPotential, [batch.B, batch.n]);
   }
 }
 
-export function validateIterateOptions(options: SBIterateOptions, batch: ParticleBatch): void {
+/** The arguments of `plan` and `step`: the particle batch, then the solve options against its shape. */
+export function validateSolveInput(batch: ParticleBatch, options: SBSolveOptions): void {
+  validateParticleBatch(batch);
+  validateSolveOptions(options, batch);
+}
+
+/** The arguments of `iterate`: the particle batch, then the solve options and the step count K ≥ 0. */
+export function validateIterateInput(batch: ParticleBatch, options: SBIterateOptions): void {
+  validateParticleBatch(batch);
   assertOptions(options, '{tolerance, maxIterations, steps, recordEvery?, initLogPotential?}');
   validateSolveOptions(options, batch);
   assertDimension('steps', options.steps, 0);
   if (options.recordEvery !== undefined) assertDimension('recordEvery', options.recordEvery, 1);
+}
+
+/** The recorded steps of `iterate`: 0, every `every`-th step, and K (deduplicated, increasing). */
+export function recordedStepList(K: number, every?: number): number[] {
+  const s = new Set<number>([0, K]);
+  if (every) for (let k = every; k < K; k += every) s.add(k);
+  return [...s].sort((a, b) => a - b);
+}
+
+/**
+ * The zero-filled trajectory of `iterate(batch, options)` (AHMP24 Alg. 1 run for K steps): states
+ * [B, recordedSteps, n, d], Sinkhorn iteration counts [B, K], worst residual per instance [B].
+ */
+export function emptyTrajectory(batch: ParticleBatch, options: SBIterateOptions): SBTrajectory {
+  const { B, n, d } = batch;
+  const recordedSteps = recordedStepList(options.steps, options.recordEvery);
+  return {
+    B,
+    n,
+    d,
+    recordedSteps,
+    x: new Float64Array(B * recordedSteps.length * n * d),
+    iterations: new Float64Array(B * options.steps),
+    residual: new Float64Array(B),
+  };
 }
 
 export function validateSinkformerBatch(batch: SinkformerBatch, options: SinkformerOptions): void {
@@ -65,11 +97,9 @@ export function validateSinkformerBatch(batch: SinkformerBatch, options: Sinkfor
   assertDimension('n', batch.n);
   assertDimension('d', batch.d);
   for (const k of ['x', 'WQ', 'WK', 'WV', 'eps'] as const) assertFloat64Array(k, batch[k]);
-  assertLength('x', batch.x, [batch.B, batch.n, batch.d]);
-  assertFinite('x', batch.x);
+  assertFiniteOfShape('x', batch.x, [batch.B, batch.n, batch.d]);
   for (const k of ['WQ', 'WK', 'WV'] as const) {
-    assertLength(k, batch[k], [batch.B, batch.d, batch.d]);
-    assertFinite(k, batch[k]);
+    assertFiniteOfShape(k, batch[k], [batch.B, batch.d, batch.d]);
   }
   assertLength('eps', batch.eps, [batch.B]);
   assertPositive('eps', batch.eps);

@@ -4,7 +4,7 @@ import { InputError } from './errors.js';
 import {
   assertBalanced,
   assertDimension,
-  assertFinite,
+  assertFiniteOfShape,
   assertFloat64Array,
   assertLength,
   assertOptionalBoolean,
@@ -24,8 +24,7 @@ export function validateSinkhornInput(batch: SinkhornBatch, options: SinkhornOpt
   for (const key of ['a', 'b', 'C', 'eps'] as const) {
     assertFloat64Array(key, batch[key]);
   }
-  assertLength('C', batch.C, [B, n, m]);
-  assertFinite('C', batch.C);
+  assertFiniteOfShape('C', batch.C, [B, n, m]);
   assertLength('eps', batch.eps, [B]);
   assertPositive('eps', batch.eps);
   const massA = assertWeights('a', batch.a, B, n);
@@ -42,7 +41,6 @@ export function validateSinkhornInput(batch: SinkhornBatch, options: SinkhornOpt
   assertOptionalBoolean('record', options.record);
   if (options.initLogV !== undefined) {
     assertFloat64Array('initLogV', options.initLogV);
-    assertLength('initLogV', options.initLogV, [B, m]);
-    assertFinite('initLogV', options.initLogV);
+    assertFiniteOfShape('initLogV', options.initLogV, [B, m]);
   }
 }

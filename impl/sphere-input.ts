@@ -9,14 +9,7 @@ import type {
   SphereBatch,
 } from './capabilities/sphere-dynamics.js';
 import { InputError } from './errors.js';
-import {
-  assertDimension,
-  assertFinite,
-  assertLength,
-  assertOptions,
-  assertPositive,
-  gotOrMissing,
-} from './validate.js';
+import { assertDimension, assertFiniteOfShape, assertOptions, assertPositive, gotOrMissing } from './validate.js';
 
 /**
  * Rows must lie on S^{d−1} up to this distance of ‖x_i‖ from 1: float32-rounded unit vectors are off by
@@ -25,7 +18,7 @@ import {
 export const SPHERE_NORM_TOLERANCE = 1e-5;
 
 /** Throws an InputError for NaN, ±∞, β < 0, shape mismatch, n = 0, or rows off the unit sphere. */
-export function validateSphereBatch(batch: SphereBatch): void {
+function validateSphereBatch(batch: SphereBatch): void {
   if (batch === null || typeof batch !== 'object')
     throw new InputError('batch', 'must be an object {B, n, d, x, beta}');
   const { B, n, d } = batch;
@@ -34,10 +27,8 @@ export function validateSphereBatch(batch: SphereBatch): void {
   assertDimension('d', d, 2);
   if (!(batch.x instanceof Float64Array)) throw new InputError('x', 'must be a Float64Array');
   if (!(batch.beta instanceof Float64Array)) throw new InputError('beta', 'must be a Float64Array');
-  assertLength('x', batch.x, [B, n, d]);
-  assertFinite('x', batch.x);
-  assertLength('beta', batch.beta, [B]);
-  assertFinite('beta', batch.beta);
+  assertFiniteOfShape('x', batch.x, [B, n, d]);
+  assertFiniteOfShape('beta', batch.beta, [B]);
   for (let b = 0; b < B; b++) {
     if (batch.beta[b]! < 0)
       throw new InputError('beta', `instance ${b} has β = ${batch.beta[b]}; the inverse temperature must be ≥ 0`);
@@ -46,8 +37,7 @@ export function validateSphereBatch(batch: SphereBatch): void {
     const M = batch[key];
     if (M === undefined) continue;
     if (!(M instanceof Float64Array)) throw new InputError(key, 'must be a Float64Array');
-    assertLength(key, M, [B, d, d]);
-    assertFinite(key, M);
+    assertFiniteOfShape(key, M, [B, d, d]);
   }
   for (let r = 0; r < B * n; r++) {
     let s = 0;
@@ -62,13 +52,13 @@ export function validateSphereBatch(batch: SphereBatch): void {
   }
 }
 
-export function validateNormalization(normalization: AttentionNormalization): void {
+function validateNormalization(normalization: AttentionNormalization): void {
   if (normalization !== 'softmax' && normalization !== 'unnormalized') {
     throw new InputError('normalization', `must be 'softmax' or 'unnormalized', got ${String(normalization)}`);
   }
 }
 
-export function validateSimulateOptions(o: SimulateOptions): void {
+function validateSimulateOptions(o: SimulateOptions): void {
   assertOptions(o, '{normalization, integrator, dt, steps, recordEvery?, record?}');
   validateNormalization(o.normalization);
   if (o.integrator !== 'euler-renormalize' && o.integrator !== 'rk4') {
@@ -84,7 +74,7 @@ export function validateSimulateOptions(o: SimulateOptions): void {
 }
 
 /** Energies with a 1/(2β) factor need β > 0; 'shifted' accepts β = 0 (its limit). */
-export function validateEnergyRequest(batch: SphereBatch, normalization: EnergyNormalization): void {
+function validateEnergyRequest(batch: SphereBatch, normalization: EnergyNormalization): void {
   if (normalization !== 'mean-field' && normalization !== 'modified-metric' && normalization !== 'shifted') {
     throw new InputError(
       'normalization',
@@ -92,6 +82,24 @@ export function validateEnergyRequest(batch: SphereBatch, normalization: EnergyN
     );
   }
   if (normalization !== 'shifted') assertPositive('beta', batch.beta);
+}
+
+/** The arguments of `velocity(batch, normalization)`: the batch, then an attention normalisation. */
+export function validateVelocityInput(batch: SphereBatch, normalization: AttentionNormalization): void {
+  validateSphereBatch(batch);
+  validateNormalization(normalization);
+}
+
+/** The arguments of `simulate(batch, options)`: the batch, then the integration options. */
+export function validateSimulateInput(batch: SphereBatch, options: SimulateOptions): void {
+  validateSphereBatch(batch);
+  validateSimulateOptions(options);
+}
+
+/** The arguments of `energy(batch, normalization)`: the batch, then an energy normalisation valid for its β. */
+export function validateEnergyInput(batch: SphereBatch, normalization: EnergyNormalization): void {
+  validateSphereBatch(batch);
+  validateEnergyRequest(batch, normalization);
 }
 
 /** `sampleUniform(count, d, seed)`: count ≥ 1, d ≥ 2, an integer seed. */

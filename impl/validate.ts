@@ -66,6 +66,12 @@ export function assertLength(name: string, values: Numeric, shape: readonly numb
   }
 }
 
+/** An array of the declared shape (length = product of `shape`) whose entries are all finite. */
+export function assertFiniteOfShape(name: string, values: Numeric, shape: readonly number[]): void {
+  assertLength(name, values, shape);
+  assertFinite(name, values);
+}
+
 /** Strictly positive finite scalars (regularisation ε, temperature, step size). */
 export function assertPositive(name: string, values: Numeric | number): void {
   const arr: Numeric = typeof values === 'object' && values !== null ? values : [values];
@@ -83,8 +89,7 @@ export function assertPositive(name: string, values: Numeric | number): void {
  * Returns the row masses.
  */
 export function assertWeights(name: string, values: Numeric, B: number, n: number): Float64Array {
-  assertLength(name, values, [B, n]);
-  assertFinite(name, values);
+  assertFiniteOfShape(name, values, [B, n]);
   const mass = new Float64Array(B);
   for (let b = 0; b < B; b++) {
     let s = 0;

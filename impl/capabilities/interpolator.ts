@@ -13,7 +13,7 @@
  * in the call's dimension d with finite durations ≥ 0 and finite d×d matrices and d-vectors; a
  * construction's phases are named ranges of its pieces, its atoms [N, d]; all entries finite.
  */
-import type { ArithmeticName } from './arithmetic.js';
+import type { NumericCapability } from './arithmetic.js';
 
 /** One constant piece θ_k = (V, B, W, U, b) held for `duration` time units. Matrices are row-major d×d. */
 export interface ParameterPiece {
@@ -106,12 +106,7 @@ export interface MatchOptions {
 }
 
 /** A batched measure interpolator under test. */
-export interface Interpolator {
-  readonly name: string;
-  /** Arithmetic the implementation computes in. */
-  readonly precision: 'float32' | 'float64';
-  /** Accuracy table of its float32 operations (capabilities/arithmetic.ts); absent: 'ieee-754'. */
-  readonly arithmetic?: ArithmeticName;
+export interface Interpolator extends NumericCapability {
   /** Evolve every measure independently under the shared schedule (GRR eq. 1.3 for empirical measures). */
   evolve(family: MeasureFamily, schedule: Schedule, options?: EvolveOptions): Promise<EvolveResult>;
   /** The gate block G(a, τ, z): W(Ux + b)_+ = (⟨a, x⟩ − τ)_+ z (spec §1 note 4; corrected Lemma B.2). */

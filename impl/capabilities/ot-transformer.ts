@@ -19,7 +19,7 @@
  * declared length and finite entries, except sinkU/sinkV (NaN without a sink token) and the sink row of
  * `tokens` (NaN padding then).
  */
-import type { ArithmeticName } from './arithmetic.js';
+import type { NumericCapability } from './arithmetic.js';
 
 /** A batch of B prompts of one shape (n points in R^d). All arrays are row-major. */
 export interface OTTransformerBatch {
@@ -90,11 +90,6 @@ export interface OTTransformerTrace {
 }
 
 /** A batched OT transformer under test. */
-export interface OTTransformer {
-  readonly name: string;
-  /** Arithmetic the model computes in; tolerances are derived from its unit roundoff. */
-  readonly precision: 'float32' | 'float64';
-  /** Accuracy table of its float32 operations (capabilities/arithmetic.ts); absent: 'ieee-754'. */
-  readonly arithmetic?: ArithmeticName;
+export interface OTTransformer extends NumericCapability {
   forward(batch: OTTransformerBatch, options: OTTransformerOptions): Promise<OTTransformerTrace>;
 }

@@ -21,7 +21,7 @@
  * implementation needs max ½|x_i − x_j|²/ε (Sinkformer: max |(W_Q x_i)ᵀ(W_K x_j)|/ε) ≤ FLOAT32_LOG_DOMAIN_MAX
  * and throws a NumericalError naming the argument beyond it.
  */
-import type { ArithmeticName } from './arithmetic.js';
+import type { NumericCapability } from './arithmetic.js';
 
 /** B independent particle sets of one shape [B, n, d], d ∈ {1, 2, 3} in the claims (any d ≥ 1 is accepted). */
 export interface ParticleBatch {
@@ -126,12 +126,7 @@ export interface SinkformerOutput {
 }
 
 /** Batched SB attention under test. */
-export interface SBAttention {
-  readonly name: string;
-  /** Arithmetic the implementation computes in; tolerances are derived from its unit roundoff. */
-  readonly precision: 'float32' | 'float64';
-  /** Accuracy table of its float32 operations (capabilities/arithmetic.ts); absent: 'ieee-754'. */
-  readonly arithmetic?: ArithmeticName;
+export interface SBAttention extends NumericCapability {
   /** The symmetric damped log-domain Sinkhorn solution (SB plan). */
   plan(batch: ParticleBatch, options: SBSolveOptions): Promise<SBPlan>;
   /** One SB step x ↦ 2x − B_ε(x), with the barycentric projection. */

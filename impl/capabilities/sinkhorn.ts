@@ -13,7 +13,7 @@
  * either is); +∞ and NaN never. A float32 solver needs max |C/ε| ≤ FLOAT32_LOG_DOMAIN_MAX (≈ 8.5e37) per
  * instance; beyond it it throws a NumericalError naming eps.
  */
-import type { ArithmeticName } from './arithmetic.js';
+import type { NumericCapability } from './arithmetic.js';
 
 /** A batch of B entropic OT problems of one shape. All arrays are row-major. */
 export interface SinkhornBatch {
@@ -70,11 +70,6 @@ export interface SinkhornTrace {
 }
 
 /** A batched Sinkhorn solver under test. */
-export interface SinkhornSolver {
-  readonly name: string;
-  /** Arithmetic the solver computes in; tolerances are derived from its unit roundoff. */
-  readonly precision: 'float32' | 'float64';
-  /** Accuracy table of its float32 operations (capabilities/arithmetic.ts); absent: 'ieee-754'. */
-  readonly arithmetic?: ArithmeticName;
+export interface SinkhornSolver extends NumericCapability {
   solve(batch: SinkhornBatch, options: SinkhornOptions): Promise<SinkhornTrace>;
 }

@@ -16,7 +16,7 @@
  * Under USA the field carries the factor e^{β⟨Bx_i,x_j⟩}/n, beyond float32 past β ≈ 88.7: a float32
  * implementation returns it from the log scale (impl/tfjs/usa-log-scale.ts) or throws a NumericalError.
  */
-import type { ArithmeticName } from './arithmetic.js';
+import type { NumericCapability } from './arithmetic.js';
 
 /** 'softmax': SA (eq. 2.6); 'unnormalized': USA (§3.3, Z replaced by n). */
 export type AttentionNormalization = 'softmax' | 'unnormalized';
@@ -80,12 +80,7 @@ export interface SphereTrajectory {
 }
 
 /** A batched self-attention dynamics on the sphere under test. */
-export interface SphereDynamics {
-  readonly name: string;
-  /** Arithmetic the implementation computes in; tolerances are derived from its unit roundoff. */
-  readonly precision: 'float32' | 'float64';
-  /** Accuracy table of its float32 operations (capabilities/arithmetic.ts); absent: 'ieee-754'. */
-  readonly arithmetic?: ArithmeticName;
+export interface SphereDynamics extends NumericCapability {
   /** The projected field ẋ_i = P⊥_{x_i}(Σ_j A_ij V x_j) at the batch's configurations, shape [B, n, d]. */
   velocity(batch: SphereBatch, normalization: AttentionNormalization): Promise<Float64Array>;
   /** Integrate from batch.x and return the stored states (or Gram matrices). */

@@ -1,9 +1,11 @@
 /** Sphere-dynamics mutants: planted bugs in the tfjs dynamics, built from its hooks rather than copies. */
 import { tfjsImplementation } from '../implementations.js';
 import { mulberry32 } from '../reference/prng.js';
-import { createTfjsSphereDynamics, type SphereDynamicsHooks } from '../tfjs/sphere-dynamics.js';
+import { createTfjsSphereDynamics } from '../tfjs/sphere-dynamics.js';
+import type { SphereDynamicsHooks } from '../tfjs/sphere-hooks.js';
 import type { SphereBatch } from '../capabilities/sphere-dynamics.js';
 import type { Mutant } from './index.js';
+import { tfjsMutant } from './tfjs-mutant.js';
 
 function mutant(
   id: string,
@@ -11,12 +13,7 @@ function mutant(
   expectedKillers: readonly string[],
   hooks: SphereDynamicsHooks,
 ): Mutant {
-  return {
-    id,
-    description,
-    expectedKillers,
-    build: () => ({ ...tfjsImplementation(), name: id, sphereDynamics: createTfjsSphereDynamics(id, hooks) }),
-  };
+  return tfjsMutant(id, description, expectedKillers, () => ({ sphereDynamics: createTfjsSphereDynamics(id, hooks) }));
 }
 
 export const dynamicsMutants: Mutant[] = [
@@ -99,28 +96,21 @@ function transposeBlocks(M: Float64Array, d: number): Float64Array {
  * queries swapped, B = QᵀK instead of KᵀQ) or applying Vᵀ; both are invisible for symmetric B and V.
  */
 function transposedMatrix(id: string, description: string, field: 'bilinear' | 'value'): Mutant {
-  return {
-    id,
-    description,
-    expectedKillers: ['dynamics.integrator-consistency'],
-    build: () => {
-      const correct = createTfjsSphereDynamics(id);
-      const swap = (batch: SphereBatch): SphereBatch => {
-        const M = batch[field];
-        return M ? { ...batch, [field]: transposeBlocks(M, batch.d) } : batch;
-      };
-      return {
-        ...tfjsImplementation(),
-        name: id,
-        sphereDynamics: {
-          ...correct,
-          velocity: (batch, normalization) => correct.velocity(swap(batch), normalization),
-          simulate: (batch, options) => correct.simulate(swap(batch), options),
-          energy: (batch, normalization) => correct.energy(swap(batch), normalization),
-        },
-      };
-    },
-  };
+  return tfjsMutant(id, description, ['dynamics.integrator-consistency'], () => {
+    const correct = createTfjsSphereDynamics(id);
+    const swap = (batch: SphereBatch): SphereBatch => {
+      const M = batch[field];
+      return M ? { ...batch, [field]: transposeBlocks(M, batch.d) } : batch;
+    };
+    return {
+      sphereDynamics: {
+        ...correct,
+        velocity: (batch, normalization) => correct.velocity(swap(batch), normalization),
+        simulate: (batch, options) => correct.simulate(swap(batch), options),
+        energy: (batch, normalization) => correct.energy(swap(batch), normalization),
+      },
+    };
+  });
 }
 
 dynamicsMutants.push(

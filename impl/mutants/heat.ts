@@ -1,16 +1,12 @@
 /** SB-attention mutants: planted bugs in the tfjs SB attention, built from its hooks rather than copies. */
-import { tfjsImplementation } from '../implementations.js';
-import { createTfjsSBAttention, type TfjsSBHooks } from '../tfjs/sb-attention.js';
+import { createTfjsSBAttention } from '../tfjs/sb-attention.js';
+import type { TfjsSBHooks } from '../tfjs/sb-bridge.js';
 import type { ParticleBatch, SBAttention } from '../capabilities/sb-attention.js';
 import type { Mutant } from './index.js';
+import { tfjsMutant } from './tfjs-mutant.js';
 
 function sbMutant(id: string, description: string, expectedKillers: readonly string[], hooks: TfjsSBHooks): Mutant {
-  return {
-    id,
-    description,
-    expectedKillers,
-    build: () => ({ ...tfjsImplementation(), name: id, sbAttention: createTfjsSBAttention(id, hooks) }),
-  };
+  return tfjsMutant(id, description, expectedKillers, () => ({ sbAttention: createTfjsSBAttention(id, hooks) }));
 }
 
 export const heatMutants: Mutant[] = [
@@ -71,15 +67,10 @@ function wrapped(
   expectedKillers: readonly string[],
   rewrite: (sb: SBAttention) => Partial<SBAttention>,
 ): Mutant {
-  return {
-    id,
-    description,
-    expectedKillers,
-    build: () => {
-      const correct = createTfjsSBAttention(id);
-      return { ...tfjsImplementation(), name: id, sbAttention: { ...correct, ...rewrite(correct) } };
-    },
-  };
+  return tfjsMutant(id, description, expectedKillers, () => {
+    const correct = createTfjsSBAttention(id);
+    return { sbAttention: { ...correct, ...rewrite(correct) } };
+  });
 }
 
 const doubled = (batch: ParticleBatch): ParticleBatch => ({ ...batch, eps: batch.eps.map((e) => 2 * e) });

@@ -1,8 +1,8 @@
 /** OT-transformer mutants: planted bugs in the tfjs model, built from its hooks rather than copies. */
 import * as tf from '@tensorflow/tfjs-core';
-import { tfjsImplementation } from '../implementations.js';
 import { createTfjsOTTransformer, unstabilisedSoftmax, type TfjsOTTransformerHooks } from '../tfjs/ot-transformer.js';
 import type { Mutant } from './index.js';
+import { tfjsMutant } from './tfjs-mutant.js';
 
 function mutant(
   id: string,
@@ -10,12 +10,7 @@ function mutant(
   expectedKillers: readonly string[],
   hooks: TfjsOTTransformerHooks,
 ): Mutant {
-  return {
-    id,
-    description,
-    expectedKillers,
-    build: () => ({ ...tfjsImplementation(), name: id, otTransformer: createTfjsOTTransformer(id, hooks) }),
-  };
+  return tfjsMutant(id, description, expectedKillers, () => ({ otTransformer: createTfjsOTTransformer(id, hooks) }));
 }
 
 export const otTransformerMutants: Mutant[] = [

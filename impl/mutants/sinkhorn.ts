@@ -1,9 +1,11 @@
 /** Sinkhorn mutants: planted bugs in the tfjs solver, built from hooks rather than copies. */
 import * as tf from '@tensorflow/tfjs-core';
 import { tfjsImplementation } from '../implementations.js';
-import { createTfjsSinkhorn, logColumnStep, logRowStep } from '../tfjs/sinkhorn.js';
+import { createTfjsSinkhorn } from '../tfjs/sinkhorn.js';
+import { logColumnStep, logRowStep } from '../tfjs/sinkhorn-log-domain.js';
 import type { SinkhornBatch, SinkhornOptions, SinkhornSolver, SinkhornTrace } from '../capabilities/sinkhorn.js';
 import type { Mutant } from './index.js';
+import { tfjsMutant } from './tfjs-mutant.js';
 
 export const sinkhornMutants: Mutant[] = [
   {
@@ -55,26 +57,19 @@ function wrapped(
   expectedKillers: string[],
   solve: (inner: SinkhornSolver, batch: SinkhornBatch, o: SinkhornOptions) => Promise<SinkhornTrace>,
 ): Mutant {
-  return {
-    id,
-    description,
-    expectedKillers,
-    build: () => {
-      const inner = createTfjsSinkhorn(id);
-      return {
-        ...tfjsImplementation(),
+  return tfjsMutant(id, description, expectedKillers, () => {
+    const inner = createTfjsSinkhorn(id);
+    return {
+      sinkhorn: {
         name: id,
-        sinkhorn: {
-          name: id,
-          precision: inner.precision,
-          get arithmetic() {
-            return inner.arithmetic;
-          },
-          solve: (b, o) => solve(inner, b, o),
+        precision: inner.precision,
+        get arithmetic() {
+          return inner.arithmetic;
         },
-      };
-    },
-  };
+        solve: (b, o) => solve(inner, b, o),
+      },
+    };
+  });
 }
 
 /** Re-label a trace of L−1 iterations as one of L: iterate ℓ is reported in slot ℓ+1 (a lagging loop). */

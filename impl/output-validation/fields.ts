@@ -127,6 +127,15 @@ export function equalNumberField(field: string, value: unknown, expected: number
   }
 }
 
+/** The batch's sizes a result repeats (`B`, `n`, `d` …), in the order given: each equal to the argument's. */
+export function batchSizeFields<K extends string>(
+  result: Readonly<Record<string, unknown>>,
+  batch: Readonly<Record<K, number>>,
+  sizes: readonly K[],
+): void {
+  for (const k of sizes) equalNumberField(k, result[k], batch[k], `batch.${k}`);
+}
+
 /** An optional non-negative integer count (absorptions). */
 export function optionalCountField(field: string, value: unknown): void {
   if (value === undefined) return;

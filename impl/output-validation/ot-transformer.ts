@@ -7,18 +7,22 @@
 import type { OTTransformerBatch, OTTransformerOptions } from '../capabilities/ot-transformer.js';
 import { OutputError } from '../errors.js';
 import { recordedLayers } from '../ot-transformer-prompt.js';
-import { assertRecord, equalNumberField, float64Field, integerListField, type OutputRule } from './fields.js';
+import {
+  assertRecord,
+  batchSizeFields,
+  equalNumberField,
+  float64Field,
+  integerListField,
+  type OutputRule,
+} from './fields.js';
 
 /** Validate `forward(batch, options)`'s trace. */
 function validateForward(args: readonly unknown[], result: unknown): void {
-  const batch = args[0] as OTTransformerBatch;
-  const options = args[1] as OTTransformerOptions;
+  const [batch, options] = args as [OTTransformerBatch, OTTransformerOptions];
   const t = assertRecord('trace', result);
   const { B, n, d } = batch;
   const L = options.layers;
-  equalNumberField('B', t['B'], B, 'batch.B');
-  equalNumberField('n', t['n'], n, 'batch.n');
-  equalNumberField('d', t['d'], d, 'batch.d');
+  batchSizeFields(t, batch, ['B', 'n', 'd']);
   equalNumberField('layers', t['layers'], L, 'options.layers');
   const recorded = recordedLayers(options);
   integerListField('recorded', t['recorded'], recorded, `the layers of options.record (default [L])`);

@@ -6,10 +6,10 @@
  */
 import type { ParticleBatch, SBIterateOptions, SBSolveOptions, SinkformerBatch } from '../capabilities/sb-attention.js';
 import { OutputError } from '../errors.js';
-import { recordedStepList } from '../reference/sb-attention.js';
+import { recordedStepList } from '../sb-input.js';
 import {
   assertRecord,
-  equalNumberField,
+  batchSizeFields,
   float64Field,
   integerListField,
   nonNegativeField,
@@ -23,40 +23,44 @@ function iterationsField(value: unknown, length: number, formula: string, cap: n
   if (k >= 0) throw new OutputError('iterations', `entry ${k} is ${it[k]}, more than options.maxIterations = ${cap}`);
 }
 
+/**
+ * The solver's report of a result: iteration counts ([B], or [B, K] over K steps) in [0, maxIterations]
+ * and the residual per instance [B], finite and ≥ 0.
+ */
+function convergenceFields(r: Record<string, unknown>, B: number, o: SBSolveOptions, steps?: number): void {
+  if (steps === undefined) iterationsField(r['iterations'], B, 'B', o.maxIterations);
+  else iterationsField(r['iterations'], B * steps, 'B·K', o.maxIterations);
+  nonNegativeField('residual', r['residual'], { length: B, formula: 'B' });
+}
+
 function validatePlan(args: readonly unknown[], result: unknown): void {
-  const { B, n } = args[0] as ParticleBatch;
-  const o = args[1] as SBSolveOptions;
+  const batch = args[0] as ParticleBatch;
+  const { B, n } = batch;
   const p = assertRecord('plan', result);
-  equalNumberField('B', p['B'], B, 'batch.B');
-  equalNumberField('n', p['n'], n, 'batch.n');
+  batchSizeFields(p, batch, ['B', 'n']);
   float64Field('logPotential', p['logPotential'], { length: B * n, formula: 'B·n' }, 'finite');
   float64Field('logPlan', p['logPlan'], { length: B * n * n, formula: 'B·n·n' }, 'finite');
-  iterationsField(p['iterations'], B, 'B', o.maxIterations);
-  nonNegativeField('residual', p['residual'], { length: B, formula: 'B' });
+  convergenceFields(p, B, args[1] as SBSolveOptions);
 }
 
 function validateStep(args: readonly unknown[], result: unknown): void {
   const { B, n, d } = args[0] as ParticleBatch;
-  const o = args[1] as SBSolveOptions;
   const s = assertRecord('step', result);
   float64Field('barycentre', s['barycentre'], { length: B * n * d, formula: 'B·n·d' }, 'finite');
   float64Field('x', s['x'], { length: B * n * d, formula: 'B·n·d' }, 'finite');
-  iterationsField(s['iterations'], B, 'B', o.maxIterations);
-  nonNegativeField('residual', s['residual'], { length: B, formula: 'B' });
+  convergenceFields(s, B, args[1] as SBSolveOptions);
 }
 
 function validateIterate(args: readonly unknown[], result: unknown): void {
-  const { B, n, d } = args[0] as ParticleBatch;
+  const batch = args[0] as ParticleBatch;
+  const { B, n, d } = batch;
   const o = args[1] as SBIterateOptions;
   const t = assertRecord('trajectory', result);
-  equalNumberField('B', t['B'], B, 'batch.B');
-  equalNumberField('n', t['n'], n, 'batch.n');
-  equalNumberField('d', t['d'], d, 'batch.d');
+  batchSizeFields(t, batch, ['B', 'n', 'd']);
   const steps = recordedStepList(o.steps, o.recordEvery);
   integerListField('recordedSteps', t['recordedSteps'], steps, '0, every recordEvery-th step, and K');
   float64Field('x', t['x'], { length: B * steps.length * n * d, formula: 'B·recordedSteps·n·d' }, 'finite');
-  iterationsField(t['iterations'], B * o.steps, 'B·K', o.maxIterations);
-  nonNegativeField('residual', t['residual'], { length: B, formula: 'B' });
+  convergenceFields(t, B, o, o.steps);
 }
 
 function validateSinkformer(args: readonly unknown[], result: unknown): void {

@@ -5,19 +5,23 @@
  * where a_i = 0 or b_j = 0 (Peyré & Cuturi 2019, eq. 4.15: u = a ⊘ Kv vanishes only with a).
  */
 import type { SinkhornBatch, SinkhornOptions } from '../capabilities/sinkhorn.js';
-import { assertRecord, equalNumberField, float64Field, optionalCountField, type OutputRule } from './fields.js';
+import {
+  assertRecord,
+  batchSizeFields,
+  equalNumberField,
+  float64Field,
+  optionalCountField,
+  type OutputRule,
+} from './fields.js';
 
 /** Validate `solve(batch, options)`'s trace. */
 function validateSolve(args: readonly unknown[], result: unknown): void {
-  const batch = args[0] as SinkhornBatch;
-  const options = args[1] as SinkhornOptions;
+  const [batch, options] = args as [SinkhornBatch, SinkhornOptions];
   const t = assertRecord('trace', result);
   const { B, n, m } = batch;
   const L = options.iterations;
   const stored = options.record ? L + 1 : 2;
-  equalNumberField('B', t['B'], B, 'batch.B');
-  equalNumberField('n', t['n'], n, 'batch.n');
-  equalNumberField('m', t['m'], m, 'batch.m');
+  batchSizeFields(t, batch, ['B', 'n', 'm']);
   equalNumberField('iterations', t['iterations'], L, 'options.iterations');
   equalNumberField('stored', t['stored'], stored, options.record ? 'L + 1 (recorded)' : '2 (ℓ = 0 and ℓ = L)');
   const zeroA = (k: number): boolean => batch.a[Math.floor(k / (stored * n)) * n + (k % n)] === 0;

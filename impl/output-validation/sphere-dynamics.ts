@@ -6,7 +6,14 @@
  */
 import type { SimulateOptions, SphereBatch } from '../capabilities/sphere-dynamics.js';
 import { storedSteps } from '../sphere-input.js';
-import { assertRecord, equalNumberField, float64Field, int32ListField, type OutputRule } from './fields.js';
+import {
+  assertRecord,
+  batchSizeFields,
+  equalNumberField,
+  float64Field,
+  int32ListField,
+  type OutputRule,
+} from './fields.js';
 
 function validateVelocity(args: readonly unknown[], result: unknown): void {
   const { B, n, d } = args[0] as SphereBatch;
@@ -18,9 +25,7 @@ function validateSimulate(args: readonly unknown[], result: unknown): void {
   const o = args[1] as SimulateOptions;
   const { B, n, d } = batch;
   const t = assertRecord('trajectory', result);
-  equalNumberField('B', t['B'], B, 'batch.B');
-  equalNumberField('n', t['n'], n, 'batch.n');
-  equalNumberField('d', t['d'], d, 'batch.d');
+  batchSizeFields(t, batch, ['B', 'n', 'd']);
   const steps = storedSteps(o.steps, o.recordEvery);
   equalNumberField('stored', t['stored'], steps.length, 'the recorded steps (0, every recordEvery-th, the last)');
   int32ListField('stepIndex', t['stepIndex'], steps, '0, every recordEvery-th step, and the last');

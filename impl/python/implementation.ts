@@ -13,7 +13,7 @@ import { PythonSession, type BridgeOptions } from './process.js';
 import { METHOD_SPECS, PYTHON_CAPABILITY, pythonName, type BridgedCapability } from './schema.js';
 
 export type { BridgeOptions } from './process.js';
-export { PythonExitError } from './process.js';
+export { PythonExitError } from './bridge-process.js';
 
 /** An Implementation backed by a Python process; `close` ends the process. */
 export interface PythonImplementation extends Implementation {

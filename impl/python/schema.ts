@@ -45,6 +45,11 @@ const batchDims = (args: readonly unknown[]): { B: number; n: number; m: number;
   return { B: num(b['B']), n: num(b['n']), m: num(b['m']), d: num(b['d']) };
 };
 
+/** A method returning an object of `fields` whose shapes are the batch's (B, n, m, d); `fill` as in MethodSpec. */
+function batchObject(fields: readonly FieldSpec[], fill?: MethodSpec['fill']): MethodSpec {
+  return { returns: 'object', dims: batchDims, fields, ...(fill ? { fill } : {}) };
+}
+
 /** Recorded layers and potential layers of an OT-transformer call (impl/capabilities/ot-transformer.ts). */
 function otLayers(options: Rec): { recorded: number[]; potentialLayers: number[] } {
   const L = num(options['layers']);
@@ -83,25 +88,19 @@ export const METHOD_SPECS: Readonly<Record<BridgedCapability, Readonly<Record<st
     },
   },
   sbAttention: {
-    plan: {
-      returns: 'object',
-      dims: batchDims,
-      fields: [
+    plan: batchObject(
+      [
         { field: 'logPotential', kind: 'f64', shape: 'B,n' },
         { field: 'logPlan', kind: 'f64', shape: 'B,n,n' },
         ...sbPlanFields,
       ],
-      fill: (args) => ({ B: batchDims(args).B, n: batchDims(args).n }),
-    },
-    step: {
-      returns: 'object',
-      dims: batchDims,
-      fields: [
-        { field: 'barycentre', kind: 'f64', shape: 'B,n,d' },
-        { field: 'x', kind: 'f64', shape: 'B,n,d' },
-        ...sbPlanFields,
-      ],
-    },
+      (args) => ({ B: batchDims(args).B, n: batchDims(args).n }),
+    ),
+    step: batchObject([
+      { field: 'barycentre', kind: 'f64', shape: 'B,n,d' },
+      { field: 'x', kind: 'f64', shape: 'B,n,d' },
+      ...sbPlanFields,
+    ]),
     iterate: {
       returns: 'object',
       dims: (args, out) => ({
@@ -117,14 +116,10 @@ export const METHOD_SPECS: Readonly<Record<BridgedCapability, Readonly<Record<st
       ],
       fill: (args) => ({ B: batchDims(args).B, n: batchDims(args).n, d: batchDims(args).d }),
     },
-    sinkformer: {
-      returns: 'object',
-      dims: batchDims,
-      fields: [
-        { field: 'x', kind: 'f64', shape: 'B,n,d' },
-        { field: 'attention', kind: 'f64', shape: 'B,n,n' },
-      ],
-    },
+    sinkformer: batchObject([
+      { field: 'x', kind: 'f64', shape: 'B,n,d' },
+      { field: 'attention', kind: 'f64', shape: 'B,n,n' },
+    ]),
   },
   sphereDynamics: {
     velocity: { returns: 'array', shape: 'B,n,d', dims: batchDims },

@@ -4,24 +4,8 @@
  * layer (sinkformer-layer.ts), one instance at a time. In float64 the ε-order claims are resolvable
  * (spec heat-flow-limit §5, float32 caveats).
  */
-import type {
-  ParticleBatch,
-  SBAttention,
-  SBIterateOptions,
-  SBPlan,
-  SBSolveOptions,
-  SBStepResult,
-  SBTrajectory,
-  SinkformerBatch,
-  SinkformerOptions,
-  SinkformerOutput,
-} from '../capabilities/sb-attention.js';
-import {
-  validateIterateOptions,
-  validateParticleBatch,
-  validateSinkformerBatch,
-  validateSolveOptions,
-} from '../sb-input.js';
+import type { ParticleBatch, SBAttention, SBSolveOptions } from '../capabilities/sb-attention.js';
+import { emptyTrajectory, validateIterateInput, validateSinkformerBatch, validateSolveInput } from '../sb-input.js';
 import { sbStep } from './barycentric-projection.js';
 import { attentionLogits, sinkformerUpdate, sinkhornAttention } from './sinkformer-layer.js';
 import { symmetricSinkhorn, type WeightedParticles } from './symmetric-sinkhorn.js';
@@ -41,9 +25,8 @@ export function createReferenceSBAttention(name = 'reference'): SBAttention {
   return {
     name,
     precision: 'float64',
-    async plan(batch: ParticleBatch, options: SBSolveOptions): Promise<SBPlan> {
-      validateParticleBatch(batch);
-      validateSolveOptions(options, batch);
+    async plan(batch, options) {
+      validateSolveInput(batch, options);
       const { B, n } = batch;
       const logPotential = new Float64Array(B * n);
       const logPlan = new Float64Array(B * n * n);
@@ -58,9 +41,8 @@ export function createReferenceSBAttention(name = 'reference'): SBAttention {
       }
       return { B, n, logPotential, logPlan, iterations, residual };
     },
-    async step(batch: ParticleBatch, options: SBSolveOptions): Promise<SBStepResult> {
-      validateParticleBatch(batch);
-      validateSolveOptions(options, batch);
+    async step(batch, options) {
+      validateSolveInput(batch, options);
       const { B, n, d } = batch;
       const x = new Float64Array(B * n * d);
       const barycentre = new Float64Array(B * n * d);
@@ -75,16 +57,13 @@ export function createReferenceSBAttention(name = 'reference'): SBAttention {
       }
       return { x, barycentre, iterations, residual };
     },
-    async iterate(batch: ParticleBatch, options: SBIterateOptions): Promise<SBTrajectory> {
-      validateParticleBatch(batch);
-      validateIterateOptions(options, batch);
+    async iterate(batch, options) {
+      validateIterateInput(batch, options);
       const { B, n, d } = batch;
       const K = options.steps;
-      const recordedSteps = recordedStepList(K, options.recordEvery);
+      const trajectory = emptyTrajectory(batch, options);
+      const { recordedSteps, x: out, iterations, residual } = trajectory;
       const S = recordedSteps.length;
-      const out = new Float64Array(B * S * n * d);
-      const iterations = new Float64Array(B * K);
-      const residual = new Float64Array(B);
       for (let b = 0; b < B; b++) {
         let x: Float64Array = batch.x.slice(b * n * d, (b + 1) * n * d);
         let g = initOf(options, b, n);
@@ -102,9 +81,9 @@ export function createReferenceSBAttention(name = 'reference'): SBAttention {
           if (recordedSteps[slot] === k) out.set(x, (b * S + slot++) * n * d);
         }
       }
-      return { B, n, d, recordedSteps, x: out, iterations, residual };
+      return trajectory;
     },
-    async sinkformer(batch: SinkformerBatch, options: SinkformerOptions): Promise<SinkformerOutput> {
+    async sinkformer(batch, options) {
       validateSinkformerBatch(batch, options);
       const { B, n, d } = batch;
       const x = new Float64Array(B * n * d);
@@ -128,11 +107,4 @@ export function createReferenceSBAttention(name = 'reference'): SBAttention {
       return { x, attention };
     },
   };
-}
-
-/** 0, every `every`-th step, and K (deduplicated, increasing). */
-export function recordedStepList(K: number, every?: number): number[] {
-  const s = new Set<number>([0, K]);
-  if (every) for (let k = every; k < K; k += every) s.add(k);
-  return [...s].sort((a, b) => a - b);
 }

@@ -6,19 +6,16 @@
 import { sampleUniformSphere } from './sphere-sampler.js';
 import type {
   AttentionNormalization,
-  EnergyNormalization,
   SimulateOptions,
   SphereBatch,
   SphereDynamics,
-  SphereTrajectory,
 } from '../capabilities/sphere-dynamics.js';
 import {
   storedSteps,
-  validateEnergyRequest,
-  validateNormalization,
+  validateEnergyInput,
   validateSampleRequest,
-  validateSimulateOptions,
-  validateSphereBatch,
+  validateSimulateInput,
+  validateVelocityInput,
 } from '../sphere-input.js';
 import { interactionEnergy } from './interaction-energy.js';
 import {
@@ -80,8 +77,7 @@ export function createReferenceSphereDynamics(): SphereDynamics {
       return sampleUniformSphere(count, d, seed);
     },
     async velocity(batch, normalization) {
-      validateSphereBatch(batch);
-      validateNormalization(normalization);
+      validateVelocityInput(batch, normalization);
       const { B, n, d } = batch;
       const out = new Float64Array(B * n * d);
       for (let b = 0; b < B; b++)
@@ -91,9 +87,8 @@ export function createReferenceSphereDynamics(): SphereDynamics {
         );
       return out;
     },
-    async simulate(batch, options): Promise<SphereTrajectory> {
-      validateSphereBatch(batch);
-      validateSimulateOptions(options);
+    async simulate(batch, options) {
+      validateSimulateInput(batch, options);
       const { B, n, d } = batch;
       const stepIndex = storedSteps(options.steps, options.recordEvery);
       const S = stepIndex.length;
@@ -114,9 +109,8 @@ export function createReferenceSphereDynamics(): SphereDynamics {
       }
       return { B, n, d, stored: S, stepIndex, ...(gram ? { gram: out } : { states: out }) };
     },
-    async energy(batch: SphereBatch, normalization: EnergyNormalization) {
-      validateSphereBatch(batch);
-      validateEnergyRequest(batch, normalization);
+    async energy(batch, normalization) {
+      validateEnergyInput(batch, normalization);
       const { B, n, d } = batch;
       const out = new Float64Array(B);
       for (let b = 0; b < B; b++) {

@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { EnergyNormalization } from '../capabilities/sphere-dynamics.js';
 import { NumericalError } from '../errors.js';
 import { sci } from '../float32-range.js';
-import type { SphereDynamicsHooks } from './sphere-dynamics.js';
+import type { SphereDynamicsHooks } from './sphere-hooks.js';
 
 /** Exponents βG_ij flattened to [B, n²] (G = ⟨Vx_i, x_j⟩ for 'modified-metric', ⟨x_i, x_j⟩ otherwise). */
 function exponents(x: tf.Tensor, beta: tf.Tensor, normalization: EnergyNormalization, value?: tf.Tensor): tf.Tensor {
