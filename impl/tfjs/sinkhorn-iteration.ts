@@ -8,7 +8,7 @@ import type { SinkhornBatch } from '../capabilities/sinkhorn.js';
 import type { TensorPool } from './tensor-pool.js';
 
 /** A log-domain half-step (M = −C/ε, the log weights of the updated side, the other side's log scaling). */
-export type LogHalfStep = (negCostOverEps: tf.Tensor, logW: tf.Tensor, logS: tf.Tensor) => tf.Tensor;
+type LogHalfStep = (negCostOverEps: tf.Tensor, logW: tf.Tensor, logS: tf.Tensor) => tf.Tensor;
 
 /** The tensor solver; `mutation` hooks let impl/mutants derive wrong variants without copying it. */
 export interface TfjsSinkhornHooks {

@@ -177,7 +177,7 @@ export interface StructureCase {
   readonly choice: number;
 }
 
-export interface StructureSpec {
+interface StructureSpec {
   readonly dims: readonly number[];
   readonly N: readonly [number, number];
   readonly n: readonly [number, number];
@@ -187,7 +187,7 @@ export interface StructureSpec {
 }
 
 /** The arbitrary of StructureCase: families in random caps (radius ≤ 0.6) and up to maxPieces random pieces. */
-export function structureCase(spec: StructureSpec): fc.Arbitrary<StructureCase> {
+function structureCase(spec: StructureSpec): fc.Arbitrary<StructureCase> {
   const dMax = Math.max(...spec.dims);
   return fc
     .record({
@@ -207,12 +207,12 @@ export function structureCase(spec: StructureSpec): fc.Arbitrary<StructureCase> 
 }
 
 /** The schedule of a StructureCase, pieces built by the implementation's gate where needed. */
-export function scheduleOf(impl: Interpolator, c: StructureCase, duration: readonly [number, number]): Schedule {
+function scheduleOf(impl: Interpolator, c: StructureCase, duration: readonly [number, number]): Schedule {
   const d = c.family.d;
   return { d, pieces: c.kinds.map((k, i) => randomPiece(impl, c.raw[i]!, d, c.dMax, k, duration)) };
 }
 
-export function describeStructure(c: StructureCase): unknown {
+function describeStructure(c: StructureCase): unknown {
   return { family: describeFamily(c.family), kinds: c.kinds, raw: c.raw.slice(0, c.kinds.length), choice: c.choice };
 }
 

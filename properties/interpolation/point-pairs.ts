@@ -18,12 +18,12 @@ export interface PointPairs {
 }
 
 /** Unit floats consumed by {@link pointPairsFromRaw} for up to mMax pairs in dimension dMax. */
-export function pointPairsRawLength(mMax: number, dMax: number): number {
+function pointPairsRawLength(mMax: number, dMax: number): number {
   return 4 * mMax * dMax;
 }
 
 /** M uniform points and M uniform targets from a raw block laid out for (mMax, dMax); rows renormalised in float64. */
-export function pointPairsFromRaw(
+function pointPairsFromRaw(
   raw: readonly number[],
   d: number,
   M: number,
@@ -52,7 +52,7 @@ function rowAngle(x: Float64Array, i: number, y: Float64Array, j: number, d: num
 }
 
 /** Spec G3: distinct points and targets (pairwise angle ≥ 0.2 among all 2M), d_g(x_i, y_i) ≤ π − 0.2. */
-export function genericPairs(c: PointPairs): boolean {
+function genericPairs(c: PointPairs): boolean {
   const { d, points, targets } = c;
   const all = new Float64Array(points.length + targets.length);
   all.set(points);
