@@ -4,7 +4,7 @@ export const GRR = { work: 'Geshkovski, Rigollet & Ruiz-Balet 2024', arxiv: '241
 export const SPEC = { work: 'spec measure-interpolation', tag: 'derived' } as const;
 
 export const FLOAT64_NOTE =
-  'The implementation under test is the float64 interpolator (impl/reference/interpolator.ts), also registered as the tfjs implementation’s interpolator: the construction needs W2 ≤ 1e-4 after schedules of hundreds of natural time units with exact-hitting durations, beyond float32; a tfjs version would import the attention velocity of impl/tfjs/sphere-dynamics.ts.';
+  'The implementation under test is the float64 interpolator (impl/reference/interpolator.ts), also registered as the tfjs implementation’s interpolator: the construction needs W2 ≤ 1e-4 after schedules of hundreds of natural time units with exact-hitting durations, beyond float32; a tfjs version would import the attention velocity of impl/tfjs/sphere-field.ts.';
 
 export const GATE_ERRATUM =
   'Erratum (Lemma B.2, eq. B.4; aquemy F1/E1): the printed U = −𝟙zᵀ, b = cos R·𝟙 gives the gate (cos R − ⟨z, x⟩)_+, active *outside* 𝓑₀. The correct block is U = +𝟙zᵀ, b = −cos R·𝟙, i.e. G(z, cos R, ω). The same slip in Lemma 3.4 (B.13) is read as G(a, cos R, x*). The printed sign is catalogued as the mutant interpolation.gate-sign-printed.';
