@@ -23,13 +23,7 @@ function pointPairsRawLength(mMax: number, dMax: number): number {
 }
 
 /** M uniform points and M uniform targets from a raw block laid out for (mMax, dMax); rows renormalised in float64. */
-function pointPairsFromRaw(
-  raw: readonly number[],
-  d: number,
-  M: number,
-  mMax: number,
-  dMax: number,
-): PointPairs {
+function pointPairsFromRaw(raw: readonly number[], d: number, M: number, mMax: number, dMax: number): PointPairs {
   // float64 unit rows (the float32 rounding of uniformSpherePoints is undone by renormalising)
   const norm = (x: Float64Array): Float64Array => {
     for (let i = 0; i < x.length / d; i++) {
