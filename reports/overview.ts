@@ -23,7 +23,7 @@ export const OVERVIEW_RULE =
   'left of 1 holds with room to spare (its bound is loose on the sampled inputs).';
 
 /** Badge colours of report.html (html-style.ts), so that dot and badge agree. */
-const STATUS_COLOURS: Record<string, string> = {
+const STATUS_COLORS: Record<string, string> = {
   verified: '#1a7f37',
   violated: '#cf222e',
   inconclusive: '#9a6700',
@@ -104,7 +104,7 @@ export function overviewSpec(report: Report): SpecOrEmpty {
       };
     })
     .sort((a, b) => a.family.localeCompare(b.family) || a.work.localeCompare(b.work) || a.label.localeCompare(b.label));
-  const statuses = Object.keys(STATUS_COLOURS).filter((s) => rows.some((r) => r.status === s));
+  const statuses = Object.keys(STATUS_COLORS).filter((s) => rows.some((r) => r.status === s));
   const hi = Math.max(10, ...rows.map((r) => r.x)) * 1.5;
   const x = {
     field: 'x',
@@ -162,7 +162,7 @@ export function overviewSpec(report: Report): SpecOrEmpty {
                 field: 'status',
                 type: 'nominal',
                 title: 'status',
-                scale: { domain: statuses, range: statuses.map((s) => STATUS_COLOURS[s]!) },
+                scale: { domain: statuses, range: statuses.map((s) => STATUS_COLORS[s]!) },
                 legend: { orient: 'bottom', direction: 'vertical' },
               },
               shape: {

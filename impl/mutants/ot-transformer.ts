@@ -1,6 +1,6 @@
 /** OT-transformer mutants: planted bugs in the tfjs model, built from its hooks rather than copies. */
 import * as tf from '@tensorflow/tfjs-core';
-import { createTfjsOTTransformer, unstabilisedSoftmax, type TfjsOTTransformerHooks } from '../tfjs/ot-transformer.js';
+import { createTfjsOTTransformer, unstabilizedSoftmax, type TfjsOTTransformerHooks } from '../tfjs/ot-transformer.js';
 import type { Mutant } from './index.js';
 import { tfjsMutant } from './tfjs-mutant.js';
 
@@ -36,7 +36,7 @@ export const otTransformerMutants: Mutant[] = [
     'ot-transformer.unstabilised-softmax',
     'softmax exp(x)/Σexp(x) without the row-max shift (float32; costs up to 25 overflow/underflow)',
     ['ot-transformer.readout'],
-    { softmax: unstabilisedSoftmax },
+    { softmax: unstabilizedSoftmax },
   ),
   mutant(
     'ot-transformer.softmax-over-queries',

@@ -151,7 +151,7 @@ function mapCosts(batch: SinkhornBatch, f: (c: number, eps: number) => number): 
 }
 
 /** The batch with a and b divided by each instance's total mass Σa (probability vectors). */
-function normalisedMasses(batch: SinkhornBatch): SinkhornBatch {
+function normalizedMasses(batch: SinkhornBatch): SinkhornBatch {
   const scale = (w: Float64Array, len: number): Float64Array => {
     const out = Float64Array.from(w);
     for (let i = 0; i < batch.B; i++) {
@@ -169,7 +169,7 @@ sinkhornMutants.push(
     'sinkhorn.mass-assumed-one',
     'normalises a and b to probability vectors: the plan has mass 1 instead of Σa',
     ['sinkhorn.plan-matches-reference', 'sinkhorn.log-domain-small-eps'],
-    (inner, batch, o) => inner.solve(normalisedMasses(batch), o),
+    (inner, batch, o) => inner.solve(normalizedMasses(batch), o),
   ),
   wrapped(
     'sinkhorn.kernel-clamped',

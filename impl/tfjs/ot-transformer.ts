@@ -51,7 +51,7 @@ function stableSoftmax(logits: tf.Tensor): tf.Tensor {
 }
 
 /** The textbook softmax exp(x)/Σexp(x) without the shift: overflows once a logit exceeds ~88 in float32. */
-export function unstabilisedSoftmax(logits: tf.Tensor): tf.Tensor {
+export function unstabilizedSoftmax(logits: tf.Tensor): tf.Tensor {
   return tf.tidy(() => {
     const e = tf.exp(logits);
     return tf.div(e, tf.sum(e, -1, true));

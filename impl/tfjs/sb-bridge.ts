@@ -45,7 +45,7 @@ function symmetricSinkhornStep(M: tf.Tensor, logW: tf.Tensor, g: tf.Tensor): tf.
 }
 
 /** Row-normalised plan weights q_ij = P_ij/Σ_j P_ij from log P (max-shifted), shape [B, n, n]. */
-export function rowNormalise(logPlan: tf.Tensor): tf.Tensor {
+export function rowNormalize(logPlan: tf.Tensor): tf.Tensor {
   return tf.tidy(() => tf.exp(tf.sub(logPlan, tf.expandDims(safeLogSumExp(logPlan, 2), 2))));
 }
 
@@ -129,7 +129,7 @@ function maybeTranspose(logPlan: tf.Tensor, hooks: TfjsSBHooks): tf.Tensor {
 
 /** B = q x and the update (2x − B, or B for the 'project' mutant), from a solved plan. */
 export function stepFrom(x: tf.Tensor, logPlan: tf.Tensor, hooks: TfjsSBHooks): { bary: tf.Tensor; next: tf.Tensor } {
-  const bary = tf.tidy(() => tf.matMul(rowNormalise(logPlan), x));
+  const bary = tf.tidy(() => tf.matMul(rowNormalize(logPlan), x));
   const next = tf.tidy(() => ((hooks.update ?? 'reflect') === 'reflect' ? tf.sub(tf.mul(x, 2), bary) : tf.clone(bary)));
   return { bary, next };
 }

@@ -10,7 +10,7 @@ import { FLOAT32_MAX, sci } from '../float32-range.js';
 import { validateSinkformerBatch } from '../sb-input.js';
 import { f32 } from './f32.js';
 import { assertSinkformerRange, invSqrtEpsOf } from './float32-input.js';
-import { rowNormalise, type TfjsSBHooks } from './sb-bridge.js';
+import { rowNormalize, type TfjsSBHooks } from './sb-bridge.js';
 import { logColumnStep, logRowStep } from './sinkhorn-log-domain.js';
 
 /** k Sinkformer layers of the batch; `hooks.rowOnly` stops Sinkhorn after one row normalisation (softmax). */
@@ -45,7 +45,7 @@ export async function sinkformerLayers(
         }
         let logP = tf.add(tf.add(tf.expandDims(logU, 2), tf.expandDims(logV, 1)), M);
         if (hooks.transposePlan) logP = tf.transpose(logP, [0, 2, 1]);
-        return rowNormalise(logP);
+        return rowNormalize(logP);
       });
       const nextX = tf.tidy(() => {
         const v = tf.matMul(x, WV, false, true);

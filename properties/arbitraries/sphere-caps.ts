@@ -54,7 +54,7 @@ export function capPoints(
 }
 
 /** A unit vector near 𝟙/√d: 𝟙/√d + jitter·g (g a Gaussian direction), normalised (spec G1 orthant centre). */
-function orthantCentre(raw: readonly number[], d: number, jitter: number): Float64Array {
+function orthantCenter(raw: readonly number[], d: number, jitter: number): Float64Array {
   const g = unitVector(raw, d);
   const c = new Float64Array(d);
   let s = 0;
@@ -65,7 +65,7 @@ function orthantCentre(raw: readonly number[], d: number, jitter: number): Float
   return c.map((v) => v / Math.sqrt(s));
 }
 
-type CentreMode = 'orthant' | 'uniform';
+type CenterMode = 'orthant' | 'uniform';
 
 export interface CapFamilySpec {
   readonly dims: readonly number[];
@@ -73,7 +73,7 @@ export interface CapFamilySpec {
   readonly n: readonly [number, number];
   readonly radius: readonly [number, number];
   /** 'orthant': every cloud from one cap around 𝟙/√d + 0.1 jitter; 'uniform': uniform centre; 'mixed': either. */
-  readonly centre: CentreMode | 'mixed';
+  readonly centre: CenterMode | 'mixed';
   /** All clouds from one cap (overlapping hulls), or one cap per cloud. */
   readonly shared: boolean;
   /** Reject families whose barycenter directions are closer than this (spec G1: 0.02). */
@@ -89,7 +89,7 @@ export interface CapFamilySpec {
 export interface CapFamily {
   readonly d: number;
   readonly clouds: Float64Array[];
-  readonly centre: CentreMode;
+  readonly centre: CenterMode;
   readonly radius: number;
   /** [N, d] when asked for. */
   readonly targets?: Float64Array;
@@ -145,8 +145,8 @@ export function capFamily(spec: CapFamilySpec): fc.Arbitrary<CapFamily> {
       radius: unitBlock(1),
       mode:
         spec.centre === 'mixed'
-          ? fc.constantFrom<CentreMode>('orthant', 'uniform')
-          : fc.constant<CentreMode>(spec.centre),
+          ? fc.constantFrom<CenterMode>('orthant', 'uniform')
+          : fc.constant<CenterMode>(spec.centre),
       // raw blocks are not shrunk element-wise (hundreds of re-evaluations of ODE runs); shrinking acts on
       // d, N, the cloud sizes (slicing keeps the leading tokens), the radius and the centre mode
       centres: fc.noShrink(unitBlock(NMax * 2 * dMax)),
@@ -156,13 +156,13 @@ export function capFamily(spec: CapFamilySpec): fc.Arbitrary<CapFamily> {
     })
     .map(({ d, N, sizes, radius, mode, centres, points, targets, extra }) => {
       const r = spec.radius[0] + radius[0]! * (spec.radius[1] - spec.radius[0]);
-      const centreOf = (i: number): Float64Array => {
+      const centerOf = (i: number): Float64Array => {
         const raw = centres.slice((spec.shared ? 0 : i) * 2 * dMax);
-        return mode === 'orthant' ? orthantCentre(raw, d, 0.1) : unitVector(raw, d);
+        return mode === 'orthant' ? orthantCenter(raw, d, 0.1) : unitVector(raw, d);
       };
       const per = capRawLength(nMax, dMax);
       const clouds = [...Array(N).keys()].map((i) =>
-        capPoints(points.slice(i * per), sizes[i]!, d, dMax, centreOf(i), r, nMax),
+        capPoints(points.slice(i * per), sizes[i]!, d, dMax, centerOf(i), r, nMax),
       );
       const y = spec.targets ? new Float64Array(N * d) : undefined;
       if (y) for (let i = 0; i < N; i++) y.set(unitVector(targets, d, i * 2 * dMax), i * d);

@@ -14,7 +14,7 @@ import { hemisphereInvarianceProperty } from './hemisphere-invariance.js';
 import { integratorConsistencyProperty } from './integrator-consistency.js';
 import { metastabilityProperty } from './metastability.js';
 import { phaseDiagramProperty } from './phase-diagram.js';
-import { uniformInitialisationProperty } from './uniform-initialisation.js';
+import { uniformInitializationProperty } from './uniform-initialisation.js';
 
 export const dynamicsProperties: readonly ClaimProperty[] = [
   energyDerivativeIdentityProperty,
@@ -22,7 +22,7 @@ export const dynamicsProperties: readonly ClaimProperty[] = [
   energyExtremizersProperty,
   hemisphereInvarianceProperty,
   integratorConsistencyProperty,
-  uniformInitialisationProperty,
+  uniformInitializationProperty,
   clusteringBetaZeroProperty,
   clusteringSmallBetaProperty,
   clusteringLargeBetaProperty,

@@ -13,7 +13,7 @@ import { incompleteBeta } from '../statistics.js';
 import type { BatchOutcome, ClaimSummary, Measurement } from '../types.js';
 import { accuracyOf } from '../tolerance.js';
 import { defineProperty } from '../define.js';
-import { uniformInitialisation } from '../../theorems/geshkovski-2023/index.js';
+import { uniformInitialization } from '../../theorems/geshkovski-2023/index.js';
 
 const SAMPLES = 20_000;
 const DIMENSIONS = [2, 3, 5, 8] as const;
@@ -44,7 +44,7 @@ function ksDistanceToSphereMarginal(x: Float64Array, count: number, d: number, w
   return Number.isNaN(t[0]!) ? NaN : D;
 }
 
-export const uniformInitialisationProperty = defineProperty<Input>(uniformInitialisation, {
+export const uniformInitializationProperty = defineProperty<Input>(uniformInitialization, {
   arbitrary: () =>
     fc.record({
       seed: fc.integer({ min: 0, max: 0x7fffffff }),
@@ -78,7 +78,7 @@ export const uniformInitialisationProperty = defineProperty<Input>(uniformInitia
     const r = Math.hypot(...g) || 1;
     dirs.push(g.map((v) => v / r));
     // DKW–Massart: P(D > c) ≤ 2e^{−2Nc²}; Bonferroni over the ci runs and the directions of this run
-    const alpha = FALSE_ALARM / (uniformInitialisationProperty.runs[ctx.budget] * (MAX_AXES + 1));
+    const alpha = FALSE_ALARM / (uniformInitializationProperty.runs[ctx.budget] * (MAX_AXES + 1));
     const critical = Math.sqrt(Math.log(2 / alpha) / (2 * SAMPLES));
     // float32 samples shift t by ≤ (d + 2)u; the Beta density is ≤ 1.2 for d ≤ 8 (and the d = 2 arcsine edge holds few samples)
     const rounding = 2 * (d + 2) * u;

@@ -153,7 +153,7 @@ export const particlesTrackHeatFlowProperty = defineProperty<Input>(particlesTra
           histograms: steps.map((s) => ({
             t: d['poster.t']![s],
             particleDensity: d[`poster.hist.${s}`],
-            heatFlowDensityAtBinCentres: d[`poster.density.${s}`],
+            heatFlowDensityAtBinCenters: d[`poster.density.${s}`],
           })),
         },
       },

@@ -242,7 +242,7 @@ export function structureRun(
 }
 
 /** The family as the implementation normalises it (the final state of the empty schedule). */
-export async function normalisedInput(I: Interpolator, fam: MeasureFamily): Promise<Float64Array[]> {
+export async function normalizedInput(I: Interpolator, fam: MeasureFamily): Promise<Float64Array[]> {
   return (await I.evolve(fam, { d: fam.d, pieces: [] })).final;
 }
 

@@ -7,7 +7,7 @@ import { barycenter, capRadius, crossDistance, geodesic, unit } from '../../impl
 import { capFamily, type CapFamily } from '../arbitraries/sphere-caps.js';
 import { measure } from '../measure.js';
 import type { BatchOutcome, Measurement } from '../types.js';
-import { CAP_FAMILY_VIEW, familyCoverage, familyDiff, familyOf, interpolatorOf, normalisedInput } from './common.js';
+import { CAP_FAMILY_VIEW, familyCoverage, familyDiff, familyOf, interpolatorOf, normalizedInput } from './common.js';
 import { maxAbs } from '../../impl/reference/numeric.js';
 import { defineProperty } from '../define.js';
 import { disentanglement } from '../../theorems/geshkovski-rigollet-ruiz-balet-2024/index.js';
@@ -45,7 +45,7 @@ export const disentanglementProperty = defineProperty<CapFamily>(disentanglement
     ms.push(measure(0, 'pieces = N(2d − 1)', s.pieces.length, '==', N * (2 * d - 1), 0));
     ms.push(measure(0, 'max |B| (B ≡ 0)', Math.max(0, ...s.pieces.map((p) => maxAbs(p.B))), '<=', 0, 0));
     const r = await I.evolve(fam, s, { record: true, step: DISENTANGLE_STEP });
-    const start = await normalisedInput(I, fam);
+    const start = await normalizedInput(I, fam);
     const at = (k: number): Float64Array[] => (k < 0 ? start : r.boundaries![k]!);
     const per = 2 * d - 1;
     let minCrossBefore = Infinity;

@@ -8,7 +8,7 @@ import type { BatchOutcome } from '../types.js';
 import {
   familyCoverage,
   familyDiff,
-  normalisedInput,
+  normalizedInput,
   structureOptions,
   structureRun,
   type StructureCase,
@@ -26,7 +26,7 @@ export const reversalProperty = defineProperty<StructureCase>(reversal, {
     const { I, fam, schedule: s } = structureRun(c, ctx, [0.3, 2]);
     const fwd = await I.evolve(fam, s, { step: STEP });
     const back = await I.evolve({ d: fam.d, clouds: fwd.final }, reverseSchedule(s), { step: STEP });
-    const start = await normalisedInput(I, fam);
+    const start = await normalizedInput(I, fam);
     // RK4 global error O((λh)⁴) per leg, amplified by e^{Lt}: ≤ 1e-8 for legs ≤ 10 at h = 1e-2 (spec §4.2 item 3)
     return {
       instances: 1,

@@ -17,7 +17,7 @@ import { depthBound } from '../../theorems/daneshmand-2024/index.js';
 const LAYERS = 600;
 
 /** ‖P/ΣP − Q/ΣQ‖_F from log-plans (float64). */
-function normalisedFrobenius(logP: Float64Array, logQ: Float64Array): number {
+function normalizedFrobenius(logP: Float64Array, logQ: Float64Array): number {
   const zp = logMass(logP);
   const zq = logMass(logQ);
   let s = 0;
@@ -54,7 +54,7 @@ export const depthBoundProperty = defineProperty<OTTransformerCase>(depthBound, 
       let supF = 0;
       for (let l = 1; l <= LAYERS; l++) {
         const dh = hilbertFromPotentials(t, b, l, o);
-        const fr = normalisedFrobenius(logPlanOf(view.u(t, b, l), view.v(t, b, l), o.C, o.n, o.lambda), o.logPlan);
+        const fr = normalizedFrobenius(logPlanOf(view.u(t, b, l), view.v(t, b, l), o.C, o.n, o.lambda), o.logPlan);
         supH = Math.max(supH, (dh * Math.sqrt(l)) / scale);
         supF = Math.max(supF, (fr * Math.sqrt(l)) / scale);
       }

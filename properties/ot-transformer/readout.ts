@@ -26,7 +26,7 @@ interface Input {
 }
 
 /** diag(Pᵀ1)⁻¹Pᵀ from log P (float64, log-sum-exp per column of P). */
-function rowNormalisedTranspose(logP: ArrayLike<number>, n: number): Float64Array {
+function rowNormalizedTranspose(logP: ArrayLike<number>, n: number): Float64Array {
   const out = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     const z = logSumExp(logP, i, n, n);
@@ -56,7 +56,7 @@ export const readoutProperty = defineProperty<Input>(readout, {
     const measurements: Measurement[] = [];
     const coverage = [];
     for (let b = 0; b < B; b++) {
-      const expected = rowNormalisedTranspose(view.planLogits(t, b, last), n);
+      const expected = rowNormalizedTranspose(view.planLogits(t, b, last), n);
       const M = view.readout(t, b, last);
       const pmaxAt = (q: number): number =>
         potentialMagnitude([view.u(t, b, q), view.v(t, b, q)], [view.sinkU(t, b, q), view.sinkV(t, b, q)]);

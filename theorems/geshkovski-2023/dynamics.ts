@@ -56,7 +56,7 @@ export const integratorConsistency = defineClaim({
   requires: ['sphereDynamics'],
 });
 
-export const uniformInitialisation = defineClaim({
+export const uniformInitialization = defineClaim({
   id: 'dynamics.uniform-initialisation',
   title: 'Initial tokens are i.i.d. uniform on the sphere (the theorems’ hypothesis)',
   kind: 'probabilistic',
@@ -85,4 +85,4 @@ export const uniformInitialisation = defineClaim({
 });
 
 /** The dynamics claims, in report order. */
-export const dynamicsClaims: readonly Claim[] = [hemisphereInvariance, integratorConsistency, uniformInitialisation];
+export const dynamicsClaims: readonly Claim[] = [hemisphereInvariance, integratorConsistency, uniformInitialization];
