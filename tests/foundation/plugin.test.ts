@@ -1,5 +1,4 @@
 /** The regression-guard path: a user's plain-JavaScript plug-in, loaded with --impl, verifies the Sinkhorn claims. */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,33 +6,25 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { CLAIMS } from '../../theorems/index.js';
 import type { Report } from '../../reports/schema.js';
-
-const ROOT = new URL('../../', import.meta.url).pathname;
+import { cliSync } from '../cli-run.js';
 
 test('verify --impl examples/plain-sinkhorn.mjs: sinkhorn claims verified, the others skipped with the reason', () => {
   const out = mkdtempSync(join(tmpdir(), 'tov-plugin-'));
   const other = CLAIMS.find((c) => !c.requires.includes('sinkhorn'));
   const claims = other ? `sinkhorn.*,${other.id}` : 'sinkhorn.*';
-  const r = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'scripts/cli.ts',
-      'verify',
-      '--impl',
-      'examples/plain-sinkhorn.mjs',
-      '--claims',
-      claims,
-      '--runs',
-      '8',
-      '--out',
-      out,
-      '--quiet',
-    ],
-    { cwd: ROOT, encoding: 'utf8' },
-  );
-  assert.is(r.status, 0, r.stdout + r.stderr);
+  const r = cliSync([
+    'verify',
+    '--impl',
+    'examples/plain-sinkhorn.mjs',
+    '--claims',
+    claims,
+    '--runs',
+    '8',
+    '--out',
+    out,
+    '--quiet',
+  ]);
+  assert.is(r.code, 0, r.stdout + r.stderr);
   const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
   assert.is(report.options.impl, 'examples/plain-sinkhorn.mjs');
   for (const e of report.entries) {

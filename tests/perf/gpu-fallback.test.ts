@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { cliSync } from '../cli-run.js';
 
 const run = (code: string, env: Record<string, string> = {}) =>
   spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
@@ -46,27 +47,20 @@ test('auto selection skips webgpu with a note and falls back to wasm', () => {
 });
 
 test('the CLI turns --backend webgpu into exit code 2 with one clear line', () => {
-  const r = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'scripts/cli.ts',
-      'verify',
-      '--backend',
-      'webgpu',
-      '--claims',
-      'sinkhorn.hilbert-identity',
-      '--runs',
-      '1',
-      '--quiet',
-      '--out',
-      '/tmp/gpu-fallback-test',
-    ],
-    { encoding: 'utf8' },
-  );
-  if (r.status === 0) return; // a GPU is present
-  assert.is(r.status, 2, r.stdout + r.stderr);
+  const r = cliSync([
+    'verify',
+    '--backend',
+    'webgpu',
+    '--claims',
+    'sinkhorn.hilbert-identity',
+    '--runs',
+    '1',
+    '--quiet',
+    '--out',
+    '/tmp/gpu-fallback-test',
+  ]);
+  if (r.code === 0) return; // a GPU is present
+  assert.is(r.code, 2, r.stdout + r.stderr);
   assert.match(r.stderr, /error: backend 'webgpu' is not available \(/);
 });
 
