@@ -37,6 +37,8 @@ import {
 } from './sphere-field.js';
 import type { SphereDynamicsHooks } from './sphere-hooks.js';
 import { integrateSphereTensor } from './sphere-integrators.js';
+import { depthwiseApplies, integrateDepthwise } from './sphere-depthwise.js';
+import { bilinearInSpan, spanBasis, statesFromSpan } from '../reference/span-basis.js';
 import { applyLogScale, logScaledDrift } from './usa-log-scale.js';
 
 /** The batch's tensors (the caller disposes them with {@link disposeModel}). */
@@ -79,10 +81,41 @@ async function withBatchTensors<T>(
   }
 }
 
+/**
+ * Integrate a batch, in span coordinates when d > n and V = I (impl/reference/span-basis.ts): the trajectory
+ * never leaves span{x_i(0)}, so n coordinates carry it exactly and each field evaluation costs 4n³ flops
+ * instead of 4n²d; Gram matrices come back as they are, states mapped back to R^d.
+ */
 async function simulate(batch: SphereBatch, o: SimulateOptions, hooks: SphereDynamicsHooks): Promise<SphereTrajectory> {
   validateSimulateInput(batch, o);
   assertSphereRange(batch);
   assertFloat32Range('dt', [o.dt]);
+  const { B, n, d } = batch;
+  if (batch.value !== undefined || d <= n) return integrateBatch(batch, o, hooks);
+  const basis = spanBasis(batch.x, B, n, d);
+  const inSpan = await integrateBatch(
+    {
+      B,
+      n,
+      d: n,
+      x: basis.y,
+      beta: batch.beta,
+      ...(batch.bilinear ? { bilinear: bilinearInSpan(basis, batch.bilinear) } : {}),
+    },
+    o,
+    hooks,
+  );
+  return inSpan.states
+    ? { ...inSpan, d, states: statesFromSpan(basis, inSpan.states, inSpan.stored) }
+    : { ...inSpan, d };
+}
+
+/** The batched integration on tfjs tensors [B, n, d], every stored state read back once at the end. */
+async function integrateBatch(
+  batch: SphereBatch,
+  o: SimulateOptions,
+  hooks: SphereDynamicsHooks,
+): Promise<SphereTrajectory> {
   const { B, n, d } = batch;
   const stepIndex = storedSteps(o.steps, o.recordEvery);
   const gram = o.record === 'gram';
@@ -90,18 +123,10 @@ async function simulate(batch: SphereBatch, o: SimulateOptions, hooks: SphereDyn
   let kept: tf.Tensor[] = [];
   let final: tf.Tensor | undefined;
   try {
-    const r = integrateSphereTensor(
-      x,
-      model,
-      {
-        integrator: o.integrator,
-        dt: o.dt,
-        steps: o.steps,
-        recordSteps: stepIndex,
-        onRecord: (_slot, _step, y) => (gram ? tf.matMul(y, y, false, true) : tf.clone(y)),
-      },
-      hooks,
-    );
+    const plan = { integrator: o.integrator, dt: o.dt, steps: o.steps, recordSteps: stepIndex, recordGram: gram };
+    const r = depthwiseApplies({ normalization: o.normalization, ...batch }, hooks)
+      ? integrateDepthwise(x, model.beta, plan, hooks)
+      : integrateSphereTensor(x, model, { ...plan, onRecord: (_slot, _step, y) => tf.clone(y) }, hooks);
     kept = r.kept;
     final = r.final;
     const stacked = tf.stack(kept, 1);

@@ -27,12 +27,20 @@ export function applyRows(x: tf.Tensor, M: tf.Tensor | undefined): tf.Tensor {
   return M ? tf.matMul(x, M, false, true) : x;
 }
 
-/** Logits L_ij = β⟨Bx_i, x_j⟩ (GLPR eq. 2.4), shape [B, n, n]. */
-export function attentionLogits(x: tf.Tensor, model: TfjsAttentionModel, hooks: SphereDynamicsHooks = {}): tf.Tensor {
+/**
+ * Logits L_ij = β⟨Bx_i, x_j⟩ (GLPR eq. 2.4), shape [B, n, n]. `gram`, when the caller already has x xᵀ
+ * (a recorded step), stands for the product with B = I.
+ */
+export function attentionLogits(
+  x: tf.Tensor,
+  model: TfjsAttentionModel,
+  hooks: SphereDynamicsHooks = {},
+  gram?: tf.Tensor,
+): tf.Tensor {
   return tf.tidy(() => {
-    const bx = applyRows(x, model.bilinear);
     const beta = hooks.betaPower && hooks.betaPower !== 1 ? tf.pow(model.beta, hooks.betaPower) : model.beta;
-    return tf.mul(tf.matMul(bx, x, false, true), tf.reshape(beta, [-1, 1, 1]));
+    const inner = gram && !model.bilinear ? gram : tf.matMul(applyRows(x, model.bilinear), x, false, true);
+    return tf.mul(inner, tf.reshape(beta, [-1, 1, 1]));
   });
 }
 
@@ -41,9 +49,14 @@ export function attentionLogits(x: tf.Tensor, model: TfjsAttentionModel, hooks: 
  * softmax, exact for any β), USA A_ij = e^{L_ij}/n = e^{L_ij − m_i}·e^{m_i}/n with m_i = max_k L_ik.
  * Under USA e^{β} overflows float32 for β > 88.7 (spec §6); rescale time by e^{β} there.
  */
-function attentionWeights(x: tf.Tensor, model: TfjsAttentionModel, hooks: SphereDynamicsHooks = {}): tf.Tensor {
+function attentionWeights(
+  x: tf.Tensor,
+  model: TfjsAttentionModel,
+  hooks: SphereDynamicsHooks = {},
+  gram?: tf.Tensor,
+): tf.Tensor {
   return tf.tidy(() => {
-    const L = attentionLogits(x, model, hooks);
+    const L = attentionLogits(x, model, hooks, gram);
     const axis = hooks.softmaxAxis ?? 2;
     // one fused (max-shifted) softmax kernel instead of the max/sub/exp/sum/div chain: the exp dominates at small d
     if (model.normalization === 'softmax' && axis === 2) return tf.softmax(L);
@@ -55,13 +68,14 @@ function attentionWeights(x: tf.Tensor, model: TfjsAttentionModel, hooks: Sphere
   });
 }
 
-/** The drift before projection Σ_j A_ij V x_j (GLPR eq. 2.3 inside P⊥), shape [B, n, d]. */
+/** The drift before projection Σ_j A_ij V x_j (GLPR eq. 2.3 inside P⊥), shape [B, n, d]; `gram` as in attentionLogits. */
 export function attentionDriftTensor(
   x: tf.Tensor,
   model: TfjsAttentionModel,
   hooks: SphereDynamicsHooks = {},
+  gram?: tf.Tensor,
 ): tf.Tensor {
-  return tf.tidy(() => tf.matMul(attentionWeights(x, model, hooks), applyRows(x, model.value)));
+  return tf.tidy(() => tf.matMul(attentionWeights(x, model, hooks, gram), applyRows(x, model.value)));
 }
 
 /** P⊥_x v = v − ⟨x, v⟩x for every row (the projection on T_x S^{d−1}). */
@@ -69,10 +83,15 @@ export function tangentProject(x: tf.Tensor, v: tf.Tensor): tf.Tensor {
   return tf.tidy(() => tf.sub(v, tf.mul(tf.sum(tf.mul(x, v), -1, true), x)));
 }
 
-/** The projected field ẋ_i = P⊥_{x_i}(Σ_j A_ij V x_j) (GLPR eq. 2.3), shape [B, n, d]. */
-export function attentionVelocity(x: tf.Tensor, model: TfjsAttentionModel, hooks: SphereDynamicsHooks = {}): tf.Tensor {
+/** The projected field ẋ_i = P⊥_{x_i}(Σ_j A_ij V x_j) (GLPR eq. 2.3), shape [B, n, d]; `gram` as in attentionLogits. */
+export function attentionVelocity(
+  x: tf.Tensor,
+  model: TfjsAttentionModel,
+  hooks: SphereDynamicsHooks = {},
+  gram?: tf.Tensor,
+): tf.Tensor {
   return tf.tidy(() => {
-    const drift = attentionDriftTensor(x, model, hooks);
+    const drift = attentionDriftTensor(x, model, hooks, gram);
     return hooks.skipProjection ? drift : tangentProject(x, drift);
   });
 }

@@ -15,12 +15,16 @@ import {
 import type { SphereDynamicsHooks } from './sphere-hooks.js';
 import { logScaledDrift, logScaledEulerStep } from './usa-log-scale.js';
 
-/** One step of an integrator from x with step size dt (a scalar or a per-instance tensor [B]). */
+/**
+ * One step of an integrator from x with step size dt (a scalar or a per-instance tensor [B]); `gram` is x xᵀ
+ * when the caller has it already (a recorded step), for the first field evaluation.
+ */
 type SphereStep = (
   x: tf.Tensor,
   model: TfjsAttentionModel,
   dt: number | tf.Tensor,
   hooks: SphereDynamicsHooks,
+  gram?: tf.Tensor,
 ) => tf.Tensor;
 
 /** Each row divided by its Euclidean norm. */
@@ -32,24 +36,24 @@ function normalizeRowsTensor(x: tf.Tensor): tf.Tensor {
  * The authors' step (spec §1.3): x ← (x + dt·Σ_j A_ij V x_j)/‖·‖ — explicit Euler on the unprojected drift,
  * then renormalisation (= x + dt·P⊥drift + O(dt²)). `dt` is a scalar or a per-instance tensor [B].
  */
-const eulerRenormalizeStepTensor: SphereStep = (x, model, dt, hooks) =>
+const eulerRenormalizeStepTensor: SphereStep = (x, model, dt, hooks, gram) =>
   tf.tidy(() => {
     if (model.normalization === 'unnormalized') {
       // USA: the field's factor e^{max_j L_ij}/n overflows float32 past β ≈ 89; the step is scale-invariant
-      const field = logScaledDrift(attentionLogits(x, model, hooks), applyRows(x, model.value));
+      const field = logScaledDrift(attentionLogits(x, model, hooks, gram), applyRows(x, model.value));
       return logScaledEulerStep(x, field, typeof dt === 'number' ? Math.log(dt) : tf.log(dt));
     }
     const h = typeof dt === 'number' ? dt : tf.reshape(dt, [-1, 1, 1]);
-    return normalizeRowsTensor(tf.add(x, tf.mul(attentionDriftTensor(x, model, hooks), h)));
+    return normalizeRowsTensor(tf.add(x, tf.mul(attentionDriftTensor(x, model, hooks, gram), h)));
   });
 
 /** Classical RK4 on the projected field, then renormalisation (spec §5, "Integrator"). */
-const rk4SphereStepTensor: SphereStep = (x, model, dt, hooks) =>
+const rk4SphereStepTensor: SphereStep = (x, model, dt, hooks, gram) =>
   tf.tidy(() => {
     const h = typeof dt === 'number' ? tf.scalar(dt) : tf.reshape(dt, [-1, 1, 1]);
     const half = tf.mul(h, 0.5);
     const f = (y: tf.Tensor): tf.Tensor => attentionVelocity(y, model, hooks);
-    const k1 = f(x);
+    const k1 = attentionVelocity(x, model, hooks, gram);
     const k2 = f(tf.add(x, tf.mul(k1, half)));
     const k3 = f(tf.add(x, tf.mul(hooks.rk4StageSlip ? k1 : k2, half)));
     const k4 = f(tf.add(x, tf.mul(k3, h)));
@@ -72,6 +76,11 @@ interface IntegrateOptions {
    */
   readonly recordSteps?: ArrayLike<number>;
   readonly onRecord?: (slot: number, step: number, x: tf.Tensor) => tf.Tensor | void;
+  /**
+   * Keep the Gram matrix x xᵀ at every recorded step instead of calling `onRecord`; the step from there
+   * reuses it for its logits, so a recorded Gram matrix costs no product of its own.
+   */
+  readonly recordGram?: boolean;
 }
 
 /**
@@ -91,13 +100,14 @@ export function integrateSphereTensor(
   let x = tf.clone(x0);
   try {
     for (let s = 0; s <= o.steps; s++) {
+      let gram: tf.Tensor | undefined;
       if (slot < record.length && record[slot] === s) {
-        const k = o.onRecord?.(slot, s, x);
+        const k = o.recordGram ? (gram = tf.matMul(x, x, false, true)) : o.onRecord?.(slot, s, x);
         if (k) kept.push(k);
         slot++;
       }
       if (s === o.steps) break;
-      const next = step(x, model, o.dt, hooks);
+      const next = step(x, model, o.dt, hooks, gram);
       x.dispose();
       x = next;
     }

@@ -56,12 +56,14 @@ function storedOf(block: PhaseBlock): number {
 }
 
 /**
- * Seconds on one core for B realisations: 4n²d flops per field evaluation at ~1.5 GFLOP/s, plus the exps and
- * per-op dispatch, which weigh like 16 more dimensions (fitted to unit times at d = 2, 8, 32, 128).
+ * Seconds on one core for B realisations: 4n²d flops per field evaluation, plus the exps and per-op dispatch,
+ * which weigh like 19 more dimensions, at ~1.9 GFLOP/s (fitted to the tfjs-wasm units at d = 2, 8, 32).
+ * Past d = n the tfjs dynamics integrate in the n-dimensional span of the initial points
+ * (impl/reference/span-basis.ts), so the cost stops growing with d.
  */
 function unitCost(block: PhaseBlock, B: number): number {
   const stages = block.integrator === 'rk4' ? 4 : 1;
-  return (B * stepsOf(block) * stages * 4 * N * N * (block.d + 16)) / 1.5e9;
+  return (B * stepsOf(block) * stages * 4 * N * N * (Math.min(block.d, N) + 19)) / 1.9e9;
 }
 
 function planUnits(budget: BudgetName): { unit: PhaseUnit; cost: number }[] {

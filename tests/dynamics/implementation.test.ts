@@ -10,6 +10,7 @@ import { InputError } from '../../impl/errors.js';
 import { diracEnergy, interactionEnergy, uniformMeasureEnergy } from '../../impl/reference/interaction-energy.js';
 import { createReferenceSphereDynamics } from '../../impl/reference/sphere-dynamics.js';
 import { createTfjsSphereDynamics } from '../../impl/tfjs/sphere-dynamics.js';
+import { spanBasis, statesFromSpan } from '../../impl/reference/span-basis.js';
 import { ginibre, seededSpherePoints } from '../../properties/arbitraries/sphere.js';
 import { energyRounding, shiftedAbsTerms } from '../../properties/dynamics/common.js';
 import { IEEE_FLOAT32, IEEE_FLOAT64 } from '../../properties/tolerance.js';
@@ -62,6 +63,51 @@ test('trajectories: tfjs = reference for RK4 and Euler + renormalisation (SA, sh
     const g = await tfjs.simulate(batch, { ...o, record: 'gram' });
     assert.is(g.gram!.length, 3 * 4 * 8 * 8);
   }
+});
+
+test('trajectories at d > n: the span coordinates (span-basis.ts) keep Q orthonormal, x = Qᵀy and every Gram matrix', async () => {
+  await setupBackend();
+  const B = 3;
+  const n = 5;
+  const d = 12;
+  const x = seededSpherePoints(11, B * n, d);
+  x.copyWithin(n * d + 2 * d, n * d, n * d + d); // instance 1: x_2 = x_0, its span has dimension n − 1
+  const basis = spanBasis(x, B, n, d);
+  for (let b = 0; b < B; b++) {
+    const q = basis.q.subarray(b * n * d, (b + 1) * n * d);
+    const rank = b === 1 ? n - 1 : n;
+    for (let k = 0; k < n; k++)
+      for (let l = 0; l < n; l++) {
+        let dot = 0;
+        for (let c = 0; c < d; c++) dot += q[k * d + c]! * q[l * d + c]!;
+        // Gram–Schmidt twice: orthonormal to a few d·u64
+        assert.ok(Math.abs(dot - (k === l && k < rank ? 1 : 0)) < 1e-14, `QQᵀ[${k},${l}] = ${dot} (instance ${b})`);
+      }
+  }
+  const back = statesFromSpan(basis, basis.y, 1);
+  assert.ok(maxDiff(back, x) < 1e-15, `x − Qᵀy: ${maxDiff(back, x)}`);
+  // the tfjs dynamics in span coordinates against the same dynamics in R^d (V = I given explicitly keeps R^d)
+  const identity = new Float64Array(B * d * d);
+  for (let b = 0; b < B; b++) for (let c = 0; c < d; c++) identity[b * d * d + c * d + c] = 1;
+  const raw = Array.from({ length: 2 * d * d }, (_, k) => ((k * 7919) % 1000) / 1000 + 5e-4);
+  const M = new Float64Array(B * d * d);
+  for (let b = 0; b < B; b++) M.set(ginibre(raw, d), b * d * d);
+  const batch: SphereBatch = { B, n, d, x, beta: Float64Array.from([0.5, 2, 4]) };
+  for (const bilinear of [undefined, M])
+    for (const integrator of ['rk4', 'euler-renormalize'] as const) {
+      const o = { normalization: 'softmax' as const, integrator, dt: 0.05, steps: 40, recordEvery: 10 };
+      const withB = bilinear ? { ...batch, bilinear } : batch;
+      const span = await tfjs.simulate(withB, o);
+      const full = await tfjs.simulate({ ...withB, value: identity }, o);
+      const r = await ref.simulate(withB, o);
+      assert.is(span.d, d);
+      // both float32, rounding u·(n + d + 10) per step amplified by e^{(1+2β‖B‖)t} over t = 2 (as above: < 1e-4)
+      assert.ok(maxDiff(span.states!, full.states!) < 1e-4, `span vs R^d: ${maxDiff(span.states!, full.states!)}`);
+      assert.ok(maxDiff(span.states!, r.states!) < 1e-4, `span vs reference: ${maxDiff(span.states!, r.states!)}`);
+      const g = await tfjs.simulate(withB, { ...o, record: 'gram' });
+      const gr = await ref.simulate(withB, { ...o, record: 'gram' });
+      assert.ok(maxDiff(g.gram!, gr.gram!) < 1e-4, `Gram: ${maxDiff(g.gram!, gr.gram!)}`);
+    }
 });
 
 test('energies: three normalisations, tfjs = reference; closed forms of E[σ_d] and the Dirac maximum', async () => {
