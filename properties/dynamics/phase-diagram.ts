@@ -2,7 +2,7 @@
  * clustering.phase-diagram (GLPR Fig. 3, §6.3, eq. 6.12; spec P12): P(t, β) = mean over realisations of the
  * fraction of off-diagonal pairs with ⟨x_i(t), x_j(t)⟩ ≥ 1 − δ (SA, n = 32, δ = 1e-3, Q = K = V = I), against
  * Γ∞ = {γ_β(t) = 1 − δ} computed from the ODE (6.9) — never digitised from the figure. Assertion (P12 i,
- * heuristic): at d ≥ 128 with RK4 the 0.5-crossing time is within max(0.5, 5%) of t*(β) for β ≤ 6 — compared as
+ * heuristic, at d ≥ 1024 rather than the spec's 128: see the P12 erratum in docs/maths): with RK4 the 0.5-crossing time is within max(0.5, 5%) of t*(β) for β ≤ 6 — compared as
  * intervals: P̂(t) is a mean of R per-realisation fractions, so the crossing time is known only up to the times
  * where the band P̂ ± t_{R−1}·s/√R (pointwise, level 1 − 10⁻³/#β, Bonferroni over β) crosses 0.5; the claim is
  * violated when that crossing interval misses t* ± max(0.5, 5%·t*). (A point estimate from R = 8 realisations
@@ -20,7 +20,8 @@ import { defineProperty } from '../define.js';
 import { phaseDiagram } from '../../theorems/geshkovski-2023/index.js';
 
 export const phaseDiagramProperty = defineProperty<number>(phaseDiagram, {
-  arbitrary: () => fc.integer({ min: 0, max: 0x7fffffff }),
+  // a seed has no simpler value: a failure is reported as drawn, not re-run for shrink candidates
+  arbitrary: () => fc.noShrink(fc.integer({ min: 0, max: 0x7fffffff })),
   runs: { quick: 1, ci: 1, thorough: 1 },
   defaultSeed: 6303,
   units: phaseUnits,

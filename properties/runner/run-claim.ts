@@ -124,6 +124,8 @@ export async function runClaim(claim: Claim, property: ClaimProperty, options: R
   const untilStopped = <T>(p: Promise<T>): Promise<T | typeof STOPPED> => Promise.race([p, stopped]);
   const ctx: PropertyContext = { impl, budget: options.budget, ...(options.units ? { units: options.units } : {}) };
   const outcomes: BatchOutcome[] = [];
+  // the outcome of the last run the predicate reported failed: the counterexample's, unless fast-check copied it
+  let lastViolation: { readonly input: unknown; readonly outcome: BatchOutcome } | undefined;
   const planned = options.numRuns ?? property.runs[options.budget];
   const finish = (r: Omit<ClaimResult, keyof typeof base | 'durationMs' | 'tensorLeak' | 'calls'>): ClaimResult => ({
     ...base,
@@ -164,8 +166,17 @@ export async function runClaim(claim: Claim, property: ClaimProperty, options: R
       outcomes.push(outcome);
       options.onProgress?.(outcomes.length, planned);
     }
-    return !bound.end(ok ? 'pass' : 'violation');
+    const failed = bound.end(ok ? 'pass' : 'violation');
+    if (failed) lastViolation = { input, outcome };
+    return !failed;
   });
+  const summarizeOutcomes = async (): Promise<ClaimSummary> => {
+    try {
+      return await Promise.resolve(property.summarize ? property.summarize(outcomes, ctx) : {});
+    } catch (e) {
+      return { verdict: { status: 'inconclusive', reason: `summary failed: ${errorMessage(e)}` } };
+    }
+  };
   const params: fc.Parameters<[unknown]> = {
     seed,
     numRuns: planned,
@@ -219,7 +230,11 @@ export async function runClaim(claim: Claim, property: ClaimProperty, options: R
       if (bound.firstFailure === 'exception') error = errorMessage(details.errorInstance);
       else {
         try {
-          const o = await untilStopped(property.run(input, ctx));
+          // a large claim's failing run is not repeated: its outcome is the one the predicate saw
+          const o =
+            lastViolation && Object.is(lastViolation.input, input)
+              ? lastViolation.outcome
+              : await untilStopped(property.run(input, ctx));
           if (o === STOPPED) return timedOut(timeout!);
           failing = o.measurements.filter((m) => !m.pass).slice(0, 20);
         } catch (e) {
@@ -229,6 +244,12 @@ export async function runClaim(claim: Claim, property: ClaimProperty, options: R
       }
       counterexample = { input: describeInput(property, input), failing, error, numShrinks: details.numShrinks };
       status = error ? 'error' : 'violated';
+      if (!error) {
+        // a violated claim keeps its tables and figures (from every generated run): they show what failed
+        const s = await untilStopped(summarizeOutcomes());
+        if (s === STOPPED) return timedOut(timeout!);
+        summary = { ...s, verdict: undefined };
+      }
       reason = error
         ? error.startsWith('OracleError')
           ? `the float64 oracle missed its stated accuracy, so the claim was not checked: ${error}`
@@ -242,13 +263,9 @@ export async function runClaim(claim: Claim, property: ClaimProperty, options: R
           ? 'time budget ended before the first run completed'
           : `fast-check failed: ${d.errorInstance ? errorMessage(d.errorInstance) : 'unknown'}`;
     } else {
-      try {
-        const s = await untilStopped(Promise.resolve(property.summarize ? property.summarize(outcomes, ctx) : {}));
-        if (s === STOPPED) return timedOut(timeout!);
-        summary = s;
-      } catch (e) {
-        summary = { verdict: { status: 'inconclusive', reason: `summary failed: ${errorMessage(e)}` } };
-      }
+      const s = await untilStopped(summarizeOutcomes());
+      if (s === STOPPED) return timedOut(timeout!);
+      summary = s;
       const instances = outcomes.reduce((n, o) => n + o.instances, 0);
       status = summary.verdict?.status ?? (instances > 0 ? 'verified' : 'inconclusive');
       reason =
