@@ -11,9 +11,10 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { SphereIntegrator } from '../capabilities/sphere-dynamics.js';
+import { hookedBeta } from './sphere-field.js';
 import type { SphereDynamicsHooks } from './sphere-hooks.js';
 
-/** Whether a batch can take this path: the wasm backend, SA, B = V = I, scalar dt, the plain softmax axis. */
+/** Whether a batch can take this path: the wasm backend, SA, B = V = I, the plain softmax axis. */
 export function depthwiseApplies(
   o: { readonly normalization: string; readonly bilinear?: unknown; readonly value?: unknown },
   hooks: SphereDynamicsHooks,
@@ -112,9 +113,7 @@ export function integrateDepthwise(
     B,
     n,
     d,
-    beta: tf.tidy(() =>
-      tf.reshape(hooks.betaPower && hooks.betaPower !== 1 ? tf.pow(beta, hooks.betaPower) : beta, [1, B, 1]),
-    ),
+    beta: tf.tidy(() => tf.reshape(hookedBeta(beta, hooks), [1, B, 1])),
     ones: tf.ones([1, d]),
   };
   const kept: tf.Tensor[] = [];

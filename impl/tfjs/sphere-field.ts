@@ -27,6 +27,11 @@ export function applyRows(x: tf.Tensor, M: tf.Tensor | undefined): tf.Tensor {
   return M ? tf.matMul(x, M, false, true) : x;
 }
 
+/** β per instance as the logits use it: β^p under the betaPower hook (a planted bug), else β. */
+export function hookedBeta(beta: tf.Tensor, hooks: SphereDynamicsHooks): tf.Tensor {
+  return hooks.betaPower && hooks.betaPower !== 1 ? tf.pow(beta, hooks.betaPower) : beta;
+}
+
 /**
  * Logits L_ij = β⟨Bx_i, x_j⟩ (GLPR eq. 2.4), shape [B, n, n]. `gram`, when the caller already has x xᵀ
  * (a recorded step), stands for the product with B = I.
@@ -38,7 +43,7 @@ export function attentionLogits(
   gram?: tf.Tensor,
 ): tf.Tensor {
   return tf.tidy(() => {
-    const beta = hooks.betaPower && hooks.betaPower !== 1 ? tf.pow(model.beta, hooks.betaPower) : model.beta;
+    const beta = hookedBeta(model.beta, hooks);
     const inner = gram && !model.bilinear ? gram : tf.matMul(applyRows(x, model.bilinear), x, false, true);
     return tf.mul(inner, tf.reshape(beta, [-1, 1, 1]));
   });
