@@ -3,9 +3,11 @@
  * n + 1 tokens [B, n+1, F] (the sink token carries −1/n), two softmax heads with the same weights in
  * every layer, independent of n, and the residual update Z ← Z − γ Σ_h S(Z W_QK^h Zᵀ) Z W_OV^h with a
  * row-max-stabilised softmax. Both heads run as one batched product per step ([B, 2, ·, ·]); per-instance
- * λ enters W_QK, γ the residual. Each layer is 4 matMuls (two of them 2D), a softmax and an add inside
- * one tf.tidy; only the recorded layers are downloaded. Measured: L = 1000, B = 64, n = 32 on wasm in the
- * test tests/ot-transformer/speed.test.ts.
+ * λ enters W_QK, γ the residual. The residual writes only the nonzero columns of W_OV (u and v), so the
+ * state carried between layers is those columns and the logits are a static part, computed once, plus
+ * rank-one terms in those columns (see forward). Each layer is one batched and four small 2D matMuls, a
+ * softmax and broadcast products inside one tf.tidy; only the recorded layers are downloaded. Measured: L = 1000,
+ * B = 64, n = 32 on wasm in the test tests/ot-transformer/speed.test.ts.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type {
@@ -101,37 +103,96 @@ async function forward(
 
   // prompt and weights (float64 → float32 once)
   const Z0 = new Float64Array(B * T * F);
-  // W_QK of both heads side by side ([F, 2F], columns of head h at h·F); batched [B, F, 2F] when λ varies
   const lambdaOf = (b: number): number => batch.lambda[hooks.firstLambdaOnly ? 0 : b]!;
   const uniformLambda = batch.lambda.every((_, b) => lambdaOf(b) === lambdaOf(0));
-  const WQK = new Float64Array((uniformLambda ? 1 : B) * F * 2 * F);
+  const P = uniformLambda ? 1 : B; // weight sets: one when λ is the same in every instance
+  const qk: (readonly [Float64Array, Float64Array])[] = [];
   let ov: readonly Float64Array[] = [];
   for (let b = 0; b < B; b++) {
     Z0.set(promptTokens(batch, b, sink), b * T * F);
     if (sink && hooks.sinkValue) Z0[(b * T + n) * F + t.value] = hooks.sinkValue(n);
-    if (uniformLambda && b > 0) continue;
+    if (b >= P) continue;
     const W = layerWeights(lambdaOf(b), d, hooks.weights);
+    qk.push(W.qk);
     ov = W.ov;
+  }
+  const nonzero = (w: Float64Array, a: number, c: number): boolean => w[a * F + c] !== 0;
+  const columns = [...Array(F).keys()];
+  // W_OV does not depend on λ, γ or n. Only its rows R with a nonzero entry (the value channel) are read,
+  // and only its nonzero columns C (u and v) are written: Σ_h S_h Z W_OV^h = Σ_h (S_h Z[:, R]) W_OV^h[R, C]
+  // on the columns C, and exactly 0 elsewhere.
+  const R = columns.filter((a) => ov.some((w) => columns.some((c) => nonzero(w, a, c))));
+  const C = columns.filter((c) => ov.some((w) => R.some((a) => nonzero(w, a, c))));
+  const w = C.length;
+  const WOV = new Float64Array(2 * R.length * w);
+  for (let h = 0; h < 2; h++)
+    R.forEach((a, k) => C.forEach((c, j) => (WOV[(h * R.length + k) * w + j] = ov[h]![a * F + c]!)));
+  // The columns outside C keep their prompt value at every layer (they only ever receive −γ·0, exact in
+  // float32), so the state carried from layer to layer is A = Z[:, C] ([B, T, w]) and Z = Z_s + A Eᵀ, where
+  // Z_s is the prompt with the columns C zeroed and E embeds C. With Wʰ = W_QK^h the logits split as
+  //   Z Wʰ Zᵀ = Z_s Wʰ Z_sᵀ + Σ_i A_i ⊗ (Z_s Wʰ[C_i, :]ᵀ) + Σ_j (Z_s Wʰ[:, C_j] + A Wʰ[C, C_j]) ⊗ A_j,
+  // the first term computed once and the others as rank-one terms, one per nonzero row C_i and nonzero
+  // column C_j of Wʰ (two per head in the construction): broadcast products, no batched matMul per layer.
+  const Zs = Z0.slice();
+  for (let r = 0; r < B * T; r++) for (const c of C) Zs[r * F + c] = 0;
+  /** One rank-one term of head h: left and right factors, each a column of A, of K_h (static) or of P_h. */
+  interface Term {
+    readonly left: { readonly kind: 'A' | 'P'; readonly col: number };
+    readonly right: { readonly kind: 'A' | 'K'; readonly col: number };
+  }
+  const rowUsed = (h: number, a: number): boolean => qk.some((W) => columns.some((c) => nonzero(W[h]!, a, c)));
+  const colUsed = (h: number, c: number): boolean => qk.some((W) => columns.some((a) => nonzero(W[h]!, a, c)));
+  const terms = [0, 1].map((h): Term[] => [
+    ...C.flatMap((c, i): Term[] =>
+      rowUsed(h, c) ? [{ left: { kind: 'A', col: i }, right: { kind: 'K', col: i } }] : [],
+    ),
+    ...C.flatMap((c, j): Term[] =>
+      colUsed(h, c) ? [{ left: { kind: 'P', col: j }, right: { kind: 'A', col: j } }] : [],
+    ),
+  ]);
+  const K = Math.max(terms[0]!.length, terms[1]!.length);
+  // left factor (h, k) at column h·K + k of A·GL + Z_s·ML; right factor (h, k) at column 2k + h of A·GR + Z_s·MR
+  const WQK = new Float64Array(P * F * 2 * F); // both heads side by side ([F, 2F], head h at columns h·F)
+  const GL = new Float64Array(P * w * 2 * K);
+  const ML = new Float64Array(P * F * 2 * K);
+  const GR = new Float64Array(P * w * 2 * K);
+  const MR = new Float64Array(P * F * 2 * K);
+  for (let b = 0; b < P; b++) {
     for (let h = 0; h < 2; h++) {
-      for (let a = 0; a < F; a++) {
-        for (let c = 0; c < F; c++) WQK[b * 2 * F * F + a * 2 * F + h * F + c] = W.qk[h]![a * F + c]!;
-      }
+      const Wh = qk[b]![h]!;
+      for (let a = 0; a < F; a++) for (let c = 0; c < F; c++) WQK[(b * F + a) * 2 * F + h * F + c] = Wh[a * F + c]!;
+      terms[h]!.forEach(({ left, right }, k) => {
+        const l = h * K + k;
+        const r = 2 * k + h;
+        if (left.kind === 'A') GL[(b * w + left.col) * 2 * K + l] = 1;
+        if (left.kind === 'P') {
+          for (let a = 0; a < F; a++) ML[(b * F + a) * 2 * K + l] = Wh[a * F + C[left.col]!]!;
+          C.forEach((c, i) => (GL[(b * w + i) * 2 * K + l] = Wh[c * F + C[left.col]!]!));
+        }
+        if (right.kind === 'A') GR[(b * w + right.col) * 2 * K + r] = 1;
+        if (right.kind === 'K') for (let a = 0; a < F; a++) MR[(b * F + a) * 2 * K + r] = Wh[C[right.col]! * F + a]!;
+      });
     }
   }
-  // W_OV does not depend on λ, γ or n. Only its rows R with a nonzero entry (the value channel) can
-  // contribute, so Σ_h S_h Z W_OV^h = Σ_h (S_h Z[:, R]) W_OV^h[R, :]: the same products without the zero terms.
-  const R = [...Array(F).keys()].filter((a) => ov.some((w) => w.subarray(a * F, (a + 1) * F).some((x) => x !== 0)));
-  const WOV = new Float64Array(2 * R.length * F);
-  for (let h = 0; h < 2; h++) R.forEach((a, k) => WOV.set(ov[h]!.subarray(a * F, (a + 1) * F), (h * R.length + k) * F));
+  const E = new Float64Array(w * F);
+  C.forEach((c, i) => (E[i * F + c] = 1));
   const owned: tf.Tensor[] = [];
   const keep = <X extends tf.Tensor>(x: X): X => {
     owned.push(x);
     return x;
   };
   try {
-    const wqk = keep(f32(WQK, uniformLambda ? [F, 2 * F] : [B, F, 2 * F]));
-    const wov = keep(f32(WOV, [2 * R.length, F]));
+    /** X [B, T, m] times a shared [m, k] or per-instance [B, m, k] matrix, as [B, T, k]. */
+    const times = (x: tf.Tensor, m: tf.Tensor | Float64Array, k: number): tf.Tensor => {
+      const mm = m instanceof tf.Tensor ? m : f32(m, uniformLambda ? [m.length / k, k] : [B, m.length / (B * k), k]);
+      if (mm.rank === 2) return tf.reshape(tf.matMul(tf.reshape(x, [B * T, -1]), mm), [B, T, k]);
+      return tf.matMul(x, mm);
+    };
     const rows = keep(tf.tensor1d(R, 'int32'));
+    const wov = keep(f32(WOV, [2 * R.length, w]));
+    const embed = keep(f32(E, [w, F]));
+    const gl = keep(f32(GL, uniformLambda ? [w, 2 * K] : [B, w, 2 * K]));
+    const gr = keep(f32(GR, uniformLambda ? [w, 2 * K] : [B, w, 2 * K]));
     const step = hooks.stepIsLambda ? batch.lambda : batch.gamma;
     const negGamma = keep(
       f32(
@@ -139,21 +200,34 @@ async function forward(
         [B, 1, 1],
       ),
     );
-    // columns the residual writes (nonzero columns of W_OV); when none of them feeds W_OV (R), Z[:, R] is
-    // the same at every layer and is gathered once — exact, since those entries only ever receive γ·0
-    const written = [...Array(F).keys()].filter((col) => ov.some((w) => R.some((a) => w[a * F + col] !== 0)));
-    const constantValues = R.every((a) => !written.includes(a));
-    const xPoints = keep(tf.tidy(() => tf.slice(f32(Z0, [B, T, F]), [0, 0, t.x], [B, n, d])));
-    let Z = keep(f32(Z0, [B, T, F]));
-    const values0 = constantValues ? keep(tf.gather(Z, rows, 2)) : undefined;
+    const zs = keep(f32(Zs, [B, T, F]));
+    const xPoints = keep(tf.tidy(() => tf.slice(zs, [0, 0, t.x], [B, n, d])));
+    /** Z = Z_s + A Eᵀ, [B, T, F] (exact: each entry is one term plus zeros). */
+    const tokensOf = (a: tf.Tensor): tf.Tensor => (w === 0 ? tf.clone(zs) : tf.add(zs, times(a, embed, F)));
+    // the static parts: Z_s Wʰ Z_sᵀ as [B, T, 2, T] (entry (t, h, s): query token t of head h), Z_s·ML, Z_s·MR
+    const [staticLogits, staticLeft, staticRight] = tf.tidy(() => [
+      tf.reshape(tf.matMul(tf.reshape(times(zs, WQK, 2 * F), [B, 2 * T, F]), zs, false, true), [B, T, 2, T]),
+      times(zs, ML, 2 * K),
+      times(zs, MR, 2 * K),
+    ]);
+    keep(staticLogits);
+    keep(staticLeft);
+    keep(staticRight);
+    let A = keep(tf.tidy(() => tf.gather(f32(Z0, [B, T, F]), tf.tensor1d(C, 'int32'), 2)));
+    const constantValues = R.every((a) => !C.includes(a));
+    const values0 = constantValues ? keep(tf.gather(zs, rows, 2)) : undefined;
 
-    /**
-     * Both heads' logits as [B, 2T, T]: row 2t + h holds query token t of head h ((Z W_QK) with the
-     * heads side by side, reshaped so that they interleave; one batched product, no broadcasting).
-     */
-    const logitsOf = (z: tf.Tensor): tf.Tensor => {
-      const q = uniformLambda ? tf.matMul(tf.reshape(z, [B * T, F]), wqk) : tf.matMul(z, wqk);
-      return tf.matMul(tf.reshape(q, [B, 2 * T, F]), z, false, true);
+    /** Both heads' logits Z Wʰ Zᵀ as [B, 2T, T] from the state A (row 2t + h: query token t of head h). */
+    const logitsOf = (a: tf.Tensor): tf.Tensor => {
+      if (K === 0) return tf.reshape(staticLogits, [B, 2 * T, T]);
+      const left = tf.reshape(tf.add(staticLeft, times(a, gl, 2 * K)), [B, T, 2, K]);
+      const right = tf.reshape(tf.transpose(tf.add(staticRight, times(a, gr, 2 * K)), [0, 2, 1]), [B, K, 2, T]);
+      let logits: tf.Tensor = staticLogits;
+      for (let k = 0; k < K; k++) {
+        const outer = tf.mul(tf.slice(left, [0, 0, 0, k], [B, T, 2, 1]), tf.slice(right, [0, k, 0, 0], [B, 1, 2, T]));
+        logits = tf.add(logits, outer);
+      }
+      return tf.reshape(logits, [B, 2 * T, T]);
     };
     /** Logits of head h on the point tokens, [B, n, n]. */
     const headBlock = (logits: tf.Tensor, h: number): tf.Tensor =>
@@ -164,10 +238,11 @@ async function forward(
       return [headBlock(logits, 0), M, tf.matMul(M, xPoints)];
     };
     const potentialsOf = (z: tf.Tensor): tf.Tensor => tf.slice(z, [0, 0, t.u], [B, T, 2]);
-    /** Z − γ Σ_h S_h Z W_OV^h: (S Z[:, R]) as [B, 2T, |R|] → [B·T, 2|R|] (heads side by side) times [2|R|, F]. */
-    const updateOf = (logits: tf.Tensor, z: tf.Tensor): tf.Tensor => {
-      const sz = tf.reshape(tf.matMul(softmax(logits), values0 ?? tf.gather(z, rows, 2)), [B * T, 2 * R.length]);
-      return tf.add(z, tf.mul(tf.reshape(tf.matMul(sz, wov), [B, T, F]), negGamma));
+    /** A − γ Σ_h (S_h Z[:, R]) W_OV^h[R, C]: (S Z[:, R]) as [B, 2T, |R|] → [B·T, 2|R|] (heads side by side). */
+    const updateOf = (logits: tf.Tensor, a: tf.Tensor): tf.Tensor => {
+      const values = values0 ?? tf.gather(tokensOf(a), rows, 2);
+      const sz = tf.reshape(tf.matMul(softmax(logits), values), [B * T, 2 * R.length]);
+      return tf.add(a, tf.mul(tf.reshape(tf.matMul(sz, wov), [B, T, w]), negGamma));
     };
 
     const pots: tf.Tensor[] = [];
@@ -177,30 +252,26 @@ async function forward(
     for (let l = 0; l <= L; l++) {
       const isRecorded = r < recorded.length && recorded[r] === l;
       if (isRecorded) r++;
-      const z = Z;
+      const a = A;
       const outs = tf.tidy(() => {
-        const logits = logitsOf(z);
+        const logits = logitsOf(a);
         const kept: tf.Tensor[] = [];
         if (isRecorded) kept.push(...readoutOf(logits));
-        if (allPotentials || isRecorded) kept.push(potentialsOf(z));
-        if (l < L) kept.push(updateOf(logits, z));
+        const z = allPotentials || isRecorded ? tokensOf(a) : undefined;
+        if (z) kept.push(potentialsOf(z));
+        if (isRecorded && options.tokens) kept.push(z!);
+        if (l < L && w > 0) kept.push(updateOf(logits, a));
         return kept;
       });
       let k = 0;
-      if (isRecorded) {
-        reads.push(outs.slice(0, 3).map(keep));
-        k = 3;
-        if (options.tokens) toks.push(z);
-      }
+      if (isRecorded) reads.push(outs.slice(k, (k += 3)).map(keep));
       if (allPotentials || isRecorded) pots.push(keep(outs[k++]!));
-      if (l < L) {
-        Z = keep(outs[k]!);
-        if (!(isRecorded && options.tokens)) {
-          // the previous state is no longer needed
-          const idx = owned.indexOf(z);
-          if (idx >= 0) owned.splice(idx, 1);
-          z.dispose();
-        }
+      if (isRecorded && options.tokens) toks.push(keep(outs[k++]!));
+      if (l < L && w > 0) {
+        A = keep(outs[k]!);
+        // the previous state is no longer needed
+        owned.splice(owned.indexOf(a), 1);
+        a.dispose();
       }
     }
     const potStack = keep(tf.stack(pots, 1)); // [B, Q, T, 2]
