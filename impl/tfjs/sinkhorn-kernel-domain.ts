@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { f32 } from './f32.js';
 import type { SinkhornIterate, SinkhornIteration } from './sinkhorn-iteration.js';
 import type { TensorPool } from './tensor-pool.js';
+import { batchedMatVec } from './batched-mat-vec.js';
 
 /**
  * 1 where a weight is 0 and 0 elsewhere, of `shape` (kept in `pool`); undefined when no weight is 0. Added to
@@ -29,12 +30,16 @@ export function kernelDomainIterations(s: SinkhornIteration): SinkhornIterate {
   const { batch, pool, M, v0, skip, record } = s;
   const { B, n, m } = batch;
   const K = pool.keep(tf.tidy(() => tf.exp(M)));
-  // Kᵀ once, and each mat-vec as a broadcast product summed over the last axis: wasm's batched matMul runs a
-  // matrix–vector product at ~1.6 GFLOP/s, slower than the streaming multiply and row sum
-  const KT = pool.keep(tf.transpose(K, [0, 2, 1]));
+  // each mat-vec as a depthwise convolution (large n) or a broadcast product summed over the last axis:
+  // wasm's batched matMul runs a matrix–vector product at ~1.6 GFLOP/s, slower than either
+  const Kv = batchedMatVec(K, { fallback: 'broadcast' });
+  const KTu = batchedMatVec(K, { transposed: true, fallback: 'broadcast' });
+  pool.onDispose(() => {
+    Kv.dispose();
+    KTu.dispose();
+  });
   const a = pool.keep(f32(batch.a, [B, n]));
   const b = pool.keep(f32(batch.b, [B, m]));
-  const matVec = (A: tf.Tensor, x: tf.Tensor): tf.Tensor => tf.sum(tf.mul(A, tf.expandDims(x, 1)), 2);
   const zA = zeroWeightIndicator(pool, batch.a, [B, n]);
   const zB = zeroWeightIndicator(pool, batch.b, [B, m]);
   const guarded = (t: tf.Tensor, z: tf.Tensor | undefined): tf.Tensor => (z ? tf.add(t, z) : t);
@@ -43,11 +48,11 @@ export function kernelDomainIterations(s: SinkhornIteration): SinkhornIterate {
   const logOf = (x: tf.Tensor): tf.Tensor => tf.log(x);
   for (let l = 1; l <= s.L; l++) {
     const vNow = v;
-    const uNew = pool.temp(tf.tidy(() => tf.div(a, guarded(matVec(K, vNow), zA))));
+    const uNew = pool.temp(tf.tidy(() => tf.div(a, guarded(Kv.apply(vNow), zA))));
     pool.drop(u);
     u = uNew;
     if (!skip) {
-      const vNew = pool.temp(tf.tidy(() => tf.div(b, guarded(matVec(KT, uNew), zB))));
+      const vNew = pool.temp(tf.tidy(() => tf.div(b, guarded(KTu.apply(uNew), zB))));
       pool.drop(v);
       v = vNew;
     }

@@ -9,6 +9,7 @@ import { f32 } from './f32.js';
 import { scalingExcess } from './sinkhorn-checks.js';
 import type { SinkhornIterate, SinkhornIteration } from './sinkhorn-iteration.js';
 import { zeroWeightIndicator } from './sinkhorn-kernel-domain.js';
+import { batchedMatVec } from './batched-mat-vec.js';
 
 /** Iterations of the stabilised domain run between two reads of the range check (no read per iteration). */
 const ABSORPTION_WINDOW = 16;
@@ -27,8 +28,27 @@ export async function stabilizedDomainIterations(s: SinkhornIteration): Promise<
   let alpha = pool.temp(tf.zeros([B, n, 1]));
   let beta = pool.temp(tf.reshape(s.v0, [B, 1, m]));
   const form = (): tf.Tensor => pool.temp(tf.tidy(() => tf.exp(tf.add(tf.add(M, alpha), beta))));
-  let Kt = form();
-  let KtT = pool.temp(tf.transpose(Kt, [0, 2, 1]));
+  /** K̃ and its products x ↦ K̃x, K̃ᵀx on [B, ·, 1] columns (impl/tfjs/batched-mat-vec.ts). */
+  const operators = (): {
+    apply: (x: tf.Tensor) => tf.Tensor;
+    applyT: (x: tf.Tensor) => tf.Tensor;
+    release: () => void;
+  } => {
+    const K = form();
+    const op = batchedMatVec(K, { fallback: 'matmul' });
+    const opT = batchedMatVec(K, { transposed: true, fallback: 'matmul' });
+    return {
+      apply: (x) => tf.tidy(() => tf.reshape(op.apply(tf.reshape(x, [B, m])), [B, n, 1])),
+      applyT: (x) => tf.tidy(() => tf.reshape(opT.apply(tf.reshape(x, [B, n])), [B, m, 1])),
+      release: () => {
+        op.dispose();
+        opT.dispose();
+        pool.drop(K);
+      },
+    };
+  };
+  let Kt = operators();
+  pool.onDispose(() => Kt.release());
   let u = pool.temp(tf.ones([B, n, 1]));
   let v = pool.temp(tf.ones([B, m, 1]));
   const potentials = (): [tf.Tensor, tf.Tensor] => [
@@ -37,10 +57,8 @@ export async function stabilizedDomainIterations(s: SinkhornIteration): Promise<
   ];
   /** One kernel iteration on K̃ from (u, v): the new scalings (vNew is v itself when the column update is skipped). */
   const iterate = (u0: tf.Tensor, v0: tf.Tensor): [tf.Tensor, tf.Tensor] => {
-    const uNew = pool.temp(tf.tidy(() => tf.div(a, zA ? tf.add(tf.matMul(Kt, v0), zA) : tf.matMul(Kt, v0))));
-    const vNew = skip
-      ? v0
-      : pool.temp(tf.tidy(() => tf.div(b, zB ? tf.add(tf.matMul(KtT, uNew), zB) : tf.matMul(KtT, uNew))));
+    const uNew = pool.temp(tf.tidy(() => tf.div(a, zA ? tf.add(Kt.apply(v0), zA) : Kt.apply(v0))));
+    const vNew = skip ? v0 : pool.temp(tf.tidy(() => tf.div(b, zB ? tf.add(Kt.applyT(uNew), zB) : Kt.applyT(uNew))));
     return [uNew, vNew];
   };
   const speculate = !record && hooks.neverAbsorb !== true;
@@ -92,14 +110,14 @@ export async function stabilizedDomainIterations(s: SinkhornIteration): Promise<
       const [f, g] = potentials();
       const fNew = pool.temp(s.rowStep(g));
       const gNew = skip ? g : pool.temp(s.columnStep(fNew));
-      for (const t of [alpha, beta, Kt, KtT, u, v, f]) pool.drop(t);
+      for (const t of [alpha, beta, u, v, f]) pool.drop(t);
+      Kt.release();
       if (gNew !== g) pool.drop(g);
       alpha = pool.temp(tf.reshape(fNew, [B, n, 1]));
       beta = pool.temp(tf.reshape(gNew, [B, 1, m]));
       pool.drop(fNew);
       pool.drop(gNew);
-      Kt = form();
-      KtT = pool.temp(tf.transpose(Kt, [0, 2, 1]));
+      Kt = operators();
       u = pool.temp(tf.ones([B, n, 1]));
       v = pool.temp(tf.ones([B, m, 1]));
       absorptions++;

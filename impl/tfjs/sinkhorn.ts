@@ -31,18 +31,21 @@ import { stabilizedDomainIterations } from './sinkhorn-stabilized-domain.js';
 import { TensorPool } from './tensor-pool.js';
 
 /**
- * M = −C/ε of every instance, formed in float64 (so that C and ε themselves never leave the float32 range)
- * and checked against the float32 log-domain limit before it is rounded to float32.
+ * M = −C/ε of every instance, formed in float64 (so that C and ε themselves never leave the float32 range),
+ * checked against the float32 log-domain limit and rounded to float32 as it is stored.
  */
-function negCostOverEps(batch: SinkhornBatch): Float64Array {
-  const { B, n, m } = batch;
-  const M = new Float64Array(B * n * m);
+function negCostOverEps(batch: SinkhornBatch): Float32Array {
+  const { B, n, m, C } = batch;
+  const M = new Float32Array(B * n * m);
   for (let b = 0; b < B; b++) {
     const eps = batch.eps[b]!;
     let worst = 0;
-    for (let k = b * n * m; k < (b + 1) * n * m; k++) {
-      M[k] = -batch.C[k]! / eps;
-      worst = Math.max(worst, Math.abs(M[k]!));
+    const end = (b + 1) * n * m;
+    for (let k = b * n * m; k < end; k++) {
+      const x = C[k]! / eps;
+      M[k] = -x;
+      const size = x < 0 ? -x : x;
+      if (size > worst) worst = size;
     }
     assertLogDomainRange('eps', `max |C/ε| (ε = ${sci(eps)})`, b, worst);
   }
@@ -69,7 +72,7 @@ async function solve(batch: SinkhornBatch, options: SinkhornOptions, hooks: Tfjs
   const record = options.record ?? false;
   const pool = new TensorPool();
   try {
-    const M = pool.keep(f32(negCostOverEps(batch), [B, n, m]));
+    const M = pool.keep(tf.tensor(negCostOverEps(batch), [B, n, m], 'float32'));
     // logs of the weights in float64: a weight below the float32 range keeps a finite log
     const logA = pool.keep(f32(batch.a.map(Math.log), [B, n]));
     const logB = pool.keep(f32(batch.b.map(Math.log), [B, m]));
@@ -117,9 +120,9 @@ async function solve(batch: SinkhornBatch, options: SinkhornOptions, hooks: Tfjs
       m,
       iterations: L,
       stored: us.length,
-      logU: Float64Array.from(u),
-      logV: Float64Array.from(v),
-      logPlan: Float64Array.from(p),
+      logU: new Float64Array(u),
+      logV: new Float64Array(v),
+      logPlan: new Float64Array(p),
       ...(absorptions === undefined ? {} : { absorptions }),
     };
     if (options.domain === 'kernel') assertKernelFinite(batch, trace);

@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs-core';
 export class TensorPool {
   private readonly owned: tf.Tensor[] = [];
   private readonly scratch = new Set<tf.Tensor>();
+  private readonly finalizers: (() => void)[] = [];
 
   /** Held until {@link dispose}. */
   keep<T extends tf.Tensor>(t: T): T {
@@ -31,7 +32,13 @@ export class TensorPool {
     if (this.scratch.delete(t)) this.owned.push(t);
   }
 
+  /** Run `release` at {@link dispose} (an operator that holds tensors of its own). */
+  onDispose(release: () => void): void {
+    this.finalizers.push(release);
+  }
+
   dispose(): void {
+    for (const release of this.finalizers.splice(0)) release();
     tf.dispose(this.owned);
     tf.dispose([...this.scratch]);
   }

@@ -14,6 +14,9 @@ import { logUniform, unitBlock, unitFloat } from './scalars.js';
 import { simplexWeights, WEIGHT_FAMILIES, type WeightFamily } from './simplex.js';
 
 export interface SinkhornBatchSpec {
+  /** Smallest n and m (default 2). */
+  readonly nMin?: number;
+  readonly mMin?: number;
   readonly nMax: number;
   readonly mMax: number;
   /** Largest batch size B. */
@@ -76,8 +79,8 @@ export function sinkhornCase(spec: SinkhornBatchSpec, extraLength = 0): fc.Arbit
   const [massLo, massHi] = spec.massRange ?? [0.01, 100];
   return fc
     .record({
-      n: fc.integer({ min: 2, max: spec.nMax }),
-      m: fc.integer({ min: 2, max: spec.mMax }),
+      n: fc.integer({ min: spec.nMin ?? 2, max: spec.nMax }),
+      m: fc.integer({ min: spec.mMin ?? 2, max: spec.mMax }),
       d: fc.integer({ min: 1, max: dMax }),
       costFamily: fc.constantFrom(...costFamilies),
       weightFamily: fc.constantFrom(...weightFamilies),

@@ -22,7 +22,9 @@
  * up to max |C|/ε = 5000, where the analysed tolerance (≈ 4δL with δ ≈ 9u·C/ε for κ → 1) is still ≪ 1, with
  * negative costs in the stabilised and log domains (the kernel e^{−C/ε} > 1 at the start), total masses other
  * than 1, rectangular shapes and zero weights. Half of the runs record every iterate, and then an intermediate
- * iterate is compared as well (record must not change the iteration).
+ * iterate is compared as well (record must not change the iteration). One batch in eight is large, n, m ∈
+ * [100, 160] with B ≤ 3: the sizes at which solvers change their inner products (tfjs-wasm here: depthwise
+ * convolutions from n·m ≥ 128², impl/tfjs/batched-mat-vec.ts), under the same analysed tolerance.
  */
 import fc from 'fast-check';
 import {
@@ -65,22 +67,32 @@ export const planMatchesReferenceProperty = defineProperty<Input>(planMatchesRef
       shiftCosts: true,
       farRows: true,
     };
+    const large: SinkhornBatchSpec = { ...base, nMin: 100, mMin: 100, nMax: 160, mMax: 160, batchMax: 3 };
     const rest = { iterations: fc.integer({ min: 1, max: 40 }), record: fc.boolean() };
-    return fc.oneof(
+    const cases = (spec: SinkhornBatchSpec) => [
       fc.record({
-        case: sinkhornCase({ ...base, costOverEps: [0.5, KERNEL_MAX_COST_OVER_EPS] }),
+        case: sinkhornCase({ ...spec, costOverEps: [0.5, KERNEL_MAX_COST_OVER_EPS] }),
         domain: fc.constant<SinkhornDomain>('kernel'),
         ...rest,
       }),
       fc.record({
-        case: sinkhornCase({ ...base, costOverEps: [0.5, LOG_MAX_COST_OVER_EPS] }),
+        case: sinkhornCase({ ...spec, costOverEps: [0.5, LOG_MAX_COST_OVER_EPS] }),
         domain: fc.constantFrom<SinkhornDomain>('log', 'stabilized'),
         ...rest,
       }),
+    ];
+    return fc.oneof(
+      ...cases(base).map((arbitrary) => ({ arbitrary, weight: 7 })),
+      ...cases(large).map((arbitrary) => ({ arbitrary, weight: 1 })),
     );
   },
   runs: { quick: 5, ci: 70, thorough: 600 },
-  coverageBins: { ...SINKHORN_COVERAGE_BINS, iterations: [1, 2, 5, 10, 20, 41] },
+  coverageBins: {
+    ...SINKHORN_COVERAGE_BINS,
+    n: [...SINKHORN_COVERAGE_BINS['n']!, 161],
+    m: [...SINKHORN_COVERAGE_BINS['m']!, 161],
+    iterations: [1, 2, 5, 10, 20, 41],
+  },
   // fast-check counts examples inside numRuns: keep them few
   examples: [
     { case: fixedCase(PEER_CASES.T1), iterations: 30, domain: 'kernel' },
