@@ -2,12 +2,12 @@
  * The OT transformer on tfjs tensors (Daneshmand 2024, arXiv 2410.19931; spec ot-transformer-sorting.md §2):
  * n + 1 tokens [B, n+1, F] (the sink token carries −1/n), two softmax heads with the same weights in
  * every layer, independent of n, and the residual update Z ← Z − γ Σ_h S(Z W_QK^h Zᵀ) Z W_OV^h with a
- * row-max-stabilised softmax. Both heads run as one batched product per step ([B, 2, ·, ·]); per-instance
- * λ enters W_QK, γ the residual. The residual writes only the nonzero columns of W_OV (u and v), so the
- * state carried between layers is those columns and the logits are a static part, computed once, plus
- * rank-one terms in those columns (see forward). Each layer is one batched and four small 2D matMuls, a
- * softmax and broadcast products inside one tf.tidy; only the recorded layers are downloaded. Measured: L = 1000,
- * B = 64, n = 32 on wasm in the test tests/ot-transformer/speed.test.ts.
+ * row-max-stabilised softmax. Both heads run together in every product ([B, 2T, ·]); per-instance λ enters
+ * W_QK, γ the residual. Two exact routes form the logits: 'direct', (Z W_QK) Zᵀ with Z carried whole, and, on
+ * large batches, 'rank-one': the residual writes only the nonzero columns of W_OV (u and v), so only those
+ * columns are carried and the logits are a static part formed once plus rank-one terms in them (see forward).
+ * Each layer runs inside one tf.tidy; only the recorded layers are downloaded. Measured: L = 1000, B = 64,
+ * n = 32 on wasm in the test tests/ot-transformer/speed.test.ts.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type {
@@ -76,7 +76,17 @@ export interface TfjsOTTransformerHooks {
   readonly readoutHead?: 0 | 1;
   /** The sink token's value entry as a function of n (−1/n in spec §2). */
   readonly sinkValue?: (n: number) => number;
+  /** How the logits are formed (both exact; default by size, see {@link RANK_ONE_MIN_ENTRIES}). */
+  readonly logitsRoute?: 'direct' | 'rank-one';
 }
+
+/**
+ * Logit entries B·2T·T from which the rank-one route is the faster one on wasm. Below it a layer is
+ * dispatch-bound and the direct product (Z W_QK) Zᵀ, 4 ops against about 14, wins. Measured µs per layer on one
+ * idle core (tmp benchmark kept out of the tree), direct / rank-one: B = 64, n = 32: 4095 / 1987; B = 16, n = 32:
+ * 1019 / 788; B = 16, n = 16: 341 / 350; B = 64, n = 8: 436 / 535; B = 5, n = 8: 104 / 170.
+ */
+const RANK_ONE_MIN_ENTRIES = 2 ** 14;
 
 function f32(data: ArrayLike<number>, shape: number[]): tf.Tensor {
   return tf.tensor(Float32Array.from(data), shape, 'float32');
@@ -124,9 +134,13 @@ async function forward(
   const R = columns.filter((a) => ov.some((w) => columns.some((c) => nonzero(w, a, c))));
   const C = columns.filter((c) => ov.some((w) => R.some((a) => nonzero(w, a, c))));
   const w = C.length;
-  const WOV = new Float64Array(2 * R.length * w);
+  // the state carried between layers: A = Z[:, C] on the rank-one route, all of Z on the direct one
+  const rankOne = (hooks.logitsRoute ?? (B * 2 * T * T >= RANK_ONE_MIN_ENTRIES ? 'rank-one' : 'direct')) === 'rank-one';
+  const stateColumns = rankOne ? C : columns;
+  const ws = stateColumns.length;
+  const WOV = new Float64Array(2 * R.length * ws);
   for (let h = 0; h < 2; h++)
-    R.forEach((a, k) => C.forEach((c, j) => (WOV[(h * R.length + k) * w + j] = ov[h]![a * F + c]!)));
+    R.forEach((a, k) => stateColumns.forEach((c, j) => (WOV[(h * R.length + k) * ws + j] = ov[h]![a * F + c]!)));
   // The columns outside C keep their prompt value at every layer (they only ever receive −γ·0, exact in
   // float32), so the state carried from layer to layer is A = Z[:, C] ([B, T, w]) and Z = Z_s + A Eᵀ, where
   // Z_s is the prompt with the columns C zeroed and E embeds C. With Wʰ = W_QK^h the logits split as
@@ -189,7 +203,7 @@ async function forward(
       return tf.matMul(x, mm);
     };
     const rows = keep(tf.tensor1d(R, 'int32'));
-    const wov = keep(f32(WOV, [2 * R.length, w]));
+    const wov = keep(f32(WOV, [2 * R.length, ws]));
     const embed = keep(f32(E, [w, F]));
     const gl = keep(f32(GL, uniformLambda ? [w, 2 * K] : [B, w, 2 * K]));
     const gr = keep(f32(GR, uniformLambda ? [w, 2 * K] : [B, w, 2 * K]));
@@ -202,8 +216,21 @@ async function forward(
     );
     const zs = keep(f32(Zs, [B, T, F]));
     const xPoints = keep(tf.tidy(() => tf.slice(zs, [0, 0, t.x], [B, n, d])));
-    /** Z = Z_s + A Eᵀ, [B, T, F] (exact: each entry is one term plus zeros). */
-    const tokensOf = (a: tf.Tensor): tf.Tensor => (w === 0 ? tf.clone(zs) : tf.add(zs, times(a, embed, F)));
+    // Z = Z_s + A Eᵀ, [B, T, F] (exact: each entry is one term plus zeros); when C is one run of columns
+    // (u, v in the construction), the static columns on either side and A joined in one concat
+    const contiguous = w > 0 && C[w - 1]! - C[0]! === w - 1;
+    const sides = contiguous
+      ? [
+          ...(C[0]! > 0 ? [keep(tf.slice(zs, [0, 0, 0], [B, T, C[0]!]))] : []),
+          ...(C[w - 1]! < F - 1 ? [keep(tf.slice(zs, [0, 0, C[w - 1]! + 1], [B, T, F - 1 - C[w - 1]!]))] : []),
+        ]
+      : [];
+    const tokensOf = (a: tf.Tensor): tf.Tensor => {
+      if (w === 0) return tf.clone(zs);
+      if (!contiguous) return tf.add(zs, times(a, embed, F));
+      const parts = C[0]! > 0 ? [sides[0]!, a, ...sides.slice(1)] : [a, ...sides];
+      return parts.length === 1 ? tf.clone(a) : tf.concat(parts, 2);
+    };
     // the static parts: Z_s Wʰ Z_sᵀ as [B, T, 2, T] (entry (t, h, s): query token t of head h), Z_s·ML, Z_s·MR
     const [staticLogits, staticLeft, staticRight] = tf.tidy(() => [
       tf.reshape(tf.matMul(tf.reshape(times(zs, WQK, 2 * F), [B, 2 * T, F]), zs, false, true), [B, T, 2, T]),
@@ -213,12 +240,18 @@ async function forward(
     keep(staticLogits);
     keep(staticLeft);
     keep(staticRight);
-    let A = keep(tf.tidy(() => tf.gather(f32(Z0, [B, T, F]), tf.tensor1d(C, 'int32'), 2)));
+    let state = keep(
+      rankOne ? tf.tidy(() => tf.gather(f32(Z0, [B, T, F]), tf.tensor1d(C, 'int32'), 2)) : f32(Z0, [B, T, F]),
+    );
+    /** Z of a state (the state itself on the direct route: dispose only what this returns on the other). */
+    const zOf = (a: tf.Tensor): tf.Tensor => (rankOne ? tokensOf(a) : a);
     const constantValues = R.every((a) => !C.includes(a));
     const values0 = constantValues ? keep(tf.gather(zs, rows, 2)) : undefined;
 
-    /** Both heads' logits Z Wʰ Zᵀ as [B, 2T, T] from the state A (row 2t + h: query token t of head h). */
+    const wqk = rankOne ? undefined : keep(f32(WQK, uniformLambda ? [F, 2 * F] : [B, F, 2 * F]));
+    /** Both heads' logits Z Wʰ Zᵀ as [B, 2T, T] from the state (row 2t + h: query token t of head h). */
     const logitsOf = (a: tf.Tensor): tf.Tensor => {
+      if (wqk) return tf.matMul(tf.reshape(times(a, wqk, 2 * F), [B, 2 * T, F]), a, false, true);
       if (K === 0) return tf.reshape(staticLogits, [B, 2 * T, T]);
       const left = tf.reshape(tf.add(staticLeft, times(a, gl, 2 * K)), [B, T, 2, K]);
       const right = tf.reshape(tf.transpose(tf.add(staticRight, times(a, gr, 2 * K)), [0, 2, 1]), [B, K, 2, T]);
@@ -237,12 +270,16 @@ async function forward(
       const M = softmax(headBlock(logits, hooks.readoutHead ?? 1));
       return [headBlock(logits, 0), M, tf.matMul(M, xPoints)];
     };
-    const potentialsOf = (z: tf.Tensor): tf.Tensor => tf.slice(z, [0, 0, t.u], [B, T, 2]);
-    /** A − γ Σ_h (S_h Z[:, R]) W_OV^h[R, C]: (S Z[:, R]) as [B, 2T, |R|] → [B·T, 2|R|] (heads side by side). */
+    // the potential columns u, v straight from the state when they are two adjacent columns of it
+    const uInState = stateColumns.indexOf(t.u);
+    const potentialsInState = uInState >= 0 && stateColumns[uInState + 1] === t.v;
+    const potentialsOf = (a: tf.Tensor): tf.Tensor =>
+      tf.slice(potentialsInState ? a : zOf(a), [0, 0, potentialsInState ? uInState : t.u], [B, T, 2]);
+    /** state − γ Σ_h (S_h Z[:, R]) W_OV^h[R, state columns]: (S Z[:, R]) as [B, 2T, |R|] → [B·T, 2|R|]. */
     const updateOf = (logits: tf.Tensor, a: tf.Tensor): tf.Tensor => {
-      const values = values0 ?? tf.gather(tokensOf(a), rows, 2);
+      const values = values0 ?? tf.gather(zOf(a), rows, 2);
       const sz = tf.reshape(tf.matMul(softmax(logits), values), [B * T, 2 * R.length]);
-      return tf.add(a, tf.mul(tf.reshape(tf.matMul(sz, wov), [B, T, w]), negGamma));
+      return tf.add(a, tf.mul(tf.reshape(tf.matMul(sz, wov), [B, T, ws]), negGamma));
     };
 
     const pots: tf.Tensor[] = [];
@@ -252,14 +289,13 @@ async function forward(
     for (let l = 0; l <= L; l++) {
       const isRecorded = r < recorded.length && recorded[r] === l;
       if (isRecorded) r++;
-      const a = A;
+      const a = state;
       const outs = tf.tidy(() => {
         const logits = logitsOf(a);
         const kept: tf.Tensor[] = [];
         if (isRecorded) kept.push(...readoutOf(logits));
-        const z = allPotentials || isRecorded ? tokensOf(a) : undefined;
-        if (z) kept.push(potentialsOf(z));
-        if (isRecorded && options.tokens) kept.push(z!);
+        if (allPotentials || isRecorded) kept.push(potentialsOf(a));
+        if (isRecorded && options.tokens) kept.push(rankOne ? tokensOf(a) : tf.clone(a));
         if (l < L && w > 0) kept.push(updateOf(logits, a));
         return kept;
       });
@@ -268,7 +304,7 @@ async function forward(
       if (allPotentials || isRecorded) pots.push(keep(outs[k++]!));
       if (isRecorded && options.tokens) toks.push(keep(outs[k++]!));
       if (l < L && w > 0) {
-        A = keep(outs[k]!);
+        state = keep(outs[k]!);
         // the previous state is no longer needed
         owned.splice(owned.indexOf(a), 1);
         a.dispose();

@@ -35,31 +35,39 @@ function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return m;
 }
 
-test('tfjs matches the float64 token-level reference (d = 1 and d = 3, per-instance λ)', async () => {
+test('tfjs matches the float64 token-level reference on both logit routes (d = 1 and d = 3, per-instance λ)', async () => {
   await setupBackend();
-  for (const [n, d] of [
-    [6, 1],
-    [9, 3],
-  ] as const) {
-    const batch = {
-      ...fixture(3, n, d),
-      lambda: Float64Array.of(0.1, 0.2, 0.5).map(Math.fround),
-      gamma: Float64Array.of(0.05, 0.1, 0.2).map(Math.fround),
-    };
-    const opts = { layers: 50, record: [0, 1, 10, 50], potentials: 'all' as const };
-    const [t, r] = await Promise.all([
-      createTfjsOTTransformer().forward(batch, opts),
-      createReferenceOTTransformer().forward(batch, opts),
-    ]);
-    // one-layer float32 error ≲ 1e-6 per layer (P1 analysis) accumulates at most linearly over 50 layers
-    assert.ok(maxDiff(t.u, r.u) < 5e-5, `u: ${maxDiff(t.u, r.u)}`);
-    assert.ok(maxDiff(t.v, r.v) < 5e-5, `v: ${maxDiff(t.v, r.v)}`);
-    assert.ok(maxDiff(t.sinkU, r.sinkU) < 5e-5);
-    assert.ok(maxDiff(t.readout, r.readout) < 1e-4, `readout: ${maxDiff(t.readout, r.readout)}`);
-    assert.ok(maxDiff(t.sorted, r.sorted) < 1e-4);
-    assert.ok(maxDiff(t.planLogits, r.planLogits) < 1e-3 * 10, `logits: ${maxDiff(t.planLogits, r.planLogits)}`);
-    assert.equal(t.recorded, [0, 1, 10, 50]);
-    assert.is(t.potentialLayers.length, 51);
+  for (const route of ['direct', 'rank-one'] as const) {
+    for (const [n, d, lambda] of [
+      [6, 1, [0.1, 0.2, 0.5]],
+      [9, 3, [0.1, 0.2, 0.5]],
+      [7, 2, [0.2, 0.2, 0.2]],
+    ] as const) {
+      const batch = {
+        ...fixture(3, n, d),
+        lambda: Float64Array.from(lambda, Math.fround),
+        gamma: Float64Array.of(0.05, 0.1, 0.2).map(Math.fround),
+      };
+      const opts = { layers: 50, record: [0, 1, 10, 50], potentials: 'all' as const, tokens: true };
+      const [t, r] = await Promise.all([
+        createTfjsOTTransformer('tfjs', { logitsRoute: route }).forward(batch, opts),
+        createReferenceOTTransformer().forward(batch, opts),
+      ]);
+      const at = `${route}, n = ${n}, d = ${d}`;
+      // one-layer float32 error ≲ 1e-6 per layer (P1 analysis) accumulates at most linearly over 50 layers
+      assert.ok(maxDiff(t.u, r.u) < 5e-5, `${at}: u ${maxDiff(t.u, r.u)}`);
+      assert.ok(maxDiff(t.v, r.v) < 5e-5, `${at}: v ${maxDiff(t.v, r.v)}`);
+      assert.ok(maxDiff(t.sinkU, r.sinkU) < 5e-5, at);
+      assert.ok(maxDiff(t.tokens!, r.tokens!) < 5e-5, `${at}: tokens ${maxDiff(t.tokens!, r.tokens!)}`);
+      assert.ok(maxDiff(t.readout, r.readout) < 1e-4, `${at}: readout ${maxDiff(t.readout, r.readout)}`);
+      assert.ok(maxDiff(t.sorted, r.sorted) < 1e-4, at);
+      assert.ok(
+        maxDiff(t.planLogits, r.planLogits) < 1e-3 * 10,
+        `${at}: logits ${maxDiff(t.planLogits, r.planLogits)}`,
+      );
+      assert.equal(t.recorded, [0, 1, 10, 50]);
+      assert.is(t.potentialLayers.length, 51);
+    }
   }
 });
 
