@@ -5,6 +5,7 @@
 #   node.gz                  this machine's Node binary (x86-64, needs only glibc and libstdc++), gzip -9
 #   app/lib/suite.mjs.gz     scripts/gpu-check.ts and the whole suite bundled by esbuild, with the tfjs
 #                            wasm binaries beside it (the wasm baseline of the benchmark)
+#   app/lib/claim-worker.js.gz  the worker-thread entry of `verify`, bundled the same way
 #   node_modules/webgpu/     Dawn for Node (index.js, package.json, dist/linux-x64/dawn.node.gz)
 #   debs/libvulkan1_*.deb    the Debian Vulkan loader, unpacked there by dpkg-deb (a pre-unpacked copy of
 #                            libvulkan.so.1 serves where dpkg-deb is absent)
@@ -22,9 +23,13 @@ echo "== bundling the suite (esbuild)"
 banner="import { createRequire as __cr } from 'node:module'; import { fileURLToPath as __fu } from 'node:url';"
 banner+=" import { dirname as __dn } from 'node:path'; const require = __cr(import.meta.url);"
 banner+=" const __filename = __fu(import.meta.url); const __dirname = __dn(__filename);"
-npx esbuild scripts/gpu-check.ts --bundle --platform=node --format=esm --target=node20 --log-level=warning \
-  --external:webgpu --external:@tensorflow/tfjs-node --banner:js="$banner" --outfile="$dest/app/lib/suite.mjs"
-gzip -9 "$dest/app/lib/suite.mjs"
+# the suite, and the worker-thread entry that `verify` starts next to it (scripts/lib/worker-pool.ts: claim-worker.js)
+for entry in "scripts/gpu-check.ts suite.mjs" "scripts/lib/claim-worker.ts claim-worker.js"; do
+  set -- $entry
+  npx esbuild "$1" --bundle --platform=node --format=esm --target=node20 --log-level=warning \
+    --external:webgpu --external:@tensorflow/tfjs-node --banner:js="$banner" --outfile="$dest/app/lib/$2"
+  gzip -9 "$dest/app/lib/$2"
+done
 cp node_modules/@tensorflow/tfjs-backend-wasm/dist/*.wasm "$dest/app/lib/"
 node -e 'const p = require("./package.json"); console.log(JSON.stringify({ name: p.name, version: p.version, type: "module" }))' \
   > "$dest/package.json"
@@ -56,7 +61,9 @@ if [ ! -x "$rt/node" ]; then
   mkdir -p "$rt/lib"
   gzip -dc "$here/node.gz" > "$rt/node.part" && chmod +x "$rt/node.part" && mv "$rt/node.part" "$rt/node"
 fi
-[ -f "$here/app/lib/suite.mjs" ] || gzip -dc "$here/app/lib/suite.mjs.gz" > "$here/app/lib/suite.mjs"
+for f in suite.mjs claim-worker.js; do
+  [ -f "$here/app/lib/$f" ] || gzip -dc "$here/app/lib/$f.gz" > "$here/app/lib/$f"
+done
 dawn="$here/node_modules/webgpu/dist/linux-x64/dawn.node"
 [ -f "$dawn" ] || gzip -dc "$dawn.gz" > "$dawn"
 if ! ldconfig -p 2>/dev/null | grep -q 'libvulkan\.so\.1'; then

@@ -11,20 +11,8 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { MUTANTS } from '../../impl/mutants/index.js';
-import { probeWebgpuAdapter, webgpuModuleUrl, type ProbeResult } from '../../impl/webgpu-probe.js';
+import { probe, skipUnlessAdapter } from './adapter.js';
 import { WEBGPU_CI_CLAIMS } from './ci-selection.js';
-
-const url = webgpuModuleUrl();
-const probe: ProbeResult = url ? probeWebgpuAdapter(url) : { reason: "the 'webgpu' package is not installed" };
-
-function skipUnlessAdapter(): boolean {
-  if ('adapter' in probe) return false;
-  const how = 'install libvulkan1 and a Vulkan driver, or SwiftShader; .ci/run does';
-  const msg = `SKIPPED webgpu test: ${probe.reason} (${how})`;
-  if (process.env['REQUIRE_WEBGPU_TEST'] === '1') assert.unreachable(msg);
-  console.warn(msg);
-  return true;
-}
 
 interface Summary {
   readonly backend: string;
