@@ -1,6 +1,7 @@
 /** OT-transformer mutants: planted bugs in the tfjs model, built from its hooks rather than copies. */
 import * as tf from '@tensorflow/tfjs-core';
-import { createTfjsOTTransformer, unstabilizedSoftmax, type TfjsOTTransformerHooks } from '../tfjs/ot-transformer.js';
+import { createTfjsOTTransformer, type TfjsOTTransformerHooks } from '../tfjs/ot-transformer.js';
+import { unstabilizedSoftmax } from '../tfjs/row-softmax.js';
 import type { Mutant } from './index.js';
 import { tfjsMutant } from './tfjs-mutant.js';
 

@@ -26,39 +26,8 @@ import {
   type WeightVariant,
 } from '../ot-transformer-prompt.js';
 import { tfjsArithmetic } from './arithmetic.js';
-
-/** Per backend: whether its Softmax kernel subtracts the row maximum itself. */
-const kernelIsStable = new Map<string, boolean>();
-
-/** Run the [0, 1000, −1e30] probe of {@link stableSoftmax} once per backend (an asynchronous read). */
-async function probeSoftmaxKernel(): Promise<void> {
-  if (kernelIsStable.has(tf.getBackend())) return;
-  const t = tf.tidy(() => tf.softmax(tf.tensor2d([[0, 1000, -1e30]])));
-  const probe = await t.data();
-  t.dispose();
-  kernelIsStable.set(tf.getBackend(), probe[0] === 0 && probe[1] === 1 && probe[2] === 0);
-}
-
-/**
- * Row softmax over the last axis, stabilised by the row maximum (never overflows in float32). The
- * Softmax kernels of the tfjs backends (cpu, wasm/XNNPACK, webgl, webgpu, tensorflow) subtract the row
- * maximum themselves, and their fused kernel is 3–4× faster on wasm than max/sub/exp/sum/div; this is
- * checked once per process on a row [0, 1000, −1e30] (it must give [0, 1, 0]), and when a backend's
- * kernel fails the check the shift is done explicitly before it. Without a prior {@link probeSoftmaxKernel}
- * on the current backend the explicit shift is used.
- */
-function stableSoftmax(logits: tf.Tensor): tf.Tensor {
-  if (kernelIsStable.get(tf.getBackend()) === true) return tf.softmax(logits);
-  return tf.tidy(() => tf.softmax(tf.sub(logits, tf.max(logits, -1, true))));
-}
-
-/** The textbook softmax exp(x)/Σexp(x) without the shift: overflows once a logit exceeds ~88 in float32. */
-export function unstabilizedSoftmax(logits: tf.Tensor): tf.Tensor {
-  return tf.tidy(() => {
-    const e = tf.exp(logits);
-    return tf.div(e, tf.sum(e, -1, true));
-  });
-}
+import { layerPlan, logitsRouteFor } from './ot-transformer-plan.js';
+import { probeSoftmaxKernel, stableSoftmax } from './row-softmax.js';
 
 /** Planted-bug knobs (impl/mutants/ot-transformer.ts); the defaults give the construction of spec §2. */
 export interface TfjsOTTransformerHooks {
@@ -76,17 +45,9 @@ export interface TfjsOTTransformerHooks {
   readonly readoutHead?: 0 | 1;
   /** The sink token's value entry as a function of n (−1/n in spec §2). */
   readonly sinkValue?: (n: number) => number;
-  /** How the logits are formed (both exact; default by size, see {@link RANK_ONE_MIN_ENTRIES}). */
+  /** How the logits are formed (both exact; default by size: ot-transformer-plan.ts logitsRouteFor). */
   readonly logitsRoute?: 'direct' | 'rank-one';
 }
-
-/**
- * Logit entries B·2T·T from which the rank-one route is the faster one on wasm. Below it a layer is
- * dispatch-bound and the direct product (Z W_QK) Zᵀ, 4 ops against about 14, wins. Measured µs per layer on one
- * idle core (tmp benchmark kept out of the tree), direct / rank-one: B = 64, n = 32: 4095 / 1987; B = 16, n = 32:
- * 1019 / 788; B = 16, n = 16: 341 / 350; B = 64, n = 8: 436 / 535; B = 5, n = 8: 104 / 170.
- */
-const RANK_ONE_MIN_ENTRIES = 2 ** 14;
 
 function f32(data: ArrayLike<number>, shape: number[]): tf.Tensor {
   return tf.tensor(Float32Array.from(data), shape, 'float32');
@@ -126,70 +87,10 @@ async function forward(
     qk.push(W.qk);
     ov = W.ov;
   }
-  const nonzero = (w: Float64Array, a: number, c: number): boolean => w[a * F + c] !== 0;
-  const columns = [...Array(F).keys()];
-  // W_OV does not depend on λ, γ or n. Only its rows R with a nonzero entry (the value channel) are read,
-  // and only its nonzero columns C (u and v) are written: Σ_h S_h Z W_OV^h = Σ_h (S_h Z[:, R]) W_OV^h[R, C]
-  // on the columns C, and exactly 0 elsewhere.
-  const R = columns.filter((a) => ov.some((w) => columns.some((c) => nonzero(w, a, c))));
-  const C = columns.filter((c) => ov.some((w) => R.some((a) => nonzero(w, a, c))));
+  const rankOne = logitsRouteFor(B, T, hooks.logitsRoute) === 'rank-one';
+  const { R, C, stateColumns, WOV, WQK, K, GL, ML, GR, MR, E, Zs } = layerPlan(qk, ov, F, Z0, rankOne);
   const w = C.length;
-  // the state carried between layers: A = Z[:, C] on the rank-one route, all of Z on the direct one
-  const rankOne = (hooks.logitsRoute ?? (B * 2 * T * T >= RANK_ONE_MIN_ENTRIES ? 'rank-one' : 'direct')) === 'rank-one';
-  const stateColumns = rankOne ? C : columns;
   const ws = stateColumns.length;
-  const WOV = new Float64Array(2 * R.length * ws);
-  for (let h = 0; h < 2; h++)
-    R.forEach((a, k) => stateColumns.forEach((c, j) => (WOV[(h * R.length + k) * ws + j] = ov[h]![a * F + c]!)));
-  // The columns outside C keep their prompt value at every layer (they only ever receive −γ·0, exact in
-  // float32), so the state carried from layer to layer is A = Z[:, C] ([B, T, w]) and Z = Z_s + A Eᵀ, where
-  // Z_s is the prompt with the columns C zeroed and E embeds C. With Wʰ = W_QK^h the logits split as
-  //   Z Wʰ Zᵀ = Z_s Wʰ Z_sᵀ + Σ_i A_i ⊗ (Z_s Wʰ[C_i, :]ᵀ) + Σ_j (Z_s Wʰ[:, C_j] + A Wʰ[C, C_j]) ⊗ A_j,
-  // the first term computed once and the others as rank-one terms, one per nonzero row C_i and nonzero
-  // column C_j of Wʰ (two per head in the construction): broadcast products, no batched matMul per layer.
-  const Zs = Z0.slice();
-  for (let r = 0; r < B * T; r++) for (const c of C) Zs[r * F + c] = 0;
-  /** One rank-one term of head h: left and right factors, each a column of A, of K_h (static) or of P_h. */
-  interface Term {
-    readonly left: { readonly kind: 'A' | 'P'; readonly col: number };
-    readonly right: { readonly kind: 'A' | 'K'; readonly col: number };
-  }
-  const rowUsed = (h: number, a: number): boolean => qk.some((W) => columns.some((c) => nonzero(W[h]!, a, c)));
-  const colUsed = (h: number, c: number): boolean => qk.some((W) => columns.some((a) => nonzero(W[h]!, a, c)));
-  const terms = [0, 1].map((h): Term[] => [
-    ...C.flatMap((c, i): Term[] =>
-      rowUsed(h, c) ? [{ left: { kind: 'A', col: i }, right: { kind: 'K', col: i } }] : [],
-    ),
-    ...C.flatMap((c, j): Term[] =>
-      colUsed(h, c) ? [{ left: { kind: 'P', col: j }, right: { kind: 'A', col: j } }] : [],
-    ),
-  ]);
-  const K = Math.max(terms[0]!.length, terms[1]!.length);
-  // left factor (h, k) at column h·K + k of A·GL + Z_s·ML; right factor (h, k) at column 2k + h of A·GR + Z_s·MR
-  const WQK = new Float64Array(P * F * 2 * F); // both heads side by side ([F, 2F], head h at columns h·F)
-  const GL = new Float64Array(P * w * 2 * K);
-  const ML = new Float64Array(P * F * 2 * K);
-  const GR = new Float64Array(P * w * 2 * K);
-  const MR = new Float64Array(P * F * 2 * K);
-  for (let b = 0; b < P; b++) {
-    for (let h = 0; h < 2; h++) {
-      const Wh = qk[b]![h]!;
-      for (let a = 0; a < F; a++) for (let c = 0; c < F; c++) WQK[(b * F + a) * 2 * F + h * F + c] = Wh[a * F + c]!;
-      terms[h]!.forEach(({ left, right }, k) => {
-        const l = h * K + k;
-        const r = 2 * k + h;
-        if (left.kind === 'A') GL[(b * w + left.col) * 2 * K + l] = 1;
-        if (left.kind === 'P') {
-          for (let a = 0; a < F; a++) ML[(b * F + a) * 2 * K + l] = Wh[a * F + C[left.col]!]!;
-          C.forEach((c, i) => (GL[(b * w + i) * 2 * K + l] = Wh[c * F + C[left.col]!]!));
-        }
-        if (right.kind === 'A') GR[(b * w + right.col) * 2 * K + r] = 1;
-        if (right.kind === 'K') for (let a = 0; a < F; a++) MR[(b * F + a) * 2 * K + r] = Wh[C[right.col]! * F + a]!;
-      });
-    }
-  }
-  const E = new Float64Array(w * F);
-  C.forEach((c, i) => (E[i * F + c] = 1));
   const owned: tf.Tensor[] = [];
   const keep = <X extends tf.Tensor>(x: X): X => {
     owned.push(x);
@@ -202,7 +103,7 @@ async function forward(
       if (mm.rank === 2) return tf.reshape(tf.matMul(tf.reshape(x, [B * T, -1]), mm), [B, T, k]);
       return tf.matMul(x, mm);
     };
-    const rows = keep(tf.tensor1d(R, 'int32'));
+    const rows = keep(tf.tensor1d([...R], 'int32'));
     const wov = keep(f32(WOV, [2 * R.length, ws]));
     const embed = keep(f32(E, [w, F]));
     const gl = keep(f32(GL, uniformLambda ? [w, 2 * K] : [B, w, 2 * K]));
@@ -241,7 +142,7 @@ async function forward(
     keep(staticLeft);
     keep(staticRight);
     let state = keep(
-      rankOne ? tf.tidy(() => tf.gather(f32(Z0, [B, T, F]), tf.tensor1d(C, 'int32'), 2)) : f32(Z0, [B, T, F]),
+      rankOne ? tf.tidy(() => tf.gather(f32(Z0, [B, T, F]), tf.tensor1d([...C], 'int32'), 2)) : f32(Z0, [B, T, F]),
     );
     /** Z of a state (the state itself on the direct route: dispose only what this returns on the other). */
     const zOf = (a: tf.Tensor): tf.Tensor => (rankOne ? tokensOf(a) : a);

@@ -7,67 +7,17 @@ import * as tf from '@tensorflow/tfjs-core';
 import fc from 'fast-check';
 import { missingCapability } from '../../impl/capabilities/index.js';
 import type { Claim } from '../../theorems/types.js';
-import type {
-  BatchOutcome,
-  BudgetName,
-  ClaimProperty,
-  ClaimSummary,
-  DataTable,
-  FittedRate,
-  Measurement,
-  Proportion,
-  PropertyContext,
-  Series,
-  Status,
-} from '../types.js';
+import type { BatchOutcome, ClaimProperty, ClaimSummary, Measurement, PropertyContext, Status } from '../types.js';
 import { CallLedger, DEFAULT_CALL_TIMEOUT_S, GuardClosedError, guardImplementation } from '../../impl/guard.js';
 import type { CallTimeoutError } from '../../impl/errors.js';
-import { aggregateCoverage, aggregateMeasurements, type CoverageBin, type QuantityStats } from './aggregate.js';
+import { aggregateCoverage, aggregateMeasurements } from './aggregate.js';
 import { accuracyModelsOf, describeFailure, describeInput, errorMessage, fmtSeconds } from './describe.js';
 import type { RunOptions } from './options.js';
 import { replayCommand } from './replay.js';
 import { ShrinkBound } from './shrink-bound.js';
+import type { ClaimResult, Counterexample } from './claim-result.js';
 
-interface Counterexample {
-  /** The shrunk input, JSON-safe. */
-  readonly input: unknown;
-  /** Measurements of the shrunk input that failed (at most 20). */
-  readonly failing: readonly Measurement[];
-  /** Error message when the implementation threw instead of returning. */
-  readonly error?: string;
-  readonly numShrinks: number;
-}
-
-export interface ClaimResult {
-  readonly claimId: string;
-  readonly status: Status;
-  readonly reason: string;
-  readonly impl: string;
-  readonly backend: string;
-  /** The accuracy model(s) the claim's tolerances were derived from, one per required capability. */
-  readonly accuracy?: string;
-  readonly budget: BudgetName;
-  readonly seed: number;
-  readonly path?: string;
-  readonly runs: number;
-  readonly instances: number;
-  readonly interrupted: boolean;
-  readonly counterexample?: Counterexample;
-  /** The one command that replays the failure (or the run, when verified). */
-  readonly replay: string;
-  readonly quantities: readonly QuantityStats[];
-  readonly coverage: Readonly<Record<string, readonly CoverageBin[]>>;
-  readonly rates: readonly FittedRate[];
-  readonly proportions: readonly Proportion[];
-  readonly tables: readonly DataTable[];
-  readonly series: readonly Series[];
-  readonly figures?: Readonly<Record<string, unknown>>;
-  readonly durationMs: number;
-  /** Tensors alive after the claim minus before (must be 0). */
-  readonly tensorLeak: number;
-  /** Calls into the implementation under test and the slowest one that settled. */
-  readonly calls?: { readonly count: number; readonly slowestMs: number; readonly slowest?: string };
-}
+export type { ClaimResult } from './claim-result.js';
 
 const MAX_SERIES = 12;
 
