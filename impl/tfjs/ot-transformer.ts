@@ -27,6 +27,7 @@ import {
 } from '../ot-transformer-prompt.js';
 import { tfjsArithmetic } from './arithmetic.js';
 import { layerPlan, logitsRouteFor } from './ot-transformer-plan.js';
+import { potentialsFromStack, tokensFromStack } from './ot-transformer-readback.js';
 import { probeSoftmaxKernel, stableSoftmax } from './row-softmax.js';
 
 /** Planted-bug knobs (impl/mutants/ot-transformer.ts); the defaults give the construction of spec §2. */
@@ -105,9 +106,6 @@ async function forward(
     };
     const rows = keep(tf.tensor1d([...R], 'int32'));
     const wov = keep(f32(WOV, [2 * R.length, ws]));
-    const embed = keep(f32(E, [w, F]));
-    const gl = keep(f32(GL, uniformLambda ? [w, 2 * K] : [B, w, 2 * K]));
-    const gr = keep(f32(GR, uniformLambda ? [w, 2 * K] : [B, w, 2 * K]));
     const step = hooks.stepIsLambda ? batch.lambda : batch.gamma;
     const negGamma = keep(
       f32(
@@ -117,52 +115,78 @@ async function forward(
     );
     const zs = keep(f32(Zs, [B, T, F]));
     const xPoints = keep(tf.tidy(() => tf.slice(zs, [0, 0, t.x], [B, n, d])));
-    // Z = Z_s + A Eᵀ, [B, T, F] (exact: each entry is one term plus zeros); when C is one run of columns
-    // (u, v in the construction), the static columns on either side and A joined in one concat
-    const contiguous = w > 0 && C[w - 1]! - C[0]! === w - 1;
-    const sides = contiguous
-      ? [
-          ...(C[0]! > 0 ? [keep(tf.slice(zs, [0, 0, 0], [B, T, C[0]!]))] : []),
-          ...(C[w - 1]! < F - 1 ? [keep(tf.slice(zs, [0, 0, C[w - 1]! + 1], [B, T, F - 1 - C[w - 1]!]))] : []),
-        ]
-      : [];
-    const tokensOf = (a: tf.Tensor): tf.Tensor => {
-      if (w === 0) return tf.clone(zs);
-      if (!contiguous) return tf.add(zs, times(a, embed, F));
-      const parts = C[0]! > 0 ? [sides[0]!, a, ...sides.slice(1)] : [a, ...sides];
-      return parts.length === 1 ? tf.clone(a) : tf.concat(parts, 2);
-    };
-    // the static parts: Z_s Wʰ Z_sᵀ as [B, T, 2, T] (entry (t, h, s): query token t of head h), Z_s·ML, Z_s·MR
-    const [staticLogits, staticLeft, staticRight] = tf.tidy(() => [
-      tf.reshape(tf.matMul(tf.reshape(times(zs, WQK, 2 * F), [B, 2 * T, F]), zs, false, true), [B, T, 2, T]),
-      times(zs, ML, 2 * K),
-      times(zs, MR, 2 * K),
-    ]);
-    keep(staticLogits);
-    keep(staticLeft);
-    keep(staticRight);
-    let state = keep(
-      rankOne ? tf.tidy(() => tf.gather(f32(Z0, [B, T, F]), tf.tensor1d([...C], 'int32'), 2)) : f32(Z0, [B, T, F]),
-    );
-    /** Z of a state (the state itself on the direct route: dispose only what this returns on the other). */
-    const zOf = (a: tf.Tensor): tf.Tensor => (rankOne ? tokensOf(a) : a);
     const constantValues = R.every((a) => !C.includes(a));
     const values0 = constantValues ? keep(tf.gather(zs, rows, 2)) : undefined;
 
-    const wqk = rankOne ? undefined : keep(f32(WQK, uniformLambda ? [F, 2 * F] : [B, F, 2 * F]));
-    /** Both heads' logits Z Wʰ Zᵀ as [B, 2T, T] from the state (row 2t + h: query token t of head h). */
-    const logitsOf = (a: tf.Tensor): tf.Tensor => {
-      if (wqk) return tf.matMul(tf.reshape(times(a, wqk, 2 * F), [B, 2 * T, F]), a, false, true);
-      if (K === 0) return tf.reshape(staticLogits, [B, 2 * T, T]);
-      const left = tf.reshape(tf.add(staticLeft, times(a, gl, 2 * K)), [B, T, 2, K]);
-      const right = tf.reshape(tf.transpose(tf.add(staticRight, times(a, gr, 2 * K)), [0, 2, 1]), [B, K, 2, T]);
-      let logits: tf.Tensor = staticLogits;
-      for (let k = 0; k < K; k++) {
-        const outer = tf.mul(tf.slice(left, [0, 0, 0, k], [B, T, 2, 1]), tf.slice(right, [0, k, 0, 0], [B, 1, 2, T]));
-        logits = tf.add(logits, outer);
-      }
-      return tf.reshape(logits, [B, 2 * T, T]);
+    /**
+     * The route's state and operations: the first state, Z of a state (the state itself on the direct route,
+     * so a recorded Z is a clone there), and both heads' logits Z Wʰ Zᵀ as [B, 2T, T] (row 2t + h: query token
+     * t of head h). Each route forms only its own tensors.
+     */
+    interface Route {
+      readonly state0: tf.Tensor;
+      readonly zOf: (a: tf.Tensor) => tf.Tensor;
+      readonly recordedZ: (a: tf.Tensor) => tf.Tensor;
+      readonly logitsOf: (a: tf.Tensor) => tf.Tensor;
+    }
+    const direct = (): Route => {
+      const wqk = keep(f32(WQK, uniformLambda ? [F, 2 * F] : [B, F, 2 * F]));
+      return {
+        state0: f32(Z0, [B, T, F]),
+        zOf: (a) => a,
+        recordedZ: (a) => tf.clone(a),
+        logitsOf: (a) => tf.matMul(tf.reshape(times(a, wqk, 2 * F), [B, 2 * T, F]), a, false, true),
+      };
     };
+    const rankOneRoute = (): Route => {
+      const embed = keep(f32(E, [w, F]));
+      const gl = keep(f32(GL, uniformLambda ? [w, 2 * K] : [B, w, 2 * K]));
+      const gr = keep(f32(GR, uniformLambda ? [w, 2 * K] : [B, w, 2 * K]));
+      // Z = Z_s + A Eᵀ, [B, T, F] (exact: each entry is one term plus zeros); when C is one run of columns
+      // (u, v in the construction), the static columns on either side and A joined in one concat
+      const contiguous = w > 0 && C[w - 1]! - C[0]! === w - 1;
+      const sides = contiguous
+        ? [
+            ...(C[0]! > 0 ? [keep(tf.slice(zs, [0, 0, 0], [B, T, C[0]!]))] : []),
+            ...(C[w - 1]! < F - 1 ? [keep(tf.slice(zs, [0, 0, C[w - 1]! + 1], [B, T, F - 1 - C[w - 1]!]))] : []),
+          ]
+        : [];
+      const tokensOf = (a: tf.Tensor): tf.Tensor => {
+        if (w === 0) return tf.clone(zs);
+        if (!contiguous) return tf.add(zs, times(a, embed, F));
+        const parts = C[0]! > 0 ? [sides[0]!, a, ...sides.slice(1)] : [a, ...sides];
+        return parts.length === 1 ? tf.clone(a) : tf.concat(parts, 2);
+      };
+      // the static parts: Z_s Wʰ Z_sᵀ as [B, T, 2, T] (entry (t, h, s): query token t of head h), Z_s·ML, Z_s·MR
+      const [staticLogits, staticLeft, staticRight] = tf
+        .tidy(() => [
+          tf.reshape(tf.matMul(tf.reshape(times(zs, WQK, 2 * F), [B, 2 * T, F]), zs, false, true), [B, T, 2, T]),
+          times(zs, ML, 2 * K),
+          times(zs, MR, 2 * K),
+        ])
+        .map(keep);
+      return {
+        state0: tf.tidy(() => tf.gather(f32(Z0, [B, T, F]), tf.tensor1d([...C], 'int32'), 2)),
+        zOf: tokensOf,
+        recordedZ: tokensOf,
+        logitsOf: (a) => {
+          if (K === 0) return tf.reshape(staticLogits!, [B, 2 * T, T]);
+          const left = tf.reshape(tf.add(staticLeft!, times(a, gl, 2 * K)), [B, T, 2, K]);
+          const right = tf.reshape(tf.transpose(tf.add(staticRight!, times(a, gr, 2 * K)), [0, 2, 1]), [B, K, 2, T]);
+          let logits: tf.Tensor = staticLogits!;
+          for (let k = 0; k < K; k++) {
+            const outer = tf.mul(
+              tf.slice(left, [0, 0, 0, k], [B, T, 2, 1]),
+              tf.slice(right, [0, k, 0, 0], [B, 1, 2, T]),
+            );
+            logits = tf.add(logits, outer);
+          }
+          return tf.reshape(logits, [B, 2 * T, T]);
+        },
+      };
+    };
+    const { state0, zOf, recordedZ, logitsOf } = rankOne ? rankOneRoute() : direct();
+    let state = keep(state0);
     /** Logits of head h on the point tokens, [B, n, n]. */
     const headBlock = (logits: tf.Tensor, h: number): tf.Tensor =>
       tf.reshape(tf.slice(tf.reshape(logits, [B, T, 2, T]), [0, 0, h, 0], [B, n, 1, n]), [B, n, n]);
@@ -196,7 +220,7 @@ async function forward(
         const kept: tf.Tensor[] = [];
         if (isRecorded) kept.push(...readoutOf(logits));
         if (allPotentials || isRecorded) kept.push(potentialsOf(a));
-        if (isRecorded && options.tokens) kept.push(rankOne ? tokensOf(a) : tf.clone(a));
+        if (isRecorded && options.tokens) kept.push(recordedZ(a));
         if (l < L && w > 0) kept.push(updateOf(logits, a));
         return kept;
       });
@@ -212,57 +236,24 @@ async function forward(
       }
     }
     const potStack = keep(tf.stack(pots, 1)); // [B, Q, T, 2]
-    const planStack = keep(
-      tf.stack(
-        reads.map((x) => x[0]!),
-        1,
-      ),
-    );
-    const readStack = keep(
-      tf.stack(
-        reads.map((x) => x[1]!),
-        1,
-      ),
-    );
-    const sortStack = keep(
-      tf.stack(
-        reads.map((x) => x[2]!),
-        1,
+    const [planStack, readStack, sortStack] = [0, 1, 2].map((i) =>
+      keep(
+        tf.stack(
+          reads.map((x) => x[i]!),
+          1,
+        ),
       ),
     );
     const tokStack = options.tokens ? keep(tf.stack(toks, 1)) : undefined;
     const [pd, pl, rd, sd, td] = await Promise.all([
       potStack.data(),
-      planStack.data(),
-      readStack.data(),
-      sortStack.data(),
+      planStack!.data(),
+      readStack!.data(),
+      sortStack!.data(),
       tokStack?.data(),
     ]);
-    const Q = potentialLayers.length;
-    const u = new Float64Array(B * Q * n);
-    const v = new Float64Array(B * Q * n);
-    const sinkU = new Float64Array(B * Q).fill(NaN);
-    const sinkV = new Float64Array(B * Q).fill(NaN);
-    for (let b = 0; b < B; b++) {
-      for (let q = 0; q < Q; q++) {
-        const base = (b * Q + q) * T * 2;
-        for (let i = 0; i < n; i++) {
-          u[(b * Q + q) * n + i] = pd[base + i * 2]!;
-          v[(b * Q + q) * n + i] = pd[base + i * 2 + 1]!;
-        }
-        if (sink) {
-          sinkU[b * Q + q] = pd[base + n * 2]!;
-          sinkV[b * Q + q] = pd[base + n * 2 + 1]!;
-        }
-      }
-    }
-    let tokens: Float64Array | undefined;
-    if (td) {
-      // without a sink token the rows are padded with NaN so the layout stays [B, S, n+1, F]
-      const S = recorded.length;
-      tokens = new Float64Array(B * S * (n + 1) * F).fill(NaN);
-      for (let bs = 0; bs < B * S; bs++) tokens.set(td.subarray(bs * T * F, (bs + 1) * T * F), bs * (n + 1) * F);
-    }
+    const { u, v, sinkU, sinkV } = potentialsFromStack(pd, { B, Q: potentialLayers.length, T, n, sink });
+    const tokens = td ? tokensFromStack(td, { B, S: recorded.length, T, n, F }) : undefined;
     return {
       B,
       n,
